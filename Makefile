@@ -1,0 +1,48 @@
+# gasched: one command per job. A fresh machine needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Production-like settings for `make check`: values only for the check, never deployed.
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=gasched.settings.production SECRET_KEY=check-deploy-$$(date +%s)-7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a ALLOWED_HOSTS=gasched.example.org
+
+.PHONY: install run test lint fmt check bench worker clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(INSTALLED)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+worker: install
+	$(BIN)/celery -A gasched worker --beat --loglevel INFO
+
+clean:
+	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache

@@ -1,0 +1,1 @@
+"""Letters, Permanent Missions and their contacts arrive with the correspondence issue."""

@@ -1,0 +1,16 @@
+"""Settings for the test suite.
+
+PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL are set (as .ci/run does);
+otherwise SQLite, and the tests that need the real services skip with a reason.
+"""
+
+from .base import *
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEBUG = False

@@ -1,0 +1,92 @@
+"""The Django admin for everything the purpose-built staff pages do not cover."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["number", "start_date", "end_date", "president", "president_state"]
+    search_fields = ["president"]
+
+
+class RoomAliasInline(admin.TabularInline):
+    model = RoomAlias
+    extra = 1
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "building", "has_interpretation", "capacity", "is_current"]
+    list_filter = ["building", "is_current", "has_interpretation"]
+    search_fields = ["name", "code", "aliases__name"]
+    inlines = [RoomAliasInline]
+
+
+class CoFacilitatorInline(admin.TabularInline):
+    model = CoFacilitator
+    extra = 1
+
+
+class DeadlineInline(admin.TabularInline):
+    model = Deadline
+    extra = 1
+
+
+@admin.register(Process)
+class ProcessAdmin(admin.ModelAdmin):
+    list_display = ["title", "session", "mandate_symbol", "is_sample"]
+    list_filter = ["session", "is_sample"]
+    search_fields = ["title", "short_title", "mandate_symbol", "cofacilitators__state"]
+    prepopulated_fields = {"slug": ["short_title"]}
+    inlines = [CoFacilitatorInline, DeadlineInline]
+
+
+class SegmentInline(admin.TabularInline):
+    model = Segment
+    extra = 0
+
+
+class MeetingAdminForm(forms.ModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        from .schedule import check_rooms  # noqa: PLC0415 -- admin loads before the domain
+
+        try:
+            check_rooms(self.instance)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    """Meetings are entered on the staff pages; the admin corrects details with the
+    same room check and the same save (SEQUENCE, booking) as those pages."""
+
+    form = MeetingAdminForm
+
+    list_display = ["title", "start", "timing", "room", "kind", "status", "process", "is_sample"]
+    list_filter = ["status", "kind", "session", "room", "is_sample"]
+    search_fields = ["title", "notes", "process__title"]
+    date_hierarchy = "start"
+    list_select_related = ["room", "process"]
+    raw_id_fields = ["follows", "process"]
+    readonly_fields = ["sequence", "booked_until", "created", "updated"]
+    inlines = [SegmentInline]
+
+    def save_model(self, request, obj, form, change):
+        from .schedule import save_meeting  # noqa: PLC0415 -- admin loads before the domain
+
+        save_meeting(obj)
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):
+    list_display = ["title", "process", "due_date", "due_time", "close_of_business"]
+    list_filter = ["kind"]
+    search_fields = ["title", "process__title"]

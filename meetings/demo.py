@@ -1,0 +1,337 @@
+"""Demo data: what the two letters in shared/letters state, and a sample programme.
+
+The letters' meetings are entered as the letters give them and nothing more: a meeting
+whose time a letter does not give has no time here either. Around them, the current
+session gets a generated programme, every piece of it marked as sample data, so that
+a newcomer does not open an empty programme. Loading twice changes nothing.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from django.db import transaction
+
+from . import schedule
+from .enums import DeadlineKind, MeetingKind, MeetingStatus, Mode, Participation, Timing
+from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
+from .sessions import ensure_session, opening_day
+from .timing import new_york_datetime, period_start
+
+TRAFFICKING_PROCESS = "71-trafficking-political-declaration"
+
+
+@dataclass
+class Loaded:
+    meetings: int = 0
+    processes: int = 0
+
+
+def room(code: str) -> Room:
+    return Room.objects.get(code=code)
+
+
+def add_meeting(loaded: Loaded, *, session: Session, title: str, segments=(), **fields) -> Meeting:
+    existing = Meeting.objects.filter(session=session, title=title, start=fields["start"]).first()
+    if existing:
+        return existing
+    meeting = schedule.save_meeting(
+        Meeting(session=session, title=title, **fields),
+        segments=[Segment(**segment) for segment in segments],
+    )
+    loaded.meetings += 1
+    return meeting
+
+
+@transaction.atomic
+def load_letters(loaded: Loaded) -> None:
+    """The meetings, process and deadline that the two real letters announce."""
+    s62 = ensure_session(
+        62, president="Srgjan Kerim", president_state="The former Yugoslav Republic of Macedonia"
+    )
+    s71 = ensure_session(71, president="Peter Thomson", president_state="Fiji")
+    s72 = ensure_session(72, president="Miroslav Lajčák", president_state="Slovakia")
+
+    # Letter of the President of the General Assembly, 19 March 2008.
+    add_meeting(
+        loaded,
+        session=s62,
+        title="Informal thematic debate of the General Assembly on human trafficking",
+        kind=MeetingKind.THEMATIC_DEBATE,
+        timing=Timing.DAY,
+        start=period_start(date(2008, 6, 3), Timing.DAY),
+        participation=Participation.OPEN_TO_STAKEHOLDERS,
+        documents=["A/62/640"],
+        notes=(
+            "Convened following the initiative by Member States (A/62/640). The "
+            "Secretary-General and the President of the General Assembly will address the "
+            "event. There will be no established list of speakers and interventions will be "
+            "limited to a maximum of 3 minutes. A President's summary will be prepared as "
+            "the outcome document. A detailed programme will follow."
+        ),
+        segments=[
+            {
+                "title": "Panel: Enhancing multilateral cooperation to prevent trafficking in "
+                "persons",
+                "timing": Timing.MORNING,
+            },
+            {
+                "title": "Panel: Protecting victims of trafficking and cross-border "
+                "cooperation in prosecuting traffickers in persons",
+                "timing": Timing.AFTERNOON,
+            },
+        ],
+    )
+
+    # Letter of the President, 19 June 2017, enclosing the co-facilitators' of 16 June.
+    process, created = Process.objects.get_or_create(
+        slug=TRAFFICKING_PROCESS,
+        defaults={
+            "session": s71,
+            "title": "Political declaration on the implementation of the Global Plan of "
+            "Action to Combat Trafficking in Persons",
+            "short_title": "Trafficking in persons: political declaration",
+            "mandate": "Operative paragraph 10 of General Assembly resolution 71/287 calls "
+            "for the political declaration's adoption at the opening plenary of the "
+            "high-level meeting.",
+            "mandate_symbol": "A/RES/71/287",
+            "description": "Intergovernmental negotiations with all Member States which aim "
+            "at producing a short and concise political declaration for adoption at the "
+            "opening plenary of the high-level meeting on the implementation of the Global "
+            "Plan of Action to Combat Trafficking in Persons.",
+        },
+    )
+    if created:
+        loaded.processes += 1
+        CoFacilitator.objects.bulk_create(
+            [
+                CoFacilitator(
+                    process=process,
+                    order=0,
+                    name="H.E. Mr. Marc Pecsteen de Buytswerve",
+                    state="Belgium",
+                ),
+                CoFacilitator(
+                    process=process,
+                    order=1,
+                    name="H.E. Ms. Alya Ahmed Saif Al-Thani",
+                    state="Qatar",
+                ),
+            ]
+        )
+        Deadline.objects.create(
+            process=process,
+            kind=DeadlineKind.ZERO_DRAFT,
+            title="Zero draft political declaration circulated to all Member States",
+            due_date=date(2017, 6, 23),
+            close_of_business=True,
+        )
+    common = {
+        "process": process,
+        "kind": MeetingKind.INFORMAL_CONSULTATION,
+        "participation": Participation.MEMBER_STATES,
+    }
+    add_meeting(
+        loaded,
+        session=s71,
+        title="First informal consultation on the political declaration",
+        timing=Timing.MORNING,
+        start=period_start(date(2017, 6, 16), Timing.MORNING),
+        notes="With all Member States. Reported as held in the co-facilitators' letter "
+        "of 16 June 2017.",
+        **common,
+    )
+    add_meeting(
+        loaded,
+        session=s71,
+        title="Second informal consultation on the political declaration",
+        start=new_york_datetime(date(2017, 6, 29), time(10)),
+        room=room("ECOSOC"),
+        **common,
+    )
+    add_meeting(
+        loaded,
+        session=s71,
+        title="Third informal consultation on the political declaration",
+        start=new_york_datetime(date(2017, 7, 6), time(10)),
+        room=room("CR3"),
+        **common,
+    )
+    add_meeting(
+        loaded,
+        session=s71,
+        title="Additional informal consultation on the political declaration (if needed)",
+        timing=Timing.WEEK,
+        start=period_start(date(2017, 7, 10), Timing.WEEK),
+        status=MeetingStatus.TENTATIVE,
+        notes="“An additional informal would be held the following week if needed.”",
+        **common,
+    )
+    add_meeting(
+        loaded,
+        session=s72,
+        title="High-level meeting on the implementation of the Global Plan of Action to "
+        "Combat Trafficking in Persons: opening plenary",
+        process=process,
+        kind=MeetingKind.HIGH_LEVEL,
+        timing=Timing.DAY,
+        start=period_start(date(2017, 9, 27), Timing.DAY),
+        participation=Participation.MEMBERS_AND_OBSERVERS,
+        documents=["A/RES/71/287"],
+        notes="Adoption of the political declaration (resolution 71/287, operative paragraph 10).",
+    )
+
+
+# --- The sample programme ------------------------------------------------------------
+
+SAMPLE_PROCESSES = [
+    (
+        "Revitalization of the work of the General Assembly",
+        "Revitalization",
+        ("Ireland", "Namibia"),
+        MeetingKind.NEGOTIATION,
+    ),
+    (
+        "Intergovernmental negotiations on the question of equitable representation on and "
+        "increase in the membership of the Security Council",
+        "Security Council reform",
+        ("Kuwait", "Austria"),
+        MeetingKind.NEGOTIATION,
+    ),
+    (
+        "Political declaration of the high-level meeting on universal health coverage",
+        "Universal health coverage",
+        ("Thailand", "Sweden"),
+        MeetingKind.INFORMAL_CONSULTATION,
+    ),
+    (
+        "Modalities of the midterm review of the International Decade of Action for Water",
+        "Water Decade review",
+        ("Tajikistan", "Netherlands (Kingdom of the)"),
+        MeetingKind.INFORMAL_CONSULTATION,
+    ),
+    (
+        "Alignment of the mandates of the Second and Third Committees",
+        "Mandate alignment",
+        ("Chile", "Philippines"),
+        MeetingKind.INFORMAL_CONSULTATION,
+    ),
+    (
+        "Review of the implementation of the Pact for the Future",
+        "Pact for the Future review",
+        ("Jamaica", "Germany"),
+        MeetingKind.DIALOGUE,
+    ),
+]
+SAMPLE_ROOMS = ["CR1", "CR2", "CR3", "CR4", "CR11", "CR12", "ECOSOC", "TC-CHAMBER"]
+BRIEFING_ROOMS = ["CRA", "CRB", "CRC", "CR5", "CR6"]
+SAMPLE_NOTE = "Sample data generated by loaddemo; not a real meeting."
+
+
+def sample_meetings(session: Session, processes: list[Process]) -> list[dict]:
+    """A deterministic programme for every working day of the session."""
+    rng = random.Random(session.number)  # noqa: S311 -- sample data, not security
+    plans, day = [], session.start_date
+    while day <= session.end_date:
+        if day.weekday() < 5:
+            plans.extend(sample_day(rng, day, processes))
+        day += timedelta(days=1)
+    return plans
+
+
+def sample_day(rng: random.Random, day: date, processes: list[Process]) -> list[dict]:
+    plans = []
+    if rng.random() < 0.25:
+        plans.append(
+            {
+                "title": "Plenary meeting of the General Assembly",
+                "kind": MeetingKind.PLENARY,
+                "start": new_york_datetime(day, time(10)),
+                "room": "GA-HALL",
+                "participation": Participation.MEMBERS_AND_OBSERVERS,
+                "mode": Mode.IN_PERSON,
+            }
+        )
+    rooms = rng.sample(SAMPLE_ROOMS, k=3)
+    for slot, (start, end) in enumerate([(time(10), time(13)), (time(15), time(18))]):
+        if rng.random() < 0.55:
+            title, _short, _states, kind = SAMPLE_PROCESSES[rng.randrange(len(SAMPLE_PROCESSES))]
+            process = next(p for p in processes if p.title == title)
+            plans.append(
+                {
+                    "title": f"{MeetingKind(kind).label}: {process.short_title}",
+                    "kind": kind,
+                    "process": process,
+                    "start": new_york_datetime(day, start),
+                    "end": new_york_datetime(day, end) if rng.random() < 0.8 else None,
+                    "room": rooms[slot],
+                    "status": sample_status(rng),
+                    "mode": Mode.HYBRID if rng.random() < 0.2 else Mode.IN_PERSON,
+                }
+            )
+    if rng.random() < 0.3:
+        plans.append(
+            {
+                "title": "Briefing by the President of the General Assembly",
+                "kind": MeetingKind.BRIEFING,
+                "start": new_york_datetime(day, time(13, 15)),
+                "end": new_york_datetime(day, time(14, 30)),
+                "room": rng.choice(BRIEFING_ROOMS),
+                "is_closed": True,
+            }
+        )
+    return plans
+
+
+def sample_status(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.06:
+        return MeetingStatus.TENTATIVE
+    if roll < 0.09:
+        return MeetingStatus.POSTPONED
+    if roll < 0.12:
+        return MeetingStatus.CANCELLED
+    return MeetingStatus.SCHEDULED
+
+
+@transaction.atomic
+def load_sample_programme(loaded: Loaded, session: Session) -> None:
+    processes = []
+    for title, short, states, _kind in SAMPLE_PROCESSES:
+        process, created = Process.objects.get_or_create(
+            slug=f"{session.number}-sample-{short.lower().replace(' ', '-')}",
+            defaults={
+                "session": session,
+                "title": title,
+                "short_title": short,
+                "description": SAMPLE_NOTE,
+                "is_sample": True,
+            },
+        )
+        if created:
+            loaded.processes += 1
+            CoFacilitator.objects.bulk_create(
+                CoFacilitator(process=process, state=state, order=n)
+                for n, state in enumerate(states)
+            )
+        processes.append(process)
+    rooms = {r.code: r for r in Room.objects.all()}
+    existing = set(
+        Meeting.objects.filter(session=session, is_sample=True).values_list("title", "start")
+    )
+    for plan in sample_meetings(session, processes):
+        if (plan["title"], plan["start"]) in existing:
+            continue
+        plan["room"] = rooms[plan["room"]]
+        meeting = Meeting(session=session, is_sample=True, notes=SAMPLE_NOTE, **plan)
+        schedule.save_meeting(meeting)
+        loaded.meetings += 1
+
+
+def load_demo(*, today: date) -> Loaded:
+    """Load the letters' meetings and a sample programme for the session around `today`."""
+    loaded = Loaded()
+    load_letters(loaded)
+    number = today.year - 1945 - (today < opening_day(today.year))
+    load_sample_programme(loaded, ensure_session(number))
+    return loaded

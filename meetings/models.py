@@ -1,0 +1,322 @@
+"""Sessions, rooms, processes, meetings and deadlines of the General Assembly."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import (
+    STATUSES_THAT_FREE_THE_ROOM,
+    Building,
+    DeadlineKind,
+    MeetingKind,
+    MeetingStatus,
+    Mode,
+    Participation,
+    Timing,
+)
+from .rooms import room_key
+from .timing import NEW_YORK, booked_until
+
+
+class SessionQuerySet(models.QuerySet):
+    def covering(self, day: date):
+        return self.filter(start_date__lte=day, end_date__gte=day)
+
+
+class Session(models.Model):
+    """A session of the General Assembly, e.g. the 71st (September 2016 to September 2017)."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    president = models.CharField(max_length=200, blank=True)
+    president_state = models.CharField(
+        max_length=200, blank=True, help_text=_("The Member State of the President")
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__lt=models.F("end_date")), name="session_starts_before_end"
+            )
+        ]
+
+    def __str__(self):
+        return _("%(ordinal)s session") % {"ordinal": ordinal(self.number)}
+
+    def get_absolute_url(self):
+        return reverse("meetings:archive-session", args=[self.number])
+
+
+def ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+class RoomQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Rooms called `text` under any alias, case and spacing ignored."""
+        return self.filter(aliases__key=room_key(text)).distinct()
+
+
+class Room(models.Model):
+    code = models.SlugField(
+        max_length=40, unique=True, help_text=_("Short code, e.g. CR3 or GA-HALL")
+    )
+    name = models.CharField(max_length=200, unique=True)
+    building = models.CharField(max_length=40, choices=Building.choices)
+    has_interpretation = models.BooleanField(
+        _("interpretation booths"), default=True, help_text=_("Booths for the six languages")
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Only an official figure; leave empty if unknown")
+    )
+    is_current = models.BooleanField(
+        default=True, help_text=_("Unticked for rooms that old letters name but are gone")
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = RoomQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_current", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:room", args=[self.code])
+
+
+class RoomAlias(models.Model):
+    """A name people write for a room ("CR 3", "ECOSOC Chamber", "GA Hall")."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("room aliases")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # The key is how the alias is looked up; it can only ever follow the name.
+        self.key = room_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Process(models.Model):
+    """A track of meetings with a mandate, e.g. negotiations on a political declaration."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="processes")
+    title = models.CharField(max_length=400)
+    short_title = models.CharField(max_length=120, blank=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    mandate = models.TextField(
+        blank=True, help_text=_("e.g. operative paragraph 10 of resolution 71/287")
+    )
+    mandate_symbol = models.CharField(
+        max_length=60, blank=True, help_text=_("Document symbol, e.g. A/RES/71/287")
+    )
+    description = models.TextField(blank=True)
+    is_sample = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-session__number", "title"]
+        verbose_name_plural = _("processes")
+
+    def __str__(self):
+        return self.short_title or self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:process", args=[self.slug])
+
+    @property
+    def mandate_url(self) -> str:
+        return document_url(self.mandate_symbol) if self.mandate_symbol else ""
+
+
+class CoFacilitator(models.Model):
+    """A co-facilitator (or co-chair) of a process, usually a Permanent Representative."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="cofacilitators")
+    name = models.CharField(max_length=200, blank=True, help_text=_("As the letter gives it"))
+    title = models.CharField(max_length=200, default="Permanent Representative")
+    state = models.CharField(max_length=200, help_text=_("The State they represent"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "state"]
+        verbose_name = _("co-facilitator")
+
+    def __str__(self):
+        who = self.name or self.title
+        return f"{who} ({self.state})"
+
+
+def document_url(symbol: str) -> str:
+    """undocs.org resolves a UN document symbol to the Official Document System."""
+    return f"https://undocs.org/{symbol}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def holding_rooms(self):
+        """Meetings that occupy their room (a postponed or cancelled one does not)."""
+        return self.exclude(status__in=STATUSES_THAT_FREE_THE_ROOM)
+
+    def overlapping(self, start, until):
+        return self.filter(start__lt=until, booked_until__gt=start)
+
+    def for_listing(self):
+        return self.select_related("room", "overflow_room", "process", "follows")
+
+
+class Meeting(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="meetings")
+    process = models.ForeignKey(
+        Process, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
+    )
+    kind = models.CharField(max_length=40, choices=MeetingKind.choices)
+    title = models.CharField(max_length=400)
+    status = models.CharField(
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.EXACT)
+    start = models.DateTimeField(
+        help_text=_("When not at a set time: the start of the period that was announced")
+    )
+    end = models.DateTimeField(null=True, blank=True, help_text=_("Empty when not announced"))
+    follows = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followed_by",
+        help_text=_("Starts following the adjournment of this meeting"),
+    )
+    # Until when the room is held: the announced end, or the slot the timing implies.
+    # Stored because the PostgreSQL exclusion constraint needs a column to range over.
+    booked_until = models.DateTimeField(editable=False)
+    room = models.ForeignKey(
+        Room, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
+    )
+    overflow_room = models.ForeignKey(
+        Room, on_delete=models.PROTECT, null=True, blank=True, related_name="overflow_meetings"
+    )
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    is_closed = models.BooleanField(_("closed meeting"), default=False)
+    participation = models.CharField(
+        max_length=30, choices=Participation.choices, default=Participation.MEMBER_STATES
+    )
+    notes = models.TextField(blank=True)
+    documents = models.JSONField(
+        default=list, blank=True, help_text=_("Document symbols, e.g. A/62/640")
+    )
+    webcast_url = models.URLField(blank=True)
+    # Raised on every change of time, room or status; calendars use it to order updates.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    is_sample = models.BooleanField(default=False, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "room__order", "pk"]
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["room", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),
+                name="meeting_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(overflow_room=models.F("room")),
+                name="meeting_overflow_room_differs",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.local_start:%-d %B %Y})"
+
+    def save(self, *args, **kwargs):
+        self.booked_until = booked_until(self.start, self.end, self.timing)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, NEW_YORK)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, NEW_YORK) if self.end else None
+
+    @property
+    def is_at_set_time(self) -> bool:
+        return self.timing == Timing.EXACT
+
+    @property
+    def is_off(self) -> bool:
+        """Postponed or cancelled: shown, marked, and no longer holding its room."""
+        return self.status in STATUSES_THAT_FREE_THE_ROOM
+
+    @property
+    def uid(self) -> str:
+        """The iCalendar UID: built here only, never changes when the meeting is edited."""
+        return f"meeting-{self.pk}@{settings.GASCHED_UID_DOMAIN}"
+
+    @property
+    def document_links(self) -> list[tuple[str, str]]:
+        return [(symbol, document_url(symbol)) for symbol in self.documents]
+
+
+class Segment(models.Model):
+    """A part of a meeting, e.g. the morning and afternoon panels of a thematic debate."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="segments")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=400)
+    timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.DAY)
+    start = models.DateTimeField(null=True, blank=True)
+    end = models.DateTimeField(null=True, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Deadline(models.Model):
+    """A dated milestone of a process that is not a meeting (a zero draft, a silence)."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="deadlines")
+    kind = models.CharField(max_length=30, choices=DeadlineKind.choices)
+    title = models.CharField(max_length=300)
+    due_date = models.DateField()
+    due_time = models.TimeField(null=True, blank=True, help_text=_("New York time, if given"))
+    close_of_business = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["due_date", "due_time", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.due_date:%-d %B %Y})"

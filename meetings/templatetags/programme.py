@@ -1,0 +1,50 @@
+"""Template helpers for showing New York times the way the Journal prints them."""
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from meetings.enums import Timing
+from meetings.timing import NEW_YORK, zone_abbreviation
+
+register = template.Library()
+
+
+@register.filter
+def meeting_time(meeting) -> str:
+    """ "10:00–13:00", "10:00 (end not announced)", "Morning", "Time to be announced"."""
+    start = meeting.local_start
+    if meeting.timing == Timing.EXACT:
+        if meeting.end:
+            return f"{start:%H:%M}–{timezone.localtime(meeting.end, NEW_YORK):%H:%M}"
+        return f"{start:%H:%M}"
+    if meeting.timing == Timing.FOLLOWING:
+        return _("Following the adjournment of the previous meeting")
+    return meeting.get_timing_display()
+
+
+@register.filter
+def meeting_when(meeting) -> str:
+    """The full date and time line of a meeting page, with the New York zone."""
+    start = meeting.local_start
+    if meeting.timing == Timing.WEEK:
+        return _("Week of %(monday)s (day to be announced)") % {
+            "monday": date_format(start, "j F Y")
+        }
+    day = date_format(start, "l j F Y")
+    if meeting.timing == Timing.EXACT:
+        zone = zone_abbreviation(start)
+        return f"{day}, {meeting_time(meeting)} ({_('New York time')}, {zone})"
+    if meeting.timing == Timing.DAY:
+        return f"{day}, {_('time to be announced')}"
+    return f"{day}, {meeting_time(meeting).lower()}"
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return "?" + query.urlencode()

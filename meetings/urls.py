@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.programme, name="programme"),
+    path("day/<date:day>/", views.day, name="day"),
+    path("week/<date:day>/", views.week, name="week"),
+    path("archive/", views.archive, name="archive"),
+    path("archive/<int:number>/", views.archive_session, name="archive-session"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
+    path("meetings/new/", views.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/status/", views.meeting_status, name="meeting-status"),
+    path("processes/", views.process_list, name="processes"),
+    path("processes/new/", views.process_create, name="process-create"),
+    path("processes/<slug:slug>/", views.process_detail, name="process"),
+    path("processes/<slug:slug>/edit/", views.process_edit, name="process-edit"),
+    path("rooms/", views.room_list, name="rooms"),
+    path("rooms/new/", views.room_create, name="room-create"),
+    path("rooms/availability/", views.room_availability, name="room-availability"),
+    path("rooms/<slug:code>/", views.room_detail, name="room"),
+    path("rooms/<slug:code>/edit/", views.room_edit, name="room-edit"),
+]

@@ -1,0 +1,71 @@
+"""Rooms as staff type them, and keeping the room list with its aliases."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .enums import Mode
+from .models import Room, RoomAlias
+from .rooms import room_key
+
+# Words that name a venue rather than a room.
+HEADQUARTERS_WORDS = {room_key(w) for w in ("UN Headquarters", "United Nations Headquarters")}
+MODE_WORDS = {
+    room_key("virtual"): Mode.VIRTUAL,
+    room_key("online"): Mode.VIRTUAL,
+    room_key("hybrid"): Mode.HYBRID,
+}
+
+
+def find_room(text: str) -> Room | None:
+    """The room people mean by `text`; None for "UN Headquarters" (room not yet fixed).
+
+    Raises ValidationError naming the text when no room answers to it.
+    """
+    key = room_key(text)
+    if not key or key in HEADQUARTERS_WORDS or key in MODE_WORDS:
+        return None
+    room = Room.objects.filter(aliases__key=key).first()
+    if room is None:
+        raise ValidationError(
+            _("No room at UN Headquarters is called “%(text)s”.") % {"text": text},
+            code="unknown_room",
+        )
+    return room
+
+
+def mode_named_by(text: str) -> str | None:
+    """ "virtual" and "hybrid" are valid venues: the mode they name, if any."""
+    return MODE_WORDS.get(room_key(text))
+
+
+@transaction.atomic
+def save_room(room: Room, *, aliases: list[str]) -> Room:
+    """Save a room with its aliases; its name and code always answer for it too."""
+    room.full_clean()
+    room.save()
+    names = list(dict.fromkeys([room.name, room.code, *aliases]))
+    taken = {
+        alias.key: alias.room
+        for alias in RoomAlias.objects.filter(key__in=[room_key(n) for n in names])
+        .exclude(room=room)
+        .select_related("room")
+    }
+    clashes = [name for name in names if room_key(name) in taken]
+    if clashes:
+        raise ValidationError(
+            {
+                "aliases": [
+                    _("“%(name)s” already names %(room)s.")
+                    % {"name": name, "room": taken[room_key(name)]}
+                    for name in clashes
+                ]
+            }
+        )
+    room.aliases.all().delete()
+    seen = set()
+    for name in names:
+        if room_key(name) and room_key(name) not in seen:
+            seen.add(room_key(name))
+            RoomAlias(room=room, name=name).save()
+    return room

@@ -1,0 +1,321 @@
+"""Pages of the programme and staff entry. Thin: forms validate, domain functions act."""
+
+from datetime import date, timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import schedule
+from .enums import MeetingStatus
+from .forms import (
+    AvailabilityForm,
+    CoFacilitatorFormSet,
+    MeetingForm,
+    ProcessForm,
+    RoomForm,
+    ScheduleFilterForm,
+    slot_of,
+)
+from .models import Meeting, Process, Room, RoomAlias, Session
+from .processes import save_process
+from .venues import save_room
+
+PAGE_SIZE = 100
+
+
+def staff_required(view):
+    """Only PGA office staff write. Anonymous users are sent to sign in; others get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (request.user.is_active and request.user.is_staff):
+            raise PermissionDenied(_("Only staff of the Office of the President may do this."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def filter_form(request) -> ScheduleFilterForm:
+    return ScheduleFilterForm(
+        request.GET or None,
+        processes=Process.objects.select_related("session"),
+        rooms=Room.objects.filter(is_current=True),
+    )
+
+
+def read_filter(request) -> tuple[ScheduleFilterForm, schedule.ScheduleFilter | None]:
+    """The filter in the URL, or None when it names something that does not exist."""
+    form = filter_form(request)
+    if not form.is_bound:
+        return form, schedule.ScheduleFilter()
+    if form.is_valid():
+        return form, form.schedule_filter()
+    return form, None
+
+
+def render_schedule(request, template, context, form, status=200):
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter_form": form,
+        "query": query.urlencode(),
+        "today": schedule.today(),
+        **context,
+    }
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def programme(request):
+    """Upcoming meetings grouped by day. Filters: ?kind= &process= &room= &q= (repeatable)."""
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return render_schedule(request, "meetings/programme.html", {"days": []}, form, 400)
+    page = Paginator(schedule.upcoming_meetings(schedule_filter), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "days": schedule.group_by_day(page.object_list)}
+    return render_schedule(request, "meetings/programme.html", context, form)
+
+
+@require_GET
+def day(request, day: date):
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return render_schedule(request, "meetings/day.html", {"day": None, "date": day}, form, 400)
+    (the_day,) = schedule.meetings_between(day, day, schedule_filter)
+    context = {
+        "date": day,
+        "day": the_day,
+        "previous": day - timedelta(days=1),
+        "next": day + timedelta(days=1),
+        "week": schedule.week_starting(day),
+    }
+    return render_schedule(request, "meetings/day.html", context, form)
+
+
+@require_GET
+def week(request, day: date):
+    monday = schedule.week_starting(day)
+    if monday != day:
+        return redirect("meetings:week", day=monday)
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return render_schedule(
+            request, "meetings/week.html", {"days": [], "monday": monday}, form, 400
+        )
+    context = {
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "days": schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter),
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7),
+    }
+    return render_schedule(request, "meetings/week.html", context, form)
+
+
+@require_GET
+def archive(request):
+    sessions = Session.objects.annotate(meeting_count=Count("meetings"))
+    return render(request, "meetings/archive.html", {"sessions": sessions})
+
+
+@require_GET
+def archive_session(request, number: int):
+    session = get_object_or_404(Session, number=number)
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        context = {"session": session, "days": []}
+        return render_schedule(request, "meetings/archive_session.html", context, form, 400)
+    page = Paginator(schedule.past_meetings(session, schedule_filter), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"session": session, "page": page, "days": schedule.group_by_day(page.object_list)}
+    return render_schedule(request, "meetings/archive_session.html", context, form)
+
+
+@require_GET
+def meeting_detail(request, pk: int):
+    try:
+        meeting = schedule.meeting_for_page(pk)
+    except Meeting.DoesNotExist:
+        raise Http404(_("There is no meeting with this number.")) from None
+    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+
+
+def room_names():
+    return RoomAlias.objects.filter(room__is_current=True).values_list("name", flat=True)
+
+
+def meeting_form_page(request, form, meeting=None, status=200):
+    context = {"form": form, "meeting": meeting, "room_names": room_names(), "free_rooms": None}
+    if form.is_bound and "start" in form.cleaned_data:
+        start, until = slot_of(form.cleaned_data)
+        context["free_rooms"] = schedule.free_rooms(start, until, ignore=meeting)
+    return render(request, "meetings/meeting_form.html", context, status=status)
+
+
+def save_meeting_from(request, form, meeting=None):
+    if not form.is_valid():
+        return meeting_form_page(request, form, meeting, status=400)
+    if request.POST.get("check"):
+        # "Check free rooms" (the form without JavaScript): show availability, save nothing.
+        return meeting_form_page(request, form, meeting)
+    try:
+        saved = schedule.save_meeting(form.meeting())
+    except ValidationError as error:
+        form.add_error(None, error)
+        return meeting_form_page(request, form, meeting, status=400)
+    messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
+    return redirect(saved)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    if request.method == "POST":
+        return save_meeting_from(request, MeetingForm(request.POST))
+    return meeting_form_page(request, MeetingForm())
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk: int):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if request.method == "POST":
+        return save_meeting_from(request, MeetingForm(request.POST, instance=meeting), meeting)
+    return meeting_form_page(request, MeetingForm(instance=meeting), meeting)
+
+
+@staff_required
+@require_POST
+def meeting_status(request, pk: int):
+    """Publish, postpone, cancel or reinstate a meeting (a POST from its page)."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    status = request.POST.get("status")
+    if status not in MeetingStatus.values:
+        return HttpResponseBadRequest(
+            _("Unknown status: choose one of %(s)s.") % {"s": ", ".join(MeetingStatus.values)}
+        )
+    try:
+        schedule.set_meeting_status(meeting, MeetingStatus(status))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(meeting)
+    messages.success(
+        request,
+        _("The meeting is now %(status)s.") % {"status": meeting.get_status_display().lower()},
+    )
+    return redirect(meeting)
+
+
+@staff_required
+@require_GET
+def room_availability(request):
+    """The free rooms for a date and time, as an HTML fragment for the meeting form."""
+    form = AvailabilityForm(request.GET)
+    if not form.is_valid():
+        return render(request, "meetings/_availability.html", {"form": form}, status=400)
+    ignore = Meeting.objects.filter(pk=form.cleaned_data["ignore"]).first()
+    start, until = form.slot()
+    context = {"form": form, "free_rooms": schedule.free_rooms(start, until, ignore=ignore)}
+    return render(request, "meetings/_availability.html", context)
+
+
+@require_GET
+def process_list(request):
+    processes = Process.objects.select_related("session").annotate(meeting_count=Count("meetings"))
+    return render(request, "meetings/process_list.html", {"processes": processes})
+
+
+@require_GET
+def process_detail(request, slug: str):
+    try:
+        process = schedule.process_for_page(slug)
+    except Process.DoesNotExist:
+        raise Http404(_("There is no process at this address.")) from None
+    past, planned = schedule.split_past_and_planned(process.meetings.all())
+    context = {"process": process, "past": past, "planned": planned}
+    return render(request, "meetings/process_detail.html", context)
+
+
+def process_form_page(request, process=None):
+    form = ProcessForm(request.POST or None, instance=process)
+    formset = CoFacilitatorFormSet(request.POST or None, instance=process or Process())
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                saved = save_process(form.save(commit=False), cofacilitators=formset)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved “%(title)s”.") % {"title": saved})
+                return redirect(saved)
+        context = {"form": form, "formset": formset, "process": process}
+        return render(request, "meetings/process_form.html", context, status=400)
+    context = {"form": form, "formset": formset, "process": process}
+    return render(request, "meetings/process_form.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def process_create(request):
+    return process_form_page(request)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def process_edit(request, slug: str):
+    return process_form_page(request, get_object_or_404(Process, slug=slug))
+
+
+@require_GET
+def room_list(request):
+    rooms = Room.objects.prefetch_related("aliases")
+    return render(request, "meetings/room_list.html", {"rooms": rooms})
+
+
+@require_GET
+def room_detail(request, code: str):
+    room = get_object_or_404(Room.objects.prefetch_related("aliases"), code=code)
+    upcoming = schedule.upcoming_meetings(schedule.ScheduleFilter(rooms=(room.code,)))[:50]
+    context = {"room": room, "days": schedule.group_by_day(upcoming)}
+    return render(request, "meetings/room_detail.html", context)
+
+
+def room_form_page(request, room=None):
+    form = RoomForm(request.POST or None, instance=room)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = save_room(form.save(commit=False), aliases=form.alias_names())
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved %(room)s.") % {"room": saved})
+                return redirect(saved)
+        return render(request, "meetings/room_form.html", {"form": form, "room": room}, status=400)
+    return render(request, "meetings/room_form.html", {"form": form, "room": room})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def room_create(request):
+    return room_form_page(request)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def room_edit(request, code: str):
+    return room_form_page(request, get_object_or_404(Room, code=code))
