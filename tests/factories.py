@@ -1,0 +1,73 @@
+"""One factory per model; no randomness, no hidden side effects."""
+
+from datetime import date, time, timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+
+from meetings.enums import MeetingKind, Timing
+from meetings.models import CoFacilitator, Meeting, Process, Room, Session
+from meetings.timing import booked_until, new_york_datetime
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """The 71st session (September 2016 to September 2017) unless told otherwise."""
+
+    class Meta:
+        model = Session
+        django_get_or_create = ("number",)
+
+    number = 71
+    start_date = date(2016, 9, 13)
+    end_date = date(2017, 9, 11)
+    president = "Peter Thomson"
+
+
+class ProcessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Process
+
+    session = factory.SubFactory(SessionFactory)
+    title = factory.Sequence(lambda n: f"Process number {n}")
+    slug = factory.Sequence(lambda n: f"process-{n}")
+
+
+class CoFacilitatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoFacilitator
+
+    process = factory.SubFactory(ProcessFactory)
+    state = "Belgium"
+
+
+def room(code: str) -> Room:
+    """Rooms come from the data migration; tests use the real ones."""
+    return Room.objects.get(code=code)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A three-hour informal consultation, 29 June 2017 at 10:00 unless told, no room."""
+
+    class Meta:
+        model = Meeting
+
+    session = factory.SubFactory(SessionFactory)
+    kind = MeetingKind.INFORMAL_CONSULTATION
+    title = factory.Sequence(lambda n: f"Informal consultation {n}")
+    timing = Timing.EXACT
+    start = new_york_datetime(date(2017, 6, 29), time(10))
+    end = factory.LazyAttribute(lambda m: m.start + timedelta(hours=3))
+    booked_until = factory.LazyAttribute(lambda m: booked_until(m.start, m.end, m.timing))
+
+
+def at(day: date, hour: int, minute: int = 0):
+    """A New York time, as people write it."""
+    return new_york_datetime(day, time(hour, minute))

@@ -1,0 +1,111 @@
+"""On PostgreSQL the database itself refuses a double-booked room.
+
+These run against the real server (DATABASE_URL) in committed transactions, from
+several threads with their own connections, as two staff saving at once would.
+"""
+
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from meetings import schedule
+from meetings.enums import MeetingKind
+from meetings.models import Meeting
+from tests.factories import SessionFactory, at, room
+
+# serialized_rollback: the flush after each test would otherwise wipe the shipped rooms.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+DAY = date(2017, 7, 6)
+BOOKERS = 6
+
+
+def booking(session, n: int, **fields) -> Meeting:
+    values = {
+        "session": session,
+        "kind": MeetingKind.INFORMAL_CONSULTATION,
+        "title": f"Booking {n}",
+        "start": at(DAY, 10),
+        "end": at(DAY, 13),
+        "room": room("CR3"),
+    }
+    return Meeting(**{**values, **fields})
+
+
+def run_together(work) -> list:
+    """Run work(n) in BOOKERS threads released at the same instant; return outcomes."""
+    barrier = threading.Barrier(BOOKERS)
+    outcomes = [None] * BOOKERS
+
+    def worker(n):
+        try:
+            barrier.wait()
+            outcomes[n] = work(n)
+        except Exception as error:  # noqa: BLE001 -- the outcome is what the test asserts
+            outcomes[n] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(BOOKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+def test_database_refuses_overlap_even_without_the_application_check():
+    session = SessionFactory()
+    booking(session, 1).save()
+    with pytest.raises(IntegrityError, match="meeting_room_not_double_booked"):
+        with transaction.atomic():
+            booking(session, 2, start=at(DAY, 12), end=at(DAY, 14)).save()
+
+
+def test_database_ignores_cancelled_meetings_and_other_rooms():
+    session = SessionFactory()
+    booking(session, 1, status="cancelled").save()
+    booking(session, 2).save()
+    booking(session, 3, room=room("CR4")).save()
+    assert Meeting.objects.count() == 3
+
+
+def test_overflow_rooms_cannot_be_double_booked_either():
+    session = SessionFactory()
+    booking(session, 1, room=room("GA-HALL"), overflow_room=room("CR4")).save()
+    with pytest.raises(IntegrityError, match="meeting_overflow_room_not_double_booked"):
+        with transaction.atomic():
+            booking(session, 2, room=room("ECOSOC"), overflow_room=room("CR4")).save()
+
+
+def test_concurrent_raw_inserts_exactly_one_wins():
+    """Each thread inserts inside an open transaction: only the constraint can decide."""
+    session = SessionFactory()
+
+    def insert(n):
+        with transaction.atomic():
+            booking(session, n).save()
+        return "booked"
+
+    outcomes = run_together(insert)
+    assert outcomes.count("booked") == 1
+    assert all(isinstance(o, IntegrityError) for o in outcomes if o != "booked")
+    assert Meeting.objects.count() == 1
+
+
+def test_concurrent_staff_saves_exactly_one_wins_and_the_others_are_told_why():
+    session = SessionFactory()
+
+    def save(n):
+        schedule.save_meeting(booking(session, n))
+        return "booked"
+
+    outcomes = run_together(save)
+    assert outcomes.count("booked") == 1
+    refusals = [o for o in outcomes if o != "booked"]
+    assert all(isinstance(o, ValidationError) for o in refusals), refusals
+    assert all("Conference Room 3 is already booked" in str(o) for o in refusals)
+    assert Meeting.objects.count() == 1
