@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
 
@@ -69,6 +70,7 @@ class MeetingAdmin(admin.ModelAdmin):
     same room check and the same save (SEQUENCE, booking) as those pages."""
 
     form = MeetingAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     list_display = ["title", "start", "timing", "room", "kind", "status", "process", "is_sample"]
     list_filter = ["status", "kind", "session", "room", "is_sample"]

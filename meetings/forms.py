@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from .enums import MeetingKind, Mode, Timing
 from .models import CoFacilitator, Meeting, Process, Room
+from .processes import unique_slug
 from .schedule import ScheduleFilter, session_for, today
 from .timing import NonexistentTime, booked_until, new_york_datetime, period_start
 from .venues import find_room
@@ -149,6 +150,10 @@ class MeetingForm(MeetingSlotForm, forms.ModelForm):
         widget=forms.NumberInput,
         error_messages={"invalid_choice": gettext_lazy("There is no meeting with this number.")},
     )
+    # A link typed without a scheme is taken as https, as Django 6 will do.
+    webcast_url = forms.URLField(
+        label=gettext_lazy("Webcast link"), required=False, assume_scheme="https"
+    )
     documents = forms.CharField(
         label=gettext_lazy("Document symbols"),
         required=False,
@@ -277,6 +282,23 @@ class ProcessForm(forms.ModelForm):
             "description",
         ]
         widgets = {"mandate": forms.Textarea({"rows": 2}), "description": forms.Textarea()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("The page address; left empty, made from the title.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("session") and cleaned.get("title"):
+            draft = Process(
+                pk=self.instance.pk,
+                session=cleaned["session"],
+                title=cleaned["title"],
+                short_title=cleaned.get("short_title", ""),
+            )
+            cleaned["slug"] = unique_slug(draft)
+        return cleaned
 
     def clean_mandate_symbol(self):
         symbol = self.cleaned_data["mandate_symbol"].strip()

@@ -9,8 +9,6 @@ from .models import Process
 @transaction.atomic
 def save_process(process: Process, *, cofacilitators) -> Process:
     """Save a process with its co-facilitators (an inline formset) in one transaction."""
-    if not process.slug:
-        process.slug = unique_slug(process)
     process.full_clean()
     process.save()
     cofacilitators.instance = process

@@ -83,5 +83,7 @@ def test_saving_a_room_answers_to_its_name_code_and_aliases():
 
 def test_alias_of_another_room_is_refused_and_nothing_saved():
     with pytest.raises(ValidationError, match="“CR 3” already names Conference Room 3"):
-        save_room(Room(code="NEW", name="New room", building="conference-building"), aliases=["CR 3"])
+        save_room(
+            Room(code="NEW", name="New room", building="conference-building"), aliases=["CR 3"]
+        )
     assert not Room.objects.filter(code="NEW").exists()

@@ -123,7 +123,9 @@ def test_text_search_matches_every_word_in_title_notes_or_process():
     process = ProcessFactory(title="Political declaration on trafficking in persons")
     hit = MeetingFactory(process=process, title="Second informal", notes="ECOSOC Chamber")
     MeetingFactory(title="Briefing on oceans")
-    (day,) = schedule.meetings_between(JUNE_29, JUNE_29, ScheduleFilter(text="trafficking informal"))
+    (day,) = schedule.meetings_between(
+        JUNE_29, JUNE_29, ScheduleFilter(text="trafficking informal")
+    )
     assert day.meetings == [hit]
 
 

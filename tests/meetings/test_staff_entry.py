@@ -1,0 +1,348 @@
+"""PGA office staff enter meetings, processes and rooms; bad input is refused and nothing saved."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+
+from meetings.enums import MeetingStatus, Timing
+from meetings.models import Meeting, Process, Room
+from meetings.schedule import today
+from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, at, room
+
+pytestmark = pytest.mark.django_db
+
+JULY_6 = date(2017, 7, 6)
+
+
+def meeting_form(**changes) -> dict:
+    data = {
+        "title": "Third informal consultation",
+        "kind": "informal-consultation",
+        "status": "scheduled",
+        "date": "2017-07-06",
+        "timing": "exact",
+        "start_time": "10:00",
+        "end_time": "",
+        "room": "CR3",
+        "overflow_room": "",
+        "mode": "in-person",
+        "participation": "member-states",
+        "documents": "",
+        "notes": "",
+        "webcast_url": "",
+    }
+    return {**data, **changes}
+
+
+@pytest.fixture
+def session_71(db):
+    return SessionFactory()
+
+
+STAFF_PAGES = [
+    ("get", "meetings:meeting-create", []),
+    ("post", "meetings:meeting-create", []),
+    ("get", "meetings:process-create", []),
+    ("get", "meetings:room-create", []),
+    ("get", "meetings:room-edit", ["CR3"]),
+    ("get", "meetings:room-availability", []),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "args"), STAFF_PAGES)
+def test_anonymous_visitors_are_sent_to_sign_in(client, method, name, args):
+    response = getattr(client, method)(reverse(name, args=args))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize(("method", "name", "args"), STAFF_PAGES)
+def test_signed_in_non_staff_get_403(mission_client, method, name, args):
+    assert getattr(mission_client, method)(reverse(name, args=args)).status_code == 403
+
+
+def test_non_staff_cannot_edit_or_cancel_a_meeting(mission_client):
+    meeting = MeetingFactory()
+    assert (
+        mission_client.post(
+            reverse("meetings:meeting-edit", args=[meeting.pk]), meeting_form()
+        ).status_code
+        == 403
+    )
+    assert (
+        mission_client.post(
+            reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "cancelled"}
+        ).status_code
+        == 403
+    )
+    assert Meeting.objects.get().status == MeetingStatus.SCHEDULED
+
+
+def test_staff_create_a_meeting_in_new_york_time(staff_client, session_71):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(room="cr 3"))
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == meeting.get_absolute_url()
+    assert meeting.start == datetime(2017, 7, 6, 14, tzinfo=UTC)
+    assert (meeting.end, meeting.room.code, meeting.session.number) == (None, "CR3", 71)
+
+
+def test_winter_date_is_stored_at_the_winter_offset(staff_client):
+    SessionFactory(number=72, start_date=date(2017, 9, 12), end_date=date(2018, 9, 17))
+    staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(date="2017-12-07", end_time="13:00")
+    )
+    meeting = Meeting.objects.get()
+    assert (meeting.start, meeting.end) == (
+        datetime(2017, 12, 7, 15, tzinfo=UTC),
+        datetime(2017, 12, 7, 18, tzinfo=UTC),
+    )
+
+
+def test_morning_meeting_without_a_time(staff_client, session_71):
+    staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(timing="morning", start_time="", room="", date="2017-06-16"),
+    )
+    meeting = Meeting.objects.get()
+    assert (meeting.timing, meeting.local_start.hour, meeting.end) == (Timing.MORNING, 10, None)
+
+
+def assert_refused(response, field: str, message: str):
+    assert response.status_code == 400
+    assert message in response.context["form"].errors[field][0]
+    assert Meeting.objects.filter(title="Third informal consultation").count() == 0
+
+
+def test_end_before_start_is_refused(staff_client, session_71):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(end_time="09:00"))
+    assert_refused(response, "end_time", "The meeting must end after it starts.")
+
+
+def test_room_already_taken_names_the_meeting_and_the_free_rooms(staff_client, session_71):
+    MeetingFactory(title="Briefing on oceans", start=at(JULY_6, 9), room=room("CR3"))
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form())
+    assert_refused(response, "room", "Conference Room 3 is already booked for “Briefing on oceans”")
+    assert "Free at that time: General Assembly Hall" in response.context["form"].errors["room"][0]
+    # the form shows the free rooms while choosing, too
+    assert "Conference Room 4" in response.content.decode()
+
+
+def test_unknown_room_is_refused(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(room="Conference Room 13")
+    )
+    assert_refused(response, "room", "No room at UN Headquarters is called “Conference Room 13”.")
+
+
+@pytest.mark.parametrize("day", ["1812-06-18", "2099-01-01"])
+def test_date_outside_any_sensible_range_is_refused(staff_client, session_71, day):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(date=day))
+    assert_refused(response, "date", "Enter a date between 1946-01-10 and")
+
+
+def test_date_outside_every_session_is_refused(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(date="2019-07-06")
+    )
+    assert response.status_code == 400
+    assert (
+        "No General Assembly session covers 2019-07-06."
+        in response.context["form"].errors["date"][0]
+    )
+
+
+def test_time_skipped_by_daylight_saving_is_refused(staff_client):
+    SessionFactory(number=81, start_date=date(2026, 9, 8), end_date=date(2027, 9, 6))
+    response = staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(date="2027-03-14", start_time="02:30", room=""),
+    )
+    assert_refused(response, "start_time", "02:30 does not exist in New York on 14 March 2027")
+
+
+def test_exact_timing_needs_a_time(staff_client, session_71):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(start_time=""))
+    assert_refused(response, "start_time", "Enter the start time")
+
+
+def test_bad_document_symbol_is_refused(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(documents="A/RES/71/287, not a symbol")
+    )
+    assert_refused(response, "documents", "Not a UN document symbol: not a symbol")
+
+
+def test_virtual_meeting_has_no_room(staff_client, session_71):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(mode="virtual"))
+    assert_refused(response, "room", "A virtual meeting has no room")
+
+
+def test_gone_rooms_cannot_be_booked_for_future_meetings(staff_client):
+    SessionFactory(
+        number=81, start_date=today() - timedelta(days=30), end_date=today() + timedelta(days=300)
+    )
+    future = (today() + timedelta(days=7)).isoformat()
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(date=future, room="NLB CR1")
+    )
+    assert_refused(response, "room", "Conference Room 1 (North Lawn Building) is no longer in use.")
+
+
+def test_following_the_adjournment_of_another_meeting(staff_client, session_71):
+    first = MeetingFactory(start=at(JULY_6, 10), end=at(JULY_6, 13), room=room("CR4"))
+    staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(timing="following", start_time="", follows=str(first.pk)),
+    )
+    meeting = Meeting.objects.get(title="Third informal consultation")
+    assert (meeting.follows, meeting.start) == (first, first.end)
+
+
+def test_check_free_rooms_button_saves_nothing(staff_client, session_71):
+    MeetingFactory(start=at(JULY_6, 10), room=room("CR4"))
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(check="1"))
+    free = [r.code for r in response.context["free_rooms"]]
+    assert response.status_code == 200
+    assert "CR3" in free
+    assert "CR4" not in free
+    assert Meeting.objects.count() == 1
+
+
+def test_availability_fragment_lists_free_rooms(staff_client, session_71):
+    MeetingFactory(start=at(JULY_6, 10), room=room("CR4"))
+    response = staff_client.get(
+        reverse("meetings:room-availability"),
+        {"date": "2017-07-06", "timing": "exact", "start_time": "11:00"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<li>Conference Room 3</li>" in page
+    assert "<li>Conference Room 4</li>" not in page
+
+
+def test_availability_with_bad_input_is_400(staff_client):
+    response = staff_client.get(reverse("meetings:room-availability"), {"date": "someday"})
+    assert response.status_code == 400
+
+
+def test_editing_a_meeting_moves_it_and_raises_its_sequence(staff_client, session_71):
+    meeting = MeetingFactory(
+        title="Third informal consultation", start=at(JULY_6, 10), room=room("CR3")
+    )
+    edit_page = staff_client.get(
+        reverse("meetings:meeting-edit", args=[meeting.pk])
+    ).content.decode()
+    assert 'value="Conference Room 3"' in edit_page
+    staff_client.post(
+        reverse("meetings:meeting-edit", args=[meeting.pk]),
+        meeting_form(room="CR 4", start_time="15:00"),
+    )
+    meeting.refresh_from_db()
+    assert (meeting.room.code, meeting.local_start.hour, meeting.sequence) == ("CR4", 15, 1)
+
+
+def test_staff_cancel_a_meeting_with_a_post(staff_client):
+    meeting = MeetingFactory()
+    assert (
+        staff_client.get(reverse("meetings:meeting-status", args=[meeting.pk])).status_code == 405
+    )
+    response = staff_client.post(
+        reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "cancelled"}
+    )
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert (meeting.status, meeting.sequence) == (MeetingStatus.CANCELLED, 1)
+
+
+def test_unknown_status_is_400_with_a_reason(staff_client):
+    meeting = MeetingFactory()
+    response = staff_client.post(
+        reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "deleted"}
+    )
+    assert response.status_code == 400
+    assert b"Unknown status" in response.content
+
+
+def test_staff_create_a_process_with_cofacilitators(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:process-create"),
+        {
+            "title": "Political declaration on trafficking in persons",
+            "short_title": "Trafficking declaration",
+            "slug": "",
+            "session": session_71.pk,
+            "mandate": "Operative paragraph 10 of resolution 71/287",
+            "mandate_symbol": "A/RES/71/287",
+            "description": "",
+            "cofacilitators-TOTAL_FORMS": "2",
+            "cofacilitators-INITIAL_FORMS": "0",
+            "cofacilitators-0-name": "H.E. Mr. Marc Pecsteen de Buytswerve",
+            "cofacilitators-0-title": "Permanent Representative",
+            "cofacilitators-0-state": "Belgium",
+            "cofacilitators-1-name": "H.E. Ms. Alya Ahmed Saif Al-Thani",
+            "cofacilitators-1-title": "Permanent Representative",
+            "cofacilitators-1-state": "Qatar",
+        },
+    )
+    process = Process.objects.get()
+    assert response["Location"] == "/processes/71-trafficking-declaration/"
+    assert [c.state for c in process.cofacilitators.all()] == ["Belgium", "Qatar"]
+
+
+def test_process_with_bad_mandate_symbol_saves_nothing(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:process-create"),
+        {
+            "title": "X",
+            "slug": "",
+            "session": session_71.pk,
+            "mandate_symbol": "resolution 71/287",
+            "cofacilitators-TOTAL_FORMS": "0",
+            "cofacilitators-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 400
+    assert "mandate_symbol" in response.context["form"].errors
+    assert Process.objects.count() == 0
+
+
+def test_staff_add_a_room_with_aliases(staff_client):
+    response = staff_client.post(
+        reverse("meetings:room-create"),
+        {
+            "name": "Delegates' Lounge",
+            "code": "LOUNGE",
+            "building": "ga-building",
+            "has_interpretation": "",
+            "capacity": "",
+            "is_current": "on",
+            "aliases": "Delegates Lounge\nNorth Lounge",
+        },
+    )
+    assert response.status_code == 302
+    assert Room.objects.matching("north lounge").get().code == "LOUNGE"
+
+
+def test_room_alias_taken_by_another_room_is_refused(staff_client):
+    response = staff_client.post(
+        reverse("meetings:room-create"),
+        {
+            "name": "New room",
+            "code": "NEW",
+            "building": "conference-building",
+            "is_current": "on",
+            "aliases": "CR 3",
+        },
+    )
+    assert response.status_code == 400
+    assert "“CR 3” already names Conference Room 3." in response.content.decode()
+    assert not Room.objects.filter(code="NEW").exists()
+
+
+def test_process_edit_page_for_staff(staff_client):
+    process = ProcessFactory()
+    assert (
+        staff_client.get(reverse("meetings:process-edit", args=[process.slug])).status_code == 200
+    )
