@@ -128,7 +128,7 @@ def test_a_real_celery_worker_answers_through_redis():
     from gasched.celery import app
 
     node = f"gasched-test-{uuid.uuid4().hex[:8]}@127.0.0.1"
-    worker = subprocess.Popen(  # noqa: S603 -- our own venv's celery, fixed arguments
+    worker = subprocess.Popen(
         [
             sys.executable,
             "-m",
