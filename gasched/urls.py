@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
+from gasched.health import health
 
 admin.site.site_header = "gasched — Office of the President of the General Assembly"
 admin.site.site_title = "gasched administration"
 
 urlpatterns = [
+    path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("meetings.urls")),
