@@ -38,6 +38,9 @@ RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 DB_NAME = "gasched_bench"
 DATABASE_URL = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DB_NAME}"
+# A Redis database of the benchmark's own, emptied first: no page cached by an earlier
+# run (on other data) may be served.
+REDIS_URL = "redis://127.0.0.1:6379/14"
 HOST = "127.0.0.1"
 WORKERS = 2
 
@@ -96,6 +99,8 @@ def django_env(var_dir: Path) -> dict[str, str]:
     env.update(
         {
             "DATABASE_URL": DATABASE_URL,
+            # Production-like: the page cache shared by both gunicorn workers.
+            "REDIS_URL": REDIS_URL,
             "DJANGO_SETTINGS_MODULE": "gasched.settings.dev",
             "DEBUG": "false",
             "ALLOWED_HOSTS": HOST,
@@ -123,8 +128,15 @@ def run_step(title: str, args: list[str], env: dict[str, str], timeout: float) -
     return done.stdout
 
 
+def empty_redis() -> None:
+    import redis  # noqa: PLC0415 -- only the benchmark needs the client directly
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
 def prepare(env: dict[str, str]) -> dict:
     create_database()
+    empty_redis()
     manage = [str(PYTHON), "manage.py"]
     run_step("migrate", [*manage, "migrate", "--noinput"], env, 180)
     run_step("collectstatic", [*manage, "collectstatic", "--noinput"], env, 120)
@@ -219,14 +231,14 @@ def measure(port: int, pages: dict[str, str]) -> dict[str, list[float]]:
     """Sequential requests, interleaved: page order rotates every round, so that any
     drift or noise on the machine hits every page equally."""
     names = list(pages)
-    for _ in range(WARMUP):
+    for w in range(WARMUP):
         for name in names:
-            checked_get(port, pages[name])
+            checked_get(port, pages[name].replace("{n}", f"warmup-{w}"))
     timings: dict[str, list[float]] = {name: [] for name in names}
     for n in range(REQUESTS):
         shift = n % len(names)
         for name in names[shift:] + names[:shift]:
-            _body, elapsed = checked_get(port, pages[name])
+            _body, elapsed = checked_get(port, pages[name].replace("{n}", str(n)))
             timings[name].append(elapsed)
     return timings
 
@@ -346,6 +358,9 @@ def main() -> int:
             "trivial": "/healthz/",
             "week": f"/week/{loaded['monday']}/",
             "meeting": f"/meetings/{loaded['meeting_pk']}/",
+            # The first view after the schedule changed: an unknown parameter gives
+            # every request a cache key of its own, so each one renders from the database.
+            "week-cold": f"/week/{loaded['monday']}/?cold={{n}}",
         }
         port = free_port()
         with log_path.open("wb") as log_file:

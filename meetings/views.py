@@ -5,11 +5,15 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,6 +29,7 @@ from .forms import (
     slot_of,
 )
 from .models import Meeting, Process, Room, RoomAlias, Session
+from .pagecache import cached_fragment, fragment_key
 from .processes import save_process
 from .venues import save_room
 
@@ -63,45 +68,79 @@ def read_filter(request) -> tuple[ScheduleFilterForm, schedule.ScheduleFilter | 
     return form, None
 
 
-def render_schedule(request, template, context, form, status=200):
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter_form": form,
-        "query": query.urlencode(),
-        "today": schedule.today(),
-        **context,
-    }
-    return render(request, template, context, status=status)
+def schedule_page(
+    request, name: str, build, *, around=None, template: str = "meetings/page.html"
+) -> HttpResponse:
+    """A page whose content (the same for every reader) is cached until the schedule changes.
+
+    build() returns (fragment template, context, status); around() returns the context of
+    the page around it (its title, what staff buttons need) and may raise Http404. A
+    filter naming something that does not exist gives 400 and is never cached. For
+    anonymous readers with no pending message the whole page is the same for everyone
+    and is cached too.
+    """
+    key = fragment_key(name, request.GET.urlencode(), schedule.today(), get_language())
+
+    def render_content():
+        fragment, context, status = build()
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {"query": query.urlencode(), "today": schedule.today(), **context}
+        return render_to_string(fragment, context, request), status
+
+    def render_page():
+        outer = around() if around else {}  # first: it may answer 404
+        content, status = cached_fragment(key, render_content)
+        context = {"content": content, **outer}
+        response = render(request, template, context, status=status)
+        return response.content.decode(), status
+
+    if request.user.is_authenticated or len(get_messages(request)):
+        html, status = render_page()
+    else:
+        html, status = cached_fragment(f"{key}:anonymous-page", render_page)
+    return HttpResponse(html, status=status)
 
 
 @require_GET
 def programme(request):
     """Upcoming meetings grouped by day. Filters: ?kind= &process= &room= &q= (repeatable)."""
-    form, schedule_filter = read_filter(request)
-    if schedule_filter is None:
-        return render_schedule(request, "meetings/programme.html", {"days": []}, form, 400)
-    page = Paginator(schedule.upcoming_meetings(schedule_filter), PAGE_SIZE).get_page(
-        request.GET.get("page")
+
+    def build():
+        form, schedule_filter = read_filter(request)
+        if schedule_filter is None:
+            return "meetings/_programme_content.html", {"filter_form": form, "days": []}, 400
+        page = Paginator(schedule.upcoming_meetings(schedule_filter), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        days = schedule.group_by_day(page.object_list)
+        context = {"filter_form": form, "page": page, "days": days}
+        return "meetings/_programme_content.html", context, 200
+
+    return schedule_page(
+        request, "programme", build, around=lambda: {"title": _("Programme of meetings")}
     )
-    context = {"page": page, "days": schedule.group_by_day(page.object_list)}
-    return render_schedule(request, "meetings/programme.html", context, form)
 
 
 @require_GET
 def day(request, day: date):
-    form, schedule_filter = read_filter(request)
-    if schedule_filter is None:
-        return render_schedule(request, "meetings/day.html", {"day": None, "date": day}, form, 400)
-    (the_day,) = schedule.meetings_between(day, day, schedule_filter)
-    context = {
-        "date": day,
-        "day": the_day,
-        "previous": day - timedelta(days=1),
-        "next": day + timedelta(days=1),
-        "week": schedule.week_starting(day),
-    }
-    return render_schedule(request, "meetings/day.html", context, form)
+    def build():
+        form, schedule_filter = read_filter(request)
+        context = {
+            "filter_form": form,
+            "date": day,
+            "day": None,
+            "previous": day - timedelta(days=1),
+            "next": day + timedelta(days=1),
+            "week": schedule.week_starting(day),
+        }
+        if schedule_filter is None:
+            return "meetings/_day_content.html", context, 400
+        (context["day"],) = schedule.meetings_between(day, day, schedule_filter)
+        return "meetings/_day_content.html", context, 200
+
+    title = date_format(day, "l j F Y")
+    return schedule_page(request, f"day:{day}", build, around=lambda: {"title": title})
 
 
 @require_GET
@@ -109,19 +148,25 @@ def week(request, day: date):
     monday = schedule.week_starting(day)
     if monday != day:
         return redirect("meetings:week", day=monday)
-    form, schedule_filter = read_filter(request)
-    if schedule_filter is None:
-        return render_schedule(
-            request, "meetings/week.html", {"days": [], "monday": monday}, form, 400
-        )
-    context = {
-        "monday": monday,
-        "sunday": monday + timedelta(days=6),
-        "days": schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter),
-        "previous": monday - timedelta(days=7),
-        "next": monday + timedelta(days=7),
-    }
-    return render_schedule(request, "meetings/week.html", context, form)
+
+    def build():
+        form, schedule_filter = read_filter(request)
+        context = {
+            "filter_form": form,
+            "monday": monday,
+            "sunday": monday + timedelta(days=6),
+            "days": [],
+            "previous": monday - timedelta(days=7),
+            "next": monday + timedelta(days=7),
+        }
+        if schedule_filter is None:
+            return "meetings/_week_content.html", context, 400
+        last = monday + timedelta(days=6)
+        context["days"] = schedule.meetings_between(monday, last, schedule_filter)
+        return "meetings/_week_content.html", context, 200
+
+    title = _("Week of %(day)s") % {"day": date_format(monday, "j F Y")}
+    return schedule_page(request, f"week:{monday}", build, around=lambda: {"title": title})
 
 
 @require_GET
@@ -134,23 +179,37 @@ def archive(request):
 def archive_session(request, number: int):
     session = get_object_or_404(Session, number=number)
     form, schedule_filter = read_filter(request)
+    # Not cached: which meetings are past changes by the minute, not by the day.
+    context = {
+        "session": session,
+        "filter_form": form,
+        "days": [],
+        "query": request.GET.urlencode(),
+    }
     if schedule_filter is None:
-        context = {"session": session, "days": []}
-        return render_schedule(request, "meetings/archive_session.html", context, form, 400)
+        return render(request, "meetings/archive_session.html", context, status=400)
     page = Paginator(schedule.past_meetings(session, schedule_filter), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"session": session, "page": page, "days": schedule.group_by_day(page.object_list)}
-    return render_schedule(request, "meetings/archive_session.html", context, form)
+    context.update(page=page, days=schedule.group_by_day(page.object_list))
+    return render(request, "meetings/archive_session.html", context)
 
 
 @require_GET
 def meeting_detail(request, pk: int):
-    try:
-        meeting = schedule.meeting_for_page(pk)
-    except Meeting.DoesNotExist:
-        raise Http404(_("There is no meeting with this number.")) from None
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    def page_around():
+        # One light query: the 404, the page title and what the staff buttons need.
+        meeting = Meeting.objects.only("pk", "status", "title").filter(pk=pk).first()
+        if meeting is None:
+            raise Http404(_("There is no meeting with this number."))
+        return {"meeting": meeting, "title": meeting.title}
+
+    def build():
+        return "meetings/_meeting_content.html", {"meeting": schedule.meeting_for_page(pk)}, 200
+
+    return schedule_page(
+        request, f"meeting:{pk}", build, around=page_around, template="meetings/meeting_detail.html"
+    )
 
 
 def room_names():

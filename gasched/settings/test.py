@@ -4,7 +4,13 @@ PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL are set (as .ci/ru
 otherwise SQLite, and the tests that need the real services skip with a reason.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *
+
+if REDIS_URL:
+    # The suite clears the cache between tests: give it a Redis database of its own.
+    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/15"))
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -267,7 +267,7 @@ def test_meeting_page_queries_do_not_grow(client, django_assert_num_queries, n):
     CoFacilitatorFactory.create_batch(n, process=process)
     meeting = MeetingFactory(process=process, documents=[f"A/71/{k}" for k in range(n)])
     Segment.objects.bulk_create(Segment(meeting=meeting, title=f"Part {k}") for k in range(n))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 

@@ -1,0 +1,64 @@
+"""Rendered schedule content, cached until the schedule changes.
+
+Rendering a week of meetings costs tens of milliseconds of template work; the data
+changes a few times a day. Pages cache the part that is the same for every reader
+(never the header, messages or staff buttons) under a key that includes a schedule
+version. Any committed write to schedule data moves the version, so a cached fragment
+is never served after the data it shows has changed.
+
+The cache must be shared by all web processes (Redis in production): with the
+per-process local-memory cache of the embedded default only one process may serve.
+"""
+
+import time
+from collections.abc import Callable
+from hashlib import sha256
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "schedule:version"
+FRAGMENT_TIMEOUT = 24 * 60 * 60
+
+
+def schedule_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        # add(): if another process set one meanwhile, theirs wins and is read back.
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def schedule_changed() -> None:
+    """Call after any write to schedule data; takes effect when the transaction commits.
+
+    A new value (not an increment) so that a flushed or restarted cache can never
+    bring an old version, and its old fragments, back.
+    """
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+
+
+def fragment_key(*parts: object) -> str:
+    digest = sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"schedule:fragment:{digest}"
+
+
+def cached_fragment(key: str, render: Callable[[], tuple[str, int]]) -> tuple[str, int]:
+    """The fragment under `key`, or render() it; only successful (200) renders are kept.
+
+    An entry holds the schedule version it was rendered at; both come back in one round
+    trip, and an entry from an older version is rendered afresh.
+    """
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = schedule_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1], 200
+    html, status = render()
+    if status == 200:
+        cache.set(key, (version, html), FRAGMENT_TIMEOUT)
+    return html, status

@@ -1,0 +1,112 @@
+"""Schedule pages are served from cache until the schedule changes, and never after."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from meetings import schedule
+from meetings.enums import MeetingStatus
+from meetings.pagecache import schedule_version
+from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room
+
+pytestmark = pytest.mark.django_db
+
+JUNE_29 = date(2017, 6, 29)
+WEEK = reverse("meetings:week", args=[date(2017, 6, 26)])
+
+
+def test_second_visit_to_a_week_runs_no_query(client, django_assert_num_queries):
+    MeetingFactory(title="Second informal consultation")
+    client.get(WEEK)
+    with django_assert_num_queries(0):
+        page = client.get(WEEK).content.decode()
+    assert "Second informal consultation" in page
+
+
+def test_second_anonymous_visit_to_a_meeting_runs_no_query(client, django_assert_num_queries):
+    meeting = MeetingFactory()
+    client.get(meeting.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_signed_in_reader_gets_cached_content_in_a_fresh_page(client, django_assert_num_queries):
+    meeting = MeetingFactory(title="Second informal consultation")
+    client.force_login(UserFactory())
+    client.get(meeting.get_absolute_url())
+    # session, user, and the one light query for the title and status
+    with django_assert_num_queries(3):
+        page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Sign out" in page
+    assert "Second informal consultation" in page
+
+
+def test_anonymous_page_with_a_pending_message_is_not_served_from_cache(client):
+    from django.test import Client
+
+    MeetingFactory()
+    Client().get(WEEK)  # another visitor: the anonymous page is now cached
+    client.force_login(UserFactory())
+    client.post(reverse("account_logout"))  # queues "You have signed out."
+    page = client.get(WEEK).content.decode()
+    assert "You have signed out." in page
+
+
+def test_a_committed_change_is_shown_at_once(client, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(title="Second informal consultation", room=room("CR3"))
+    assert '/rooms/CR3/">Conference Room 3</a>' in client.get(WEEK).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.room = room("ECOSOC")
+        schedule.save_meeting(meeting)
+    page = client.get(WEEK).content.decode()
+    assert '/rooms/ECOSOC/">Economic and Social Council Chamber</a>' in page
+    assert '/rooms/CR3/">Conference Room 3</a>' not in page
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: schedule.set_meeting_status(m, MeetingStatus.CANCELLED),
+        lambda m: m.delete(),
+        lambda m: ProcessFactory(title="A new process"),
+        lambda m: m.segments.create(title="Morning panel"),
+    ],
+    ids=["cancelled", "deleted", "process-added", "segment-added"],
+)
+def test_every_kind_of_write_moves_the_schedule_version(change, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory()
+    before = schedule_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        change(meeting)
+    assert schedule_version() != before
+
+
+def test_uncommitted_change_does_not_move_the_version(django_capture_on_commit_callbacks):
+    before = schedule_version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        MeetingFactory()
+    assert schedule_version() == before
+    assert callbacks  # the version moves when (and only when) these run at commit
+
+
+def test_bad_filter_is_not_cached(client):
+    assert client.get("/?process=nope").status_code == 400
+    ProcessFactory(slug="nope", title="Now it exists")
+    assert client.get("/?process=nope").status_code == 200
+
+
+def test_staff_buttons_are_not_cached_for_visitors(client):
+    meeting = MeetingFactory()
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert "Cancel meeting" in client.get(meeting.get_absolute_url()).content.decode()
+    client.logout()
+    assert "Cancel meeting" not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_day_and_week_of_the_same_date_are_cached_apart(client):
+    MeetingFactory(title="Evening briefing", start=at(JUNE_29, 18))
+    client.get(WEEK)
+    page = client.get(reverse("meetings:day", args=[JUNE_29])).content.decode()
+    assert "Programme for Thursday 29 June 2017" in page
