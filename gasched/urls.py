@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("team/", include("accounts.urls")),
     path("", include("meetings.urls")),
 ]

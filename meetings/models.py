@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .enums import (
     STATUSES_THAT_FREE_THE_ROOM,
@@ -88,6 +89,7 @@ class Room(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = RoomQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_current", "order", "name"]
@@ -134,6 +136,8 @@ class Process(models.Model):
     )
     description = models.TextField(blank=True)
     is_sample = models.BooleanField(default=False, editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-session__number", "title"]
@@ -234,6 +238,8 @@ class Meeting(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    # The audit trail: who changed what, when (django-simple-history).
+    history = HistoricalRecords(excluded_fields=["updated", "booked_until"])
 
     class Meta:
         ordering = ["start", "room__order", "pk"]

@@ -1,12 +1,10 @@
 """Pages of the programme and staff entry. Thin: forms validate, domain functions act."""
 
 from datetime import date, timedelta
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.messages import get_messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -17,7 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import schedule
+from accounts.permissions import requires
+from accounts.roles import is_pga_office
+
+from . import audit, schedule
 from .enums import MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -34,20 +35,6 @@ from .processes import save_process
 from .venues import save_room
 
 PAGE_SIZE = 100
-
-
-def staff_required(view):
-    """Only PGA office staff write. Anonymous users are sent to sign in; others get 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (request.user.is_active and request.user.is_staff):
-            raise PermissionDenied(_("Only staff of the Office of the President may do this."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def filter_form(request) -> ScheduleFilterForm:
@@ -202,7 +189,10 @@ def meeting_detail(request, pk: int):
         meeting = Meeting.objects.only("pk", "status", "title").filter(pk=pk).first()
         if meeting is None:
             raise Http404(_("There is no meeting with this number."))
-        return {"meeting": meeting, "title": meeting.title}
+        around = {"meeting": meeting, "title": meeting.title}
+        if is_pga_office(request.user):
+            around["changes"] = audit.meeting_changes(meeting)
+        return around
 
     def build():
         return "meetings/_meeting_content.html", {"meeting": schedule.meeting_for_page(pk)}, 200
@@ -239,7 +229,7 @@ def save_meeting_from(request, form, meeting=None):
     return redirect(saved)
 
 
-@staff_required
+@requires("meetings.add_meeting")
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     if request.method == "POST":
@@ -247,7 +237,7 @@ def meeting_create(request):
     return meeting_form_page(request, MeetingForm())
 
 
-@staff_required
+@requires("meetings.change_meeting")
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -256,7 +246,7 @@ def meeting_edit(request, pk: int):
     return meeting_form_page(request, MeetingForm(instance=meeting), meeting)
 
 
-@staff_required
+@requires("meetings.change_meeting")
 @require_POST
 def meeting_status(request, pk: int):
     """Publish, postpone, cancel or reinstate a meeting (a POST from its page)."""
@@ -279,7 +269,7 @@ def meeting_status(request, pk: int):
     return redirect(meeting)
 
 
-@staff_required
+@requires("meetings.view_meeting")
 @require_GET
 def room_availability(request):
     """The free rooms for a date and time, as an HTML fragment for the meeting form."""
@@ -327,13 +317,13 @@ def process_form_page(request, process=None):
     return render(request, "meetings/process_form.html", context)
 
 
-@staff_required
+@requires("meetings.add_process")
 @require_http_methods(["GET", "POST"])
 def process_create(request):
     return process_form_page(request)
 
 
-@staff_required
+@requires("meetings.change_process")
 @require_http_methods(["GET", "POST"])
 def process_edit(request, slug: str):
     return process_form_page(request, get_object_or_404(Process, slug=slug))
@@ -368,13 +358,13 @@ def room_form_page(request, room=None):
     return render(request, "meetings/room_form.html", {"form": form, "room": room})
 
 
-@staff_required
+@requires("meetings.add_room")
 @require_http_methods(["GET", "POST"])
 def room_create(request):
     return room_form_page(request)
 
 
-@staff_required
+@requires("meetings.change_room")
 @require_http_methods(["GET", "POST"])
 def room_edit(request, code: str):
     return room_form_page(request, get_object_or_404(Room, code=code))

@@ -9,7 +9,10 @@ import os
 
 import pytest
 
-from tests.factories import UserFactory
+from accounts.models import Membership
+from accounts.roles import PGA_EDITORS, PGA_VIEWERS
+from correspondence.models import Mission
+from tests.factories import UserFactory, user_with_role
 
 REQUIRE_SERVICES = os.environ.get("GASCHED_REQUIRE_SERVICES") == "1"
 
@@ -45,17 +48,35 @@ def empty_cache():
 
 
 @pytest.fixture
-def staff_user(db):
-    return UserFactory(is_staff=True)
+def editor(db):
+    """A PGA office editor who has set up an authenticator app."""
+    return user_with_role(PGA_EDITORS, second_factor=True)
 
 
 @pytest.fixture
-def staff_client(client, staff_user):
-    client.force_login(staff_user)
+def staff_client(client, editor):
+    client.force_login(editor)
     return client
 
 
 @pytest.fixture
-def mission_client(client, db):
-    client.force_login(UserFactory())
+def viewer(db):
+    return user_with_role(PGA_VIEWERS)
+
+
+@pytest.fixture
+def belgium(db):
+    return Mission.objects.get_or_create(name="Belgium")[0]
+
+
+@pytest.fixture
+def mission_user(belgium):
+    user = UserFactory()
+    Membership.objects.create(user=user, mission=belgium)
+    return user
+
+
+@pytest.fixture
+def mission_client(client, mission_user):
+    client.force_login(mission_user)
     return client

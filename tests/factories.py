@@ -18,6 +18,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"user{n}@example.org")
 
 
+def user_with_role(group: str, *, second_factor: bool = False):
+    """A user in one of the roles of accounts.roles, as an invitation would make them."""
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    if second_factor:
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    return user
+
+
 class SessionFactory(factory.django.DjangoModelFactory):
     """The 71st session (September 2016 to September 2017) unless told otherwise."""
 

@@ -44,8 +44,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "simple_history",
     "meetings",
     "correspondence",
+    # Last: its post_migrate gives the roles their permissions, which must exist by then.
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.RequireMFAForWriters",
 ]
 
 ROOT_URLCONF = "gasched.urls"
@@ -73,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.demo.demo_accounts",
             ],
         },
     },
@@ -130,10 +138,46 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_ADAPTER = "gasched.accounts.ClosedSignupAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[gasched] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+# allauth's own rate limits (kept in the cache, shared by all web processes).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "reset_password": "5/h/ip,3/h/key",
+    "confirm_email": "3/h/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "gasched"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "meetings:programme"
 ACCOUNT_LOGOUT_REDIRECT_URL = "meetings:programme"
+
+# Security headers that hold in every environment (production.py adds HTTPS ones).
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+# No inline script or style anywhere: one stylesheet and one script from /static/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Uploads (letters) are small documents: refuse anything bigger before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+GASCHED_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 LANGUAGE_CODE = "en"
 # Every meeting of the General Assembly is held, listed and announced in New York time.

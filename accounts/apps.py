@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def apply_roles(sender, **kwargs):
+    from .roles import setup_roles  # noqa: PLC0415 -- models must be loaded first
+
+    setup_roles()
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Accounts and roles"
+
+    def ready(self):
+        # After every migrate, when every app's permissions exist: roles stay exactly
+        # as accounts.roles says, on a new installation and after each upgrade.
+        post_migrate.connect(apply_roles, sender=self, dispatch_uid="gasched-roles")

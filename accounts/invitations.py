@@ -1,0 +1,63 @@
+"""Sending and accepting invitations: the only way into gasched."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, Role
+from .permissions import can_invite_to
+from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
+
+ROLE_GROUPS = {
+    Role.PGA_VIEWER: PGA_VIEWERS,
+    Role.PGA_EDITOR: PGA_EDITORS,
+    Role.ADMINISTRATOR: ADMINISTRATORS,
+}
+SESSION_KEY = "gasched_invitation"
+
+
+def send_invitation(invitation: Invitation, *, request) -> Invitation:
+    """Check that the sender may send it, save it and e-mail the link (plain text)."""
+    sender = invitation.invited_by
+    if invitation.role != Role.MISSION_STAFF and not sender.has_perm("accounts.add_invitation"):
+        raise PermissionDenied(_("Only administrators invite PGA office staff."))
+    if not can_invite_to(sender, invitation.mission):
+        raise PermissionDenied(_("You may invite colleagues of your own mission only."))
+    invitation.full_clean()
+    invitation.save()
+    link = request.build_absolute_uri(invitation.get_absolute_url())
+    context = {"invitation": invitation, "link": link}
+    send_mail(
+        subject=_("[gasched] Your invitation"),
+        message=render_to_string("accounts/invitation_email.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+    return invitation
+
+
+def usable_invitation(key: str | None) -> Invitation | None:
+    if not key:
+        return None
+    invitation = Invitation.objects.filter(key=key).select_related("mission").first()
+    return invitation if invitation and invitation.is_usable else None
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, user) -> None:
+    """Give the new account the invitation's role; an invitation works exactly once."""
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted__isnull=True).update(
+        accepted=timezone.now()
+    )
+    if claimed != 1:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.role == Role.MISSION_STAFF:
+        Membership.objects.create(user=user, mission=invitation.mission)
+    else:
+        user.groups.add(Group.objects.get(name=ROLE_GROUPS[invitation.role]))
+        user.is_staff = True  # PGA office staff use the admin with their permissions
+        user.save(update_fields=["is_staff"])

@@ -1,0 +1,77 @@
+"""Who is who: the roles of gasched as Django groups with model permissions.
+
+Views never test group names; they ask for permissions (user.has_perm), object by
+object where the object belongs to a mission. This module is the one place that says
+which permissions each role holds, and the data migration applies it.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+PGA_VIEWERS = "PGA office viewers"
+PGA_EDITORS = "PGA office editors"
+ADMINISTRATORS = "Site administrators"
+
+SCHEDULE_MODELS = [
+    "meeting",
+    "process",
+    "room",
+    "roomalias",
+    "cofacilitator",
+    "deadline",
+    "segment",
+    "session",
+]
+
+_VIEW = [("meetings", f"view_{m}") for m in SCHEDULE_MODELS] + [
+    ("correspondence", "view_mission"),
+    ("accounts", "view_membership"),
+    ("accounts", "view_invitation"),
+    ("meetings", "view_historicalmeeting"),
+    ("meetings", "view_historicalprocess"),
+    ("meetings", "view_historicalroom"),
+]
+_EDIT = [
+    (app, f"{action}_{model}")
+    for app, model in [("meetings", m) for m in SCHEDULE_MODELS]
+    for action in ("add", "change")
+]
+_ADMINISTER = [
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "view_user"),
+    ("accounts", "add_invitation"),
+    ("accounts", "change_membership"),
+    ("correspondence", "add_mission"),
+    ("correspondence", "change_mission"),
+]
+
+ROLE_PERMISSIONS = {
+    PGA_VIEWERS: _VIEW,
+    PGA_EDITORS: _VIEW + _EDIT,
+    ADMINISTRATORS: _VIEW + _EDIT + _ADMINISTER,
+}
+
+# Roles that change data: their members must have a second factor before writing.
+WRITING_ROLES = (PGA_EDITORS, ADMINISTRATORS)
+
+
+def setup_roles(group_model=Group, permission_model=Permission) -> None:
+    """Create the groups and give each exactly its permissions (idempotent)."""
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        permissions = [
+            permission_model.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in wanted
+        ]
+        group.permissions.set(permissions)
+
+
+def is_pga_office(user) -> bool:
+    return user.is_authenticated and user.has_perm("meetings.view_historicalmeeting")
+
+
+def writes(user) -> bool:
+    """Whether the user may change anything (and so must use a second factor)."""
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name__in=WRITING_ROLES).exists()
+    )

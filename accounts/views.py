@@ -1,0 +1,67 @@
+"""Invitations and mission pages. Thin: permission checks, a form, one domain call."""
+
+from allauth.account.adapter import get_adapter
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from correspondence.models import Mission
+
+from .forms import InvitationForm
+from .invitations import SESSION_KEY, send_invitation, usable_invitation
+from .models import Invitation
+from .permissions import can_invite_to, can_see_mission
+
+
+@require_GET
+def accept_invitation(request, key: str):
+    """The link in the invitation e-mail: opens the sign-up form for that address once."""
+    invitation = usable_invitation(key)
+    if invitation is None:
+        raise Http404(_("This invitation has expired or has already been used."))
+    request.session[SESSION_KEY] = invitation.key
+    # The link reached this mailbox, so the address is verified (allauth's own hook).
+    get_adapter(request).stash_verified_email(request, invitation.email)
+    return redirect("account_signup")
+
+
+@login_required
+@require_GET
+def mission_detail(request, pk: int):
+    """A mission's page and its staff: PGA office staff and that mission's staff only."""
+    mission = get_object_or_404(Mission, pk=pk)
+    if not can_see_mission(request.user, mission):
+        raise Http404(_("No mission here."))  # 404, not 403: do not confirm it exists
+    members = mission.members.select_related("user")
+    context = {
+        "mission": mission,
+        "members": members,
+        "may_invite": can_invite_to(request.user, mission),
+    }
+    return render(request, "accounts/mission_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    membership = getattr(request.user, "membership", None)
+    if not (
+        request.user.has_perm("accounts.add_invitation")
+        or (membership and membership.is_focal_point)
+    ):
+        raise PermissionDenied(_("Only administrators and mission focal points invite."))
+    form = InvitationForm(request.POST or None, sender=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            invitation = form.save(commit=False)
+            invitation.invited_by = request.user
+            send_invitation(invitation, request=request)
+            messages.success(request, _("Invitation sent to %(e)s.") % {"e": invitation.email})
+            return redirect("accounts:invite")
+        return render(request, "accounts/invite.html", {"form": form}, status=400)
+    sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]
+    return render(request, "accounts/invite.html", {"form": form, "sent": sent})
