@@ -1,0 +1,147 @@
+"""Every URL pattern of gasched, requested as every role, against a table kept here.
+
+The patterns are read from the URL configuration: a new view without a row in
+EXPECTED fails test_every_view_has_a_rule, and a row for a view that is gone fails it
+too. Third-party URLs (django.contrib.admin, allauth) are left to their projects'
+own suites; what gasched decides about them (who reaches the admin, MFA) is tested in
+test_signin.py.
+"""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import Invitation, Role
+from tests.factories import MeetingFactory, ProcessFactory, UserFactory
+
+OWN_MODULES = ("meetings.", "accounts.", "correspondence.", "gasched.")
+ROLES = ("anonymous", "mission", "viewer", "editor")
+
+
+def own_patterns(resolver=None, namespace=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from own_patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.callback.__module__.startswith(OWN_MODULES):
+            yield f"{namespace}{entry.name}"
+
+
+# URL name -> expected status for (anonymous, mission staff, PGA viewer, PGA editor).
+# 302 for anonymous means "sent to sign in"; 404 for a mission means "not yours".
+PUBLIC = (200, 200, 200, 200)
+EDITORS_ONLY = (302, 403, 403, 200)
+EXPECTED = {
+    "health": PUBLIC,
+    "meetings:programme": PUBLIC,
+    "meetings:day": PUBLIC,
+    "meetings:week": PUBLIC,
+    "meetings:archive": PUBLIC,
+    "meetings:archive-session": PUBLIC,
+    "meetings:detail": PUBLIC,
+    "meetings:processes": PUBLIC,
+    "meetings:process": PUBLIC,
+    "meetings:rooms": PUBLIC,
+    "meetings:room": PUBLIC,
+    "meetings:meeting-create": EDITORS_ONLY,
+    "meetings:meeting-edit": EDITORS_ONLY,
+    "meetings:process-create": EDITORS_ONLY,
+    "meetings:process-edit": EDITORS_ONLY,
+    "meetings:room-create": EDITORS_ONLY,
+    "meetings:room-edit": EDITORS_ONLY,
+    # POST only: a GET changes nothing (405 once the role is allowed at all)
+    "meetings:meeting-status": (302, 403, 403, 405),
+    # staff see free rooms; no date given is a 400 with a reason
+    "meetings:room-availability": (302, 403, 400, 400),
+    "accounts:invite": (302, 403, 403, 403),
+    "accounts:accept-invitation": (302, 302, 302, 302),
+    "accounts:mission": (302, 200, 200, 200),
+}
+
+
+def test_every_view_has_a_rule():
+    assert set(own_patterns()) == set(EXPECTED)
+
+
+@pytest.fixture
+def url_for(db, belgium, editor):
+    meeting = MeetingFactory()
+    process = ProcessFactory()
+    invitation = Invitation.objects.create(
+        email="new@example.org", role=Role.MISSION_STAFF, mission=belgium, invited_by=editor
+    )
+    args = {
+        "meetings:day": [date(2017, 6, 29)],
+        "meetings:week": [date(2017, 6, 26)],
+        "meetings:archive-session": [71],
+        "meetings:detail": [meeting.pk],
+        "meetings:meeting-edit": [meeting.pk],
+        "meetings:meeting-status": [meeting.pk],
+        "meetings:process": [process.slug],
+        "meetings:process-edit": [process.slug],
+        "meetings:room": ["CR3"],
+        "meetings:room-edit": ["CR3"],
+        "accounts:accept-invitation": [invitation.key],
+        "accounts:mission": [belgium.pk],
+    }
+    return lambda name: reverse(name, args=args.get(name, []))
+
+
+@pytest.fixture
+def as_role(client, mission_user, viewer, editor):
+    users = {"anonymous": None, "mission": mission_user, "viewer": viewer, "editor": editor}
+
+    def sign_in(role):
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        return client
+
+    return sign_in
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_status_by_role(name, role, url_for, as_role):
+    response = as_role(role).get(url_for(name))
+    assert response.status_code == EXPECTED[name][ROLES.index(role)]
+    if response.status_code == 302 and role == "anonymous" and name != "accounts:accept-invitation":
+        assert response["Location"].startswith("/accounts/login/?next=")
+
+
+WRITE_VIEWS = [n for n, rule in EXPECTED.items() if rule == EDITORS_ONLY] + [
+    "meetings:meeting-status"
+]
+
+
+@pytest.mark.parametrize("role", ["mission", "viewer"])
+@pytest.mark.parametrize("name", WRITE_VIEWS)
+def test_no_role_but_editors_can_post_to_a_write_view(name, role, url_for, as_role):
+    assert as_role(role).post(url_for(name), {"status": "cancelled"}).status_code == 403
+
+
+def test_forms_need_their_csrf_token(db, editor, url_for):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    assert (
+        client.post(url_for("meetings:meeting-status"), {"status": "cancelled"}).status_code == 403
+    )
+
+
+def test_a_mission_user_cannot_see_another_missions_page(client, mission_user):
+    from correspondence.models import Mission
+
+    qatar = Mission.objects.create(name="Qatar")
+    client.force_login(mission_user)
+    assert client.get(reverse("accounts:mission", args=[qatar.pk])).status_code == 404
+    own = client.get(reverse("accounts:mission", args=[mission_user.membership.mission_id]))
+    assert own.status_code == 200
+    assert mission_user.email in own.content.decode()
+
+
+def test_user_without_any_role_sees_no_mission(client, db, belgium):
+    client.force_login(UserFactory())
+    assert client.get(reverse("accounts:mission", args=[belgium.pk])).status_code == 404

@@ -1,0 +1,177 @@
+"""Signing in: invitation-only sign-up, verification, MFA for writers, rate limits."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Invitation, Membership, Role
+from accounts.roles import ADMINISTRATORS, PGA_EDITORS
+from correspondence.models import Mission
+from tests.factories import UserFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long passphrase for gasched"
+
+
+@pytest.fixture
+def administrator(db):
+    return user_with_role(ADMINISTRATORS, second_factor=True)
+
+
+def invite(client, sender, **data) -> str:
+    """Send an invitation through the page and return the link from the e-mail."""
+    client.force_login(sender)
+    response = client.post(reverse("accounts:invite"), data)
+    assert response.status_code == 302, response.content.decode()
+    client.logout()
+    (message,) = mail.outbox[-1:]
+    return re.search(r"http://testserver(/team/invitations/\S+/)", message.body).group(1)
+
+
+def sign_up(client, email: str):
+    return client.post(
+        reverse("account_signup"),
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+
+def test_nobody_signs_up_without_an_invitation(client):
+    response = client.get(reverse("account_signup"))
+    assert "Sign Up Closed" in response.content.decode()
+    sign_up(client, "intruder@example.org")
+    assert not get_user_model().objects.filter(email="intruder@example.org").exists()
+
+
+def test_invited_mission_staff_join_their_mission_once(client, administrator, belgium):
+    link = invite(
+        client,
+        administrator,
+        email="deputy@belgium.example",
+        role="mission-staff",
+        mission=belgium.pk,
+    )
+    assert client.get(link)["Location"] == reverse("account_signup")
+    response = sign_up(client, "deputy@belgium.example")
+    user = get_user_model().objects.get(email="deputy@belgium.example")
+    assert response.status_code == 302
+    assert Membership.objects.get(user=user).mission == belgium
+    assert EmailAddress.objects.get(user=user).verified is True  # the link reached that mailbox
+    assert Invitation.objects.get().accepted is not None
+    client.logout()
+    assert client.get(link).status_code == 404  # works once
+
+
+def test_invited_editor_gets_the_editor_role(client, administrator):
+    link = invite(client, administrator, email="editor@un.example", role="pga-editor")
+    client.get(link)
+    sign_up(client, "editor@un.example")
+    user = get_user_model().objects.get(email="editor@un.example")
+    assert list(user.groups.values_list("name", flat=True)) == [PGA_EDITORS]
+    assert user.has_perm("meetings.change_meeting") is True
+
+
+def test_invitation_is_for_its_own_address_only(client, administrator, belgium):
+    link = invite(
+        client,
+        administrator,
+        email="deputy@belgium.example",
+        role="mission-staff",
+        mission=belgium.pk,
+    )
+    client.get(link)
+    response = sign_up(client, "someone.else@example.org")
+    assert "Use the address the invitation was sent to." in response.content.decode()
+    assert not get_user_model().objects.filter(email="someone.else@example.org").exists()
+
+
+def test_expired_invitation_is_refused(client, administrator, belgium):
+    invitation = Invitation.objects.create(
+        email="late@example.org",
+        role=Role.MISSION_STAFF,
+        mission=belgium,
+        invited_by=administrator,
+        expires=timezone.now() - timedelta(minutes=1),
+    )
+    assert client.get(invitation.get_absolute_url()).status_code == 404
+
+
+def test_focal_point_invites_to_their_own_mission_only(client, belgium):
+    focal = UserFactory()
+    Membership.objects.create(user=focal, mission=belgium, is_focal_point=True)
+    qatar = Mission.objects.create(name="Qatar")
+    client.force_login(focal)
+    refused = client.post(
+        reverse("accounts:invite"),
+        {"email": "x@qatar.example", "role": "mission-staff", "mission": qatar.pk},
+    )
+    assert refused.status_code == 400
+    assert "Select a valid choice" in refused.content.decode()
+    editor_refused = client.post(
+        reverse("accounts:invite"), {"email": "x@un.example", "role": "pga-editor", "mission": ""}
+    )
+    assert editor_refused.status_code == 400
+    assert Invitation.objects.count() == 0
+    client.post(
+        reverse("accounts:invite"),
+        {"email": "colleague@belgium.example", "role": "mission-staff", "mission": belgium.pk},
+    )
+    assert Invitation.objects.get().mission == belgium
+
+
+def test_mission_staff_who_are_not_focal_points_cannot_invite(mission_client):
+    assert mission_client.get(reverse("accounts:invite")).status_code == 403
+
+
+def test_unverified_address_cannot_sign_in_until_confirmed(client):
+    user = UserFactory(email="new@un.example")
+    user.set_password(PASSWORD)
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+    (message,) = mail.outbox
+    confirm = re.search(r"http://testserver(/accounts/confirm-email/\S+/)", message.body).group(1)
+    client.post(confirm)
+    assert EmailAddress.objects.get(user=user).verified is True
+
+
+def test_editor_without_second_factor_is_sent_to_set_one_up(client):
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    client.force_login(editor)
+    for url in (reverse("meetings:meeting-create"), reverse("admin:index")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
+    # reading stays open
+    assert client.get(reverse("meetings:programme")).status_code == 200
+
+
+def test_editor_with_second_factor_writes(staff_client):
+    assert staff_client.get(reverse("meetings:meeting-create")).status_code == 200
+
+
+def test_repeated_failed_sign_ins_are_stopped(client):
+    user = UserFactory(email="target@un.example")
+    user.set_password(PASSWORD)
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_password_reset_sends_a_link(client):
+    user = UserFactory(email="forgetful@un.example")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    (message,) = mail.outbox
+    assert "/accounts/password/reset/key/" in message.body
