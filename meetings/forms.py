@@ -18,7 +18,7 @@ from .models import CoFacilitator, Meeting, Process, Room
 from .processes import unique_slug
 from .schedule import ScheduleFilter, session_for, today
 from .timing import NonexistentTime, booked_until, new_york_datetime, period_start
-from .venues import find_room
+from .venues import find_room, mode_named_by
 
 # The General Assembly first met on 10 January 1946; nothing is planned years ahead.
 EARLIEST_MEETING_DATE = date(1946, 1, 10)
@@ -226,6 +226,11 @@ class MeetingForm(MeetingSlotForm, forms.ModelForm):
                 return cleaned
             # It starts when the earlier meeting ends, as far as anyone can know.
             cleaned["start"] = booked_until(follows.start, follows.end, follows.timing)
+        named_mode = mode_named_by(self.data.get("room", ""))
+        if named_mode is not None:  # "virtual" or "hybrid" typed where the room goes
+            cleaned["mode"] = named_mode
+        if cleaned.get("room") and cleaned.get("room") == cleaned.get("overflow_room"):
+            self.add_error("overflow_room", _("The overflow room must differ from the room."))
         mode, room = cleaned.get("mode"), cleaned.get("room")
         if mode == Mode.VIRTUAL and (room or cleaned.get("overflow_room")):
             self.add_error("room", _("A virtual meeting has no room; choose Hybrid instead."))

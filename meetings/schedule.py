@@ -240,7 +240,10 @@ def save_meeting(meeting: Meeting, *, segments: list[Segment] | None = None) -> 
             meeting.save()
     except IntegrityError as error:
         conflicts = room_conflicts(
-            [meeting.room], meeting.start, meeting.booked_until, ignore=meeting
+            [meeting.room, meeting.overflow_room],
+            meeting.start,
+            meeting.booked_until,
+            ignore=meeting,
         )
         if conflicts:
             raise room_taken_error(meeting, conflicts) from error

@@ -10,7 +10,9 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -41,7 +43,7 @@ def filter_form(request) -> ScheduleFilterForm:
     return ScheduleFilterForm(
         request.GET or None,
         processes=Process.objects.select_related("session"),
-        rooms=Room.objects.filter(is_current=True),
+        rooms=Room.objects.all(),  # historical rooms too: the archive filters by them
     )
 
 
@@ -55,6 +57,21 @@ def read_filter(request) -> tuple[ScheduleFilterForm, schedule.ScheduleFilter | 
     return form, None
 
 
+FILTER_PARAMETERS = ("kind", "process", "room")
+
+
+def cacheable_parameters(request) -> str | None:
+    """The query as a cache key: known parameters only, so that made-up ones cannot fill
+    the cache; None (do not cache) for text searches and odd page numbers."""
+    if request.GET.get("q", "").strip():
+        return None
+    page = request.GET.get("page", "1")
+    if not (page.isdigit() and len(page) <= 4):
+        return None
+    pairs = sorted((k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k))
+    return urlencode([*pairs, ("page", page)])
+
+
 def schedule_page(
     request, name: str, build, *, around=None, template: str = "meetings/page.html"
 ) -> HttpResponse:
@@ -66,7 +83,10 @@ def schedule_page(
     anonymous readers with no pending message the whole page is the same for everyone
     and is cached too.
     """
-    key = fragment_key(name, request.GET.urlencode(), schedule.today(), get_language())
+    parameters = cacheable_parameters(request)
+    key = None
+    if parameters is not None:
+        key = fragment_key(name, parameters, schedule.today(), get_language())
 
     def render_content():
         fragment, context, status = build()
@@ -77,12 +97,12 @@ def schedule_page(
 
     def render_page():
         outer = around() if around else {}  # first: it may answer 404
-        content, status = cached_fragment(key, render_content)
+        content, status = cached_fragment(key, render_content) if key else render_content()
         context = {"content": content, **outer}
         response = render(request, template, context, status=status)
         return response.content.decode(), status
 
-    if request.user.is_authenticated or len(get_messages(request)):
+    if key is None or request.user.is_authenticated or len(get_messages(request)):
         html, status = render_page()
     else:
         html, status = cached_fragment(f"{key}:anonymous-page", render_page)
@@ -134,7 +154,8 @@ def day(request, day: date):
 def week(request, day: date):
     monday = schedule.week_starting(day)
     if monday != day:
-        return redirect("meetings:week", day=monday)
+        query = request.GET.urlencode()
+        return redirect(reverse("meetings:week", args=[monday]) + (f"?{query}" if query else ""))
 
     def build():
         form, schedule_filter = read_filter(request)

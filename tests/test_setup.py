@@ -118,6 +118,7 @@ def test_cache_lives_in_redis_shared_between_processes(settings):
         "import django; django.setup(); from django.core.cache import cache; "
         f"print(cache.get({key!r}))",
         REDIS_URL=os.environ["REDIS_URL"],
+        DJANGO_SETTINGS_MODULE="gasched.settings.test",
     )
     assert other_process.stdout.strip() == "shared", other_process.stderr
     cache.delete(key)

@@ -64,7 +64,7 @@ def test_database_refuses_overlap_even_without_the_application_check():
     session = SessionFactory()
     booking(session, 1).save()
     with (
-        pytest.raises(IntegrityError, match="meeting_room_not_double_booked"),
+        pytest.raises(IntegrityError, match="meeting_rooms_not_double_booked"),
         transaction.atomic(),
     ):
         booking(session, 2, start=at(DAY, 12), end=at(DAY, 14)).save()
@@ -82,10 +82,41 @@ def test_overflow_rooms_cannot_be_double_booked_either():
     session = SessionFactory()
     booking(session, 1, room=room("GA-HALL"), overflow_room=room("CR4")).save()
     with (
-        pytest.raises(IntegrityError, match="meeting_overflow_room_not_double_booked"),
+        pytest.raises(IntegrityError, match="meeting_rooms_not_double_booked"),
         transaction.atomic(),
     ):
         booking(session, 2, room=room("ECOSOC"), overflow_room=room("CR4")).save()
+
+
+def test_a_room_is_held_whether_main_or_overflow():
+    """One meeting in CR4, another using CR4 as its overflow: the database refuses."""
+    session = SessionFactory()
+    booking(session, 1, room=room("CR4")).save()
+    with (
+        pytest.raises(IntegrityError, match="meeting_rooms_not_double_booked"),
+        transaction.atomic(),
+    ):
+        booking(session, 2, room=room("GA-HALL"), overflow_room=room("CR4")).save()
+
+
+def test_concurrent_overflow_clashes_are_told_why():
+    """The constraint's refusal of an overflow room becomes the same message for staff."""
+    session = SessionFactory()
+
+    def save(n):
+        rooms = (
+            {"room": room("CR4")}
+            if n == 0
+            else {"room": room(f"CR{n + 4}"), "overflow_room": room("CR4")}
+        )
+        schedule.save_meeting(booking(session, n, **rooms))
+        return "booked"
+
+    outcomes = run_together(save)
+    refusals = [o for o in outcomes if o != "booked"]
+    assert outcomes.count("booked") == 1
+    assert all(isinstance(o, ValidationError) for o in refusals), refusals
+    assert all("Conference Room 4 is already booked" in str(o) for o in refusals)
 
 
 def test_concurrent_raw_inserts_exactly_one_wins():

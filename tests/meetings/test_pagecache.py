@@ -110,3 +110,22 @@ def test_day_and_week_of_the_same_date_are_cached_apart(client):
     client.get(WEEK)
     page = client.get(reverse("meetings:day", args=[JUNE_29])).content.decode()
     assert "Programme for Thursday 29 June 2017" in page
+
+
+def test_made_up_parameters_share_the_cached_page(client, django_assert_num_queries):
+    MeetingFactory()
+    client.get(WEEK + "?room=CR3")
+    with django_assert_num_queries(0):
+        client.get(WEEK + "?utm_source=mail&room=CR3")
+
+
+def test_text_searches_are_not_cached(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    MeetingFactory(title="Oceans consultation")
+    client.get(WEEK + "?q=oceans")
+    with CaptureQueriesContext(connection) as second_search:
+        page = client.get(WEEK + "?q=oceans").content.decode()
+    assert len(second_search) > 0
+    assert "Oceans consultation" in page

@@ -346,3 +346,27 @@ def test_process_edit_page_for_staff(staff_client):
     assert (
         staff_client.get(reverse("meetings:process-edit", args=[process.slug])).status_code == 200
     )
+
+
+@pytest.mark.parametrize(("typed", "mode"), [("Virtual", "virtual"), ("hybrid", "hybrid")])
+def test_virtual_or_hybrid_typed_as_the_room_sets_the_mode(staff_client, session_71, typed, mode):
+    staff_client.post(reverse("meetings:meeting-create"), meeting_form(room=typed))
+    meeting = Meeting.objects.get()
+    assert (meeting.mode, meeting.room) == (mode, None)
+
+
+def test_overflow_room_same_as_room_is_refused_in_plain_words(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(room="CR3", overflow_room="CR 3")
+    )
+    assert_refused(response, "overflow_room", "The overflow room must differ from the room.")
+
+
+@pytest.mark.parametrize("url", ["/day/0001-01-01/", "/day/9999-12-31/", "/week/0001-01-01/"])
+def test_dates_outside_the_years_covered_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_week_redirect_keeps_the_filter(client):
+    response = client.get("/week/2017-06-28/?room=CR3")
+    assert response["Location"] == "/week/2017-06-26/?room=CR3"
