@@ -112,7 +112,14 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads go through Django's storage API: an office that runs several web
+    # processes sets STORAGE_BACKEND=storages.backends.s3.S3Storage (with
+    # django-storages[s3] installed and its AWS_* variables) instead of the local disk.
+    "default": {
+        "BACKEND": os.environ.get(
+            "STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
