@@ -116,9 +116,7 @@ STORAGES = {
     # processes sets STORAGE_BACKEND=storages.backends.s3.S3Storage (with
     # django-storages[s3] installed and its AWS_* variables) instead of the local disk.
     "default": {
-        "BACKEND": os.environ.get(
-            "STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
-        )
+        "BACKEND": os.environ.get("STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
