@@ -288,6 +288,10 @@ class Meeting(models.Model):
         return f"meeting-{self.pk}@{settings.GASCHED_UID_DOMAIN}"
 
     @property
+    def ics_filename(self) -> str:
+        return f"meeting-{self.pk}.ics"
+
+    @property
     def document_links(self) -> list[tuple[str, str]]:
         return [(symbol, document_url(symbol)) for symbol in self.documents]
 
@@ -320,9 +324,15 @@ class Deadline(models.Model):
     due_time = models.TimeField(null=True, blank=True, help_text=_("New York time, if given"))
     close_of_business = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
+    # Feeds date a deadline's event from its last change, never from the request.
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["due_date", "due_time", "pk"]
 
     def __str__(self):
         return f"{self.title} ({self.due_date:%-d %B %Y})"
+
+    @property
+    def uid(self) -> str:
+        return f"deadline-{self.pk}@{settings.GASCHED_UID_DOMAIN}"

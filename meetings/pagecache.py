@@ -13,10 +13,12 @@ per-process local-memory cache of the embedded default only one process may serv
 import time
 from collections.abc import Callable
 from hashlib import sha256
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 
+T = TypeVar("T")
 VERSION_KEY = "schedule:version"
 FRAGMENT_TIMEOUT = 24 * 60 * 60
 
@@ -45,8 +47,9 @@ def fragment_key(*parts: object) -> str:
     return f"schedule:fragment:{digest}"
 
 
-def cached_fragment(key: str, render: Callable[[], tuple[str, int]]) -> tuple[str, int]:
-    """The fragment under `key`, or render() it; only successful (200) renders are kept.
+def cached_fragment(key: str, render: Callable[[], tuple[T, int]]) -> tuple[T, int]:
+    """The fragment (HTML, or a feed) under `key`, or render() it; only successful (200)
+    renders are kept.
 
     An entry holds the schedule version it was rendered at; both come back in one round
     trip, and an entry from an older version is rendered afresh.

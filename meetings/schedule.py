@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .enums import MeetingStatus
-from .models import CoFacilitator, Meeting, Process, Room, Segment, Session
+from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
 from .timing import NEW_YORK, booked_until
 
 # Changes that calendars must hear about: they raise the meeting's SEQUENCE.
@@ -147,6 +147,30 @@ def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], 
     for meeting in meetings:
         (past if meeting.start < now else planned).append(meeting)
     return past, planned
+
+
+def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Deadline]]:
+    """What a feed with this filter holds: every meeting from the start of the previous
+    session on (subscribers keep their history), and, for a feed of processes only,
+    those processes' deadlines. Three queries whatever the number of meetings."""
+    current = Session.objects.covering(today()).first()
+    previous = current and Session.objects.filter(number=current.number - 1).first()
+    since = (previous or current).start_date if current else today() - timedelta(days=366)
+    meetings = (
+        schedule_filter.apply(Meeting.objects.filter(start__gte=start_of_day(since)))
+        .select_related("process", "room", "overflow_room", "follows")
+        .prefetch_related("process__cofacilitators")
+        .order_by("start", "pk")
+    )
+    deadlines = []
+    only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
+    if schedule_filter.processes and only_processes:
+        deadlines = list(
+            Deadline.objects.filter(
+                process__slug__in=schedule_filter.processes, due_date__gte=since
+            ).select_related("process")
+        )
+    return list(meetings), deadlines
 
 
 # --- Rooms -----------------------------------------------------------------------

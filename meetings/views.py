@@ -1,6 +1,8 @@
 """Pages of the programme and staff entry. Thin: forms validate, domain functions act."""
 
+import time
 from datetime import date, timedelta
+from hashlib import sha256
 
 from django.contrib import messages
 from django.contrib.messages import get_messages
@@ -11,8 +13,9 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
-from django.utils.http import urlencode
+from django.utils.http import http_date, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
 
-from . import audit, schedule
+from . import audit, feeds, schedule
 from .enums import MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -72,6 +75,13 @@ def cacheable_parameters(request) -> str | None:
     return urlencode([*pairs, ("page", page)])
 
 
+def feed_url(request) -> str:
+    """The https address of the feed for the filter in this request's URL."""
+    pairs = [(k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k)]
+    query = f"?{urlencode(pairs)}" if pairs else ""
+    return request.build_absolute_uri(reverse("meetings:feed") + query)
+
+
 def schedule_page(
     request, name: str, build, *, around=None, template: str = "meetings/page.html"
 ) -> HttpResponse:
@@ -86,19 +96,26 @@ def schedule_page(
     parameters = cacheable_parameters(request)
     key = None
     if parameters is not None:
-        key = fragment_key(name, parameters, schedule.today(), get_language())
+        # The host too: the content carries absolute feed addresses.
+        key = fragment_key(name, parameters, schedule.today(), get_language(), request.get_host())
 
     def render_content():
         fragment, context, status = build()
         query = request.GET.copy()
         query.pop("page", None)
-        context = {"query": query.urlencode(), "today": schedule.today(), **context}
+        context = {
+            "query": query.urlencode(),
+            "today": schedule.today(),
+            "feed_url": feed_url(request),
+            "webcal_url": "webcal://" + feed_url(request).split("://", 1)[1],
+            **context,
+        }
         return render_to_string(fragment, context, request), status
 
     def render_page():
         outer = around() if around else {}  # first: it may answer 404
         content, status = cached_fragment(key, render_content) if key else render_content()
-        context = {"content": content, **outer}
+        context = {"content": content, "feed_url": feed_url(request), **outer}
         response = render(request, template, context, status=status)
         return response.content.decode(), status
 
@@ -389,3 +406,78 @@ def room_create(request):
 @require_http_methods(["GET", "POST"])
 def room_edit(request, code: str):
     return room_form_page(request, get_object_or_404(Room, code=code))
+
+
+FEED_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+@require_GET
+def programme_feed(request):
+    """The programme as an iCalendar feed, for any filter of the schedule pages.
+
+    ?kind= &process= &room= &q= combine as on the schedule pages; a feed of processes
+    also carries their deadlines. Unknown values: 400 with the reason. Served from cache
+    until the schedule changes; ETag and Last-Modified answer conditional requests
+    with 304 without touching the database.
+    """
+    parameters = sorted((k, v) for k in (*FILTER_PARAMETERS, "q") for v in request.GET.getlist(k))
+    key = fragment_key("feed", urlencode(parameters), request.get_host())
+
+    def render_feed():
+        form, schedule_filter = read_filter(request)
+        if schedule_filter is None:
+            reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
+            return (f"Unknown filter value ({reasons})".encode(), "", 0), 400
+        meetings, deadlines = schedule.feed_items(schedule_filter)
+        body = feeds.build_calendar(
+            meetings,
+            deadlines=deadlines,
+            name=feed_name(form),
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        etag = '"' + sha256(body).hexdigest()[:32] + '"'
+        return (body, etag, int(time.time())), 200
+
+    (body, etag, last_modified), status = cached_fragment(key, render_feed)
+    if status != 200:
+        return HttpResponseBadRequest(body, content_type="text/plain; charset=utf-8")
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+    response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
+    response["Content-Disposition"] = 'inline; filename="gasched.ics"'
+    return response
+
+
+def feed_name(form) -> str:
+    """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3"."""
+    cleaned = getattr(form, "cleaned_data", {})  # unbound: no filter at all
+    chosen = []
+    for name in FILTER_PARAMETERS:
+        labels = dict(form.fields[name].choices)
+        chosen += [str(labels[value]) for value in cleaned.get(name, [])]
+    if cleaned.get("q"):
+        chosen.append(f"“{cleaned['q']}”")
+    title = _("General Assembly meetings")
+    return f"{title} — {', '.join(chosen)}" if chosen else title
+
+
+@require_GET
+def meeting_ics(request, pk: int):
+    """ "Add to calendar": one meeting, with the same UID and SEQUENCE as in every feed."""
+    try:
+        meeting = schedule.meeting_for_page(pk)
+    except Meeting.DoesNotExist:
+        raise Http404(_("There is no meeting with this number.")) from None
+    body = feeds.build_calendar(
+        [meeting],
+        name=meeting.title,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        subscription=False,
+    )
+    response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{meeting.ics_filename}"'
+    return response
