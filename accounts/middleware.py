@@ -1,5 +1,11 @@
-"""PGA office editors and administrators write only with a second factor (allauth.mfa)."""
+"""PGA office editors and administrators write only after a second factor (allauth.mfa).
 
+Having an authenticator app is not enough: this session must have passed it, as
+allauth records in the session. Sign-in everywhere goes through allauth (the admin's
+own login page sends people there), so the rate limits and the second factor apply.
+"""
+
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -13,6 +19,11 @@ def has_second_factor(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def passed_second_factor(request) -> bool:
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
 class RequireMFAForWriters:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,9 +35,9 @@ class RequireMFAForWriters:
         is_write = getattr(view_func, "writes", False) or request.path.startswith(
             reverse("admin:index")
         )
-        if not is_write or not request.user.is_authenticated:
+        if not is_write or not request.user.is_authenticated or not writes(request.user):
             return None
-        if writes(request.user) and not has_second_factor(request.user):
+        if not has_second_factor(request.user):
             messages.warning(
                 request,
                 _(
@@ -35,4 +46,7 @@ class RequireMFAForWriters:
                 ),
             )
             return redirect("mfa_activate_totp")
+        if not passed_second_factor(request):
+            messages.warning(request, _("Sign in again with your authenticator app to continue."))
+            return redirect(f"{reverse('account_reauthenticate')}?next={request.get_full_path()}")
         return None

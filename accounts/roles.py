@@ -22,14 +22,15 @@ SCHEDULE_MODELS = [
     "session",
 ]
 
-_VIEW = [("meetings", f"view_{m}") for m in SCHEDULE_MODELS] + [
-    ("correspondence", "view_mission"),
-    ("accounts", "view_membership"),
-    ("accounts", "view_invitation"),
-    ("meetings", "view_historicalmeeting"),
-    ("meetings", "view_historicalprocess"),
-    ("meetings", "view_historicalroom"),
-]
+_VIEW = (
+    [("meetings", f"view_{m}") for m in SCHEDULE_MODELS]
+    + [
+        ("correspondence", "view_mission"),
+        ("accounts", "view_membership"),
+        ("accounts", "view_invitation"),
+    ]
+    + [("meetings", f"view_historical{m}") for m in SCHEDULE_MODELS]
+)
 _EDIT = [
     (app, f"{action}_{model}")
     for app, model in [("meetings", m) for m in SCHEDULE_MODELS]
@@ -51,9 +52,6 @@ ROLE_PERMISSIONS = {
     ADMINISTRATORS: _VIEW + _EDIT + _ADMINISTER,
 }
 
-# Roles that change data: their members must have a second factor before writing.
-WRITING_ROLES = (PGA_EDITORS, ADMINISTRATORS)
-
 
 def setup_roles(group_model=Group, permission_model=Permission) -> None:
     """Create the groups and give each exactly its permissions (idempotent)."""
@@ -71,7 +69,11 @@ def is_pga_office(user) -> bool:
 
 
 def writes(user) -> bool:
-    """Whether the user may change anything (and so must use a second factor)."""
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name__in=WRITING_ROLES).exists()
+    """Whether the user may change anything (and so must use a second factor): by
+    permission, however it was given (group or directly), not by group name."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or any(
+        permission.split(".", 1)[1].startswith(("add_", "change_", "delete_"))
+        for permission in user.get_all_permissions()
     )

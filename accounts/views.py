@@ -65,3 +65,7 @@ def invite(request):
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]
     return render(request, "accounts/invite.html", {"form": form, "sent": sent})
+
+
+# Sending invitations changes who may do what: writers need their second factor here too.
+invite.writes = True

@@ -1,9 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
 from gasched.health import health
 
+# One way in: the admin's own login page would skip allauth's rate limits and MFA.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "gasched — Office of the President of the General Assembly"
 admin.site.site_title = "gasched administration"
 

@@ -1,5 +1,6 @@
 """Sessions, rooms, processes, meetings and deadlines of the General Assembly."""
 
+import secrets
 from datetime import date
 
 from django.conf import settings
@@ -41,6 +42,7 @@ class Session(models.Model):
     )
 
     objects = SessionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-number"]
@@ -108,6 +110,8 @@ class RoomAlias(models.Model):
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, unique=True, editable=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = _("room aliases")
@@ -162,6 +166,8 @@ class CoFacilitator(models.Model):
     title = models.CharField(max_length=200, default="Permanent Representative")
     state = models.CharField(max_length=200, help_text=_("The State they represent"))
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "state"]
@@ -307,6 +313,8 @@ class Segment(models.Model):
     end = models.DateTimeField(null=True, blank=True)
     description = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "pk"]
 
@@ -327,6 +335,8 @@ class Deadline(models.Model):
     # Feeds date a deadline's event from its last change, never from the request.
     updated = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated"])
+
     class Meta:
         ordering = ["due_date", "due_time", "pk"]
 
@@ -336,3 +346,28 @@ class Deadline(models.Model):
     @property
     def uid(self) -> str:
         return f"deadline-{self.pk}@{settings.GASCHED_UID_DOMAIN}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits: unguessable, so the feed needs no login
+
+
+class PersonalSchedule(models.Model):
+    """What one user follows ("my schedule"), and the private address of its feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_schedule"
+    )
+    # Empty when the user revoked the feed; a new one is made on request.
+    token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    processes = models.ManyToManyField(Process, blank=True, related_name="followers")
+    rooms = models.ManyToManyField(Room, blank=True, related_name="followers")
+    meetings = models.ManyToManyField(Meeting, blank=True, related_name="followers")
+    kinds = models.JSONField(default=list, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Schedule of {self.user}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:my-schedule")

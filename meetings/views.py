@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from hashlib import sha256
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
-from django.utils.http import http_date, urlencode
+from django.utils.http import http_date, url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,8 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
 
-from . import audit, feeds, schedule
-from .enums import MeetingStatus
+from . import audit, feeds, personal, schedule
+from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
     CoFacilitatorFormSet,
@@ -34,12 +35,14 @@ from .forms import (
     ScheduleFilterForm,
     slot_of,
 )
-from .models import Meeting, Process, Room, RoomAlias, Session
+from .models import Meeting, PersonalSchedule, Process, Room, RoomAlias, Session
 from .pagecache import cached_fragment, fragment_key
 from .processes import save_process
 from .venues import save_room
 
 PAGE_SIZE = 100
+# Reasons given for a 400 are plain text: they may repeat what the client sent.
+PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
 def filter_form(request) -> ScheduleFilterForm:
@@ -292,7 +295,8 @@ def meeting_status(request, pk: int):
     status = request.POST.get("status")
     if status not in MeetingStatus.values:
         return HttpResponseBadRequest(
-            _("Unknown status: choose one of %(s)s.") % {"s": ", ".join(MeetingStatus.values)}
+            _("Unknown status: choose one of %(s)s.") % {"s": ", ".join(MeetingStatus.values)},
+            content_type=PLAIN_TEXT,
         )
     try:
         schedule.set_meeting_status(meeting, MeetingStatus(status))
@@ -440,7 +444,12 @@ def programme_feed(request):
 
     (body, etag, last_modified), status = cached_fragment(key, render_feed)
     if status != 200:
-        return HttpResponseBadRequest(body, content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(body, content_type=PLAIN_TEXT)
+    return calendar_response(request, body, etag, last_modified)
+
+
+def calendar_response(request, body: bytes, etag: str, last_modified: int) -> HttpResponse:
+    """A feed with validators; 304 when the client already has these bytes."""
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
@@ -481,3 +490,101 @@ def meeting_ics(request, pk: int):
     response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{meeting.ics_filename}"'
     return response
+
+
+# --- My schedule: follows, a private feed, overlaps ------------------------------
+
+
+@login_required
+@require_GET
+def my_schedule(request):
+    mine, upcoming, clashes = personal.my_schedule(request.user)
+    feed = None
+    if mine.token:
+        feed = request.build_absolute_uri(reverse("meetings:personal-feed", args=[mine.token]))
+    context = {
+        "personal": mine,
+        "days": schedule.group_by_day(upcoming),
+        "overlaps": clashes,
+        "feed_url": feed,
+        "webcal_url": "webcal://" + feed.split("://", 1)[1] if feed else None,
+        "processes": mine.processes.select_related("session"),
+        "rooms": mine.rooms.all(),
+        "kinds": [(k, MeetingKind(k).label) for k in mine.kinds if k in MeetingKind.values],
+    }
+    return render(request, "meetings/my_schedule.html", context)
+
+
+@login_required
+@require_POST
+def follow(request):
+    """Follow or unfollow: what=process|room|meeting|kind, value=slug|code|number|kind."""
+    what, value = request.POST.get("what"), request.POST.get("value", "")
+    lookups = {
+        "process": lambda: Process.objects.filter(slug=value).first(),
+        "room": lambda: Room.objects.filter(code=value).first(),
+        "meeting": lambda: (
+            Meeting.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        ),
+        "kind": lambda: value if value in MeetingKind.values else None,
+    }
+    if what not in lookups:
+        return HttpResponseBadRequest(
+            _("Follow what? One of: process, room, meeting, kind."), content_type=PLAIN_TEXT
+        )
+    target = lookups[what]()
+    if target is None:
+        # Plain text: the reason repeats what was sent.
+        reason = _("There is no %(what)s “%(value)s”.") % {"what": what, "value": value}
+        return HttpResponseBadRequest(reason, content_type=PLAIN_TEXT)
+    following = request.POST.get("follow") != "0"
+    personal.set_following(request.user, what=what, value=target, follow=following)
+    messages.success(
+        request, _("Added to your schedule.") if following else _("Removed from your schedule.")
+    )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("meetings:my-schedule")
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def feed_token(request):
+    """action=rotate: a new private feed address (the old one stops at once); revoke: none."""
+    action = request.POST.get("action")
+    if action == "rotate":
+        personal.rotate_token(request.user)
+        messages.success(request, _("Your feed has a new address; the old one no longer works."))
+    elif action == "revoke":
+        personal.revoke_token(request.user)
+        messages.success(request, _("Your feed address no longer works."))
+    else:
+        return HttpResponseBadRequest(_("Choose rotate or revoke."), content_type=PLAIN_TEXT)
+    return redirect("meetings:my-schedule")
+
+
+@require_GET
+def personal_feed(request, token: str):
+    """A user's schedule as a feed: the token is the only key (no login; calendars fetch
+    it from their servers). An unknown or revoked token is 404 at once."""
+    found = PersonalSchedule.objects.filter(token=token).first() if token else None
+    if found is None:
+        raise Http404(_("No feed at this address."))
+    key = fragment_key("personal-feed", found.pk, found.token, request.get_host())
+
+    def render_feed():
+        meetings = (
+            personal.followed_meetings(found, since=schedule.today() - timedelta(days=366))
+            .select_related("process", "room", "overflow_room", "follows")
+            .prefetch_related("process__cofacilitators")
+        )
+        body = feeds.build_calendar(
+            meetings,
+            name=_("My General Assembly meetings"),
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        return (body, '"' + sha256(body).hexdigest()[:32] + '"', int(time.time())), 200
+
+    (body, etag, last_modified), _status = cached_fragment(key, render_feed)
+    return calendar_response(request, body, etag, last_modified)

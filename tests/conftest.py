@@ -53,10 +53,24 @@ def editor(db):
     return user_with_role(PGA_EDITORS, second_factor=True)
 
 
+def sign_in_with_second_factor(client, user):
+    """force_login, plus the record allauth.mfa keeps of a passed TOTP challenge."""
+    import time
+
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods_user"] = str(user.pk)
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time()},
+        {"method": "mfa", "type": "totp", "at": time.time()},
+    ]
+    session.save()
+    return client
+
+
 @pytest.fixture
 def staff_client(client, editor):
-    client.force_login(editor)
-    return client
+    return sign_in_with_second_factor(client, editor)
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Invitation, Role
+from meetings.models import PersonalSchedule
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import MeetingFactory, ProcessFactory, UserFactory
 
 OWN_MODULES = ("meetings.", "accounts.", "correspondence.", "gasched.")
@@ -42,6 +44,12 @@ EXPECTED = {
     "meetings:detail": PUBLIC,
     "meetings:meeting-ics": PUBLIC,
     "meetings:feed": PUBLIC,
+    # the token is the key: no sign-in, whoever has the address
+    "meetings:personal-feed": PUBLIC,
+    "meetings:my-schedule": (302, 200, 200, 200),
+    # POST only: signed-in users get 405 for a GET, which changes nothing
+    "meetings:follow": (302, 405, 405, 405),
+    "meetings:feed-token": (302, 405, 405, 405),
     "meetings:processes": PUBLIC,
     "meetings:process": PUBLIC,
     "meetings:rooms": PUBLIC,
@@ -73,7 +81,9 @@ def url_for(db, belgium, editor):
     invitation = Invitation.objects.create(
         email="new@example.org", role=Role.MISSION_STAFF, mission=belgium, invited_by=editor
     )
+    personal = PersonalSchedule.objects.create(user=editor, token="t" * 43)
     args = {
+        "meetings:personal-feed": [personal.token],
         "meetings:day": [date(2017, 6, 29)],
         "meetings:week": [date(2017, 6, 26)],
         "meetings:archive-session": [71],
@@ -98,7 +108,7 @@ def as_role(client, mission_user, viewer, editor):
     def sign_in(role):
         client.logout()
         if users[role] is not None:
-            client.force_login(users[role])
+            sign_in_with_second_factor(client, users[role])
         return client
 
     return sign_in
@@ -127,8 +137,7 @@ def test_no_role_but_editors_can_post_to_a_write_view(name, role, url_for, as_ro
 def test_forms_need_their_csrf_token(db, editor, url_for):
     from django.test import Client
 
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(editor)
+    client = sign_in_with_second_factor(Client(enforce_csrf_checks=True), editor)
     assert (
         client.post(url_for("meetings:meeting-status"), {"status": "cancelled"}).status_code == 403
     )

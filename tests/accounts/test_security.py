@@ -111,3 +111,28 @@ def test_demo_accounts_exist_only_in_debug(settings, client):
     assert load_demo_accounts() == 0  # idempotent
     assert "demo-editor-2026" in client.get(reverse("account_login")).content.decode()
     assert client.login(username="belgium@demo.gasched.org", password="demo-mission-2026")
+
+
+def test_every_schedule_record_keeps_its_history(staff_client, editor):
+    """Aliases and co-facilitators edited on the staff pages are in the trail too."""
+    from meetings.models import RoomAlias
+    from tests.factories import CoFacilitatorFactory
+
+    process = ProcessFactory(slug="oceans")
+    cofacilitator = CoFacilitatorFactory(process=process, state="Belgium")
+    cofacilitator.state = "Qatar"
+    cofacilitator.save()
+    assert [h.state for h in cofacilitator.history.order_by("history_date")] == ["Belgium", "Qatar"]
+    staff_client.post(
+        reverse("meetings:room-edit", args=["CR3"]),
+        {
+            "name": "Conference Room 3",
+            "code": "CR3",
+            "building": "conference-building",
+            "has_interpretation": "on",
+            "is_current": "on",
+            "aliases": "CR 3\nRoom three",
+        },
+    )
+    added = RoomAlias.history.filter(name="Room three", history_type="+").get()
+    assert added.history_user == editor

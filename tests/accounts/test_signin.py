@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import Invitation, Membership, Role
 from accounts.roles import ADMINISTRATORS, PGA_EDITORS
 from correspondence.models import Mission
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def administrator(db):
 
 def invite(client, sender, **data) -> str:
     """Send an invitation through the page and return the link from the e-mail."""
-    client.force_login(sender)
+    sign_in_with_second_factor(client, sender)
     response = client.post(reverse("accounts:invite"), data)
     assert response.status_code == 302, response.content.decode()
     client.logout()
@@ -175,3 +176,46 @@ def test_password_reset_sends_a_link(client):
     client.post(reverse("account_reset_password"), {"email": user.email})
     (message,) = mail.outbox
     assert "/accounts/password/reset/key/" in message.body
+
+
+def test_the_admin_login_page_sends_people_to_the_real_sign_in(client):
+    """Its own form would skip allauth's rate limits and the second factor."""
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    user = user_with_role(PGA_EDITORS, second_factor=True)
+    user.set_password(PASSWORD)
+    user.save()
+    client.post("/admin/login/", {"username": user.username, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+
+
+def test_having_an_authenticator_is_not_enough_this_session_must_have_used_it(client):
+    editor = user_with_role(PGA_EDITORS, second_factor=True)
+    client.force_login(editor)  # as after a password-only sign-in
+    response = client.get(reverse("meetings:meeting-create"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    sign_in_with_second_factor(client, editor)
+    assert client.get(reverse("meetings:meeting-create")).status_code == 200
+
+
+def test_administrator_without_second_factor_cannot_invite(client):
+    administrator = user_with_role(ADMINISTRATORS, second_factor=False)
+    client.force_login(administrator)
+    response = client.post(
+        reverse("accounts:invite"), {"email": "x@un.example", "role": "administrator"}
+    )
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert Invitation.objects.count() == 0
+
+
+def test_a_permission_given_directly_also_requires_the_second_factor(client):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="add_meeting"))
+    client.force_login(user)
+    assert client.get(reverse("meetings:meeting-create"))["Location"] == reverse(
+        "mfa_activate_totp"
+    )

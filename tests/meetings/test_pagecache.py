@@ -8,6 +8,7 @@ from django.urls import reverse
 from meetings import schedule
 from meetings.enums import MeetingStatus
 from meetings.pagecache import schedule_version
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_bad_filter_is_not_cached(client):
 
 def test_staff_buttons_are_not_cached_for_visitors(client, editor):
     meeting = MeetingFactory()
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     assert "Cancel meeting" in client.get(meeting.get_absolute_url()).content.decode()
     client.logout()
     assert "Cancel meeting" not in client.get(meeting.get_absolute_url()).content.decode()
