@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from correspondence.models import Mission
 
@@ -17,7 +17,7 @@ from .models import Invitation
 from .permissions import can_invite_to, can_see_mission
 
 
-@require_GET
+@require_safe
 def accept_invitation(request, key: str):
     """The link in the invitation e-mail: opens the sign-up form for that address once."""
     invitation = usable_invitation(key)
@@ -30,7 +30,7 @@ def accept_invitation(request, key: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def mission_detail(request, pk: int):
     """A mission's page and its staff: PGA office staff and that mission's staff only."""
     mission = get_object_or_404(Mission, pk=pk)

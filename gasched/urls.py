@@ -4,6 +4,7 @@ from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
 from gasched.health import health
+from meetings.api import api
 
 # One way in: the admin's own login page would skip allauth's rate limits and MFA.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -15,5 +16,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
+    path("api/", api.urls),
     path("", include("meetings.urls")),
 ]

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
@@ -129,7 +129,7 @@ def schedule_page(
     return HttpResponse(html, status=status)
 
 
-@require_GET
+@require_safe
 def programme(request):
     """Upcoming meetings grouped by day. Filters: ?kind= &process= &room= &q= (repeatable)."""
 
@@ -149,7 +149,7 @@ def programme(request):
     )
 
 
-@require_GET
+@require_safe
 def day(request, day: date):
     def build():
         form, schedule_filter = read_filter(request)
@@ -170,7 +170,7 @@ def day(request, day: date):
     return schedule_page(request, f"day:{day}", build, around=lambda: {"title": title})
 
 
-@require_GET
+@require_safe
 def week(request, day: date):
     monday = schedule.week_starting(day)
     if monday != day:
@@ -197,13 +197,13 @@ def week(request, day: date):
     return schedule_page(request, f"week:{monday}", build, around=lambda: {"title": title})
 
 
-@require_GET
+@require_safe
 def archive(request):
     sessions = Session.objects.annotate(meeting_count=Count("meetings"))
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
-@require_GET
+@require_safe
 def archive_session(request, number: int):
     session = get_object_or_404(Session, number=number)
     form, schedule_filter = read_filter(request)
@@ -223,7 +223,7 @@ def archive_session(request, number: int):
     return render(request, "meetings/archive_session.html", context)
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, pk: int):
     def page_around():
         # One light query: the 404, the page title and what the staff buttons need.
@@ -312,7 +312,7 @@ def meeting_status(request, pk: int):
 
 
 @requires("meetings.view_meeting")
-@require_GET
+@require_safe
 def room_availability(request):
     """The free rooms for a date and time, as an HTML fragment for the meeting form."""
     form = AvailabilityForm(request.GET)
@@ -324,13 +324,13 @@ def room_availability(request):
     return render(request, "meetings/_availability.html", context)
 
 
-@require_GET
+@require_safe
 def process_list(request):
     processes = Process.objects.select_related("session").annotate(meeting_count=Count("meetings"))
     return render(request, "meetings/process_list.html", {"processes": processes})
 
 
-@require_GET
+@require_safe
 def process_detail(request, slug: str):
     try:
         process = schedule.process_for_page(slug)
@@ -371,13 +371,13 @@ def process_edit(request, slug: str):
     return process_form_page(request, get_object_or_404(Process, slug=slug))
 
 
-@require_GET
+@require_safe
 def room_list(request):
     rooms = Room.objects.prefetch_related("aliases")
     return render(request, "meetings/room_list.html", {"rooms": rooms})
 
 
-@require_GET
+@require_safe
 def room_detail(request, code: str):
     room = get_object_or_404(Room.objects.prefetch_related("aliases"), code=code)
     upcoming = schedule.upcoming_meetings(schedule.ScheduleFilter(rooms=(room.code,)))[:50]
@@ -415,7 +415,7 @@ def room_edit(request, code: str):
 FEED_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-@require_GET
+@require_safe
 def programme_feed(request):
     """The programme as an iCalendar feed, for any filter of the schedule pages.
 
@@ -474,7 +474,7 @@ def feed_name(form) -> str:
     return f"{title} — {', '.join(chosen)}" if chosen else title
 
 
-@require_GET
+@require_safe
 def meeting_ics(request, pk: int):
     """ "Add to calendar": one meeting, with the same UID and SEQUENCE as in every feed."""
     try:
@@ -496,7 +496,7 @@ def meeting_ics(request, pk: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def my_schedule(request):
     mine, upcoming, clashes = personal.my_schedule(request.user)
     feed = None
@@ -564,7 +564,7 @@ def feed_token(request):
     return redirect("meetings:my-schedule")
 
 
-@require_GET
+@require_safe
 def personal_feed(request, token: str):
     """A user's schedule as a feed: the token is the only key (no login; calendars fetch
     it from their servers). An unknown or revoked token is 404 at once."""

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "simple_history",
+    "ninja",
     "meetings",
     "correspondence",
     # Last: its post_migrate gives the roles their permissions, which must exist by then.

@@ -26,7 +26,9 @@ def own_patterns(resolver=None, namespace=""):
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from own_patterns(entry, inner)
-        elif isinstance(entry, URLPattern) and entry.callback.__module__.startswith(OWN_MODULES):
+        elif isinstance(entry, URLPattern) and (
+            entry.callback.__module__.startswith(OWN_MODULES) or namespace == "api:"
+        ):
             yield f"{namespace}{entry.name}"
 
 
@@ -44,6 +46,15 @@ EXPECTED = {
     "meetings:detail": PUBLIC,
     "meetings:meeting-ics": PUBLIC,
     "meetings:feed": PUBLIC,
+    # the open data API (django-ninja), read-only for everyone
+    "api:api-root": (404, 404, 404, 404),  # no index page: the schema is the index
+    "api:openapi-json": PUBLIC,
+    "api:list_meetings": PUBLIC,
+    "api:get_meeting": PUBLIC,
+    "api:list_processes": PUBLIC,
+    "api:get_process": PUBLIC,
+    "api:list_rooms": PUBLIC,
+    "api:list_deadlines": PUBLIC,
     # the token is the key: no sign-in, whoever has the address
     "meetings:personal-feed": PUBLIC,
     "meetings:my-schedule": (302, 200, 200, 200),
@@ -89,6 +100,8 @@ def url_for(db, belgium, editor):
         "meetings:archive-session": [71],
         "meetings:detail": [meeting.pk],
         "meetings:meeting-ics": [meeting.pk],
+        "api:get_meeting": [meeting.pk],
+        "api:get_process": [process.slug],
         "meetings:meeting-edit": [meeting.pk],
         "meetings:meeting-status": [meeting.pk],
         "meetings:process": [process.slug],

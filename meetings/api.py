@@ -1,0 +1,248 @@
+"""The open data API: read-only JSON of meetings, processes, rooms and deadlines.
+
+django-ninja builds the OpenAPI schema (served at /api/openapi.json) from the typed
+schemas below, so the schema cannot drift from the code. Filters are those of the
+schedule pages and feeds; ids are stable (meeting numbers, process slugs, room codes).
+"""
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Literal
+
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import BeforeValidator, Field
+
+from . import schedule
+from .enums import MeetingKind
+from .forms import ScheduleFilterForm
+from .models import Deadline, Meeting, Process, Room
+
+api = NinjaAPI(
+    title="gasched open data",
+    version="1",
+    description="Meetings of the United Nations General Assembly, in New York time.",
+    urls_namespace="api",
+    docs_url=None,  # the interactive docs load scripts from a CDN, which the CSP forbids
+)
+
+
+class Problem(Schema):
+    detail: str
+
+
+class Invalid(Schema):
+    """Parameters that are not of the declared type (ninja's own validation)."""
+
+    detail: list[dict]
+
+
+# Identifiers as the database holds them; this also keeps out NUL and other bytes that
+# PostgreSQL refuses (a 500), and numbers too large for its integers.
+Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=140)]
+MeetingNumber = Annotated[int, Field(ge=1, le=2**62)]
+
+
+def iso_date_only(value):
+    """2017-06-29, nothing else: pydantic would also read "0" as 1 January 1970."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
+
+
+class Paging(LimitOffsetPagination):
+    """Pages of at most 1,000 rows, from offsets the database can hold."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000)
+        offset: int = Field(0, ge=0, le=1_000_000)
+
+
+# Every operation says how it fails: schemathesis holds the API to it.
+ERRORS = {400: Problem, 404: Problem, 422: Invalid}
+
+
+class RoomOut(Schema):
+    code: str
+    name: str
+    building: str
+    has_interpretation: bool
+    capacity: int | None
+    is_current: bool
+    aliases: list[str]
+
+    @staticmethod
+    def resolve_aliases(room) -> list[str]:
+        return [alias.name for alias in room.aliases.all()]
+
+
+class CoFacilitatorOut(Schema):
+    name: str
+    title: str
+    state: str
+
+
+class ProcessOut(Schema):
+    slug: str
+    title: str
+    short_title: str
+    session: int
+    mandate: str
+    mandate_symbol: str
+    cofacilitators: list[CoFacilitatorOut]
+    url: str
+
+    @staticmethod
+    def resolve_session(process) -> int:
+        return process.session.number
+
+    @staticmethod
+    def resolve_url(process) -> str:
+        return process.get_absolute_url()
+
+
+class MeetingOut(Schema):
+    id: int
+    uid: str
+    title: str
+    kind: str
+    status: str
+    timing: str
+    start: datetime
+    end: datetime | None
+    room: str | None
+    overflow_room: str | None
+    mode: str
+    process: str | None
+    session: int
+    is_closed: bool
+    participation: str
+    documents: list[str]
+    notes: str
+    sequence: int
+    updated: datetime
+    url: str
+
+    @staticmethod
+    def resolve_start(meeting) -> datetime:
+        return meeting.local_start  # New York time, with its offset (-04:00 or -05:00)
+
+    @staticmethod
+    def resolve_end(meeting) -> datetime | None:
+        return meeting.local_end
+
+    @staticmethod
+    def resolve_room(meeting) -> str | None:
+        return meeting.room.code if meeting.room else None
+
+    @staticmethod
+    def resolve_overflow_room(meeting) -> str | None:
+        return meeting.overflow_room.code if meeting.overflow_room else None
+
+    @staticmethod
+    def resolve_process(meeting) -> str | None:
+        return meeting.process.slug if meeting.process else None
+
+    @staticmethod
+    def resolve_session(meeting) -> int:
+        return meeting.session.number
+
+    @staticmethod
+    def resolve_url(meeting) -> str:
+        return meeting.get_absolute_url()
+
+
+class DeadlineOut(Schema):
+    id: int
+    process: str
+    kind: str
+    title: str
+    due_date: date
+    due_time: time | None
+    close_of_business: bool
+
+    @staticmethod
+    def resolve_process(deadline) -> str:
+        return deadline.process.slug
+
+
+class MeetingFilter(Schema):
+    kind: list[MeetingKind] = []
+    process: list[Slug | Literal[""]] = []
+    room: list[Slug | Literal[""]] = []
+    q: str = ""
+    since: IsoDate | None = None
+    until: IsoDate | None = None
+
+
+def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
+    """The same validation as the schedule pages. Empty values filter nothing; a process
+    or room that does not exist is a 404 naming it."""
+    data = {
+        "kind": [k for k in filters.kind if k],
+        "process": [p for p in filters.process if p],
+        "room": [r for r in filters.room if r],
+        "q": filters.q,
+    }
+    form = ScheduleFilterForm(
+        data, processes=Process.objects.select_related("session"), rooms=Room.objects.all()
+    )
+    if not form.is_valid():
+        reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+        status = 404 if {"process", "room"} & set(form.errors) else 400
+        raise HttpError(status, f"Unknown filter value ({reasons})")
+    return form.schedule_filter()
+
+
+@api.get("/meetings", response={200: list[MeetingOut], **ERRORS}, tags=["meetings"])
+@paginate(Paging)
+def list_meetings(request, filters: Query[MeetingFilter]):
+    """Meetings in time order; `since`/`until` are New York dates (inclusive)."""
+    meetings = schedule_filter(filters).apply(
+        Meeting.objects.select_related("session", "process", "room", "overflow_room")
+    )
+    if filters.since:
+        meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
+    if filters.until:
+        meetings = meetings.filter(start__lt=schedule.start_of_day(filters.until + timedelta(1)))
+    return meetings.order_by("start", "pk")
+
+
+@api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])
+def get_meeting(request, meeting_id: MeetingNumber):
+    return get_object_or_404(
+        Meeting.objects.select_related("session", "process", "room", "overflow_room"),
+        pk=meeting_id,
+    )
+
+
+@api.get("/processes", response={200: list[ProcessOut], **ERRORS}, tags=["processes"])
+@paginate(Paging)
+def list_processes(request):
+    return Process.objects.select_related("session").prefetch_related("cofacilitators")
+
+
+@api.get("/processes/{slug}", response={200: ProcessOut, **ERRORS}, tags=["processes"])
+def get_process(request, slug: Slug):
+    return get_object_or_404(
+        Process.objects.select_related("session").prefetch_related("cofacilitators"), slug=slug
+    )
+
+
+@api.get("/rooms", response={200: list[RoomOut], **ERRORS}, tags=["rooms"])
+def list_rooms(request):
+    return Room.objects.prefetch_related("aliases")
+
+
+@api.get("/deadlines", response={200: list[DeadlineOut], **ERRORS}, tags=["deadlines"])
+@paginate(Paging)
+def list_deadlines(request, process: Slug | None = None):
+    deadlines = Deadline.objects.select_related("process")
+    if process:
+        deadlines = deadlines.filter(process__slug=process)
+    return deadlines
