@@ -277,3 +277,36 @@ def test_schedule_pages_advertise_their_feed(client):
     assert '<link rel="alternate" type="text/calendar"' in page
     assert 'href="http://testserver/feeds/programme.ics?room=CR3"' in page
     assert 'href="webcal://testserver/feeds/programme.ics?room=CR3"' in page
+
+
+def test_demo_data_parses_with_both_parsers(client):
+    """The whole demo: the sample session's feed, and each of the letters' meetings."""
+    from meetings.demo import load_demo
+    from meetings.models import Meeting
+
+    load_demo(today=schedule.today())
+    body = get_feed(client).content
+    strict = IcsCalendarStream.calendar_from_ics(body.decode())
+    assert len(strict.events) == len(Calendar.from_ical(body).walk("VEVENT")) > 100
+    for meeting in Meeting.objects.filter(is_sample=False):
+        single = client.get(reverse("meetings:meeting-ics", args=[meeting.pk])).content
+        (event,) = IcsCalendarStream.calendar_from_ics(single.decode()).events
+        assert event.uid == meeting.uid
+
+
+def test_names_in_every_script_survive_a_round_trip(client, session_now):
+    titles = [
+        "Débat thématique : traite des êtres humains",
+        "مشاورات غير رسمية",
+        "非正式磋商",
+        "Неофициальные консультации",
+    ]
+    meetings = [
+        MeetingFactory(session=session_now, title=t, start=soon(2 + n))
+        for n, t in enumerate(titles)
+    ]
+    body = get_feed(client).content
+    parsed = {e.uid: e.summary for e in IcsCalendarStream.calendar_from_ics(body.decode()).events}
+    assert [parsed[m.uid] for m in meetings] == titles
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    assert all(line.decode("utf-8") for line in body.split(b"\r\n") if line)  # no split characters
