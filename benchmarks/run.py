@@ -5,7 +5,8 @@ left over), migrates it, loads a realistic session year (benchmarks/load_year.py
 starts gunicorn with two workers, measures /healthz/ (the trivial baseline), the week
 view and a meeting page with sequential requests in interleaved rounds, prints a table
 and writes benchmarks/results/latest.json. gunicorn is always stopped and the database
-always dropped. Exit status 1 only when something failed (a request that did not answer
+always dropped. Then it runs the feed benchmark (benchmarks/feeds.py, its own database
+and gunicorn). Exit status 1 only when something failed (a request that did not answer
 200, a step that broke); missing the speed goal is reported as FAIL but exits 0.
 
 See benchmarks/README.md for how to read the figures.
@@ -414,5 +415,13 @@ def main() -> int:
     return 0
 
 
+def main_with_feeds() -> int:
+    """`make bench`: the pages, then the programme feed (benchmarks/feeds.py)."""
+    pages = main()
+    import feeds  # noqa: PLC0415 -- benchmarks/feeds.py imports this module in turn
+
+    return max(pages, feeds.main(profile="--profile" in sys.argv[1:]))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_with_feeds())

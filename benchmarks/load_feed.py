@@ -1,0 +1,84 @@
+"""Load 5,000 meetings inside the programme feed's window (run by benchmarks/feeds.py).
+
+The feed holds every meeting from the start of the previous session on
+(meetings.schedule.feed_items). This creates the session that covers today and the one
+before it (rule-based dates, meetings.sessions.ensure_session) and spreads MEETING_COUNT
+meetings over the working days of both, with the same generator as load_year.py
+(processes with co-facilitators, segments, every kind of timing and status; each meeting
+that holds a room gets its own room, day and slot). Deterministic. Prints one JSON line.
+"""
+
+import json
+import random
+
+import load_year  # benchmarks/load_year.py: sets Django up, and the meeting generator
+from django.db import transaction
+
+from meetings.models import Meeting, Room, Segment
+from meetings.schedule import start_of_day, today
+from meetings.sessions import ensure_session, session_dates
+from meetings.timing import Timing
+
+SEED = 81
+MEETING_COUNT = 5000
+
+
+def session_number(day) -> int:
+    """The number of the session whose rule-based dates cover `day`."""
+    number = day.year - 1945
+    start, end = session_dates(number)
+    if day < start:
+        return number - 1
+    assert start <= day <= end
+    return number
+
+
+@transaction.atomic
+def load() -> dict:
+    rng = random.Random(SEED)  # noqa: S311 -- benchmark data, not security
+    current = ensure_session(session_number(today()))
+    previous = ensure_session(current.number - 1)
+    rooms = list(Room.objects.filter(is_current=True).order_by("order"))
+    combos = [(room, slot) for room in rooms for slot in load_year.SLOTS]
+    days = [
+        (session, day)
+        for session in (previous, current)
+        for day in load_year.working_days(session.start_date, session.end_date)
+    ]
+    base, extra = divmod(MEETING_COUNT, len(days))
+    assert base + 1 <= len(combos), "not enough rooms and slots for one meeting each"
+    counts = [base + (n < extra) for n in range(len(days))]
+    rng.shuffle(counts)
+    processes = {
+        session.pk: load_year.make_processes(rng, session) for session in (previous, current)
+    }
+    meetings = []
+    for (session, day), count in zip(days, counts, strict=True):
+        for room, slot in rng.sample(combos, count):  # distinct (room, day, slot)
+            if rng.random() < 0.03:
+                room = None
+            meetings.append(
+                load_year.plan_meeting(rng, session, day, room, slot, processes[session.pk])
+            )
+    meetings = Meeting.objects.bulk_create(meetings)
+    segments = [
+        Segment(meeting=meeting, order=order, title=part, timing=Timing.EXACT)
+        for meeting in meetings
+        if meeting.timing == Timing.EXACT and rng.random() < 0.05
+        for order, part in enumerate(("Opening segment", "Interactive discussion"))
+    ]
+    Segment.objects.bulk_create(segments)
+    in_window = Meeting.objects.filter(start__gte=start_of_day(previous.start_date)).count()
+    return {
+        "sessions": [previous.number, current.number],
+        "since": previous.start_date.isoformat(),
+        "until": current.end_date.isoformat(),
+        "meetings": len(meetings),
+        "meetings_in_feed_window": in_window,
+        "processes": sum(len(group) for group in processes.values()),
+        "segments": len(segments),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(load()))
