@@ -11,6 +11,7 @@ per-process local-memory cache of the embedded default only one process may serv
 """
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from hashlib import sha256
 from typing import TypeVar
@@ -65,3 +66,49 @@ def cached_fragment(key: str, render: Callable[[], tuple[T, int]]) -> tuple[T, i
     if status == 200:
         cache.set(key, (version, html), FRAGMENT_TIMEOUT)
     return html, status
+
+
+class LocalCopies:
+    """Large rendered entries (feeds of several MB) kept in this process's memory too.
+
+    A cache hit then reads only the schedule version from the shared cache instead of
+    the whole entry; the version still decides, so a change anywhere is seen at once.
+    Least recently used entries go first once the byte budget is spent.
+    """
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.entries: OrderedDict[str, tuple[int, object, int]] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: str, version: int):
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != version:
+            return None
+        self.entries.move_to_end(key)
+        return entry[1]
+
+    def put(self, key: str, version: int, value, size: int) -> None:
+        if size > self.budget:
+            return
+        if key in self.entries:
+            self.size -= self.entries.pop(key)[2]
+        self.entries[key] = (version, value, size)
+        self.size += size
+        while self.size > self.budget:
+            self.size -= self.entries.popitem(last=False)[1][2]
+
+
+LOCAL_FEEDS = LocalCopies(budget=64 * 1024 * 1024)
+
+
+def cached_large(key: str, render: Callable[[], tuple[T, int]], size: Callable[[T], int]):
+    """cached_fragment for large values: this process's copy first, then the shared one."""
+    version = schedule_version()
+    value = LOCAL_FEEDS.get(key, version)
+    if value is not None:
+        return value, 200
+    value, status = cached_fragment(key, render)
+    if status == 200:
+        LOCAL_FEEDS.put(key, version, value, size(value))
+    return value, status

@@ -36,7 +36,7 @@ from .forms import (
     slot_of,
 )
 from .models import Meeting, PersonalSchedule, Process, Room, RoomAlias, Session
-from .pagecache import cached_fragment, fragment_key
+from .pagecache import cached_fragment, cached_large, fragment_key
 from .processes import save_process
 from .venues import save_room
 
@@ -442,7 +442,7 @@ def programme_feed(request):
         etag = '"' + sha256(body).hexdigest()[:32] + '"'
         return (body, etag, int(time.time())), 200
 
-    (body, etag, last_modified), status = cached_fragment(key, render_feed)
+    (body, etag, last_modified), status = cached_large(key, render_feed, lambda v: len(v[0]))
     if status != 200:
         return HttpResponseBadRequest(body, content_type=PLAIN_TEXT)
     return calendar_response(request, body, etag, last_modified)
@@ -586,5 +586,5 @@ def personal_feed(request, token: str):
         )
         return (body, '"' + sha256(body).hexdigest()[:32] + '"', int(time.time())), 200
 
-    (body, etag, last_modified), _status = cached_fragment(key, render_feed)
+    (body, etag, last_modified), _status = cached_large(key, render_feed, lambda v: len(v[0]))
     return calendar_response(request, body, etag, last_modified)

@@ -1,6 +1,6 @@
 """Schedule pages are served from cache until the schedule changes, and never after."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -9,7 +9,7 @@ from meetings import schedule
 from meetings.enums import MeetingStatus
 from meetings.pagecache import schedule_version
 from tests.conftest import sign_in_with_second_factor
-from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room
+from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, UserFactory, at, room
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +130,47 @@ def test_text_searches_are_not_cached(client):
         page = client.get(WEEK + "?q=oceans").content.decode()
     assert len(second_search) > 0
     assert "Oceans consultation" in page
+
+
+def test_local_copies_answer_only_for_the_current_version():
+    from meetings.pagecache import LocalCopies
+
+    copies = LocalCopies(budget=100)
+    copies.put("feed", 1, b"old", 3)
+    assert copies.get("feed", 1) == b"old"
+    assert copies.get("feed", 2) is None  # the schedule changed since
+
+
+def test_local_copies_keep_to_their_byte_budget_least_recently_used_first():
+    from meetings.pagecache import LocalCopies
+
+    copies = LocalCopies(budget=10)
+    copies.put("a", 1, "a", 4)
+    copies.put("b", 1, "b", 4)
+    copies.get("a", 1)  # a is now the most recently used
+    copies.put("c", 1, "c", 4)
+    assert (copies.get("a", 1), copies.get("b", 1), copies.get("c", 1)) == ("a", None, "c")
+    copies.put("huge", 1, "x", 11)
+    assert copies.get("huge", 1) is None
+    assert copies.size == 8
+
+
+def test_feed_served_from_this_process_still_sees_a_change_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    today = schedule.today()
+    session = SessionFactory(
+        number=81, start_date=today - timedelta(days=30), end_date=today + timedelta(days=300)
+    )
+    meeting = MeetingFactory(
+        session=session, title="Before", start=at(today + timedelta(days=2), 10)
+    )
+    feed = reverse("meetings:feed") + "?room=CR3"
+    meeting.room = room("CR3")
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.save_meeting(meeting)
+    client.get(feed)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.title = "After"
+        schedule.save_meeting(meeting)
+    assert b"SUMMARY:After" in client.get(feed).content
