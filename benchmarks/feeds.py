@@ -9,7 +9,7 @@ measured in the same run:
    bare icalendar serialisation of the same meetings (UID, DTSTAMP, DTSTART, DTEND,
    SUMMARY; no SQL). ratio = ours / bare; goal ≤ COLD_GOAL.
 2. Warm throughput under gunicorn: /feeds/programme.ics, served from the Redis-backed
-   schedule cache after a warm-up, against /__same-bytes__, a trivial WSGI path that
+   schedule cache after a warm-up, against /__same-bytes__, a trivial Django view that
    answers the very same bytes (benchmarks/wsgi_same_bytes.py). Sequential requests,
    interleaved. ratio = same-bytes median / feed median; goal ≥ WARM_GOAL.
 
