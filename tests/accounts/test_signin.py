@@ -25,6 +25,15 @@ def administrator(db):
     return user_with_role(ADMINISTRATORS, second_factor=True)
 
 
+def account(email: str, *, verified: bool = True):
+    """A user who signs in with `email` and PASSWORD, as allauth knows them."""
+    user = UserFactory(email=email)
+    user.set_password(PASSWORD)
+    user.save()
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
 def invite(client, sender, **data) -> str:
     """Send an invitation through the page and return the link from the e-mail."""
     sign_in_with_second_factor(client, sender)
@@ -130,10 +139,7 @@ def test_mission_staff_who_are_not_focal_points_cannot_invite(mission_client):
 
 
 def test_unverified_address_cannot_sign_in_until_confirmed(client):
-    user = UserFactory(email="new@un.example")
-    user.set_password(PASSWORD)
-    user.save()
-    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    user = account("new@un.example", verified=False)
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
@@ -159,10 +165,7 @@ def test_editor_with_second_factor_writes(staff_client):
 
 
 def test_repeated_failed_sign_ins_are_stopped(client):
-    user = UserFactory(email="target@un.example")
-    user.set_password(PASSWORD)
-    user.save()
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = account("target@un.example")
     for _ in range(5):
         client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
