@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from correspondence.models import Mission
@@ -22,6 +23,12 @@ class InvitationForm(forms.ModelForm):
             self.fields["mission"].queryset = Mission.objects.filter(pk=membership.mission_id)
             self.fields["mission"].initial = membership.mission_id
         self.fields["mission"].help_text = _("For mission staff only.")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("This address already has an account."))
+        return email
 
     def clean(self):
         cleaned = super().clean()

@@ -222,3 +222,14 @@ def test_a_permission_given_directly_also_requires_the_second_factor(client):
     assert client.get(reverse("meetings:meeting-create"))["Location"] == reverse(
         "mfa_activate_totp"
     )
+
+
+def test_no_invitation_to_an_address_that_already_has_an_account(client, administrator):
+    account("taken@un.example")
+    sign_in_with_second_factor(client, administrator)
+    response = client.post(
+        reverse("accounts:invite"), {"email": "TAKEN@un.example", "role": "pga-viewer"}
+    )
+    assert response.status_code == 400
+    assert "This address already has an account." in response.content.decode()
+    assert Invitation.objects.count() == 0

@@ -370,3 +370,12 @@ def test_dates_outside_the_years_covered_are_404(client, url):
 def test_week_redirect_keeps_the_filter(client):
     response = client.get("/week/2017-06-28/?room=CR3")
     assert response["Location"] == "/week/2017-06-26/?room=CR3"
+
+
+def test_free_rooms_shown_even_when_another_field_is_wrong(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(title="", check="1")
+    )
+    page = response.content.decode()
+    assert "<li>Conference Room 3</li>" in page
+    assert "Enter a valid date and time to see which rooms are free." not in page
