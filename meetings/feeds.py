@@ -1,4 +1,7 @@
-"""iCalendar feeds of the programme, built with the icalendar library.
+"""iCalendar feeds of the programme.
+
+The VTIMEZONE comes from the icalendar library; the events are written as content
+lines by meetings.ics, because a session's feed holds thousands of them (see there).
 
 Every meeting keeps one UID (Meeting.uid) in every export; SEQUENCE comes from the
 meeting and rises with each change of time, room or status; DTSTAMP and LAST-MODIFIED
@@ -9,20 +12,18 @@ with STATUS:CANCELLED and a title that says so. No METHOD, no VALARM.
 """
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.utils.translation import get_language
 from icalendar import (
-    Calendar,
-    Event,
     Timezone,
     TimezoneDaylight,
     TimezoneStandard,
-    vDuration,
     vRecur,
 )
 
+from . import ics
 from .enums import MeetingKind, MeetingStatus, Mode, Participation, Timing
 from .models import Deadline, Meeting
 from .timing import NEW_YORK, NOMINAL_LENGTH
@@ -58,18 +59,6 @@ def new_york_timezone() -> Timezone:
     zone.add_component(daylight)
     zone.add_component(standard)
     return zone
-
-
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
-
-
-def add_new_york(event: Event, name: str, moment: datetime) -> None:
-    """A New York wall-clock time with its TZID written out: the same bytes icalendar
-    makes from an aware datetime, without matching the zone object on every value
-    (a third of a large feed's build time)."""
-    local = moment.astimezone(NEW_YORK).replace(tzinfo=None)
-    event.add(name, local, parameters={"TZID": "America/New_York"})
 
 
 @lru_cache(maxsize=512)
@@ -121,59 +110,79 @@ def description(meeting: Meeting, url: str) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(meeting: Meeting, *, base_url: str) -> Event:
+def meeting_lines(meeting: Meeting, *, base_url: str, language: str) -> list[str]:
     url = base_url + meeting.get_absolute_url()
-    event = Event()
-    event.add("uid", meeting.uid)
-    event.add("dtstamp", utc(meeting.updated))
-    event.add("created", utc(meeting.created))
-    event.add("last-modified", utc(meeting.updated))
-    event.add("sequence", meeting.sequence)
-    event.add("summary", TITLE_PREFIX.get(meeting.status, "") + meeting.title)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{meeting.uid}",
+        f"DTSTAMP:{ics.utc_stamp(meeting.updated)}",
+        f"CREATED:{ics.utc_stamp(meeting.created)}",
+        f"LAST-MODIFIED:{ics.utc_stamp(meeting.updated)}",
+        f"SEQUENCE:{meeting.sequence}",
+        "SUMMARY:" + ics.text(TITLE_PREFIX.get(meeting.status, "") + meeting.title),
+    ]
     start = meeting.local_start
     if meeting.timing in (Timing.DAY, Timing.WEEK):
         # All-day: the date is known, the time is not (a week: Monday to Friday).
         days = 5 if meeting.timing == Timing.WEEK else 1
-        event.add("dtstart", start.date())
-        event.add("dtend", start.date() + timedelta(days=days))
-        event.add("transp", "TRANSPARENT")
+        lines += [
+            f"DTSTART;VALUE=DATE:{ics.date_stamp(start.date())}",
+            f"DTEND;VALUE=DATE:{ics.date_stamp(start.date() + timedelta(days=days))}",
+            "TRANSP:TRANSPARENT",
+        ]
     else:
         # Every timed event gets an explicit end: clients disagree on events without one.
-        end = meeting.local_end or start + NOMINAL_LENGTH
-        add_new_york(event, "dtstart", start)
-        add_new_york(event, "dtend", end)
-        event.add("transp", "OPAQUE")
-    event.add("status", STATUS[meeting.status])
-    event.add("location", location(meeting))
-    event.add("url", url)
-    event.add("description", description(meeting, url))
-    event.add("categories", [label(MeetingKind, meeting.kind, get_language())])
-    return event
+        end = (meeting.local_end or start + NOMINAL_LENGTH).astimezone(NEW_YORK)
+        lines += [
+            f"DTSTART;TZID=America/New_York:{ics.local_stamp(start)}",
+            f"DTEND;TZID=America/New_York:{ics.local_stamp(end)}",
+            "TRANSP:OPAQUE",
+        ]
+    lines += [
+        f"STATUS:{STATUS[meeting.status]}",
+        "LOCATION:" + ics.text(location(meeting)),
+        f"URL:{url}",
+        "DESCRIPTION:" + ics.text(description(meeting, url)),
+        "CATEGORIES:" + ics.text(label(MeetingKind, meeting.kind, language)),
+        "END:VEVENT",
+    ]
+    return lines
 
 
-def deadline_event(deadline: Deadline, *, base_url: str) -> Event:
+def deadline_lines(deadline: Deadline, *, base_url: str) -> list[str]:
     """A process milestone as its own event, clearly titled as a deadline."""
-    event = Event()
-    event.add("uid", deadline.uid)
-    event.add("dtstamp", utc(deadline.updated))
-    event.add("last-modified", utc(deadline.updated))
-    event.add("sequence", 0)
-    event.add("summary", f"Deadline: {deadline.title}")
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{deadline.uid}",
+        f"DTSTAMP:{ics.utc_stamp(deadline.updated)}",
+        f"LAST-MODIFIED:{ics.utc_stamp(deadline.updated)}",
+        "SEQUENCE:0",
+        "SUMMARY:" + ics.text(f"Deadline: {deadline.title}"),
+    ]
     if deadline.due_time:
-        due = datetime.combine(deadline.due_date, deadline.due_time, NEW_YORK)
-        add_new_york(event, "dtstart", due)
-        add_new_york(event, "dtend", due)
+        due = ics.local_stamp(datetime.combine(deadline.due_date, deadline.due_time))
+        lines += [f"DTSTART;TZID=America/New_York:{due}", f"DTEND;TZID=America/New_York:{due}"]
     else:
-        event.add("dtstart", deadline.due_date)
-        event.add("dtend", deadline.due_date + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    event.add("status", "CONFIRMED")
+        lines += [
+            f"DTSTART;VALUE=DATE:{ics.date_stamp(deadline.due_date)}",
+            f"DTEND;VALUE=DATE:{ics.date_stamp(deadline.due_date + timedelta(days=1))}",
+        ]
     when = "Close of business (New York)." if deadline.close_of_business else ""
     text = [line for line in (when, deadline.notes) if line]
     text += [f"Process: {deadline.process.title}", base_url + deadline.process.get_absolute_url()]
-    event.add("description", "\n".join(text))
-    event.add("categories", ["Deadline"])
-    return event
+    lines += [
+        "TRANSP:TRANSPARENT",
+        "STATUS:CONFIRMED",
+        "DESCRIPTION:" + ics.text("\n".join(text)),
+        "CATEGORIES:Deadline",
+        "END:VEVENT",
+    ]
+    return lines
+
+
+@lru_cache(maxsize=1)
+def vtimezone_bytes() -> bytes:
+    return new_york_timezone().to_ical()
 
 
 def build_calendar(
@@ -186,19 +195,23 @@ def build_calendar(
 ) -> bytes:
     """The calendar as bytes. `subscription` adds the feed-only properties (name,
     refresh interval), which a single-meeting download must not carry."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     if subscription:
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
-        calendar.add("x-wr-timezone", "America/New_York")
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(REFRESH))  # unknown to icalendar: say it
-    calendar.add_component(new_york_timezone())
+        head += [
+            "NAME:" + ics.text(name),
+            "X-WR-CALNAME:" + ics.text(name),
+            "X-WR-TIMEZONE:America/New_York",
+            "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+            "X-PUBLISHED-TTL:PT1H",
+        ]
+    language = get_language()
+    out = [ics.fold(line) for line in head]
+    out.append(vtimezone_bytes())
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, base_url=base_url))
+        out += [
+            ics.fold(line) for line in meeting_lines(meeting, base_url=base_url, language=language)
+        ]
     for deadline in deadlines:
-        calendar.add_component(deadline_event(deadline, base_url=base_url))
-    return calendar.to_ical()
+        out += [ics.fold(line) for line in deadline_lines(deadline, base_url=base_url)]
+    out.append(b"END:VCALENDAR\r\n")
+    return b"".join(out)

@@ -42,9 +42,13 @@ def empty_cache():
     transaction, so the schedule version would not move between tests)."""
     from django.core.cache import cache
 
+    from meetings import pagecache
+
     cache.clear()
+    pagecache.forget()
     yield
     cache.clear()
+    pagecache.forget()
 
 
 @pytest.fixture

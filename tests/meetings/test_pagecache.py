@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from meetings import schedule
 from meetings.enums import MeetingStatus
+from meetings.models import Meeting
 from meetings.pagecache import schedule_version
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, UserFactory, at, room
@@ -173,4 +174,27 @@ def test_feed_served_from_this_process_still_sees_a_change_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         meeting.title = "After"
         schedule.save_meeting(meeting)
+    assert b"SUMMARY:After" in client.get(feed).content
+
+
+def test_another_process_change_reaches_feeds_within_a_second(client):
+    """Feeds trust this process's reading of the version for one second, no longer."""
+    import time
+
+    from django.core.cache import cache
+
+    from meetings.pagecache import FEED_VERSION_MAX_AGE, VERSION_KEY
+
+    today = schedule.today()
+    session = SessionFactory(
+        number=81, start_date=today - timedelta(days=30), end_date=today + timedelta(days=300)
+    )
+    meeting = MeetingFactory(
+        session=session, title="Before", start=at(today + timedelta(days=2), 10)
+    )
+    feed = reverse("meetings:feed")
+    assert b"SUMMARY:Before" in client.get(feed).content
+    Meeting.objects.filter(pk=meeting.pk).update(title="After")  # as another process would,
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)  # moving the shared version
+    time.sleep(FEED_VERSION_MAX_AGE + 0.1)
     assert b"SUMMARY:After" in client.get(feed).content
