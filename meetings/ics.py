@@ -51,7 +51,7 @@ def fold(line: str) -> bytes:
             while raw[end] & 0xC0 == 0x80:  # not inside a UTF-8 character
                 end -= 1
             backslashes = 0
-            while raw[end - 1 - backslashes] == 0x5C and end - 1 - backslashes >= start:
+            while end - 1 - backslashes >= start and raw[end - 1 - backslashes] == 0x5C:
                 backslashes += 1
             if backslashes % 2:  # not between a backslash and what it escapes
                 end -= 1
