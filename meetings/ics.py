@@ -14,10 +14,16 @@ from datetime import UTC, date, datetime
 LIMIT = 75
 
 
+# Control characters other than tab are not allowed in TEXT: strict parsers reject the
+# whole calendar for one of them, and staff can paste them from other documents.
+CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
 def text(value: str) -> str:
     """A TEXT value, escaped (RFC 5545 §3.3.11); bare CR and LF become \\n."""
     return (
-        value.replace("\\", "\\\\")
+        value.translate(CONTROLS)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\n")

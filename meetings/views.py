@@ -424,8 +424,9 @@ def programme_feed(request):
     until the schedule changes; ETag and Last-Modified answer conditional requests
     with 304 without touching the database.
     """
-    parameters = sorted((k, v) for k in (*FILTER_PARAMETERS, "q") for v in request.GET.getlist(k))
-    key = fragment_key("feed", urlencode(parameters), request.get_host())
+    parameters = sorted({(k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k)})
+    # The window (this session and the previous one) moves with the date: so does the key.
+    key = fragment_key("feed", urlencode(parameters), request.get_host(), schedule.today())
 
     def render_feed():
         form, schedule_filter = read_filter(request)
@@ -442,7 +443,10 @@ def programme_feed(request):
         etag = '"' + sha256(body).hexdigest()[:32] + '"'
         return (body, etag, int(time.time())), 200
 
-    (body, etag, last_modified), status = cached_large(key, render_feed, lambda v: len(v[0]))
+    if request.GET.get("q", "").strip():  # searches are not cached (keys without bound)
+        (body, etag, last_modified), status = render_feed()
+    else:
+        (body, etag, last_modified), status = cached_large(key, render_feed, lambda v: len(v[0]))
     if status != 200:
         return HttpResponseBadRequest(body, content_type=PLAIN_TEXT)
     return calendar_response(request, body, etag, last_modified)
@@ -450,15 +454,16 @@ def programme_feed(request):
 
 def calendar_response(request, body: bytes, etag: str, last_modified: int) -> HttpResponse:
     """A feed with validators; 304 when the client already has these bytes."""
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        return not_modified
     response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
     response["Content-Disposition"] = 'inline; filename="gasched.ics"'
-    return response
+    # A 304 carries the same validators and Cache-Control (RFC 9110 §15.4.5).
+    not_modified = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+    return not_modified if not_modified is not None else response
 
 
 def feed_name(form) -> str:
@@ -467,7 +472,7 @@ def feed_name(form) -> str:
     chosen = []
     for name in FILTER_PARAMETERS:
         labels = dict(form.fields[name].choices)
-        chosen += [str(labels[value]) for value in cleaned.get(name, [])]
+        chosen += [str(labels[value]) for value in dict.fromkeys(cleaned.get(name, []))]
     if cleaned.get("q"):
         chosen.append(f"“{cleaned['q']}”")
     title = _("General Assembly meetings")
@@ -524,7 +529,10 @@ def follow(request):
         "process": lambda: Process.objects.filter(slug=value).first(),
         "room": lambda: Room.objects.filter(code=value).first(),
         "meeting": lambda: (
-            Meeting.objects.filter(pk=int(value)).first() if value.isdigit() else None
+            # isdigit() alone takes "²" and Arabic-Indic digits, which int() may refuse
+            Meeting.objects.filter(pk=int(value)).first()
+            if value.isascii() and value.isdigit() and len(value) < 19
+            else None
         ),
         "kind": lambda: value if value in MeetingKind.values else None,
     }

@@ -310,3 +310,35 @@ def test_names_in_every_script_survive_a_round_trip(client, session_now):
     assert [parsed[m.uid] for m in meetings] == titles
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
     assert all(line.decode("utf-8") for line in body.split(b"\r\n") if line)  # no split characters
+
+
+def test_control_characters_never_reach_the_feed(client, session_now):
+    meeting = MeetingFactory(
+        session=session_now,
+        title="Tab\there",
+        notes="Bring copies\x0bof the\x1b draft\x7f",
+        start=soon(2),
+    )
+    body = get_feed(client).content
+    (event,) = IcsCalendarStream.calendar_from_ics(body.decode()).events  # strict parser
+    assert event.uid == meeting.uid
+    assert "Bring copies of the  draft " in event.description
+    assert event.summary == "Tab\there"
+
+
+def test_304_carries_the_same_validators(client, session_now):
+    MeetingFactory(session=session_now, start=soon(2))
+    first = get_feed(client)
+    again = get_feed(client, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert (again["ETag"], again["Last-Modified"], again["Cache-Control"]) == (
+        first["ETag"],
+        first["Last-Modified"],
+        "no-cache",
+    )
+
+
+def test_repeated_filter_values_count_once(client, session_now):
+    MeetingFactory(session=session_now, start=soon(2), room=room("CR3"))
+    cal = Calendar.from_ical(get_feed(client, "?room=CR3&room=CR3").content)
+    assert str(cal["x-wr-calname"]) == "General Assembly meetings — Conference Room 3"

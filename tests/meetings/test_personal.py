@@ -156,3 +156,11 @@ def test_follow_button_on_process_and_meeting_pages(client, db):
     client.force_login(UserFactory())
     assert "Follow in my schedule" in client.get(process.get_absolute_url()).content.decode()
     assert "Follow in my schedule" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "١", "9" * 30])
+def test_only_plain_meeting_numbers_are_followed(client, db, value):
+    MeetingFactory()
+    client.force_login(UserFactory())
+    response = client.post(reverse("meetings:follow"), {"what": "meeting", "value": value})
+    assert response.status_code == 400
