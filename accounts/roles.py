@@ -26,6 +26,7 @@ _VIEW = (
     [("meetings", f"view_{m}") for m in SCHEDULE_MODELS]
     + [
         ("correspondence", "view_mission"),
+        ("correspondence", "view_letter"),
         ("accounts", "view_membership"),
         ("accounts", "view_invitation"),
     ]
@@ -35,7 +36,7 @@ _EDIT = [
     (app, f"{action}_{model}")
     for app, model in [("meetings", m) for m in SCHEDULE_MODELS]
     for action in ("add", "change")
-]
+] + [("correspondence", "add_letter"), ("correspondence", "change_letter")]
 _ADMINISTER = [
     ("auth", "add_user"),
     ("auth", "change_user"),

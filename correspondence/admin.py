@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Mission
+from .models import Announcement, Letter, Mission, ProposedDeadline, ProposedMeeting, Signatory
 
 
 @admin.register(Mission)
@@ -8,3 +8,39 @@ class MissionAdmin(admin.ModelAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+
+
+class AnnouncementInline(admin.TabularInline):
+    model = Announcement
+    extra = 0
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "date", "sender", "process", "is_published"]
+    list_filter = ["sender", "is_published"]
+    search_fields = ["subject", "body", "signatories__name"]
+    date_hierarchy = "date"
+    raw_id_fields = ["enclosed_in", "refers_to"]
+    readonly_fields = ["sha256", "original_name", "created", "created_by", "updated"]
+    inlines = [SignatoryInline, AnnouncementInline]
+
+
+@admin.register(ProposedMeeting)
+class ProposedMeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "action", "state", "letter"]
+    list_filter = ["state", "action", "kind"]
+    raw_id_fields = ["letter", "existing", "meeting"]
+
+
+@admin.register(ProposedDeadline)
+class ProposedDeadlineAdmin(admin.ModelAdmin):
+    list_display = ["title", "due_date", "state", "letter"]
+    list_filter = ["state", "kind"]
+    raw_id_fields = ["letter", "existing", "deadline"]

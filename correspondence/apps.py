@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class CorrespondenceConfig(AppConfig):
     name = "correspondence"
     verbose_name = "Correspondence"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+
+        from meetings.signals import on_schedule_write  # noqa: PLC0415 -- models first
+
+        from .models import Announcement, Letter  # noqa: PLC0415
+
+        # Meeting and process pages list published letters: keep their cache honest.
+        for model in (Letter, Announcement):
+            post_save.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-{model}")
+            post_delete.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-d-{model}")

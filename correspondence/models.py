@@ -1,8 +1,15 @@
-"""Permanent Missions. Letters, contacts and invitations build on these later."""
+"""Permanent Missions, and the letters the office works from with what they propose."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from meetings.enums import DeadlineKind, MeetingKind, Timing
+from meetings.models import Deadline, Meeting, Process, Room
+
+from .enums import AnnouncementRole, ProposalAction, ProposalState, Sender
 
 
 class MissionKind(models.TextChoices):
@@ -27,3 +34,200 @@ class Mission(models.Model):
 
     def get_absolute_url(self):
         return reverse("accounts:mission", args=[self.pk])
+
+
+def original_path(letter: "Letter", filename: str) -> str:
+    # The stored name never comes from the uploader: only the digest and the type.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "txt"
+    suffix = suffix if suffix in ("pdf", "docx", "txt") else "bin"
+    name = letter.sha256 or "letter"
+    return f"letters/{name[:2]}/{name}.{suffix}"
+
+
+class Letter(models.Model):
+    """A letter to all Permanent Representatives and Permanent Observers, or one it encloses.
+
+    The uploaded file belongs to the outer letter; an enclosed letter (the
+    co-facilitators' letter under a PGA cover letter) points to it.
+    """
+
+    date = models.DateField(null=True, blank=True, help_text=_("As the letter is dated"))
+    sender = models.CharField(max_length=30, choices=Sender.choices, blank=True)
+    subject = models.CharField(max_length=400, blank=True)
+    addressees = models.CharField(max_length=400, blank=True)
+    body = models.TextField(help_text=_("The text of the letter"))
+    process = models.ForeignKey(
+        Process, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters"
+    )
+    enclosed_in = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="enclosures"
+    )
+    # "Further to my letter dated 12 June": the dates as written, and the letters found.
+    refers_to_dates = models.JSONField(default=list, blank=True)
+    refers_to = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="referred_to_by"
+    )
+    original = models.FileField(upload_to=original_path, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    is_published = models.BooleanField(
+        _("published in the archive"),
+        default=False,
+        help_text=_("Mission staff and the public see a letter once it is published"),
+    )
+    meetings = models.ManyToManyField(
+        Meeting, through="Announcement", blank=True, related_name="letters"
+    )
+    extraction_warnings = models.JSONField(default=list, blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            # The same file is one letter: uploading it again finds the first.
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(enclosed_in__isnull=True) & ~Q(sha256=""),
+                name="letter_file_uploaded_once",
+            )
+        ]
+
+    def __str__(self):
+        return self.subject or self.describe()
+
+    def get_absolute_url(self):
+        return reverse("correspondence:letter", args=[self.pk])
+
+    def describe(self) -> str:
+        who = self.get_sender_display() if self.sender else _("Letter")
+        if self.date is None:
+            return str(who)
+        return _("%(who)s, letter of %(date)s") % {"who": who, "date": f"{self.date:%-d %B %Y}"}
+
+    @property
+    def outer(self) -> "Letter":
+        return self.enclosed_in or self
+
+
+class Signatory(models.Model):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="signatories")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    honorific = models.CharField(max_length=40, blank=True, help_text=_("e.g. H.E. Mr."))
+    title = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=200, blank=True, help_text=_("The State they represent"))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        parts = [
+            self.name,
+            self.title and f"{self.title}" + (f" of {self.state}" if self.state else ""),
+        ]
+        return ", ".join(p for p in parts if p)
+
+
+class Announcement(models.Model):
+    """A letter's bearing on a meeting: it announced, changed or reported it."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="announcements")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="announcements")
+    role = models.CharField(max_length=20, choices=AnnouncementRole.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["letter__date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "meeting"], name="announcement_once")
+        ]
+
+    def __str__(self):
+        return f"{self.letter} → {self.meeting}"
+
+
+class Proposal(models.Model):
+    """What both kinds of proposal share: where it came from and how the review went."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    source = models.TextField(help_text=_("The sentence it was read from"))
+    state = models.CharField(
+        max_length=20, choices=ProposalState.choices, default=ProposalState.PROPOSED
+    )
+    warnings = models.JSONField(default=list, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == ProposalState.PROPOSED
+
+
+class ProposedMeeting(Proposal):
+    """A meeting as the letter states it, for staff to correct, accept or reject."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="proposed_meetings")
+    action = models.CharField(
+        max_length=20, choices=ProposalAction.choices, default=ProposalAction.ANNOUNCE
+    )
+    date = models.DateField()
+    start = models.TimeField(null=True, blank=True, help_text=_("New York time"))
+    end = models.TimeField(null=True, blank=True, help_text=_("New York time"))
+    timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.DAY)
+    room = models.ForeignKey(
+        Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=40, choices=MeetingKind.choices)
+    title = models.CharField(max_length=400)
+    is_tentative = models.BooleanField(default=False)
+    was_held = models.BooleanField(
+        default=False, help_text=_("The letter reports it as already held")
+    )
+    moved_from = models.DateField(null=True, blank=True)
+    # The meeting already in the schedule that this proposal repeats or changes.
+    existing = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The meeting it became once accepted.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
+    )
+
+    class Meta(Proposal.Meta):
+        pass
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%-d %B %Y})"
+
+
+class ProposedDeadline(Proposal):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="proposed_deadlines")
+    kind = models.CharField(max_length=30, choices=DeadlineKind.choices)
+    title = models.CharField(max_length=300)
+    due_date = models.DateField()
+    due_time = models.TimeField(null=True, blank=True)
+    close_of_business = models.BooleanField(default=False)
+    existing = models.ForeignKey(
+        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deadline = models.ForeignKey(
+        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
+    )
+
+    class Meta(Proposal.Meta):
+        pass
+
+    def __str__(self):
+        return f"{self.title} ({self.due_date:%-d %B %Y})"

@@ -5,7 +5,7 @@ symbols) into model values; the rules about rooms and sessions live in schedule.
 """
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,13 +16,9 @@ from django.utils.translation import gettext_lazy
 from .enums import MeetingKind, Mode, Timing
 from .models import CoFacilitator, Meeting, Process, Room
 from .processes import unique_slug
-from .schedule import ScheduleFilter, session_for, today
+from .schedule import ScheduleFilter, check_meeting_date, session_for, today
 from .timing import NonexistentTime, booked_until, new_york_datetime, period_start
 from .venues import find_room, mode_named_by
-
-# The General Assembly first met on 10 January 1946; nothing is planned years ahead.
-EARLIEST_MEETING_DATE = date(1946, 1, 10)
-PLANNING_HORIZON = timedelta(days=5 * 366)
 
 DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]+)+$")
 
@@ -47,16 +43,6 @@ class ScheduleFilterForm(forms.Form):
             processes=tuple(data["process"]),
             rooms=tuple(data["room"]),
             text=data["q"].strip(),
-        )
-
-
-def check_meeting_date(day: date) -> None:
-    latest = today() + PLANNING_HORIZON
-    if not EARLIEST_MEETING_DATE <= day <= latest:
-        raise ValidationError(
-            _("Enter a date between %(first)s and %(last)s.")
-            % {"first": EARLIEST_MEETING_DATE.isoformat(), "last": latest.isoformat()},
-            code="date_out_of_range",
         )
 
 

@@ -28,7 +28,7 @@ UNHQ_ROOMS: list[tuple[str, str, str, bool, bool, list[str]]] = [
     ),
     (
         "ECOSOC",
-        "Economic and Social Council Chamber",
+        "ECOSOC Chamber",
         Building.CONFERENCE,
         True,
         True,

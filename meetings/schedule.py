@@ -122,11 +122,24 @@ def past_meetings(session: Session, schedule_filter: ScheduleFilter):
 
 def meeting_for_page(pk: int) -> Meeting:
     """A meeting with everything its page shows, in a fixed number of queries."""
+    from correspondence.models import Announcement  # noqa: PLC0415 -- correspondence builds on meetings
+
+    published = Q(letter__enclosed_in__isnull=True, letter__is_published=True) | Q(
+        letter__enclosed_in__is_published=True
+    )
     return (
         Meeting.objects.select_related("session", "process", "room", "overflow_room", "follows")
         .prefetch_related(
             "segments",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
+            # The page is cached for everyone: only letters in the public archive.
+            Prefetch(
+                "announcements",
+                queryset=Announcement.objects.filter(published).select_related(
+                    "letter", "letter__enclosed_in"
+                ),
+                to_attr="published_announcements",
+            ),
         )
         .get(pk=pk)
     )
@@ -134,9 +147,17 @@ def meeting_for_page(pk: int) -> Meeting:
 
 def process_for_page(slug: str) -> Process:
     meetings = listed(Meeting.objects.all())
+    from correspondence.models import Letter  # noqa: PLC0415 -- correspondence builds on meetings
+
+    letters = Letter.objects.filter(enclosed_in__isnull=True, is_published=True)
     return (
         Process.objects.select_related("session")
-        .prefetch_related("cofacilitators", "deadlines", Prefetch("meetings", queryset=meetings))
+        .prefetch_related(
+            "cofacilitators",
+            "deadlines",
+            Prefetch("meetings", queryset=meetings),
+            Prefetch("letters", queryset=letters, to_attr="published_letters"),
+        )
         .get(slug=slug)
     )
 
@@ -236,6 +257,21 @@ def room_taken_error(meeting: Meeting, conflicts: list[Meeting]) -> ValidationEr
 
 
 # --- Writing ---------------------------------------------------------------------
+
+
+# The General Assembly first met on 10 January 1946; nothing is planned years ahead.
+EARLIEST_MEETING_DATE = date(1946, 1, 10)
+PLANNING_HORIZON = timedelta(days=5 * 366)
+
+
+def check_meeting_date(day: date) -> None:
+    latest = today() + PLANNING_HORIZON
+    if not EARLIEST_MEETING_DATE <= day <= latest:
+        raise ValidationError(
+            _("Enter a date between %(first)s and %(last)s.")
+            % {"first": EARLIEST_MEETING_DATE.isoformat(), "last": latest.isoformat()},
+            code="date_out_of_range",
+        )
 
 
 def session_for(day: date) -> Session:

@@ -37,6 +37,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded letters go to a directory of the test's own, never var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with no cached pages (on_commit never fires inside a test's
     transaction, so the schedule version would not move between tests)."""

@@ -83,3 +83,23 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 def at(day: date, hour: int, minute: int = 0):
     """A New York time, as people write it."""
     return new_york_datetime(day, time(hour, minute))
+
+
+class LetterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "correspondence.Letter"
+
+    date = date(2017, 6, 19)
+    sender = "pga"
+    subject = factory.Sequence(lambda n: f"Subject of letter number {n}")
+    body = factory.Sequence(lambda n: f"Excellency, this is letter {n}.")
+    is_published = True
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "correspondence.Announcement"
+
+    letter = factory.SubFactory(LetterFactory)
+    meeting = factory.SubFactory(MeetingFactory)
+    role = "announced"

@@ -10,12 +10,13 @@ test_signin.py.
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Invitation, Role
 from meetings.models import PersonalSchedule
 from tests.conftest import sign_in_with_second_factor
-from tests.factories import MeetingFactory, ProcessFactory, UserFactory
+from tests.factories import LetterFactory, MeetingFactory, ProcessFactory, UserFactory
 
 OWN_MODULES = ("meetings.", "accounts.", "correspondence.", "gasched.")
 ROLES = ("anonymous", "mission", "viewer", "editor")
@@ -75,6 +76,18 @@ EXPECTED = {
     "meetings:meeting-status": (302, 403, 403, 405),
     # staff see free rooms; no date given is a 400 with a reason
     "meetings:room-availability": (302, 403, 400, 400),
+    # letters: the archive shows published letters to everyone (unpublished: see
+    # tests/correspondence/test_views.py); staff upload and review
+    "correspondence:letters": PUBLIC,
+    "correspondence:letter": PUBLIC,
+    "correspondence:letter-original": PUBLIC,
+    "correspondence:letter-upload": EDITORS_ONLY,
+    "correspondence:letter-review": EDITORS_ONLY,
+    "correspondence:letter-accept-all": (302, 403, 403, 405),
+    "correspondence:letter-process": (302, 403, 403, 405),
+    "correspondence:letter-publish": (302, 403, 403, 405),
+    "correspondence:proposal-decide": (302, 403, 403, 405),
+    "correspondence:deadline-decide": (302, 403, 403, 405),
     "accounts:invite": (302, 403, 403, 403),
     "accounts:accept-invitation": (302, 302, 302, 302),
     "accounts:mission": (302, 200, 200, 200),
@@ -93,6 +106,8 @@ def url_for(db, belgium, editor):
         email="new@example.org", role=Role.MISSION_STAFF, mission=belgium, invited_by=editor
     )
     personal = PersonalSchedule.objects.create(user=editor, token="t" * 43)
+    letter = LetterFactory()
+    letter.original.save("letter.txt", ContentFile(b"Excellency, ..."))
     args = {
         "meetings:personal-feed": [personal.token],
         "meetings:day": [date(2017, 6, 29)],
@@ -110,6 +125,14 @@ def url_for(db, belgium, editor):
         "meetings:room-edit": ["CR3"],
         "accounts:accept-invitation": [invitation.key],
         "accounts:mission": [belgium.pk],
+        **{
+            name: [letter.pk]
+            for name in EXPECTED
+            if name.startswith("correspondence:letter")
+            and name not in ("correspondence:letters", "correspondence:letter-upload")
+        },
+        "correspondence:proposal-decide": [letter.pk, 1],
+        "correspondence:deadline-decide": [letter.pk, 1],
     }
     return lambda name: reverse(name, args=args.get(name, []))
 

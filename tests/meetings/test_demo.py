@@ -29,7 +29,7 @@ def test_second_informal_is_29_june_2017_at_ten_in_the_ecosoc_chamber(demo):
     meeting = letter_meeting("Second informal consultation")
     assert meeting.start == datetime(2017, 6, 29, 14, tzinfo=UTC)  # 10:00 EDT
     assert (meeting.room.name, meeting.end, meeting.session.number) == (
-        "Economic and Social Council Chamber",
+        "ECOSOC Chamber",
         None,
         71,
     )

@@ -15,7 +15,7 @@ def test_headquarters_rooms_are_shipped_as_data():
     assert current == {
         "General Assembly Hall",
         "Security Council Chamber",
-        "Economic and Social Council Chamber",
+        "ECOSOC Chamber",
         "Trusteeship Council Chamber",
         "Security Council Consultations Room",
         *(f"Conference Room {n}" for n in range(1, 13)),

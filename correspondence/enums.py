@@ -1,0 +1,37 @@
+"""The vocabularies of correspondence."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sender(models.TextChoices):
+    PGA = "pga", _("President of the General Assembly")
+    CO_FACILITATORS = "co-facilitators", _("Co-facilitators")
+    CO_CHAIRS = "co-chairs", _("Co-chairs")
+    COMMITTEE_CHAIR = "committee-chair", _("Chair of a Main Committee")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    OTHER = "other", _("Other")
+
+
+class ProposalState(models.TextChoices):
+    PROPOSED = "proposed", _("Awaiting review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ProposalAction(models.TextChoices):
+    """What a letter does to the schedule, as the extraction read it."""
+
+    ANNOUNCE = "announce", _("Announces a meeting")
+    MOVE = "move", _("Moves a meeting")
+    POSTPONE = "postpone", _("Postpones a meeting")
+    CANCEL = "cancel", _("Cancels a meeting")
+
+
+class AnnouncementRole(models.TextChoices):
+    """How a letter bears on a meeting, as listed on the meeting's page."""
+
+    ANNOUNCED = "announced", _("Announced it")
+    CHANGED = "changed", _("Changed it")
+    REPORTED = "reported", _("Reported it as held")
+    CONFIRMED = "confirmed", _("Confirmed it")

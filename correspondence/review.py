@@ -1,0 +1,284 @@
+"""Staff review: a proposal read from a letter becomes a meeting or deadline, or not.
+
+Accepting goes through meetings.schedule.save_meeting, so a proposal gets the same
+room checks and history as a meeting typed in by hand. Each decision is its own
+transaction: one room clash does not undo the proposals accepted before it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings import schedule
+from meetings.enums import MeetingStatus, Timing
+from meetings.models import Deadline, Meeting, Process, Room
+from meetings.sessions import ensure_session
+from meetings.timing import NEW_YORK, NonexistentTime, new_york_datetime, period_start
+
+from .enums import AnnouncementRole, ProposalAction, ProposalState
+from .models import Announcement, Letter, ProposedDeadline, ProposedMeeting
+
+# --- Finding the meeting a proposal repeats or changes ---------------------------------
+
+
+def day_bounds(day: date, timing: str) -> tuple[datetime, datetime]:
+    first = day - timedelta(days=day.weekday()) if timing == Timing.WEEK else day
+    length = 7 if timing == Timing.WEEK else 1
+    start = datetime.combine(first, time(0), NEW_YORK)
+    return start, datetime.combine(first + timedelta(days=length), time(0), NEW_YORK)
+
+
+def match_existing(proposal: ProposedMeeting, *, process: Process | None) -> Meeting | None:
+    """The meeting already in the schedule that the proposal speaks of, if any.
+
+    The same kind of meeting on the same New York day (or in the same week, for "the
+    following week"), in the letter's process when it has one. A letter that moves or
+    cancels a meeting speaks of the one on the date it was moved from.
+    """
+    day = proposal.moved_from or proposal.date
+    start, until = day_bounds(day, proposal.timing)
+    candidates = Meeting.objects.filter(start__gte=start, start__lt=until, kind=proposal.kind)
+    if process is not None:
+        candidates = candidates.filter(process=process)
+    if proposal.action == ProposalAction.ANNOUNCE:
+        candidates = candidates.exclude(status=MeetingStatus.CANCELLED)
+    if proposal.start is not None:
+        # Of two meetings that day, the one at the stated time.
+        at = [m for m in candidates if m.is_at_set_time and m.local_start.time() == proposal.start]
+        if at:
+            return at[0]
+    return candidates.order_by("start").first()
+
+
+# --- Accepting -------------------------------------------------------------------------
+
+
+@dataclass
+class Correction:
+    """What staff confirmed in the review form (the proposal's own values by default)."""
+
+    day: date
+    timing: str
+    start: datetime
+    end: datetime | None
+    room: Room | None
+    kind: str
+    title: str
+    tentative: bool
+
+
+def correction_from(proposal: ProposedMeeting) -> Correction:
+    """The proposal as read, for accepting without changes ("accept all")."""
+    timing = Timing.EXACT if proposal.start else proposal.timing
+    try:
+        start = period_start(proposal.date, timing, proposal.start)
+        end = new_york_datetime(proposal.date, proposal.end) if proposal.end else None
+    except NonexistentTime as error:
+        raise ValidationError({"start_time": str(error)}) from error
+    return Correction(
+        day=proposal.date,
+        timing=timing,
+        start=start,
+        end=end,
+        room=proposal.room,
+        kind=proposal.kind,
+        title=proposal.title,
+        tentative=proposal.is_tentative,
+    )
+
+
+@transaction.atomic
+def accept_meeting(
+    proposal: ProposedMeeting, *, user, correction: Correction | None = None
+) -> Meeting:
+    """Put the proposal in the schedule: a new meeting, or the change it makes to an
+    existing one; link it to the letter. Raises ValidationError (nothing saved)."""
+    proposal = (
+        ProposedMeeting.objects.select_for_update().select_related("letter").get(pk=proposal.pk)
+    )
+    if proposal.state == ProposalState.ACCEPTED and proposal.meeting_id:
+        return proposal.meeting  # a second click changes nothing
+    if proposal.state != ProposalState.PROPOSED:
+        raise ValidationError(_("This proposal was already rejected."), code="reviewed")
+    correction = correction or correction_from(proposal)
+    schedule.check_meeting_date(correction.day)
+    letter = proposal.letter
+    existing = proposal.existing
+    if existing is not None:
+        meeting, role = change_existing(existing, proposal, correction)
+    else:
+        meeting, role = new_meeting(proposal, correction, process=letter.outer.process), None
+    if role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
+        schedule.save_meeting(meeting)
+    role = role or (AnnouncementRole.REPORTED if proposal.was_held else AnnouncementRole.ANNOUNCED)
+    Announcement.objects.get_or_create(letter=letter, meeting=meeting, defaults={"role": role})
+    mark(proposal, ProposalState.ACCEPTED, user=user, meeting=meeting)
+    return meeting
+
+
+def new_meeting(proposal: ProposedMeeting, correction: Correction, *, process) -> Meeting:
+    session = ensure_session_for(correction.day)
+    status = MeetingStatus.TENTATIVE if correction.tentative else MeetingStatus.SCHEDULED
+    if proposal.action == ProposalAction.CANCEL:
+        status = MeetingStatus.CANCELLED
+    elif proposal.action == ProposalAction.POSTPONE:
+        status = MeetingStatus.POSTPONED
+    return Meeting(
+        session=session,
+        process=process,
+        kind=correction.kind,
+        title=correction.title,
+        timing=correction.timing,
+        start=correction.start,
+        end=correction.end,
+        room=correction.room,
+        status=status,
+    )
+
+
+def change_existing(
+    meeting: Meeting, proposal: ProposedMeeting, correction: Correction
+) -> tuple[Meeting, str]:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if proposal.action == ProposalAction.CANCEL:
+        meeting.status = MeetingStatus.CANCELLED
+        return meeting, AnnouncementRole.CHANGED
+    if proposal.action == ProposalAction.POSTPONE:
+        meeting.status = MeetingStatus.POSTPONED
+        return meeting, AnnouncementRole.CHANGED
+    if not meeting_differs(meeting, correction):
+        return meeting, AnnouncementRole.CONFIRMED
+    meeting.start, meeting.end, meeting.timing = correction.start, correction.end, correction.timing
+    if correction.room is not None:
+        meeting.room = correction.room
+    if meeting.status == MeetingStatus.TENTATIVE and not correction.tentative:
+        meeting.status = MeetingStatus.SCHEDULED
+    return meeting, AnnouncementRole.CHANGED
+
+
+def meeting_differs(meeting: Meeting | None, correction: Correction) -> bool:
+    """Whether the letter says something other than the schedule (time, room, day).
+
+    A letter that says less ("on 29 June", no time) than the schedule knows ("10 a.m.")
+    does not undo what is known.
+    """
+    if meeting is None:
+        return True
+    if correction.timing == Timing.EXACT:
+        if not meeting.is_at_set_time or meeting.start != correction.start:
+            return True
+        if correction.end is not None and meeting.end != correction.end:
+            return True
+    elif meeting.local_start.date() != correction.start.astimezone(NEW_YORK).date() and (
+        correction.timing != Timing.WEEK or meeting.timing == Timing.WEEK
+    ):
+        return True
+    return correction.room is not None and correction.room.pk != meeting.room_id
+
+
+def ensure_session_for(day: date):
+    try:
+        return schedule.session_for(day)
+    except ValidationError:
+        # Sessions open in September: a date before then belongs to the one opened the
+        # year before. ensure_session makes it with the rule-based dates.
+        number = day.year - 1945 - (1 if (day.month, day.day) < (9, 1) else 0)
+        session = ensure_session(number)
+        if not session.start_date <= day <= session.end_date:
+            session = ensure_session(number + (1 if day > session.end_date else -1))
+        return session
+
+
+def mark(proposal, state: str, *, user, meeting=None, deadline=None) -> None:
+    proposal.state = state
+    proposal.reviewed_by = user if getattr(user, "is_authenticated", False) else None
+    proposal.reviewed = timezone.now()
+    fields = ["state", "reviewed_by", "reviewed"]
+    if meeting is not None:
+        proposal.meeting = meeting
+        fields.append("meeting")
+    if deadline is not None:
+        proposal.deadline = deadline
+        fields.append("deadline")
+    proposal.save(update_fields=fields)
+
+
+@transaction.atomic
+def reject(proposal: ProposedMeeting | ProposedDeadline, *, user) -> None:
+    proposal = type(proposal).objects.select_for_update().get(pk=proposal.pk)
+    if proposal.state == ProposalState.ACCEPTED:
+        raise ValidationError(
+            _("This proposal is already in the schedule: change or cancel the meeting itself."),
+            code="reviewed",
+        )
+    mark(proposal, ProposalState.REJECTED, user=user)
+
+
+@transaction.atomic
+def accept_deadline(
+    proposal: ProposedDeadline, *, user, process: Process | None = None
+) -> Deadline:
+    proposal = (
+        ProposedDeadline.objects.select_for_update().select_related("letter").get(pk=proposal.pk)
+    )
+    if proposal.state == ProposalState.ACCEPTED and proposal.deadline_id:
+        return proposal.deadline
+    if proposal.state != ProposalState.PROPOSED:
+        raise ValidationError(_("This proposal was already rejected."), code="reviewed")
+    process = process or proposal.letter.outer.process
+    if process is None:
+        raise ValidationError(
+            {"process": _("Choose the process of this letter first: a deadline belongs to one.")},
+            code="no_process",
+        )
+    schedule.check_meeting_date(proposal.due_date)
+    deadline = proposal.existing or Deadline(process=process)
+    deadline.kind = proposal.kind
+    deadline.title = proposal.title
+    deadline.due_date = proposal.due_date
+    deadline.due_time = proposal.due_time
+    deadline.close_of_business = proposal.close_of_business
+    deadline.full_clean()
+    deadline.save()
+    mark(proposal, ProposalState.ACCEPTED, user=user, deadline=deadline)
+    return deadline
+
+
+@dataclass
+class Outcome:
+    accepted: list
+    failed: list[tuple[object, str]]
+
+
+def accept_all(letter: Letter, *, user) -> Outcome:
+    """Accept every open proposal of the letter and its enclosures, as read.
+
+    Each is its own transaction; those that cannot go in (a room taken, no process for
+    a deadline) stay open with the reason, for staff to correct one by one.
+    """
+    parts = [letter, *letter.enclosures.all()]
+    outcome = Outcome(accepted=[], failed=[])
+    meetings = ProposedMeeting.objects.filter(letter__in=parts, state=ProposalState.PROPOSED)
+    for proposal in meetings.order_by("letter_id", "order"):
+        try:
+            outcome.accepted.append(accept_meeting(proposal, user=user))
+        except ValidationError as error:
+            outcome.failed.append((proposal, " ".join(error.messages)))
+    deadlines = ProposedDeadline.objects.filter(letter__in=parts, state=ProposalState.PROPOSED)
+    for proposal in deadlines.order_by("letter_id", "order"):
+        try:
+            outcome.accepted.append(accept_deadline(proposal, user=user))
+        except ValidationError as error:
+            outcome.failed.append((proposal, " ".join(error.messages)))
+    return outcome
+
+
+@transaction.atomic
+def publish(letter: Letter, *, published: bool = True) -> Letter:
+    letter.is_published = published
+    letter.save(update_fields=["is_published", "updated"])
+    return letter

@@ -1,0 +1,221 @@
+"""The letters archive, uploading a letter and reviewing what it proposes.
+
+Thin views: forms validate, letters.py and review.py do the work.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.permissions import requires
+from accounts.roles import is_pga_office
+from meetings.models import Process, RoomAlias
+
+from . import letters, review
+from .documents import DocumentError
+from .extraction import ExtractionError
+from .forms import LetterProcessForm, LetterSearchForm, LetterUploadForm, ProposalForm
+from .models import Letter, ProposedDeadline, ProposedMeeting
+
+PAGE_SIZE = 50
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+@require_safe
+def letter_list(request):
+    """The archive, newest first: ?q= searches the text, ?process= keeps one process."""
+    form = LetterSearchForm(request.GET)
+    found = letters.visible_letters(request.user)
+    process = None
+    if form.is_valid():
+        if form.cleaned_data["process"]:
+            process = get_object_or_404(Process, slug=form.cleaned_data["process"])
+            found = found.filter(process=process)
+        found = letters.search(found, form.cleaned_data["q"])
+    page = Paginator(letters.for_listing(found), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "process": process, "staff": is_pga_office(request.user)}
+    return render(request, "correspondence/letter_list.html", context)
+
+
+def visible_letter(request, pk: int) -> Letter:
+    try:
+        return letters.letter_for_page(pk, request.user)
+    except Letter.DoesNotExist:
+        raise Http404(letters.no_such_letter()) from None
+
+
+@require_safe
+def letter_detail(request, pk: int):
+    letter = visible_letter(request, pk)
+    context = {"letter": letter, "staff": is_pga_office(request.user)}
+    return render(request, "correspondence/letter_detail.html", context)
+
+
+@require_safe
+def letter_original(request, pk: int):
+    """The file as uploaded, under a safe name, never shown inline."""
+    letter = get_object_or_404(letters.visible_letters(request.user), pk=pk)
+    if not letter.original:
+        raise Http404(_("This letter has no original file."))
+    suffix = letter.original.name.rsplit(".", 1)[-1]
+    day = letter.date.isoformat() if letter.date else "undated"
+    with letter.original.open("rb") as original:  # at most 10 MB: read at once
+        data = original.read()
+    response = HttpResponse(
+        data, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
+    )
+    response["Content-Disposition"] = f'attachment; filename="letter-{day}-{pk}.{suffix}"'
+    return response
+
+
+@requires("correspondence.add_letter")
+@require_http_methods(["GET", "POST"])
+def letter_upload(request):
+    form = LetterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["original"]
+        try:
+            imported = letters.import_letter(
+                upload.read(),
+                filename=upload.name,
+                process=form.cleaned_data["process"],
+                user=request.user,
+            )
+        except (DocumentError, ExtractionError) as error:
+            form.add_error("original", str(error))
+        else:
+            if not imported.created:
+                messages.info(request, _("This letter is already in the archive: here it is."))
+            return redirect("correspondence:letter-review", imported.letter.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "correspondence/letter_upload.html", {"form": form}, status=status)
+
+
+def review_page(request, letter: Letter, *, forms=None, status=200):
+    parts = [letter, *letter.enclosures.all()]
+    proposed = list(
+        ProposedMeeting.objects.filter(letter__in=parts)
+        .select_related("room", "existing__room", "meeting", "letter")
+        .order_by("letter_id", "order", "pk")
+    )
+    forms = forms or {}
+    for proposal in proposed:
+        if proposal.is_open:
+            proposal.form = forms.get(proposal.pk) or ProposalForm.for_proposal(proposal)
+    deadlines = list(
+        ProposedDeadline.objects.filter(letter__in=parts)
+        .select_related("existing", "deadline", "letter")
+        .order_by("letter_id", "order", "pk")
+    )
+    context = {
+        "letter": letter,
+        "parts": parts,
+        "proposed": proposed,
+        "deadlines": deadlines,
+        "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
+        "process_form": LetterProcessForm(initial={"process": letter.process}),
+        "room_names": RoomAlias.objects.filter(room__is_current=True).values_list(
+            "name", flat=True
+        ),
+    }
+    return render(request, "correspondence/letter_review.html", context, status=status)
+
+
+def letter_for_review(pk: int) -> Letter:
+    return get_object_or_404(
+        Letter.objects.filter(enclosed_in__isnull=True).select_related("process"), pk=pk
+    )
+
+
+@requires("correspondence.change_letter")
+@require_safe
+def letter_review(request, pk: int):
+    return review_page(request, letter_for_review(pk))
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def proposal_decide(request, pk: int, proposal: int):
+    """Accept (with the corrections in the form) or reject one proposed meeting."""
+    letter = letter_for_review(pk)
+    parts = [letter.pk, *letter.enclosures.values_list("pk", flat=True)]
+    proposal = get_object_or_404(ProposedMeeting, pk=proposal, letter__in=parts)
+    if request.POST.get("decision") == "reject":
+        return decided(request, letter, lambda: review.reject(proposal, user=request.user))
+    form = ProposalForm.for_proposal(proposal, data=request.POST)
+    if not form.is_valid():
+        return review_page(request, letter, forms={proposal.pk: form}, status=400)
+    try:
+        meeting = review.accept_meeting(proposal, user=request.user, correction=form.correction())
+    except ValidationError as error:
+        form.add_error(None, error)
+        return review_page(request, letter, forms={proposal.pk: form}, status=400)
+    messages.success(request, _("In the schedule: “%(title)s”.") % {"title": meeting.title})
+    return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def deadline_decide(request, pk: int, proposal: int):
+    letter = letter_for_review(pk)
+    parts = [letter.pk, *letter.enclosures.values_list("pk", flat=True)]
+    proposal = get_object_or_404(ProposedDeadline, pk=proposal, letter__in=parts)
+    if request.POST.get("decision") == "reject":
+        return decided(request, letter, lambda: review.reject(proposal, user=request.user))
+    return decided(request, letter, lambda: review.accept_deadline(proposal, user=request.user))
+
+
+def decided(request, letter: Letter, decide):
+    try:
+        decide()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return review_page(request, letter, status=400)
+    return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def letter_accept_all(request, pk: int):
+    letter = letter_for_review(pk)
+    outcome = review.accept_all(letter, user=request.user)
+    if outcome.accepted:
+        messages.success(
+            request, _("%(n)d proposals are now in the schedule.") % {"n": len(outcome.accepted)}
+        )
+    for proposal, reason in outcome.failed:
+        messages.error(request, f"{proposal}: {reason}")
+    return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def letter_process(request, pk: int):
+    letter = letter_for_review(pk)
+    form = LetterProcessForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a process from the list."))
+        return review_page(request, letter, status=400)
+    letters.set_process(letter, form.cleaned_data["process"])
+    return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def letter_publish(request, pk: int):
+    letter = letter_for_review(pk)
+    published = request.POST.get("published") != "0"
+    review.publish(letter, published=published)
+    if published:
+        messages.success(request, _("The letter is now in the public archive."))
+    else:
+        messages.info(request, _("The letter is withdrawn from the public archive."))
+    return redirect(letter)
