@@ -58,11 +58,13 @@ KIND_PATTERNS: list[tuple[str, str]] = [
     ("briefing", r"briefings?"),
     (
         "negotiation",
-        r"intergovernmental\s+negotiations?|negotiation\s+sessions?|rounds?\s+of\s+negotiations",
+        r"intergovernmental\s+negotiations?|negotiation\s+sessions?|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations",
     ),
     (
         "informal-consultation",
-        r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b",
+        r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
+        # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
+        r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel|session|event|segment|General|thematic|interactive|high-level))",
     ),
     ("plenary", r"plenary(?:\s+meetings?)?"),
     ("other", r"meetings?|sessions?|retreat|workshop|event"),
@@ -79,6 +81,7 @@ KIND_WORDS = {
     "other": "other",
 }
 DEADLINE_PATTERNS: list[tuple[str, str]] = [
+    ("other", r"draft\s+(?:proposals?|resolutions?|decisions?)"),
     ("zero-draft", r"zero\s+draft"),
     ("revised-draft", r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d"),
     ("silence", r"silence\s+procedure|under\s+silence"),
@@ -122,7 +125,7 @@ POSTPONED_OPEN = re.compile(
 )
 # A date that says when a letter was written is not a meeting.
 LETTER_REFERENCE = re.compile(
-    r"(?:letter|note|communication|resolution|decision|report)s?\s+(?:dated|of|received\s+on|"
+    r"(?:letter|note|communication|resolution|decision|report)s?(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|"
     r"sent\s+on|issued\s+on)\s*$|\bdated\s*$|\breceived\s+on\s*$",
     re.IGNORECASE,
 )
@@ -352,7 +355,7 @@ HONORIFIC = re.compile(
 TITLE = re.compile(
     r"\b(?P<title>(?:Deputy\s+)?Permanent\s+(?:Representative|Observer)|Charg[eé]\s+d'affaires(?:\s+a\.\s*i\.)?"
     r"|President\s+of\s+the\s+General\s+Assembly|Chair(?:man|person)?\s+of\s+the\s+[\w\s()]+?Committee"
-    r"|Co-?[Ff]acilitator|Co-?[Cc]hair)"
+    r"|Co-?[Ff]acilitators?|Co-?[Cc]hairs?)"
     r"(?:\s+of\s+(?P<state>.+?))?\s*(?:to\s+the\s+United\s+Nations)?\s*(?:,\s*New\s+York)?\s*$",
     re.IGNORECASE,
 )
@@ -386,6 +389,25 @@ def read_signatories(part: str) -> list[Signatory]:
         rest = line[honorific.end() :] if honorific else line
         title = TITLE.search(rest)
         name = clean_space(rest[: title.start()] if title else rest).strip(" ,")
+        if (
+            title
+            and not name
+            and re.match(r"co-?(?:facilitators|chairs)\b", title.group("title"), re.I)
+        ):
+            continue  # "Co-facilitators" under the names labels them all
+        if title and not name and signatories and signatories[-1].title is not None:
+            # A second role on its own line ("Chair of the Second Committee").
+            previous = signatories.pop()
+            line_title = clean_space(title.group(0)).strip(" ,")
+            signatories.append(
+                Signatory(
+                    previous.name,
+                    f"{previous.title}, {line_title}",
+                    previous.state,
+                    previous.honorific,
+                )
+            )
+            continue
         if title and not name and signatories and signatories[-1].title is None:
             # The title on the line below the name.
             previous = signatories.pop()
@@ -529,6 +551,10 @@ def parse_date_mentions(text: str) -> list[DateMention]:
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
         add(DateMention(match.start(), match.end(), [a, b]))
+    for match in LIST_SAME_MONTH.finditer(text):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
     for match in RANGE_SAME_MONTH.finditer(text):
         if match["m"]:
             first, last = number(match["a"]), number(match["b"])
@@ -539,10 +565,6 @@ def parse_date_mentions(text: str) -> list[DateMention]:
         if first < last <= 31 and last - first <= 14:
             days = [(d, month, year) for d in range(first, last + 1)]
             add(DateMention(match.start(), match.end(), days))
-    for match in LIST_SAME_MONTH.finditer(text):
-        month, year = month_number(match["m"]), year_or_none(match["y"])
-        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
-        add(DateMention(match.start(), match.end(), days))
     for match in SINGLE.finditer(text):
         day = number(match["d1"] or match["d2"])
         month = month_number(match["m1"] or match["m2"])
@@ -606,7 +628,7 @@ def monday_of(day: date) -> date:
 
 # --- Times -----------------------------------------------------------------------------
 
-CLOCK = r"(?:(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\.?|p\.?\s?m\.?)?|(?P<{n}noon>(?:12\s+)?noon|midday))"
+CLOCK = r"(?:(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\.?|p\.?\s?m\.?)?|(?P<{n}noon>\b(?:12\s+)?noon\b|\bmidday\b))"
 TIME_RANGE = re.compile(
     r"(?:from\s+|between\s+)?"
     + CLOCK.format(n="a")
@@ -648,7 +670,7 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
         a_half, b_half = meridiem(match["aap"]), meridiem(match["bap"])
         a_is_clock = match["ah"] and (a_half or match["am"])
         b_is_clock = match["bh"] and (b_half or match["bm"])
-        if not (a_is_clock or match["anoon"]):
+        if not (a_is_clock or match["anoon"] or (match["bh"] and b_half)):
             continue  # a bare number is not a time
         if match["bh"] is None and match["bnoon"] is None:
             b = None
@@ -788,30 +810,49 @@ def find_kinds(sentence: str) -> list[KindMention]:
     return sorted(found, key=lambda k: k.start)
 
 
-def nearest_kind(mention: DateMention, kinds: list[KindMention]) -> KindMention | None:
-    """The kind a date belongs to: the nearest one before it, or else after it.
+# "the preparations for the debate": a kind named as a topic is not the meeting.
+AS_A_TOPIC = re.compile(
+    r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+DUE_BY = re.compile(
+    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
+    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$",
+    re.I,
+)
+AFTER_PENALTY = 15  # a kind named before the date is the likelier one
 
-    Of several at about the same distance the more specific wins ("the opening
-    plenary of the high-level meeting" is a high-level meeting).
+
+def nearest_kind(
+    mention: DateMention, kinds: list[KindMention], sentence: str
+) -> KindMention | None:
+    """The kind a date belongs to: the nearest one, before it rather than after.
+
+    A specific kind beats a generic "meeting" close by; after "by" or "no later than"
+    a date is a deadline when the sentence names one.
     """
-    if not kinds:
+    candidates = [
+        k for k in kinds if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+    ] or kinds
+    if not candidates:
         return None
-    before = [k for k in kinds if k.end <= mention.start]
-    after = [k for k in kinds if k.start >= mention.end]
-    pool = before or after
-    distance = (lambda k: mention.start - k.end) if before else (lambda k: k.start - mention.end)
-    best = min(distance(k) for k in pool)
-    close = [k for k in pool if distance(k) <= best + 40]
-    # The more specific kind wins: the order of KIND_PATTERNS, generic "other" last.
-    order = [kind for kind, _ in KIND_PATTERNS]
+    if DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]) and any(
+        k.is_deadline for k in candidates
+    ):
+        candidates = [k for k in candidates if k.is_deadline]
 
-    def rank(k: KindMention) -> tuple[int, int]:
-        if k.is_deadline:
-            return (0 if k.kind != "other" else len(order), distance(k))
-        return (order.index(k.kind), distance(k))
+    def distance(k: KindMention) -> int:
+        if k.end <= mention.start:
+            return mention.start - k.end
+        return k.start - mention.end + AFTER_PENALTY
 
-    specific = [k for k in close if k.kind != "other" or k.is_deadline]
-    return min(specific or close, key=rank)
+    best = min(distance(k) for k in candidates)
+    close = [k for k in candidates if distance(k) <= best + 25]
+    pool = [k for k in close if k.kind != "other" or k.is_deadline] or close
+    if all(k.is_deadline for k in pool):
+        # "written inputs on the revised draft by 10 June": the head of the phrase.
+        return min(pool, key=lambda k: (k.kind == "other", k.start))
+    return min(pool, key=distance)
 
 
 def read_announcements(
@@ -864,8 +905,8 @@ def read_sentence(
     for index, mention in enumerate(mentions):
         if mention is origin:
             continue
-        kind = nearest_kind(mention, kinds)
-        if kind is None:
+        kind = nearest_kind(mention, kinds, sentence)
+        if kind is None or names_another_event(sentence, kind, mention):
             continue
         # The stretch of the sentence that speaks of this date: up to the next date.
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
@@ -908,6 +949,18 @@ def read_sentence(
                     change_of(meeting, sentence, origin, letter_date)
                 meetings.append(meeting)
     return meetings, deadlines, warnings
+
+
+# "the Vienna Forum held from 13 to 15 February": an event that is not a GA meeting.
+OTHER_EVENT = re.compile(
+    r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games)\b"
+    r"[^.;]{0,30}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place)\b"
+)
+
+
+def names_another_event(sentence: str, kind: KindMention, mention: DateMention) -> bool:
+    between = sentence[kind.end : mention.start] if kind.end <= mention.start else ""
+    return bool(OTHER_EVENT.search(between))
 
 
 def origin_of_move(sentence: str, mentions: list[DateMention]) -> DateMention | None:

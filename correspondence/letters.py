@@ -68,6 +68,8 @@ def import_letter(
     letter = Letter.objects.filter(sha256=sha, enclosed_in__isnull=True).first()
     created = letter is None
     if created:
+        # The co-facilitators who sign an enclosed letter tell the process of the whole.
+        process = process or next(filter(None, map(process_of, found.letters)), None)
         letter = Letter(sha256=sha, original_name=filename[-255:], created_by=user)
         fill_letter(letter, found.letter, process=process)
         letter.original.save(f"letter.{documents.file_kind(data)}", ContentFile(data), save=False)
@@ -94,7 +96,7 @@ def fill_letter(letter: Letter, facts: extraction.LetterFacts, *, process: Proce
     letter.addressees = (facts.addressees or "")[:400]
     letter.body = facts.text
     letter.refers_to_dates = [day.isoformat() for day in facts.further_to]
-    letter.process = process or process_of(facts)
+    letter.process = process
 
 
 def process_of(facts: extraction.LetterFacts) -> Process | None:

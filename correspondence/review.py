@@ -114,7 +114,9 @@ def accept_meeting(
         meeting, role = new_meeting(proposal, correction, process=letter.outer.process), None
     if role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
         schedule.save_meeting(meeting)
-    role = role or (AnnouncementRole.REPORTED if proposal.was_held else AnnouncementRole.ANNOUNCED)
+    if role is None or (role == AnnouncementRole.CONFIRMED and not meeting.announcements.exists()):
+        # The first letter to speak of a meeting announced it, whoever typed it in first.
+        role = AnnouncementRole.REPORTED if proposal.was_held else AnnouncementRole.ANNOUNCED
     Announcement.objects.get_or_create(letter=letter, meeting=meeting, defaults={"role": role})
     mark(proposal, ProposalState.ACCEPTED, user=user, meeting=meeting)
     return meeting

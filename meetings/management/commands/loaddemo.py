@@ -1,17 +1,19 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import load_demo_accounts
+from correspondence.demo import load_demo_letters
 from meetings.demo import load_demo
 from meetings.schedule import today
 
 
 class Command(BaseCommand):
-    help = "Load the letters' meetings, a sample programme and (DEBUG only) demo accounts."
+    help = "Load the two letters with their meetings, a sample programme and demo accounts (DEBUG)."
 
     def handle(self, *args, **options):
         loaded = load_demo(today=today())
+        letters = load_demo_letters()
         accounts = load_demo_accounts()
         self.stdout.write(
             f"Demo loaded: {loaded.meetings} new meetings, {loaded.processes} new processes, "
-            f"{accounts} new demo accounts."
+            f"{letters} new letters, {accounts} new demo accounts."
         )
