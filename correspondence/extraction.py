@@ -89,7 +89,7 @@ DEADLINE_PATTERNS: list[tuple[str, str]] = [
         "written-inputs",
         r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments)",
     ),
-    ("other", r"deadline|draft"),
+    ("other", r"deadline|draft|list\s+of\s+speakers|inscri(?:be|ption)|registration"),
 ]
 DEADLINE_TRIGGER = re.compile(
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
@@ -110,7 +110,8 @@ FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|"
-    r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in)\b",
+    r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
+    r"thank(?:s|\s+you)?|grateful)\b",
     re.IGNORECASE,
 )
 MOVED = re.compile(
@@ -987,24 +988,30 @@ def change_of(
         meeting.action = "move"
         meeting.moved_from = resolve_year(origin.days[0], letter_date, past=False)
     else:
-        # A change of time or room on the same day ("will now start at 3 p.m."): the
-        # review matches it to the meeting already on that day.
-        meeting.action = "move" if MOVED.search(sentence) else "announce"
+        # A change of time or room on the same day ("will now take place in Conference
+        # Room 2 instead of Conference Room 4"): moved from its own date.
+        if MOVED.search(sentence):
+            meeting.action = "move"
+            meeting.moved_from = meeting.date
 
 
 def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool:
     """Whether the letter reports the meeting as already held ("the consultations held
-    on 4 June", "this morning's informal") rather than announcing it."""
+    on 4 June", "this morning's informal") rather than announcing it: the tense nearest
+    before the date decides ("thank you for ... the consultations that will be held")."""
     if mention.relative in ("this morning", "this afternoon", "yesterday"):
         return not FUTURE.search(sentence[preceding:following])
+    raw_lead = sentence[preceding : mention.start]
     # "will be held" speaks of the future: blank it out before looking for "held".
-    lead = FUTURE.sub(lambda m: " " * len(m.group(0)), sentence[preceding : mention.start])
-    tail = sentence[mention.end : following]
-    if FUTURE.search(sentence[preceding : mention.start]) and not PAST.search(lead):
-        return False
-    if PAST.search(lead):
+    lead = FUTURE.sub(lambda m: " " * len(m.group(0)), raw_lead)
+    past, future = last(PAST.finditer(lead)), last(FUTURE.finditer(raw_lead))
+    if past and (future is None or past.start() > future.start()):
         return True
-    return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])
+    if future:
+        return False
+    return bool(PAST.search(sentence[mention.end : following])) and not FUTURE.search(
+        sentence[preceding:following]
+    )
 
 
 def days_of(
