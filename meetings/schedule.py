@@ -5,13 +5,14 @@ for meetings on its own. Every reading function returns data fetched with a fixe
 number of queries, whatever the number of meetings.
 """
 
+import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -259,6 +260,9 @@ def room_taken_error(meeting: Meeting, conflicts: list[Meeting]) -> ValidationEr
 # --- Writing ---------------------------------------------------------------------
 
 
+DEADLOCK_DETECTED = "40P01"
+DEADLOCK_RETRIES = 3
+
 # The General Assembly first met on 10 January 1946; nothing is planned years ahead.
 EARLIEST_MEETING_DATE = date(1946, 1, 10)
 PLANNING_HORIZON = timedelta(days=5 * 366)
@@ -295,19 +299,34 @@ def save_meeting(meeting: Meeting, *, segments: list[Segment] | None = None) -> 
     meeting.full_clean(exclude=["booked_until"])
     check_rooms(meeting)
     _bump_sequence_if_significant(meeting)
-    try:
-        with transaction.atomic():
-            meeting.save()
-    except IntegrityError as error:
-        conflicts = room_conflicts(
-            [meeting.room, meeting.overflow_room],
-            meeting.start,
-            meeting.booked_until,
-            ignore=meeting,
-        )
-        if conflicts:
-            raise room_taken_error(meeting, conflicts) from error
-        raise
+    for attempt in range(DEADLOCK_RETRIES + 1):
+        try:
+            with transaction.atomic():
+                meeting.save()
+            break
+        except IntegrityError as error:
+            conflicts = room_conflicts(
+                [meeting.room, meeting.overflow_room],
+                meeting.start,
+                meeting.booked_until,
+                ignore=meeting,
+            )
+            if conflicts:
+                raise room_taken_error(meeting, conflicts) from error
+            raise
+        except OperationalError as error:
+            # Several bookings of one room saved at the same instant can deadlock in the
+            # exclusion constraint; PostgreSQL cancels one. Once the others are through,
+            # the room check gives the real answer.
+            if getattr(error.__cause__, "pgcode", None) != DEADLOCK_DETECTED:
+                raise
+            if attempt == DEADLOCK_RETRIES:
+                raise ValidationError(
+                    {"room": _("Someone is booking this room at this very moment: save again.")},
+                    code="room_busy",
+                ) from error
+            time_module.sleep(0.05 * (attempt + 1))
+            check_rooms(meeting)
     if segments is not None:
         meeting.segments.all().delete()
         for order, segment in enumerate(segments):
