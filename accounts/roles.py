@@ -27,6 +27,8 @@ _VIEW = (
     + [
         ("correspondence", "view_mission"),
         ("correspondence", "view_letter"),
+        ("correspondence", "view_contact"),
+        ("correspondence", "view_delivery"),
         ("accounts", "view_membership"),
         ("accounts", "view_invitation"),
     ]
@@ -36,7 +38,14 @@ _EDIT = [
     (app, f"{action}_{model}")
     for app, model in [("meetings", m) for m in SCHEDULE_MODELS]
     for action in ("add", "change")
-] + [("correspondence", "add_letter"), ("correspondence", "change_letter")]
+] + [
+    ("correspondence", "add_letter"),
+    ("correspondence", "change_letter"),
+    ("correspondence", "add_contact"),
+    ("correspondence", "change_contact"),
+    ("correspondence", "delete_contact"),
+    ("correspondence", "change_delivery"),
+]
 _ADMINISTER = [
     ("auth", "add_user"),
     ("auth", "change_user"),

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Announcement, Letter, Mission, ProposedDeadline, ProposedMeeting, Signatory
+from .models import (
+    Announcement,
+    Contact,
+    Delivery,
+    Letter,
+    Mission,
+    ProposedDeadline,
+    ProposedMeeting,
+    Reminder,
+    Signatory,
+)
 
 
 @admin.register(Mission)
@@ -44,3 +54,25 @@ class ProposedDeadlineAdmin(admin.ModelAdmin):
     list_display = ["title", "due_date", "state", "letter"]
     list_filter = ["state", "kind"]
     raw_id_fields = ["letter", "existing", "deadline"]
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "mission", "function", "opted_out"]
+    list_filter = ["mission__kind"]
+    search_fields = ["name", "email", "mission__name"]
+    raw_id_fields = ["mission"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "contact", "kind", "sequence", "state", "attempts", "sent"]
+    list_filter = ["state", "kind"]
+    raw_id_fields = ["meeting", "contact"]
+    readonly_fields = ["claimed", "sent", "attempts", "created"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "lead_minutes", "due", "swept"]
+    raw_id_fields = ["meeting"]

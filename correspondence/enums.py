@@ -35,3 +35,18 @@ class AnnouncementRole(models.TextChoices):
     CHANGED = "changed", _("Changed it")
     REPORTED = "reported", _("Reported it as held")
     CONFIRMED = "confirmed", _("Confirmed it")
+
+
+class DeliveryKind(models.TextChoices):
+    INVITATION = "invitation", _("Invitation")
+    UPDATE = "update", _("Updated invitation")
+    CANCELLATION = "cancellation", _("Cancellation")
+    REMINDER = "reminder", _("Reminder")
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not sent")

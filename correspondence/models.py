@@ -1,15 +1,26 @@
-"""Permanent Missions, and the letters the office works from with what they propose."""
+"""Permanent Missions and their contacts, the letters the office works from with what
+they propose, and the invitations sent to the missions."""
+
+import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import DeadlineKind, MeetingKind, Timing
 from meetings.models import Deadline, Meeting, Process, Room
 
-from .enums import AnnouncementRole, ProposalAction, ProposalState, Sender
+from .enums import (
+    AnnouncementRole,
+    DeliveryKind,
+    DeliveryState,
+    ProposalAction,
+    ProposalState,
+    Sender,
+)
 
 
 class MissionKind(models.TextChoices):
@@ -18,12 +29,26 @@ class MissionKind(models.TextChoices):
     OBSERVER_ORGANIZATION = "observer-organization", _("Observer organization")
 
 
+def default_kinds() -> list[str]:
+    """Plenary and high-level meetings concern every delegation."""
+    return [MeetingKind.PLENARY.value, MeetingKind.HIGH_LEVEL.value]
+
+
 class Mission(models.Model):
     """The Permanent Mission (or Permanent Observer Mission) of a State or organization."""
 
     name = models.CharField(max_length=200, unique=True, help_text=_("e.g. Belgium"))
     kind = models.CharField(
         max_length=30, choices=MissionKind.choices, default=MissionKind.MEMBER_STATE
+    )
+    # What the mission's contacts are invited to: everything, or these kinds and the
+    # processes it follows.
+    receives_everything = models.BooleanField(_("invite us to every meeting"), default=False)
+    kinds = models.JSONField(
+        default=default_kinds, blank=True, help_text=_("Kinds of meeting always sent")
+    )
+    processes = models.ManyToManyField(
+        Process, blank=True, related_name="following_missions", help_text=_("Processes followed")
     )
 
     class Meta:
@@ -231,3 +256,107 @@ class ProposedDeadline(Proposal):
 
     def __str__(self):
         return f"{self.title} ({self.due_date:%-d %B %Y})"
+
+
+def new_contact_token() -> str:
+    return secrets.token_urlsafe(24)  # the opt-out link needs no sign-in
+
+
+class Contact(models.Model):
+    """A person at a mission who receives invitations, updates and reminders."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    email = models.EmailField()
+    function = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Permanent Representative, Deputy, focal point for a process"),
+    )
+    focal_point_for = models.ManyToManyField(
+        Process,
+        blank=True,
+        related_name="focal_points",
+        help_text=_("Also invited to every meeting of these processes"),
+    )
+    opted_out = models.DateTimeField(null=True, blank=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=new_contact_token, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["mission__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "email"], name="contact_once_per_mission")
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}> ({self.mission})"
+
+    def get_absolute_url(self):
+        return reverse("correspondence:mission-contacts", args=[self.mission_id])
+
+    @property
+    def receives_mail(self) -> bool:
+        return self.opted_out is None
+
+
+class Delivery(models.Model):
+    """The outbox: this contact must get this version of this meeting, once.
+
+    Written in the same transaction as the change it announces; Celery sends it after
+    commit, and a periodic sweep re-queues whatever is still pending.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
+    kind = models.CharField(max_length=20, choices=DeliveryKind.choices)
+    sequence = models.PositiveIntegerField(help_text=_("The meeting's SEQUENCE it carries"))
+    lead_minutes = models.PositiveIntegerField(default=0, help_text=_("Reminders only"))
+    state = models.CharField(
+        max_length=20, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt = models.DateTimeField(default=timezone.now)
+    claimed = models.DateTimeField(null=True, blank=True)
+    sent = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "contact", "kind", "sequence", "lead_minutes"],
+                name="delivery_once",
+            )
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.contact.email} ({self.get_state_display()})"
+
+    @property
+    def message_id(self) -> str:
+        """The same for every attempt: a receiving server can tell a repeat."""
+        return f"<delivery-{self.pk}.{self.sequence}@{settings.GASCHED_UID_DOMAIN}>"
+
+
+class Reminder(models.Model):
+    """When to remind the invited of a meeting: recomputed whenever the meeting moves."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
+    lead_minutes = models.PositiveIntegerField()
+    due = models.DateTimeField()
+    swept = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "lead_minutes"], name="reminder_once")
+        ]
+        indexes = [models.Index(fields=["swept", "due"])]
+
+    def __str__(self):
+        return f"Reminder {self.lead_minutes} min before {self.meeting}"

@@ -1,20 +1,46 @@
 from django.urls import path
 
-from . import views
+from . import contact_views, views
 
 app_name = "correspondence"
 
 urlpatterns = [
-    path("", views.letter_list, name="letters"),
-    path("upload/", views.letter_upload, name="letter-upload"),
-    path("<int:pk>/", views.letter_detail, name="letter"),
-    path("<int:pk>/original/", views.letter_original, name="letter-original"),
-    path("<int:pk>/review/", views.letter_review, name="letter-review"),
-    path("<int:pk>/review/accept-all/", views.letter_accept_all, name="letter-accept-all"),
-    path("<int:pk>/review/process/", views.letter_process, name="letter-process"),
-    path("<int:pk>/review/publish/", views.letter_publish, name="letter-publish"),
-    path("<int:pk>/review/meetings/<int:proposal>/", views.proposal_decide, name="proposal-decide"),
+    path("letters/", views.letter_list, name="letters"),
+    path("letters/upload/", views.letter_upload, name="letter-upload"),
+    path("letters/<int:pk>/", views.letter_detail, name="letter"),
+    path("letters/<int:pk>/original/", views.letter_original, name="letter-original"),
+    path("letters/<int:pk>/review/", views.letter_review, name="letter-review"),
+    path("letters/<int:pk>/review/accept-all/", views.letter_accept_all, name="letter-accept-all"),
+    path("letters/<int:pk>/review/process/", views.letter_process, name="letter-process"),
+    path("letters/<int:pk>/review/publish/", views.letter_publish, name="letter-publish"),
     path(
-        "<int:pk>/review/deadlines/<int:proposal>/", views.deadline_decide, name="deadline-decide"
+        "letters/<int:pk>/review/meetings/<int:proposal>/",
+        views.proposal_decide,
+        name="proposal-decide",
     ),
+    path(
+        "letters/<int:pk>/review/deadlines/<int:proposal>/",
+        views.deadline_decide,
+        name="deadline-decide",
+    ),
+    path("missions/", contact_views.mission_list, name="missions"),
+    path("missions/import/", contact_views.contacts_import, name="contacts-import"),
+    path("missions/<int:pk>/contacts/", contact_views.mission_contacts, name="mission-contacts"),
+    path(
+        "missions/<int:pk>/contacts/<int:contact>/",
+        contact_views.contact_edit,
+        name="contact-edit",
+    ),
+    path(
+        "missions/<int:pk>/preferences/",
+        contact_views.mission_preferences,
+        name="mission-preferences",
+    ),
+    path("unsubscribe/<str:token>/", contact_views.unsubscribe, name="unsubscribe"),
+    path(
+        "meetings/<int:pk>/deliveries/",
+        contact_views.meeting_deliveries,
+        name="meeting-deliveries",
+    ),
+    path("deliveries/<int:pk>/resend/", contact_views.delivery_resend, name="delivery-resend"),
 ]

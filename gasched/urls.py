@@ -17,6 +17,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
     path("api/", api.urls),
-    path("letters/", include("correspondence.urls")),
+    path("", include("correspondence.urls")),
     path("", include("meetings.urls")),
 ]

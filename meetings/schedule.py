@@ -327,6 +327,10 @@ def save_meeting(meeting: Meeting, *, segments: list[Segment] | None = None) -> 
                 ) from error
             time_module.sleep(0.05 * (attempt + 1))
             check_rooms(meeting)
+    # The outbox: invitations, updates and cancellations, in this same transaction.
+    from correspondence.delivery import meeting_saved  # noqa: PLC0415 -- builds on meetings
+
+    meeting_saved(meeting)
     if segments is not None:
         meeting.segments.all().delete()
         for order, segment in enumerate(segments):

@@ -204,6 +204,23 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Office of the PGA <pga-meetings@un.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Invitations: the ORGANIZER and From of every invitation is a real, monitored mailbox of
+# the office (replies and "accepted" notices reach it), never a no-reply address.
+GASCHED_ORGANIZER_NAME = os.environ.get(
+    "GASCHED_ORGANIZER_NAME", "Office of the President of the General Assembly"
+)
+GASCHED_ORGANIZER_EMAIL = os.environ.get("GASCHED_ORGANIZER_EMAIL", "pga-meetings@un.org")
+GASCHED_SITE_URL = os.environ.get("GASCHED_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reminder lead times in minutes before a meeting starts (default: 24 hours and 1 hour).
+GASCHED_REMINDER_LEADS = [
+    int(m) for m in os.environ.get("GASCHED_REMINDER_LEADS", "1440,60").split(",") if m.strip()
+]
+# Delivery retries: the first after this many seconds, doubling each time, up to a limit.
+GASCHED_RETRY_SECONDS = float(os.environ.get("GASCHED_RETRY_SECONDS", "30"))
+GASCHED_MAX_ATTEMPTS = int(os.environ.get("GASCHED_MAX_ATTEMPTS", "10"))
+# A delivery claimed longer ago than this was being sent by a worker that died.
+GASCHED_STALE_SENDING_SECONDS = float(os.environ.get("GASCHED_STALE_SENDING_SECONDS", "300"))
+
 # Celery: with no broker configured, tasks run eagerly in-process (embedded default).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
@@ -212,6 +229,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # The outbox's safety net: what a lost task or a Redis restart left pending.
+    "requeue-deliveries": {"task": "correspondence.requeue_deliveries", "schedule": 60.0},
+    "send-due-reminders": {"task": "correspondence.send_due_reminders", "schedule": 60.0},
+}
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Invitation, Role
+from correspondence.models import Contact
 from meetings.models import PersonalSchedule
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import LetterFactory, MeetingFactory, ProcessFactory, UserFactory
@@ -88,6 +89,15 @@ EXPECTED = {
     "correspondence:letter-publish": (302, 403, 403, 405),
     "correspondence:proposal-decide": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
+    # missions, contacts and deliveries: the PGA office, and each mission for its own
+    "correspondence:missions": (302, 403, 200, 200),
+    "correspondence:contacts-import": EDITORS_ONLY,
+    "correspondence:mission-contacts": (302, 200, 200, 200),  # the mission user's own
+    "correspondence:contact-edit": (302, 200, 403, 200),  # viewers read, never change
+    "correspondence:mission-preferences": (302, 405, 405, 405),
+    "correspondence:unsubscribe": PUBLIC,  # the token in every e-mail is the key
+    "correspondence:meeting-deliveries": (302, 403, 200, 200),
+    "correspondence:delivery-resend": (302, 403, 403, 405),
     "accounts:invite": (302, 403, 403, 403),
     "accounts:accept-invitation": (302, 302, 302, 302),
     "accounts:mission": (302, 200, 200, 200),
@@ -107,6 +117,9 @@ def url_for(db, belgium, editor):
     )
     personal = PersonalSchedule.objects.create(user=editor, token="t" * 43)
     letter = LetterFactory()
+    contact = Contact.objects.create(
+        mission=belgium, name="Focal point", email="fp@belgium.example"
+    )
     letter.original.save("letter.txt", ContentFile(b"Excellency, ..."))
     args = {
         "meetings:personal-feed": [personal.token],
@@ -132,6 +145,12 @@ def url_for(db, belgium, editor):
             and name not in ("correspondence:letters", "correspondence:letter-upload")
         },
         "correspondence:proposal-decide": [letter.pk, 1],
+        "correspondence:mission-contacts": [belgium.pk],
+        "correspondence:contact-edit": [belgium.pk, contact.pk],
+        "correspondence:mission-preferences": [belgium.pk],
+        "correspondence:unsubscribe": [contact.token],
+        "correspondence:meeting-deliveries": [meeting.pk],
+        "correspondence:delivery-resend": [1],
         "correspondence:deadline-decide": [letter.pk, 1],
     }
     return lambda name: reverse(name, args=args.get(name, []))
@@ -182,7 +201,7 @@ def test_forms_need_their_csrf_token(db, editor, url_for):
 def test_a_mission_user_cannot_see_another_missions_page(client, mission_user):
     from correspondence.models import Mission
 
-    qatar = Mission.objects.create(name="Qatar")
+    qatar = Mission.objects.get(name="Qatar")
     client.force_login(mission_user)
     assert client.get(reverse("accounts:mission", args=[qatar.pk])).status_code == 404
     own = client.get(reverse("accounts:mission", args=[mission_user.membership.mission_id]))

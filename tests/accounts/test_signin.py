@@ -114,7 +114,7 @@ def test_expired_invitation_is_refused(client, administrator, belgium):
 def test_focal_point_invites_to_their_own_mission_only(client, belgium):
     focal = UserFactory()
     Membership.objects.create(user=focal, mission=belgium, is_focal_point=True)
-    qatar = Mission.objects.create(name="Qatar")
+    qatar = Mission.objects.get(name="Qatar")
     client.force_login(focal)
     refused = client.post(
         reverse("accounts:invite"),

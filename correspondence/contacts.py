@@ -1,0 +1,167 @@
+"""The missions' contacts: kept by the PGA office and by each mission's own staff,
+imported from CSV all or nothing, and free to opt out with one link."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import Process
+
+from .models import Contact, Mission
+
+CSV_COLUMNS = ("mission", "name", "email", "function")
+MAX_CSV_ROWS = 5000
+
+
+def can_manage_contacts(user, mission: Mission) -> bool:
+    """PGA office editors for every mission; a mission's own staff for theirs."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("correspondence.change_contact"):
+        return True
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.mission_id == mission.pk
+
+
+@transaction.atomic
+def save_contact(contact: Contact, *, focal_point_for=()) -> Contact:
+    contact.email = contact.email.strip().lower()
+    contact.full_clean()
+    contact.save()
+    contact.focal_point_for.set(focal_point_for)
+    return contact
+
+
+@transaction.atomic
+def set_preferences(
+    mission: Mission, *, receives_everything: bool, kinds: list[str], processes
+) -> Mission:
+    mission.receives_everything = receives_everything
+    mission.kinds = sorted(set(kinds))
+    mission.full_clean()
+    mission.save(update_fields=["receives_everything", "kinds"])
+    mission.processes.set(processes)
+    return mission
+
+
+def opt_out(contact: Contact) -> Contact:
+    """One click in any e-mail: no more mail to this address (pending ones are skipped)."""
+    if contact.opted_out is None:
+        contact.opted_out = timezone.now()
+        contact.save(update_fields=["opted_out", "updated"])
+    return contact
+
+
+def opt_in(contact: Contact) -> Contact:
+    contact.opted_out = None
+    contact.save(update_fields=["opted_out", "updated"])
+    return contact
+
+
+# --- CSV import ------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+
+
+class CsvRejected(ValueError):
+    """The whole file is refused; `errors` lists each bad line by its number."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def read_csv(data: bytes) -> list[dict]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CsvRejected([_("The file is not UTF-8 text: save it as “CSV UTF-8”.")]) from error
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("mission", "name", "email") if c not in header]
+    if missing:
+        raise CsvRejected(
+            [_("Line 1: the header lacks the column(s) %(c)s.") % {"c": ", ".join(missing)}]
+        )
+    reader.fieldnames = header
+    rows = []
+    for row in reader:
+        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+        if len(rows) > MAX_CSV_ROWS:
+            raise CsvRejected([_("More than %(n)d rows: split the file.") % {"n": MAX_CSV_ROWS}])
+    return rows
+
+
+@transaction.atomic
+def import_contacts(data: bytes, *, missions=None) -> ImportResult:
+    """Every row valid, or nothing saved: the errors name their line numbers.
+
+    A row for an address the mission already has updates that contact. `missions`
+    limits the rows to those missions (a mission's staff import only their own).
+    """
+    rows = read_csv(data)
+    by_name = {m.name.casefold(): m for m in Mission.objects.all()}
+    allowed = None if missions is None else {m.pk for m in missions}
+    errors, valid, seen = [], [], set()
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        mission = by_name.get(row.get("mission", "").casefold())
+        email = row.get("email", "").lower()
+        if mission is None:
+            errors.append(
+                _("Line %(n)d: no mission called “%(m)s”.") % {"n": line, "m": row.get("mission")}
+            )
+            continue
+        if allowed is not None and mission.pk not in allowed:
+            errors.append(
+                _("Line %(n)d: you may not add contacts to %(m)s.") % {"n": line, "m": mission}
+            )
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(
+                _("Line %(n)d: “%(e)s” is not an e-mail address.") % {"n": line, "e": email}
+            )
+            continue
+        if not row.get("name"):
+            errors.append(_("Line %(n)d: the name is empty.") % {"n": line})
+            continue
+        if (mission.pk, email) in seen:
+            errors.append(
+                _("Line %(n)d: %(e)s appears twice for %(m)s.")
+                % {"n": line, "e": email, "m": mission}
+            )
+            continue
+        seen.add((mission.pk, email))
+        valid.append((mission, row["name"][:200], email, row.get("function", "")[:200]))
+    if errors:
+        raise CsvRejected(errors)
+    existing = {
+        (c.mission_id, c.email): c
+        for c in Contact.objects.filter(mission__in={m for m, *_ in valid})
+    }
+    created = updated = 0
+    for mission, name, email, function in valid:
+        contact = existing.get((mission.pk, email))
+        if contact is None:
+            Contact.objects.create(mission=mission, name=name, email=email, function=function)
+            created += 1
+        else:
+            contact.name, contact.function = name, function
+            contact.save(update_fields=["name", "function", "updated"])
+            updated += 1
+    return ImportResult(created=created, updated=updated)
+
+
+def processes_for_choice():
+    return Process.objects.select_related("session").order_by("-session__number", "title")

@@ -1,0 +1,383 @@
+"""Invitations, updates, cancellations and reminders to the missions' contacts.
+
+The outbox pattern: `meeting_saved` writes one Delivery row per recipient in the same
+transaction as the change, and queues Celery tasks only after commit. `deliver` claims
+each row (PENDING -> SENDING) before sending, so two workers never send the same row,
+and marks it SENT the moment the SMTP server accepts it. A periodic sweep re-queues
+rows a lost task or a dead worker left behind. Temporary SMTP failures (4xx, dropped
+connections) are retried with exponential back-off; permanent ones (5xx) are recorded.
+"""
+
+import logging
+import smtplib
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from meetings.enums import MeetingStatus, Timing
+from meetings.models import Meeting
+
+from .enums import DeliveryKind, DeliveryState
+from .models import Contact, Delivery, Reminder
+
+log = logging.getLogger(__name__)
+
+BATCH = 50  # deliveries per task: one SMTP connection serves a batch
+SENDING_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.TENTATIVE)
+OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
+# Timings with a start worth reminding of ("the following week" has none).
+REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
+
+# --- Who receives what -----------------------------------------------------------------
+
+
+def recipients(meeting: Meeting) -> QuerySet[Contact]:
+    """Contacts who want this meeting: their mission takes everything, its kind or its
+    process, or they are a focal point for its process. Opted-out contacts never."""
+    wanted = Q(mission__receives_everything=True) | Q(mission__kinds__contains=[meeting.kind])
+    if meeting.process_id:
+        wanted |= Q(mission__processes=meeting.process_id) | Q(focal_point_for=meeting.process_id)
+    return Contact.objects.filter(wanted, opted_out__isnull=True).distinct()
+
+
+def kinds_contains_supported() -> bool:
+    from django.db import connection  # noqa: PLC0415
+
+    return connection.features.supports_json_field_contains
+
+
+def wanting(meeting: Meeting) -> list[int]:
+    """Contact ids for `meeting` (JSON containment where the database has it)."""
+    if kinds_contains_supported():
+        return list(recipients(meeting).values_list("pk", flat=True))
+    # SQLite (the embedded default) has no JSON containment: filter kinds in Python.
+    wanted = Q(mission__receives_everything=True)
+    if meeting.process_id:
+        wanted |= Q(mission__processes=meeting.process_id) | Q(focal_point_for=meeting.process_id)
+    by_rule = set(
+        Contact.objects.filter(wanted, opted_out__isnull=True).values_list("pk", flat=True)
+    )
+    by_kind = {
+        pk
+        for pk, kinds in Contact.objects.filter(opted_out__isnull=True).values_list(
+            "pk", "mission__kinds"
+        )
+        if meeting.kind in (kinds or [])
+    }
+    return sorted(by_rule | by_kind)
+
+
+# --- Writing the outbox ----------------------------------------------------------------
+
+
+def meeting_saved(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
+    """Called inside the transaction that saved `meeting`: write what must be sent.
+
+    Scheduled (published): an invitation to whoever has none yet, an update to whoever
+    has an older version. Cancelled or postponed: a cancellation to whoever was invited.
+    Tentative meetings are not yet published and send nothing. Past meetings neither.
+    """
+    now = now or timezone.now()
+    if meeting.booked_until <= now:
+        return []
+    already = {}  # contact -> highest sequence they were sent (or are being sent)
+    for contact_id, sequence in Delivery.objects.filter(
+        meeting=meeting, kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE]
+    ).values_list("contact_id", "sequence"):
+        already[contact_id] = max(already.get(contact_id, -1), sequence)
+    rows = []
+    if meeting.status == MeetingStatus.SCHEDULED:
+        for contact_id in wanting(meeting):
+            if contact_id not in already:
+                rows.append((contact_id, DeliveryKind.INVITATION))
+            elif already[contact_id] < meeting.sequence:
+                rows.append((contact_id, DeliveryKind.UPDATE))
+    elif meeting.status in OFF_STATUSES:
+        rows = [(contact_id, DeliveryKind.CANCELLATION) for contact_id in already]
+    Delivery.objects.bulk_create(
+        [
+            Delivery(meeting=meeting, contact_id=c, kind=k, sequence=meeting.sequence)
+            for c, k in rows
+        ],
+        ignore_conflicts=True,  # the same version twice is the same delivery
+    )
+    schedule_reminders(meeting)
+    ids = list(
+        Delivery.objects.filter(
+            meeting=meeting, sequence=meeting.sequence, state=DeliveryState.PENDING
+        ).values_list("pk", flat=True)
+    )
+    if ids:
+        transaction.on_commit(partial(enqueue, ids))
+    return ids
+
+
+def schedule_reminders(meeting: Meeting) -> None:
+    """One reminder row per lead time, due that long before the start; a moved meeting
+    moves its reminders (and a reminder already swept is due again)."""
+    if meeting.timing not in REMINDED_TIMINGS:
+        Reminder.objects.filter(meeting=meeting).delete()
+        return
+    for lead in settings.GASCHED_REMINDER_LEADS:
+        due = meeting.start - timedelta(minutes=lead)
+        reminder, created = Reminder.objects.get_or_create(
+            meeting=meeting, lead_minutes=lead, defaults={"due": due}
+        )
+        if not created and reminder.due != due:
+            reminder.due, reminder.swept = due, None
+            reminder.save(update_fields=["due", "swept"])
+
+
+def enqueue(ids: Iterable[int]) -> None:
+    """Hand the rows to Celery in batches (after commit: the rows exist for the worker)."""
+    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+
+    ids = list(ids)
+    for start in range(0, len(ids), BATCH):
+        deliver_batch.delay(ids[start : start + BATCH])
+
+
+# --- Sweeps (Celery beat) --------------------------------------------------------------
+
+
+def send_due_reminders(*, now: datetime | None = None, limit: int = 500) -> list[int]:
+    """Reminders due and not yet sent, for meetings still on and not yet started.
+
+    Never an exact-time match: whatever came due while the worker was down goes now.
+    The work depends on the reminders due, not on the meetings stored.
+    """
+    now = now or timezone.now()
+    due = list(
+        Reminder.objects.filter(
+            swept__isnull=True,
+            due__lte=now,
+            meeting__start__gt=now,
+            meeting__status=MeetingStatus.SCHEDULED,
+        ).select_related("meeting")[:limit]
+    )
+    if not due:
+        return []
+    invited = {}
+    for meeting_id, contact_id in (
+        Delivery.objects.filter(
+            meeting__in=[r.meeting_id for r in due],
+            kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE],
+            state=DeliveryState.SENT,
+            contact__opted_out__isnull=True,
+        )
+        .values_list("meeting_id", "contact_id")
+        .distinct()
+    ):
+        invited.setdefault(meeting_id, []).append(contact_id)
+    rows = [
+        Delivery(
+            meeting=r.meeting,
+            contact_id=contact_id,
+            kind=DeliveryKind.REMINDER,
+            sequence=r.meeting.sequence,
+            lead_minutes=r.lead_minutes,
+        )
+        for r in due
+        for contact_id in invited.get(r.meeting_id, [])
+    ]
+    with transaction.atomic():
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        Reminder.objects.filter(pk__in=[r.pk for r in due]).update(swept=now)
+        ids = list(
+            Delivery.objects.filter(
+                kind=DeliveryKind.REMINDER,
+                state=DeliveryState.PENDING,
+                meeting__in=[r.meeting_id for r in due],
+            ).values_list("pk", flat=True)
+        )
+        transaction.on_commit(partial(enqueue, ids))
+    return ids
+
+
+def requeue(*, now: datetime | None = None) -> list[int]:
+    """The safety net: pending rows whose time has come, and rows claimed by a worker
+    that died (claimed long ago, never finished), go back to Celery."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.GASCHED_STALE_SENDING_SECONDS)
+    Delivery.objects.filter(state=DeliveryState.SENDING, claimed__lt=stale).update(
+        state=DeliveryState.PENDING, next_attempt=now
+    )
+    ids = list(
+        Delivery.objects.filter(state=DeliveryState.PENDING, next_attempt__lte=now).values_list(
+            "pk", flat=True
+        )[:5000]
+    )
+    enqueue(ids)
+    return ids
+
+
+# --- Sending ---------------------------------------------------------------------------
+
+
+class TemporaryFailure(Exception):
+    pass
+
+
+class PermanentFailure(Exception):
+    pass
+
+
+def classify(error: Exception) -> Exception:
+    """4xx and lost connections are worth another try; 5xx are not."""
+    code = None
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code = min(c for c, _ in error.recipients.values())
+    elif isinstance(error, smtplib.SMTPResponseException):
+        code = error.smtp_code
+    reason = f"{code} {error}" if code else f"{type(error).__name__}: {error}"
+    if code is not None and 500 <= code < 600:
+        return PermanentFailure(reason)
+    return TemporaryFailure(reason)
+
+
+def claim(pk: int, now: datetime) -> bool:
+    """PENDING -> SENDING for exactly one worker."""
+    return (
+        Delivery.objects.filter(pk=pk, state=DeliveryState.PENDING).update(
+            state=DeliveryState.SENDING, claimed=now, attempts=F("attempts") + 1
+        )
+        == 1
+    )
+
+
+def deliver(ids: Iterable[int]) -> dict[str, int]:
+    """Send each delivery once over one SMTP connection; the outcome goes in its row."""
+    from .messages import build_message  # noqa: PLC0415 -- messages import templates late
+
+    outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
+    connection = None
+    retry_later = []
+    try:
+        for pk in ids:
+            now = timezone.now()
+            if not claim(pk, now):
+                continue  # sent, being sent, or failed already: never twice
+            delivery = Delivery.objects.select_related(
+                "contact__mission", "meeting__room", "meeting__overflow_room", "meeting__process"
+            ).get(pk=pk)
+            reason = reason_to_skip(delivery, now)
+            if reason:
+                finish(delivery, DeliveryState.SKIPPED, error=reason)
+                outcome["skipped"] += 1
+                continue
+            message = build_message(delivery)
+            try:
+                if connection is None:
+                    connection = get_connection(fail_silently=False)
+                    connection.open()
+                connection.send_messages([message])
+            except (smtplib.SMTPException, OSError) as error:
+                failure = classify(error)
+                if connection is not None:
+                    close_quietly(connection)
+                    connection = None
+                if isinstance(failure, PermanentFailure):
+                    finish(delivery, DeliveryState.FAILED, error=str(failure))
+                    outcome["failed"] += 1
+                else:
+                    if retry(delivery, str(failure), now):
+                        retry_later.append(delivery)
+                        outcome["retry"] += 1
+                    else:
+                        outcome["failed"] += 1
+                continue
+            finish(delivery, DeliveryState.SENT)
+            outcome["sent"] += 1
+    finally:
+        if connection is not None:
+            close_quietly(connection)
+    for delivery in retry_later:
+        schedule_retry(delivery)
+    return outcome
+
+
+def reason_to_skip(delivery: Delivery, now: datetime) -> str:
+    if delivery.contact.opted_out:
+        return "The contact opted out."
+    if (
+        delivery.kind != DeliveryKind.REMINDER
+        and delivery.meeting.sequence > delivery.sequence
+        and Delivery.objects.filter(
+            meeting=delivery.meeting_id,
+            contact=delivery.contact_id,
+            sequence__gt=delivery.sequence,
+        )
+        .exclude(kind=DeliveryKind.REMINDER)
+        .exists()
+    ):
+        return "Superseded by a later version of the meeting."
+    if delivery.kind == DeliveryKind.REMINDER and (
+        delivery.meeting.status != MeetingStatus.SCHEDULED or delivery.meeting.start <= now
+    ):
+        return "The meeting is no longer on, or has started."
+    return ""
+
+
+def finish(delivery: Delivery, state: str, *, error: str = "") -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=state,
+        sent=timezone.now() if state == DeliveryState.SENT else None,
+        last_error=error[:2000],
+    )
+
+
+def backoff(attempts: int) -> float:
+    return min(settings.GASCHED_RETRY_SECONDS * 2 ** max(attempts - 1, 0), 3600.0)
+
+
+def retry(delivery: Delivery, error: str, now: datetime) -> bool:
+    """Back to PENDING for a later attempt; FAILED once the attempts run out."""
+    attempts = Delivery.objects.filter(pk=delivery.pk).values_list("attempts", flat=True).get()
+    if attempts >= settings.GASCHED_MAX_ATTEMPTS:
+        finish(delivery, DeliveryState.FAILED, error=f"Gave up after {attempts} attempts: {error}")
+        return False
+    delivery.next_attempt = now + timedelta(seconds=backoff(attempts))
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=DeliveryState.PENDING, next_attempt=delivery.next_attempt, last_error=error[:2000]
+    )
+    return True
+
+
+def schedule_retry(delivery: Delivery) -> None:
+    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+
+    delay = max((delivery.next_attempt - timezone.now()).total_seconds(), 0)
+    deliver_batch.apply_async([[delivery.pk]], countdown=delay)
+
+
+def close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError):
+        log.debug("SMTP connection already gone")
+
+
+# --- Staff ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def resend(delivery: Delivery) -> Delivery:
+    """A failed or skipped delivery goes out again (same version, same Message-ID)."""
+    Delivery.objects.filter(
+        pk=delivery.pk, state__in=[DeliveryState.FAILED, DeliveryState.SKIPPED]
+    ).update(state=DeliveryState.PENDING, attempts=0, next_attempt=timezone.now(), last_error="")
+    transaction.on_commit(partial(enqueue, [delivery.pk]))
+    delivery.refresh_from_db()
+    return delivery
+
+
+def deliveries_of(meeting: Meeting) -> QuerySet[Delivery]:
+    return meeting.deliveries.select_related("contact__mission").order_by(
+        "contact__mission__name", "contact__name", "created"
+    )

@@ -1,0 +1,22 @@
+"""Celery tasks: thin wrappers over delivery.py (ids in, outcome out)."""
+
+from celery import shared_task
+
+from . import delivery
+
+
+@shared_task(name="correspondence.deliver_batch", acks_late=True, ignore_result=True)
+def deliver_batch(ids: list[int]) -> dict[str, int]:
+    # Retries are per delivery and live in the outbox row (next_attempt), not in Celery:
+    # a lost retry is picked up again by requeue_deliveries.
+    return delivery.deliver(ids)
+
+
+@shared_task(name="correspondence.requeue_deliveries", ignore_result=True)
+def requeue_deliveries() -> int:
+    return len(delivery.requeue())
+
+
+@shared_task(name="correspondence.send_due_reminders", ignore_result=True)
+def send_due_reminders() -> int:
+    return len(delivery.send_due_reminders())
