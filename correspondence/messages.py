@@ -102,6 +102,8 @@ def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
     if delivery.kind in METHODS:
         calendar = calendar_for(delivery, stamp=stamp)
         method = METHODS[delivery.kind]
-        message.attach_alternative(calendar, f"text/calendar; method={method}; charset=utf-8")
+        message.attach_alternative(
+            calendar.decode("utf-8"), f"text/calendar; method={method}; charset=utf-8"
+        )
         message.attach("invite.ics", calendar, "application/ics")
     return message

@@ -4,6 +4,7 @@ PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL are set (as .ci/ru
 otherwise SQLite, and the tests that need the real services skip with a reason.
 """
 
+import os
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *
@@ -13,8 +14,13 @@ if REDIS_URL:
     CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/15"))
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
+# The suite reads mail from locmem; the Celery workers the delivery tests start send
+# through SMTP to the aiosmtpd server on loopback those tests run (they set this).
+EMAIL_BACKEND = os.environ.get(
+    "GASCHED_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
+# Eager in the suite; the real workers the delivery tests start set this to 0.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("GASCHED_TEST_CELERY_EAGER", "1") == "1"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,413 @@
+"""Who is invited to what, the outbox written with each change, the iMIP messages,
+reminders, opting out and resending (eager Celery, Django's locmem mail)."""
+
+import email
+from datetime import UTC, date, datetime, time, timedelta
+from email import policy
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import transaction
+from django.urls import reverse
+from icalendar import Calendar
+
+from correspondence import delivery
+from correspondence.enums import DeliveryKind, DeliveryState
+from correspondence.messages import build_message
+from correspondence.models import Contact, Delivery, Mission, Reminder
+from meetings import schedule
+from meetings.enums import MeetingKind, MeetingStatus, Timing
+from meetings.models import Meeting, Room
+from meetings.timing import new_york_datetime
+from tests.factories import MeetingFactory, ProcessFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+FUTURE = date(2031, 3, 12)  # a Wednesday, after the change to daylight time
+
+
+@pytest.fixture(autouse=True)
+def session_2031():
+    return SessionFactory(number=85, start_date=date(2030, 9, 10), end_date=date(2031, 9, 8))
+
+
+def contact(mission_name: str, email_address: str, **mission_fields) -> Contact:
+    mission = Mission.objects.get(name=mission_name)
+    for field, value in mission_fields.items():
+        setattr(mission, field, value)
+    mission.save()
+    return Contact.objects.create(
+        mission=mission, name=f"Contact {mission_name}", email=email_address
+    )
+
+
+def publish(meeting: Meeting, captured) -> Meeting:
+    """Save through the domain and run what it queues after commit (eager Celery)."""
+    with captured(execute=True):
+        return schedule.save_meeting(meeting)
+
+
+def new_meeting(**fields) -> Meeting:
+    values = {
+        "session": Meeting._meta.get_field("session").related_model.objects.get(number=85),
+        "title": "Plenary meeting on oceans",
+        "kind": MeetingKind.PLENARY,
+        "start": new_york_datetime(FUTURE, time(10)),
+        "end": new_york_datetime(FUTURE, time(13)),
+        "room": Room.objects.get(code="GA-HALL"),
+        "status": MeetingStatus.SCHEDULED,
+    }
+    values.update(fields)
+    return Meeting(**values)
+
+
+# --- Who is invited --------------------------------------------------------------------
+
+
+def test_missions_receive_plenary_and_high_level_meetings_by_default(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    contact("Qatar", "pr@qatar.example")
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    publish(
+        new_meeting(kind=MeetingKind.BRIEFING, title="Briefing", room=Room.objects.get(code="CR1")),
+        django_capture_on_commit_callbacks,
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == ["pr@belgium.example", "pr@qatar.example"]
+    assert {m.subject.split(":")[0] for m in mail.outbox} == {"Invitation"}
+
+
+def test_a_mission_chooses_processes_everything_or_a_focal_point_per_process(
+    django_capture_on_commit_callbacks,
+):
+    process = ProcessFactory(
+        session=Meeting._meta.get_field("session").related_model.objects.get(number=85)
+    )
+    follows = contact("Belgium", "be@example.org", kinds=[])
+    follows.mission.processes.add(process)
+    contact("Fiji", "fj@example.org", kinds=[], receives_everything=True)
+    focal = contact("Chile", "cl@example.org", kinds=[])
+    focal.focal_point_for.add(process)
+    contact("Norway", "no@example.org", kinds=[])  # wants nothing of this
+    publish(
+        new_meeting(kind=MeetingKind.INFORMAL_CONSULTATION, process=process),
+        django_capture_on_commit_callbacks,
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "be@example.org",
+        "cl@example.org",
+        "fj@example.org",
+    ]
+
+
+def test_tentative_and_past_meetings_send_nothing(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    publish(new_meeting(status=MeetingStatus.TENTATIVE), django_capture_on_commit_callbacks)
+    publish(
+        new_meeting(
+            start=new_york_datetime(date(2020, 3, 3), time(10)),
+            end=None,
+            session=SessionFactory(
+                number=74, start_date=date(2019, 9, 17), end_date=date(2020, 9, 14)
+            ),
+        ),
+        django_capture_on_commit_callbacks,
+    )
+    assert mail.outbox == []
+    assert not Delivery.objects.exists()
+
+
+def test_the_outbox_is_written_in_the_same_transaction_as_the_change():
+    contact("Belgium", "pr@belgium.example")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schedule.save_meeting(new_meeting())
+        assert Delivery.objects.count() == 1  # written with the meeting...
+        raise RuntimeError("the save fails after all")
+    assert (Meeting.objects.count(), Delivery.objects.count()) == (0, 0)  # ...and gone with it
+
+
+# --- Updates and cancellations ----------------------------------------------------------
+
+
+def test_a_move_sends_an_update_and_a_cancel_a_cancellation(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    meeting.room = Room.objects.get(code="ECOSOC")
+    publish(meeting, django_capture_on_commit_callbacks)
+    publish(meeting, django_capture_on_commit_callbacks)  # saved again, nothing changed
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.set_meeting_status(meeting, MeetingStatus.CANCELLED)
+    calendars = [calendar_of(m) for m in mail.outbox]
+    assert [(c["METHOD"], event_of(c)["SEQUENCE"], event_of(c)["STATUS"]) for c in calendars] == [
+        ("REQUEST", 0, "CONFIRMED"),
+        ("REQUEST", 1, "CONFIRMED"),
+        ("CANCEL", 2, "CANCELLED"),
+    ]
+    assert len({str(event_of(c)["UID"]) for c in calendars}) == 1
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Invitation",
+        "Updated invitation",
+        "Cancelled",
+    ]
+
+
+def test_a_new_contact_of_an_invited_mission_gets_the_invitation_on_the_next_change(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    contact("Qatar", "pr@qatar.example")
+    meeting.room = Room.objects.get(code="ECOSOC")
+    publish(meeting, django_capture_on_commit_callbacks)
+    assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
+        ("pr@belgium.example", "Invitation"),
+        ("pr@belgium.example", "Updated invitation"),
+        ("pr@qatar.example", "Invitation"),
+    ]
+
+
+# --- The messages (shared/standards.md T20-T28) -----------------------------------------
+
+
+def calendar_of(message) -> Calendar:
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=policy.default)
+    parts = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
+    assert len(parts) == 1
+    return Calendar.from_ical(parts[0].get_payload(decode=True))
+
+
+def event_of(calendar):
+    return next(c for c in calendar.walk("VEVENT"))
+
+
+def test_an_invitation_is_an_imip_message_every_calendar_accepts(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(
+        new_meeting(title="Oceans, seas; and \\ rivers: «المحيطات»"),
+        django_capture_on_commit_callbacks,
+    )
+    parsed = email.message_from_bytes(mail.outbox[0].message().as_bytes(), policy=policy.default)
+
+    assert parsed.get_content_type() == "multipart/mixed"
+    alternative, attachment = parsed.get_payload()
+    assert [p.get_content_type() for p in alternative.get_payload()] == [
+        "text/plain",
+        "text/html",
+        "text/calendar",
+    ]
+    calendar_part = alternative.get_payload()[2]
+    assert calendar_part.get_param("method") == "REQUEST"
+    assert calendar_part.get_content_charset() == "utf-8"
+    assert calendar_part.get_content_disposition() is None
+    assert attachment.get_content_type() == "application/ics"
+    assert attachment.get_filename() == "invite.ics"
+    # The same calendar (MIME text parts travel with their own line ends).
+    assert attachment.get_payload(decode=True).replace(b"\r\n", b"\n") == calendar_part.get_payload(
+        decode=True
+    ).replace(b"\r\n", b"\n")
+
+    calendar = Calendar.from_ical(calendar_part.get_payload(decode=True))
+    assert calendar["METHOD"] == "REQUEST"
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE", "VEVENT"]
+    event = event_of(calendar)
+    assert str(event["UID"]) == meeting.uid
+    assert event["SUMMARY"] == "Oceans, seas; and \\ rivers: «المحيطات»"
+    assert event.decoded("DTSTART") == datetime(2031, 3, 12, 14, tzinfo=UTC)  # 10:00 EDT
+    assert str(event["ORGANIZER"]) == "mailto:pga-meetings@un.org"
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:pr@belgium.example"
+    assert {k: attendee.params[k] for k in ("RSVP", "PARTSTAT", "ROLE", "CUTYPE")} == {
+        "RSVP": "TRUE",
+        "PARTSTAT": "NEEDS-ACTION",
+        "ROLE": "REQ-PARTICIPANT",
+        "CUTYPE": "INDIVIDUAL",
+    }
+    for absent in ("VALARM", "X-WR-CALNAME", "REFRESH-INTERVAL"):
+        assert absent.encode() not in calendar_part.get_payload(decode=True)
+    # One recipient per message; From is the ORGANIZER's real mailbox.
+    assert parsed["To"] == "pr@belgium.example"
+    assert parsed["Cc"] is None and parsed["Bcc"] is None
+    assert parsed["From"].addresses[0].addr_spec == "pga-meetings@un.org"
+    assert "noreply" not in parsed["From"].addresses[0].addr_spec.replace("-", "")
+    assert parsed["Message-ID"] == Delivery.objects.get().message_id
+    assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    text = alternative.get_payload()[0].get_content()
+    assert "Wednesday 12 March 2031, 10:00–13:00 (New York time, EDT)" in text
+    assert "General Assembly Hall" in text
+
+
+def test_the_feed_and_the_invitation_agree_on_uid_and_sequence(
+    client, django_capture_on_commit_callbacks
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    meeting.start, meeting.end = (
+        meeting.start + timedelta(hours=5),
+        meeting.end + timedelta(hours=5),
+    )
+    publish(meeting, django_capture_on_commit_callbacks)
+    feed = Calendar.from_ical(
+        client.get(reverse("meetings:meeting-ics", args=[meeting.pk])).content
+    )
+    update = event_of(calendar_of(mail.outbox[-1]))
+    assert (str(update["UID"]), update["SEQUENCE"]) == (
+        str(event_of(feed)["UID"]),
+        event_of(feed)["SEQUENCE"],
+    )
+
+
+def test_what_users_typed_is_escaped_in_the_html_part(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    publish(new_meeting(title="<script>alert(1)</script>"), django_capture_on_commit_callbacks)
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;" in html
+
+
+# --- Reminders -------------------------------------------------------------------------
+
+
+def test_reminders_come_due_at_the_lead_times_and_go_only_to_the_invited(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    contact("Qatar", "late@qatar.example", kinds=[])  # never invited: no reminder
+    assert sorted((r.lead_minutes, r.due) for r in Reminder.objects.all()) == [
+        (60, meeting.start - timedelta(hours=1)),
+        (1440, meeting.start - timedelta(hours=24)),
+    ]
+    mail.outbox.clear()
+    with time_machine.travel(meeting.start - timedelta(hours=25), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert delivery.send_due_reminders() == []
+    with time_machine.travel(meeting.start - timedelta(hours=23), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            delivery.send_due_reminders()
+            delivery.send_due_reminders()  # a second sweep sends nothing twice
+    assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
+        ("pr@belgium.example", "Reminder")
+    ]
+    parsed = email.message_from_bytes(mail.outbox[0].message().as_bytes(), policy=policy.default)
+    assert not any(
+        p.get_content_type() in ("text/calendar", "application/ics") for p in parsed.walk()
+    )
+
+
+def test_a_sweep_after_downtime_sends_what_came_due_meanwhile(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    # The worker was down from 30 hours to 30 minutes before: both reminders are due.
+    with time_machine.travel(meeting.start - timedelta(minutes=30), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            delivery.send_due_reminders()
+    assert sorted(d.lead_minutes for d in Delivery.objects.filter(kind="reminder")) == [60, 1440]
+
+
+def test_a_moved_meeting_moves_its_reminders_and_a_cancelled_one_has_none(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    meeting.start += timedelta(days=2)
+    meeting.end += timedelta(days=2)
+    publish(meeting, django_capture_on_commit_callbacks)
+    assert Reminder.objects.get(lead_minutes=60).due == meeting.start - timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.set_meeting_status(meeting, MeetingStatus.CANCELLED)
+    mail.outbox.clear()
+    with time_machine.travel(meeting.start - timedelta(minutes=30), tick=False):
+        assert delivery.send_due_reminders() == []
+
+
+@pytest.mark.parametrize("stored", [100, 10_000])
+def test_the_reminder_sweep_costs_what_is_due_not_what_is_stored(
+    stored, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    session = Meeting._meta.get_field("session").related_model.objects.get(number=85)
+    start = new_york_datetime(date(2031, 5, 5), time(10))
+    Meeting.objects.bulk_create(
+        Meeting(
+            session=session,
+            title=f"m{n}",
+            kind="other",
+            start=start + timedelta(minutes=n),
+            booked_until=start + timedelta(minutes=n + 1),
+            timing=Timing.EXACT,
+        )
+        for n in range(stored)
+    )
+    Reminder.objects.bulk_create(
+        Reminder(meeting=m, lead_minutes=60, due=m.start - timedelta(hours=1))
+        for m in Meeting.objects.all()
+    )
+    contact("Belgium", "pr@belgium.example")
+    due = publish(new_meeting(), django_capture_on_commit_callbacks)
+    Delivery.objects.update(state=DeliveryState.SENT)
+    with time_machine.travel(due.start - timedelta(minutes=30), tick=False):
+        with django_assert_num_queries(7):
+            ids = delivery.send_due_reminders()
+    assert len(ids) == 2  # the 24-hour and the 1-hour reminder of the one meeting due
+
+
+# --- Opting out, resending -------------------------------------------------------------
+
+
+def test_one_click_unsubscribe_stops_everything(client, django_capture_on_commit_callbacks):
+    person = contact("Belgium", "pr@belgium.example")
+    url = reverse("correspondence:unsubscribe", args=[person.token])
+    assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    person.refresh_from_db()
+    assert person.opted_out is not None
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert client.get(reverse("correspondence:unsubscribe", args=["nope"])).status_code == 404
+
+
+def test_staff_resend_a_failed_delivery(staff_client, django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    row = Delivery.objects.get()
+    Delivery.objects.filter(pk=row.pk).update(state=DeliveryState.FAILED, last_error="550 gone")
+    page = staff_client.get(reverse("correspondence:meeting-deliveries", args=[row.meeting_id]))
+    assert "550 gone" in page.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("correspondence:delivery-resend", args=[row.pk]))
+    row.refresh_from_db()
+    assert (row.state, len(mail.outbox)) == (DeliveryState.SENT, 1)
+    assert mail.outbox[0].extra_headers["Message-ID"] == row.message_id  # same message
+
+
+def test_a_superseded_version_is_not_sent_after_the_newer_one(django_capture_on_commit_callbacks):
+    person = contact("Belgium", "pr@belgium.example")
+    meeting = schedule.save_meeting(new_meeting())  # queued, not yet sent
+    meeting.room = Room.objects.get(code="ECOSOC")
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.save_meeting(meeting)
+    outcome = delivery.deliver(Delivery.objects.values_list("pk", flat=True))
+    assert outcome == {"sent": 0, "retry": 0, "failed": 0, "skipped": 1}
+    assert [(m.to[0], event_of(calendar_of(m))["SEQUENCE"]) for m in mail.outbox] == [
+        (person.email, 1)
+    ]
+    assert Delivery.objects.get(sequence=0).state == DeliveryState.SKIPPED
+
+
+def test_a_message_can_be_rebuilt_identically_for_a_retry():
+    person = contact("Belgium", "pr@belgium.example")
+    meeting = schedule.save_meeting(new_meeting())
+    row = Delivery.objects.get(contact=person, meeting=meeting)
+    stamp = datetime(2031, 1, 1, tzinfo=UTC)
+    first, second = build_message(row, stamp=stamp), build_message(row, stamp=stamp)
+    assert (first.subject, first.body, first.alternatives, first.extra_headers) == (
+        second.subject,
+        second.body,
+        second.alternatives,
+        second.extra_headers,
+    )
+    assert row.kind == DeliveryKind.INVITATION

@@ -1,0 +1,67 @@
+"""A real SMTP server on loopback (aiosmtpd) that records what it accepts, and can be
+told to answer 451 for a while, 550 for some addresses, or to be slow."""
+
+import asyncio
+import email
+import socket
+import threading
+from email import policy
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.lock = threading.Lock()
+        self.temporary_failures = 0  # answer 451 to this many RCPT commands
+        self.rejected: set[str] = set()  # answer 550 for these addresses
+        self.rcpt_delay = 0.0
+        self.in_rcpt = threading.Event()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.in_rcpt.set()
+        if self.rcpt_delay:
+            await asyncio.sleep(self.rcpt_delay)
+        self.in_rcpt.clear()
+        if address.lower() in self.rejected:
+            return "550 5.1.1 Mailbox unavailable"
+        with self.lock:
+            if self.temporary_failures > 0:
+                self.temporary_failures -= 1
+                return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        with self.lock:
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def received(self) -> list[email.message.EmailMessage]:
+        with self.lock:
+            return list(self.messages)
+
+    def recipients(self) -> list[str]:
+        return sorted(str(m["To"]).lower() for m in self.received())
+
+
+class MailServer:
+    def __init__(self):
+        self.mailbox = Mailbox()
+        self.port = free_port()
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
