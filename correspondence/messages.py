@@ -85,7 +85,7 @@ def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
         "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
         "lead_hours": delivery.lead_minutes / 60,
     }
-    subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title} — {context['when']}"
+    subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title}, {context['when']}"
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=render_to_string("email/meeting.txt", context),

@@ -20,7 +20,7 @@ from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus, Timing
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
-from tests.factories import MeetingFactory, ProcessFactory, SessionFactory
+from tests.factories import ProcessFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 

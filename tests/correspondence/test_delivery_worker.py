@@ -1,0 +1,163 @@
+"""Delivery with real components: a Celery worker process on the CI Redis and the test
+PostgreSQL database, sending to an aiosmtpd server on loopback. What arrived there is
+what is checked: one copy per recipient per version, whatever fails on the way."""
+
+from datetime import date, time
+
+import pytest
+from django.test import override_settings
+
+from correspondence import delivery
+from correspondence.enums import DeliveryState
+from correspondence.models import Contact, Delivery, Mission
+from gasched.celery import app
+from meetings import schedule
+from meetings.enums import MeetingKind, MeetingStatus
+from meetings.models import Meeting, Room
+from meetings.timing import new_york_datetime
+from tests.celeryworker import Worker, wait_for
+from tests.factories import SessionFactory
+from tests.mailserver import MailServer
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+MISSIONS = ["Belgium", "Qatar", "Fiji", "Chile", "Norway", "Kenya", "Japan", "Brazil"]
+
+
+@pytest.fixture
+def smtp():
+    with MailServer() as server:
+        yield server
+
+
+@pytest.fixture
+def not_eager():
+    """The test process queues to Redis for the worker instead of running tasks itself."""
+    app.conf.task_always_eager = False
+    app.control.purge()
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def worker(smtp, not_eager):
+    started = Worker(smtp_port=smtp.port).start()
+    yield started
+    started.stop()
+
+
+def contacts(per_mission: int = 1) -> list[Contact]:
+    made = []
+    for name in MISSIONS:
+        mission = Mission.objects.get(name=name)
+        for n in range(per_mission):
+            made.append(
+                Contact.objects.create(
+                    mission=mission, name=f"{name} {n}", email=f"c{n}@{name.lower()}.example"
+                )
+            )
+    return made
+
+
+def plenary() -> Meeting:
+    session = SessionFactory(number=85, start_date=date(2030, 9, 10), end_date=date(2031, 9, 8))
+    return schedule.save_meeting(
+        Meeting(
+            session=session,
+            title="Plenary meeting",
+            kind=MeetingKind.PLENARY,
+            start=new_york_datetime(date(2031, 3, 12), time(10)),
+            room=Room.objects.get(code="GA-HALL"),
+            status=MeetingStatus.SCHEDULED,
+        )
+    )
+
+
+def states() -> dict[str, int]:
+    counts = {}
+    for state in Delivery.objects.values_list("state", flat=True):
+        counts[state] = counts.get(state, 0) + 1
+    return counts
+
+
+def test_one_invitation_per_recipient_then_an_update_then_a_cancellation(smtp, worker):
+    people = contacts()
+    meeting = plenary()
+    wait_for(lambda: len(smtp.mailbox.received()) == len(people))
+
+    meeting.room = Room.objects.get(code="ECOSOC")
+    schedule.save_meeting(meeting)
+    wait_for(lambda: len(smtp.mailbox.received()) == 2 * len(people))
+    schedule.set_meeting_status(meeting, MeetingStatus.CANCELLED)
+    wait_for(lambda: len(smtp.mailbox.received()) == 3 * len(people))
+
+    received = smtp.mailbox.received()
+    by_recipient = {}
+    for message in received:
+        by_recipient.setdefault(str(message["To"]), []).append(
+            str(message["Subject"]).split(":")[0]
+        )
+    assert by_recipient == {
+        p.email: ["Invitation", "Updated invitation", "Cancelled"] for p in people
+    }
+    assert states() == {DeliveryState.SENT: 3 * len(people)}
+
+
+def test_smtp_answering_451_for_a_while_delivers_everything_once_it_recovers(smtp, worker):
+    smtp.mailbox.temporary_failures = 6
+    people = contacts()
+    plenary()
+    wait_for(lambda: len(smtp.mailbox.received()) == len(people), timeout=60)
+    assert smtp.mailbox.recipients() == sorted(p.email for p in people)
+    assert smtp.mailbox.temporary_failures == 0
+    assert states() == {DeliveryState.SENT: len(people)}
+    assert Delivery.objects.filter(attempts__gt=1).exists()  # some were retried
+
+
+def test_smtp_answering_550_for_one_address_fails_that_one_only(smtp, worker):
+    people = contacts()
+    smtp.mailbox.rejected = {people[2].email}
+    plenary()
+    wait_for(
+        lambda: (
+            states().get(DeliveryState.FAILED) == 1
+            and states().get(DeliveryState.SENT) == len(people) - 1
+        )
+    )
+    failed = Delivery.objects.get(state=DeliveryState.FAILED)
+    assert failed.contact == people[2]
+    assert failed.last_error.startswith("550")
+    assert failed.attempts == 1  # a permanent failure is not retried
+    assert people[2].email not in smtp.mailbox.recipients()
+
+
+@override_settings(GASCHED_STALE_SENDING_SECONDS=0)
+def test_a_worker_killed_in_the_middle_of_a_fan_out_loses_nothing_and_sends_nothing_twice(
+    smtp, not_eager
+):
+    smtp.mailbox.rcpt_delay = 0.15  # slow enough to kill the worker mid-batch
+    people = contacts(per_mission=5)  # 40 recipients
+    first = Worker(smtp_port=smtp.port, concurrency=1).start()
+    try:
+        plenary()
+        wait_for(lambda: len(smtp.mailbox.received()) >= 8)
+        # Kill while the server holds a recipient (before it accepted the message).
+        wait_for(smtp.mailbox.in_rcpt.is_set, interval=0.005)
+        first.kill()
+    finally:
+        first.stop()
+    arrived_before = len(smtp.mailbox.received())
+    assert arrived_before < len(people)
+    smtp.mailbox.rcpt_delay = 0
+    second = Worker(smtp_port=smtp.port).start()
+    try:
+        delivery.requeue()  # what the beat sweep does every minute
+        wait_for(lambda: len(smtp.mailbox.received()) >= len(people), timeout=60)
+    finally:
+        second.stop()
+    assert smtp.mailbox.recipients() == sorted(p.email for p in people)  # each exactly once
+    assert states() == {DeliveryState.SENT: len(people)}
