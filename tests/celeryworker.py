@@ -54,7 +54,7 @@ class Worker:
                 "--without-heartbeat",
                 "--without-mingle",
                 "--without-gossip",
-            ],  # fmt: skip
+            ],
             cwd=ROOT,
             env=self.env,
             start_new_session=True,  # its own process group: kill() takes the children too

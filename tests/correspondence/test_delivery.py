@@ -121,10 +121,17 @@ def test_tentative_and_past_meetings_send_nothing(django_capture_on_commit_callb
 
 def test_the_outbox_is_written_in_the_same_transaction_as_the_change():
     contact("Belgium", "pr@belgium.example")
-    with pytest.raises(RuntimeError), transaction.atomic():
-        schedule.save_meeting(new_meeting())
-        assert Delivery.objects.count() == 1  # written with the meeting...
-        raise RuntimeError("the save fails after all")
+    written = []
+
+    def save_then_fail():
+        with transaction.atomic():
+            schedule.save_meeting(new_meeting())
+            written.append(Delivery.objects.count())  # written with the meeting...
+            raise RuntimeError("the save fails after all")
+
+    with pytest.raises(RuntimeError):
+        save_then_fail()
+    assert written == [1]
     assert (Meeting.objects.count(), Delivery.objects.count()) == (0, 0)  # ...and gone with it
 
 
@@ -230,7 +237,8 @@ def test_an_invitation_is_an_imip_message_every_calendar_accepts(
         assert absent.encode() not in calendar_part.get_payload(decode=True)
     # One recipient per message; From is the ORGANIZER's real mailbox.
     assert parsed["To"] == "pr@belgium.example"
-    assert parsed["Cc"] is None and parsed["Bcc"] is None
+    assert parsed["Cc"] is None
+    assert parsed["Bcc"] is None
     assert parsed["From"].addresses[0].addr_spec == "pga-meetings@un.org"
     assert "noreply" not in parsed["From"].addresses[0].addr_spec.replace("-", "")
     assert parsed["Message-ID"] == Delivery.objects.get().message_id
@@ -282,13 +290,17 @@ def test_reminders_come_due_at_the_lead_times_and_go_only_to_the_invited(
         (1440, meeting.start - timedelta(hours=24)),
     ]
     mail.outbox.clear()
-    with time_machine.travel(meeting.start - timedelta(hours=25), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert delivery.send_due_reminders() == []
-    with time_machine.travel(meeting.start - timedelta(hours=23), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            delivery.send_due_reminders()
-            delivery.send_due_reminders()  # a second sweep sends nothing twice
+    with (
+        time_machine.travel(meeting.start - timedelta(hours=25), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert delivery.send_due_reminders() == []
+    with (
+        time_machine.travel(meeting.start - timedelta(hours=23), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        delivery.send_due_reminders()
+        delivery.send_due_reminders()  # a second sweep sends nothing twice
     assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
         ("pr@belgium.example", "Reminder")
     ]
@@ -303,9 +315,11 @@ def test_a_sweep_after_downtime_sends_what_came_due_meanwhile(django_capture_on_
     meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
     mail.outbox.clear()
     # The worker was down from 30 hours to 30 minutes before: both reminders are due.
-    with time_machine.travel(meeting.start - timedelta(minutes=30), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            delivery.send_due_reminders()
+    with (
+        time_machine.travel(meeting.start - timedelta(minutes=30), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        delivery.send_due_reminders()
     assert sorted(d.lead_minutes for d in Delivery.objects.filter(kind="reminder")) == [60, 1440]
 
 
@@ -349,9 +363,11 @@ def test_the_reminder_sweep_costs_what_is_due_not_what_is_stored(
     contact("Belgium", "pr@belgium.example")
     due = publish(new_meeting(), django_capture_on_commit_callbacks)
     Delivery.objects.update(state=DeliveryState.SENT)
-    with time_machine.travel(due.start - timedelta(minutes=30), tick=False):
-        with django_assert_num_queries(7):
-            ids = delivery.send_due_reminders()
+    with (
+        time_machine.travel(due.start - timedelta(minutes=30), tick=False),
+        django_assert_num_queries(7),
+    ):
+        ids = delivery.send_due_reminders()
     assert len(ids) == 2  # the 24-hour and the 1-hour reminder of the one meeting due
 
 
