@@ -13,6 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from meetings import ics
 from meetings.feeds import PRODID, meeting_lines, vtimezone_bytes
@@ -69,6 +70,13 @@ def calendar_for(delivery: Delivery, *, stamp=None) -> bytes:
     )
 
 
+def lead_time(minutes: int) -> str:
+    if minutes % 60:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    hours = minutes // 60
+    return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+
+
 def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
     meeting, contact = delivery.meeting, delivery.contact
     site = settings.GASCHED_SITE_URL
@@ -83,7 +91,7 @@ def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
         "unsubscribe_url": unsubscribe,
         "organizer_name": settings.GASCHED_ORGANIZER_NAME,
         "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
-        "lead_hours": delivery.lead_minutes / 60,
+        "lead": lead_time(delivery.lead_minutes),
     }
     subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title}, {context['when']}"
     message = EmailMultiAlternatives(
