@@ -1,0 +1,155 @@
+"""The missions directory, their contacts and preferences, and importing contacts."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from correspondence.contacts import CsvRejected, import_contacts
+from correspondence.missions import MEMBER_STATES, OBSERVER_STATES
+from correspondence.models import Contact, Mission
+from tests.conftest import sign_in_with_second_factor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_directory_ships_every_member_state_and_the_observer_states():
+    assert len(MEMBER_STATES) == 193
+    members = Mission.objects.filter(kind="member-state").values_list("name", flat=True)
+    assert set(members) >= set(MEMBER_STATES)
+    observers = Mission.objects.filter(kind="observer-state").values_list("name", flat=True)
+    assert set(observers) == set(OBSERVER_STATES) == {"Holy See", "State of Palestine"}
+    assert Mission.objects.get(name="Belgium").kinds == ["plenary", "high-level"]
+
+
+# --- CSV --------------------------------------------------------------------------------
+
+
+def test_a_valid_csv_imports_every_row_and_updates_known_addresses():
+    Contact.objects.create(
+        mission=Mission.objects.get(name="Belgium"), name="Old name", email="pr@be.example"
+    )
+    data = (
+        "mission,name,email,function\n"
+        "Belgium,Marc Pecsteen,PR@be.example,Permanent Representative\n"
+        "Côte d'Ivoire,Aya Koné,aya@ci.example,Deputy\n"
+    ).encode()
+    result = import_contacts(data)
+    assert (result.created, result.updated) == (1, 1)
+    assert sorted(Contact.objects.values_list("mission__name", "name", "email", "function")) == [
+        ("Belgium", "Marc Pecsteen", "pr@be.example", "Permanent Representative"),
+        ("Côte d'Ivoire", "Aya Koné", "aya@ci.example", "Deputy"),
+    ]
+
+
+def test_a_csv_with_bad_rows_is_refused_whole_with_line_numbers():
+    data = (
+        "mission,name,email,function\n"
+        "Belgium,Marc Pecsteen,pr@be.example,PR\n"
+        "Atlantis,Someone,someone@atlantis.example,\n"
+        "Qatar,Alya,not-an-address,\n"
+        "Fiji,,fj@fiji.example,\n"
+        "Belgium,Marc again,pr@be.example,\n"
+    ).encode()
+    with pytest.raises(CsvRejected) as rejected:
+        import_contacts(data)
+    assert rejected.value.errors == [
+        "Line 3: no mission called “Atlantis”.",
+        "Line 4: “not-an-address” is not an e-mail address.",
+        "Line 5: the name is empty.",
+        "Line 6: pr@be.example appears twice for Belgium.",
+    ]
+    assert not Contact.objects.exists()  # not even the good first row
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"name,email\nA,a@b.example\n", r"Line 1: the header lacks the column\(s\) mission\."),
+        ("mission,name,email\nBelgium,Zoë,z@b.example\n".encode("utf-16"), "not UTF-8"),
+    ],
+)
+def test_a_csv_that_is_not_a_contact_list_says_why(data, error):
+    with pytest.raises(CsvRejected, match=error):
+        import_contacts(data)
+
+
+def test_staff_import_through_the_page_and_see_the_errors(staff_client):
+    bad = SimpleUploadedFile("c.csv", b"mission,name,email\nNowhere,X,x@y.example\n")
+    response = staff_client.post(reverse("correspondence:contacts-import"), {"file": bad})
+    assert response.status_code == 400
+    assert "Line 2: no mission called “Nowhere”." in response.content.decode()
+    good = SimpleUploadedFile("c.csv", b"mission,name,email\nFiji,Ana,ana@fj.example\n")
+    response = staff_client.post(reverse("correspondence:contacts-import"), {"file": good})
+    assert response.status_code == 302
+    assert Contact.objects.get().mission.name == "Fiji"
+
+
+# --- A mission's own staff --------------------------------------------------------------
+
+
+def test_mission_staff_add_contacts_and_choose_what_they_receive(client, mission_user, belgium):
+    client.force_login(mission_user)
+    url = reverse("correspondence:mission-contacts", args=[belgium.pk])
+    response = client.post(url, {"name": "Focal point", "email": "FP@belgium.example"})
+    assert response.status_code == 302
+    assert Contact.objects.get(mission=belgium).email == "fp@belgium.example"
+    response = client.post(
+        reverse("correspondence:mission-preferences", args=[belgium.pk]),
+        {"kinds": ["plenary", "briefing"]},
+    )
+    assert response.status_code == 302
+    belgium.refresh_from_db()
+    assert (belgium.receives_everything, belgium.kinds) == (False, ["briefing", "plenary"])
+
+
+def test_a_bad_contact_is_refused_field_by_field(client, mission_user, belgium):
+    client.force_login(mission_user)
+    url = reverse("correspondence:mission-contacts", args=[belgium.pk])
+    response = client.post(url, {"name": "", "email": "nope"})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"name", "email"}
+    client.post(url, {"name": "A", "email": "a@belgium.example"})
+    response = client.post(url, {"name": "B", "email": "a@belgium.example"})
+    assert response.status_code == 400  # the same address twice for one mission
+    assert Contact.objects.count() == 1
+
+
+def test_a_mission_sees_and_changes_only_its_own_contacts(client, mission_user):
+    qatar = Mission.objects.get(name="Qatar")
+    theirs = Contact.objects.create(mission=qatar, name="PR", email="pr@qatar.example")
+    client.force_login(mission_user)
+    assert (
+        client.get(reverse("correspondence:mission-contacts", args=[qatar.pk])).status_code == 404
+    )
+    response = client.post(
+        reverse("correspondence:contact-edit", args=[qatar.pk, theirs.pk]), {"action": "delete"}
+    )
+    assert response.status_code == 404
+    assert Contact.objects.filter(pk=theirs.pk).exists()
+
+
+def test_pga_editors_manage_every_mission(client, editor):
+    sign_in_with_second_factor(client, editor)
+    kenya = Mission.objects.get(name="Kenya")
+    response = client.post(
+        reverse("correspondence:mission-contacts", args=[kenya.pk]),
+        {"name": "Deputy", "email": "deputy@kenya.example", "function": "Deputy"},
+    )
+    assert response.status_code == 302
+    person = Contact.objects.get(mission=kenya)
+    client.post(
+        reverse("correspondence:contact-edit", args=[kenya.pk, person.pk]), {"action": "delete"}
+    )
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_contacts_page_queries_do_not_grow(
+    client, mission_user, belgium, django_assert_num_queries, n
+):
+    for k in range(n):
+        Contact.objects.create(mission=belgium, name=f"C{k}", email=f"c{k}@belgium.example")
+    client.force_login(mission_user)
+    with django_assert_num_queries(11):
+        response = client.get(reverse("correspondence:mission-contacts", args=[belgium.pk]))
+    assert response.content.decode().count("@belgium.example") == n
