@@ -43,13 +43,13 @@ def test_a_valid_csv_imports_every_row_and_updates_known_addresses():
 
 def test_a_csv_with_bad_rows_is_refused_whole_with_line_numbers():
     data = (
-        "mission,name,email,function\n"
-        "Belgium,Marc Pecsteen,pr@be.example,PR\n"
-        "Atlantis,Someone,someone@atlantis.example,\n"
-        "Qatar,Alya,not-an-address,\n"
-        "Fiji,,fj@fiji.example,\n"
-        "Belgium,Marc again,pr@be.example,\n"
-    ).encode()
+        b"mission,name,email,function\n"
+        b"Belgium,Marc Pecsteen,pr@be.example,PR\n"
+        b"Atlantis,Someone,someone@atlantis.example,\n"
+        b"Qatar,Alya,not-an-address,\n"
+        b"Fiji,,fj@fiji.example,\n"
+        b"Belgium,Marc again,pr@be.example,\n"
+    )
     with pytest.raises(CsvRejected) as rejected:
         import_contacts(data)
     assert rejected.value.errors == [
