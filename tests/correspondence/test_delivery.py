@@ -427,3 +427,20 @@ def test_a_message_can_be_rebuilt_identically_for_a_retry():
         second.extra_headers,
     )
     assert row.kind == DeliveryKind.INVITATION
+
+
+def test_make_run_demo_contacts_receive_what_is_published(
+    settings, django_capture_on_commit_callbacks
+):
+    from correspondence.demo import load_demo_contacts
+
+    settings.DEBUG = False
+    assert load_demo_contacts() == 0  # never on a real server
+    settings.DEBUG = True
+    assert load_demo_contacts() == 3
+    assert load_demo_contacts() == 0  # idempotent
+    publish(
+        new_meeting(kind=MeetingKind.BRIEFING, room=Room.objects.get(code="CR2")),
+        django_capture_on_commit_callbacks,
+    )
+    assert [m.to[0] for m in mail.outbox] == ["focal-point@belgium.demo.gasched.org"]
