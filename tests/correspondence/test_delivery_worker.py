@@ -2,7 +2,7 @@
 PostgreSQL database, sending to an aiosmtpd server on loopback. What arrived there is
 what is checked: one copy per recipient per version, whatever fails on the way."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.test import override_settings
@@ -161,3 +161,18 @@ def test_a_worker_killed_in_the_middle_of_a_fan_out_loses_nothing_and_sends_noth
     finally:
         second.stop()
     assert smtp.mailbox.recipients() == sorted(p.email for p in people)  # each exactly once
+
+
+def test_reminders_go_out_through_the_worker_when_the_sweep_finds_them_due(smtp, worker):
+    import time_machine
+
+    people = contacts()
+    meeting = plenary()
+    wait_for(lambda: states() == {DeliveryState.SENT: len(people)})
+    with time_machine.travel(meeting.start - timedelta(hours=23), tick=False):
+        delivery.send_due_reminders()  # what beat runs every minute
+    wait_for(lambda: len(smtp.mailbox.received()) == 2 * len(people))
+    reminders = [
+        m for m in smtp.mailbox.received() if str(m["Subject"]).strip().startswith("Reminder")
+    ]
+    assert sorted(str(m["To"]) for m in reminders) == sorted(p.email for p in people)
