@@ -42,8 +42,18 @@ def recipients(meeting: Meeting) -> QuerySet[Contact]:
     process, or they are a focal point for its process. Opted-out contacts never."""
     wanted = Q(mission__receives_everything=True) | Q(mission__kinds__contains=[meeting.kind])
     if meeting.process_id:
-        wanted |= Q(mission__processes=meeting.process_id) | Q(focal_point_for=meeting.process_id)
+        wanted |= following(meeting.process_id)
     return Contact.objects.filter(wanted, opted_out__isnull=True).distinct()
+
+
+def following(process_id: int) -> Q:
+    """The mission follows the process (its own choice, or a member's "My schedule"),
+    or the contact is a focal point for it."""
+    return (
+        Q(mission__processes=process_id)
+        | Q(mission__members__user__personal_schedule__processes=process_id)
+        | Q(focal_point_for=process_id)
+    )
 
 
 def kinds_contains_supported() -> bool:
@@ -59,9 +69,11 @@ def wanting(meeting: Meeting) -> list[int]:
     # SQLite (the embedded default) has no JSON containment: filter kinds in Python.
     wanted = Q(mission__receives_everything=True)
     if meeting.process_id:
-        wanted |= Q(mission__processes=meeting.process_id) | Q(focal_point_for=meeting.process_id)
+        wanted |= following(meeting.process_id)
     by_rule = set(
-        Contact.objects.filter(wanted, opted_out__isnull=True).values_list("pk", flat=True)
+        Contact.objects.filter(wanted, opted_out__isnull=True)
+        .distinct()
+        .values_list("pk", flat=True)
     )
     by_kind = {
         pk

@@ -444,3 +444,21 @@ def test_make_run_demo_contacts_receive_what_is_published(
         django_capture_on_commit_callbacks,
     )
     assert [m.to[0] for m in mail.outbox] == ["focal-point@belgium.demo.gasched.org"]
+
+
+def test_a_process_a_mission_member_follows_in_my_schedule_is_followed_by_the_mission(
+    mission_user, belgium, django_capture_on_commit_callbacks
+):
+    from meetings.models import PersonalSchedule
+
+    process = ProcessFactory(
+        session=Meeting._meta.get_field("session").related_model.objects.get(number=85)
+    )
+    PersonalSchedule.objects.create(user=mission_user).processes.add(process)
+    contact("Belgium", "pr@belgium.example", kinds=[])
+    contact("Qatar", "pr@qatar.example", kinds=[])
+    publish(
+        new_meeting(kind=MeetingKind.INFORMAL_CONSULTATION, process=process),
+        django_capture_on_commit_callbacks,
+    )
+    assert [m.to[0] for m in mail.outbox] == ["pr@belgium.example"]
