@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024  # a letter with enclosures is a few hundred kilobytes
 MAX_PAGES = 200
+MAX_CHARACTERS = 500_000  # a letter with its enclosures is a few thousand words
 
 
 class DocumentError(ValueError):
@@ -33,6 +34,8 @@ def text_of(data: bytes, *, filename: str = "") -> str:
         raise DocumentError(_("The file is larger than 10 MB; a letter is much smaller."))
     kind = file_kind(data)
     text = {"pdf": pdf_text, "docx": docx_text, "txt": plain_text}[kind](data)
+    if len(text) > MAX_CHARACTERS:
+        raise DocumentError(_("The text is longer than 500,000 characters: this is no letter."))
     if not text.strip():
         if kind == "pdf":
             raise DocumentError(
@@ -71,8 +74,10 @@ def pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+    except PdfReadError as error:
         raise DocumentError(_("This PDF cannot be read (%(error)s).") % {"error": error}) from error
+    except Exception as error:  # a broken upload can fail anywhere inside the parser
+        raise DocumentError(_("This PDF cannot be read.")) from error
     return "\n\n".join(pages)
 
 
@@ -82,10 +87,12 @@ def docx_text(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        paragraphs = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                paragraphs.append("  ".join(cell.text for cell in row.cells))
+    except (PackageNotFoundError, zipfile.BadZipFile) as error:
         raise DocumentError(_("This is not a Word (.docx) document that can be read.")) from error
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append("  ".join(cell.text for cell in row.cells))
+    except Exception as error:  # broken XML inside the zip fails in lxml, anywhere
+        raise DocumentError(_("This Word document is damaged and cannot be read.")) from error
     return "\n".join(paragraphs)

@@ -11,6 +11,7 @@ without a year mean different days in each.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -89,7 +90,7 @@ DEADLINE_PATTERNS: list[tuple[str, str]] = [
         "written-inputs",
         r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments)",
     ),
-    ("other", r"deadline|draft|list\s+of\s+speakers|inscri(?:be|ption)|registration"),
+    ("other", r"deadline|draft|list\s+of\s+speakers|registration"),
 ]
 DEADLINE_TRIGGER = re.compile(
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
@@ -104,8 +105,8 @@ TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|may|could|might|to)\s+(?:be\s+|now\s+)?(?:held|convened|hold|"
-    r"convene|take\s+place|organi[sz]e|start|begin|resume|continue)\b|\bupcoming\b|\bnext\b",
+    r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
+    r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
@@ -138,7 +139,7 @@ AFTERNOON = re.compile(r"\bafternoon\b", re.I)
 # text rarely names a room, so only names with a room word are looked for.
 ROOM_KEY = re.compile(r"room|chamber|hall|^cr[0-9a-e]", re.I)
 GENERIC_ROOM = re.compile(
-    r"\b(?:Conference\s+Room|Conf\.?\s*Room|Conference\s+Rm\.?|CR)\s*\.?\s*(\d{1,2}|[A-E])\b"
+    r"\b(?:Conference\s+Room|Conf\.?\s*Room|Conference\s+Rm\.?|CR)[\s.\-]*(\d{1,2}|[A-E])\b"
     r"(?!\s*(?:\(NLB\)|North\s+Lawn))"
 )
 
@@ -260,34 +261,41 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")
     text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
-    return re.sub(r"[ ]+\n", "\n", text)
+    # Linear clean-ups only: a pattern that can fail after a long run (say "[ ]+\n" on
+    # 100,000 spaces) costs the square of the run, and the text comes from uploads.
+    text = re.sub(r" {2,}", " ", text).replace(" \n", "\n")
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 # --- Letters and their parts -----------------------------------------------------------
 
 DATE_LINE = re.compile(
-    rf"^\s*(?:New\s+York,?\s+)?(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})\s*$",
+    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING = re.compile(
-    r"^.*(?:assurances?\s+of\s+(?:my|our)\s+(?:highest|high|most\s+distinguished)\s+consideration"
-    r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^With\s+(?:kind|best)\s+regards).*$",
+    r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our)\s+(?:highest|high|most\s+distinguished)\s+consideration"
+    r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^With\s+(?:kind|best)\s+regards)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-SALUTATION = re.compile(r"^\s*(?:Excellency|Excellencies|Dear\s+[^\n]{0,60}),\s*$", re.I | re.M)
+SALUTATION = re.compile(
+    r"^[ \t]*(?:Excellency|Excellencies|Dear[ \t]+[^\n]{0,60}),[ \t]*$", re.I | re.M
+)
 ADDRESSEES = re.compile(
-    r"^\s*(?:To:?\s+)?(?:All\s+Permanent\s+Representatives|All\s+Member\s+States|"
+    r"^[ \t]*(?:To:?[ \t]+)?(?:All\s+Permanent\s+Representatives|All\s+Member\s+States|"
     r"All\s+Permanent\s+Observers|Permanent\s+Representatives\s+and)",
     re.IGNORECASE | re.MULTILINE,
 )
-SUBJECT = re.compile(r"^\s*(?:Subject|Re|Ref|Object)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+SUBJECT = re.compile(r"^[ \t]*(?:Subject|Re|Ref|Object)[ \t]*:[ \t]*([^\n]+)$", re.I | re.M)
 
 
 def split_letters(text: str) -> list[str]:
     """The letter, then each enclosed letter: a new dated letter starts after a closing."""
+    closings = [m.start() for m in CLOSING.finditer(text)]  # once: linear, not per date
     parts, start = [], 0
     for match in DATE_LINE.finditer(text):
-        if match.start() > start and CLOSING.search(text, start, match.start()):
+        after = bisect.bisect_left(closings, start)
+        if match.start() > start and after < len(closings) and closings[after] < match.start():
             parts.append(text[start : match.start()])
             start = match.start()
     parts.append(text[start:])
@@ -535,8 +543,11 @@ def year_or_none(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def parse_date_mentions(text: str) -> list[DateMention]:
-    """Every date a sentence names, as written, in order; ranges expanded to their days."""
+def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
+    """Every date a sentence names, as written, in order; ranges expanded to their days.
+
+    Without `ranges`, "from 10 to 12 February" is two dates (a meeting moved from one
+    to the other), not three days."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -548,7 +559,7 @@ def parse_date_mentions(text: str) -> list[DateMention]:
             mentions.append(mention)
             taken.append((mention.start, mention.end))
 
-    for match in RANGE_TWO_MONTHS.finditer(text):
+    for match in RANGE_TWO_MONTHS.finditer(text) if ranges else ():
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
         add(DateMention(match.start(), match.end(), [a, b]))
@@ -556,7 +567,7 @@ def parse_date_mentions(text: str) -> list[DateMention]:
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
-    for match in RANGE_SAME_MONTH.finditer(text):
+    for match in RANGE_SAME_MONTH.finditer(text) if ranges else ():
         if match["m"]:
             first, last = number(match["a"]), number(match["b"])
             month, year = month_number(match["m"]), year_or_none(match["y"])
@@ -718,7 +729,7 @@ def room_pattern(room_names: dict[str, str]) -> re.Pattern | None:
     "cr3" matches "CR3", "CR 3" and "C.R. 3"."""
     keys = [key for key in room_names if ROOM_KEY.search(key)]
     pieces = [
-        r"[\s.]*".join(re.escape(char) for char in key)
+        r"[\s.\-]*".join(re.escape(char) for char in key)
         for key in sorted(keys, key=len, reverse=True)
     ]
     if not pieces:
@@ -793,6 +804,9 @@ class KindMention:
     is_deadline: bool = False
 
 
+NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def find_kinds(sentence: str) -> list[KindMention]:
     found: list[KindMention] = []
 
@@ -803,6 +817,8 @@ def find_kinds(sentence: str) -> list[KindMention]:
         for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
             if free(match.start(), match.end()):
                 found.append(KindMention(match.start(), match.end(), kind))
+    # "No informal consultation will be held on 9 February" announces no meeting.
+    found = [k for k in found if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])]
     if DEADLINE_TRIGGER.search(sentence):
         for kind, pattern in DEADLINE_PATTERNS:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
@@ -877,6 +893,39 @@ def read_announcements(
     return meetings, deadlines, warnings
 
 
+INSTEAD_OF = re.compile(r"\binstead\s+of\s*$", re.I)
+MOVED_TO = re.compile(
+    r"(?:postponed|moved|rescheduled|re-scheduled|brought\s+forward|changed|deferred)\s+"
+    r"(?:\w+\s+){0,2}(?:to|until|till|for)\s+(?:the\s+)?$",
+    re.I,
+)
+MOVED_FROM = re.compile(
+    r"(?:scheduled|planned|foreseen|announced|originally|previously|initially)\s+(?:\w+\s+){0,2}"
+    r"(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$",
+    re.I,
+)
+
+
+def moves_in(sentence: str, mentions: list[DateMention]) -> dict[int, int]:
+    """Which date is moved to which: {index of the new date: index of the old one}.
+
+    "moved from 29 June to 30 June", "on 30 June instead of 29 June", "the consultation
+    of 12 February is postponed to 19 February"."""
+    moves = {}
+    for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - 50) : mention.start]
+        if index > 0 and MOVED_TO.search(before):
+            moves[index] = index - 1
+    for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - 50) : mention.start]
+        if index in moves.values() or index in moves or not MOVED_FROM.search(before):
+            continue
+        others = [i for i in range(len(mentions)) if i != index and i not in moves]
+        if len(mentions) == 2 and others:
+            moves[others[0]] = index
+    return moves
+
+
 def read_sentence(
     sentence: str,
     *,
@@ -884,9 +933,10 @@ def read_sentence(
     rooms: dict[str, str],
     previous: list[ProposedMeeting],
 ) -> tuple[list[ProposedMeeting], list[ProposedDeadline], list[str]]:
+    moved = bool(MOVED.search(sentence))
     mentions = [
         m
-        for m in parse_date_mentions(sentence)
+        for m in parse_date_mentions(sentence, ranges=not moved)
         if not LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
     ]
     if not mentions:
@@ -894,44 +944,53 @@ def read_sentence(
     kinds = find_kinds(sentence)
     if not kinds:
         return [], [], []
-    times = parse_time_mentions(sentence)
-    room_mentions = parse_room_mentions(sentence, rooms)
+    # "at 11 a.m. instead of 10 a.m.", "in CR 2 instead of CR 4": the old one is no longer.
+    times = [
+        t
+        for t in parse_time_mentions(sentence)
+        if not INSTEAD_OF.search(sentence[max(0, t.start - 14) : t.start])
+    ]
+    room_mentions = [
+        r
+        for r in parse_room_mentions(sentence, rooms)
+        if not INSTEAD_OF.search(sentence[max(0, r.start - 14) : r.start])
+    ]
+    # "on 10, 17 and 24 February, all in Conference Room 2": one room for every date.
+    shared_room = (
+        room_mentions[:1]
+        if len({r.name for r in room_mentions}) == 1
+        and room_mentions[0].start > mentions[-1].end
+        and re.search(r"\b(?:all|both|each)\b[^,;]{0,12}$", sentence[: room_mentions[0].start])
+        else []
+    )
+    moves = moves_in(sentence, mentions) if moved else {}
     meetings: list[ProposedMeeting] = []
     deadlines: list[ProposedDeadline] = []
     warnings: list[str] = []
-    moved = MOVED.search(sentence)
-    origin: DateMention | None = None
-    if moved and len(mentions) >= 2:
-        origin = origin_of_move(sentence, mentions)
+    held_so_far = False
     for index, mention in enumerate(mentions):
-        if mention is origin:
-            continue
+        if index in moves.values():
+            continue  # the old date of a move: the proposal is its new date
         kind = nearest_kind(mention, kinds, sentence)
         if kind is None or names_another_event(sentence, kind, mention):
             continue
-        # The stretch of the sentence that speaks of this date: up to the next date.
-        following = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
-        preceding = mentions[index - 1].end if index > 0 else 0
-        own = [t for t in times if mention.end <= t.start < following] or [
-            t for t in times if preceding <= t.start < mention.start and t.end <= mention.start
-        ]
-        own_rooms = [r for r in room_mentions if mention.end <= r.start < following] or [
-            r for r in room_mentions if preceding <= r.start < mention.start
-        ]
-        clause = sentence[preceding:following]
+        clause = Clause.of(index, mention, mentions, kind, kinds, len(sentence))
+        own_times = clause.pick(times)
+        own_rooms = clause.pick(room_mentions)
+        own_rooms = own_rooms or shared_room
+        words = sentence[clause.start : clause.end]
         if kind.is_deadline:
-            deadlines += deadlines_for(mention, kind, sentence, clause, own, letter_date)
+            deadlines += deadlines_for(mention, kind, sentence, words, own_times, letter_date)
             continue
-        held = is_held(sentence, preceding, mention, following)
+        held = is_held(sentence, clause.preceding, mention, clause.following)
+        held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
+        held_so_far = held
         days, said_warnings = days_of(mention, letter_date, past=held, previous=previous)
         warnings += said_warnings
-        if not days:
-            continue
-        timing_words = sentence[preceding:following]
         for day, weekday_note in days:
-            slots = [(t.begins, t.ends, "exact") for t in own]
+            slots = [(t.begins, t.ends, "exact") for t in own_times]
             if not slots:
-                slots = [(None, None, period_of(mention, timing_words))]
+                slots = [(None, None, period_of(mention, words))]
             for begins, ends, timing in slots:
                 meeting = ProposedMeeting(
                     date=day,
@@ -946,10 +1005,58 @@ def read_sentence(
                     source=sentence,
                     warnings=[weekday_note] if weekday_note else [],
                 )
-                if moved or CANCELLED.search(sentence):
-                    change_of(meeting, sentence, origin, letter_date)
+                origin = mentions[moves[index]] if index in moves else None
+                change_of(meeting, words, origin, letter_date, moved=moved)
                 meetings.append(meeting)
     return meetings, deadlines, warnings
+
+
+@dataclass
+class Clause:
+    """The stretch of a sentence that speaks of one date: after it up to the next date
+    or the next kind of meeting named; before it only for the first date, or from the
+    kind it belongs to ("and a briefing will follow at 3 p.m. on 11 March")."""
+
+    start: int
+    end: int
+    date_start: int
+    date_end: int
+    before: int | None  # where the part before the date that is its own begins
+    preceding: int
+    following: int
+
+    @classmethod
+    def of(cls, index, mention, mentions, kind, kinds, length) -> Clause:
+        following = mentions[index + 1].start if index + 1 < len(mentions) else length
+        preceding = mentions[index - 1].end if index > 0 else 0
+        # Another meeting named after the date starts another clause; a generic word
+        # ("a further meeting of the negotiations") or the same phrase does not.
+        end = min(
+            [
+                k.start
+                for k in kinds
+                if mention.end <= k.start < following
+                and k is not kind
+                and k.kind != "other"
+                and not (abs(k.start - kind.end) < 30 or abs(kind.start - k.end) < 30)
+            ]
+            + [following]
+        )
+        if index == 0:
+            before = 0
+        elif preceding <= kind.start < mention.start:
+            before = kind.start
+        else:
+            before = None
+        start = before if before is not None else mention.start
+        return cls(start, end, mention.start, mention.end, before, preceding, following)
+
+    def pick(self, found: list) -> list:
+        """What was said after the date, or else what was said just before it."""
+        after = [f for f in found if self.date_end <= f.start < self.end]
+        if after or self.before is None:
+            return after
+        return [f for f in found if self.before <= f.start and f.end <= self.date_start]
 
 
 # "the Vienna Forum held from 13 to 15 February": an event that is not a GA meeting.
@@ -964,38 +1071,30 @@ def names_another_event(sentence: str, kind: KindMention, mention: DateMention) 
     return bool(OTHER_EVENT.search(between))
 
 
-def origin_of_move(sentence: str, mentions: list[DateMention]) -> DateMention | None:
-    """In "moved from 29 June to 30 June" or "on 30 June instead of 29 June", the old date."""
-    for mention in mentions:
-        before = sentence[max(0, mention.start - 45) : mention.start]
-        if re.search(
-            r"(?:scheduled|planned|foreseen|announced|originally|previously|initially)\s+(?:\w+\s+){0,2}(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$",
-            before,
-            re.I,
-        ):
-            return mention
-    return None
-
-
 def change_of(
-    meeting: ProposedMeeting, sentence: str, origin: DateMention | None, letter_date: date | None
+    meeting: ProposedMeeting,
+    words: str,
+    origin: DateMention | None,
+    letter_date: date | None,
+    *,
+    moved: bool,
 ) -> None:
-    if CANCELLED.search(sentence):
-        meeting.action = "cancel"
-    elif POSTPONED_OPEN.search(sentence) and origin is None:
-        meeting.action = "postpone"
-    elif origin is not None and origin.days:
+    """What the letter does to the meeting of this date, from the words of its clause."""
+    if origin is not None and origin.days:
         meeting.action = "move"
         meeting.moved_from = resolve_year(origin.days[0], letter_date, past=False)
-    else:
+    elif CANCELLED.search(words):
+        meeting.action = "cancel"
+    elif POSTPONED_OPEN.search(words):
+        meeting.action = "postpone"
+    elif moved and MOVED.search(words):
         # A change of time or room on the same day ("will now take place in Conference
         # Room 2 instead of Conference Room 4"): moved from its own date.
-        if MOVED.search(sentence):
-            meeting.action = "move"
-            meeting.moved_from = meeting.date
+        meeting.action = "move"
+        meeting.moved_from = meeting.date
 
 
-def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool:
+def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool | None:
     """Whether the letter reports the meeting as already held ("the consultations held
     on 4 June", "this morning's informal") rather than announcing it: the tense nearest
     before the date decides ("thank you for ... the consultations that will be held")."""
@@ -1009,9 +1108,10 @@ def is_held(sentence: str, preceding: int, mention: DateMention, following: int)
         return True
     if future:
         return False
-    return bool(PAST.search(sentence[mention.end : following])) and not FUTURE.search(
-        sentence[preceding:following]
-    )
+    tail = sentence[mention.end : following]
+    if not PAST.search(tail) and not FUTURE.search(tail):
+        return None  # nothing said here: as the date before it in the sentence
+    return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])
 
 
 def days_of(

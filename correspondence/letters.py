@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -68,25 +68,40 @@ def import_letter(
     letter = Letter.objects.filter(sha256=sha, enclosed_in__isnull=True).first()
     created = letter is None
     if created:
-        # The co-facilitators who sign an enclosed letter tell the process of the whole.
-        process = process or next(filter(None, map(process_of, found.letters)), None)
-        letter = Letter(sha256=sha, original_name=filename[-255:], created_by=user)
-        fill_letter(letter, found.letter, process=process)
-        letter.original.save(f"letter.{documents.file_kind(data)}", ContentFile(data), save=False)
-        letter.extraction_warnings = found.warnings
-        letter.save()
-        save_signatories(letter, found.letter)
-        for facts in found.letters[1:]:
-            enclosure = Letter(enclosed_in=letter, created_by=user)
-            fill_letter(enclosure, facts, process=process)
-            enclosure.save()
-            save_signatories(enclosure, facts)
+        letter = store_letter(data, found, filename=filename, process=process, user=user)
+        created = not getattr(letter, "was_there", False)
     elif process is not None and letter.process is None:
         letter.process = process
         letter.save(update_fields=["process", "updated"])
     link_earlier_letters(letter)
     propose(letter, found)
     return Imported(letter=letter, created=created, found=found)
+
+
+def store_letter(data: bytes, found, *, filename: str, process, user) -> Letter:
+    """Create the letter and its enclosures; if the same file is being stored at this
+    very moment by someone else, theirs is the letter (and our copy of the file goes)."""
+    # The co-facilitators who sign an enclosed letter tell the process of the whole.
+    process = process or next(filter(None, map(process_of, found.letters)), None)
+    letter = Letter(sha256=digest(data), original_name=filename[-255:], created_by=user)
+    fill_letter(letter, found.letter, process=process)
+    letter.original.save(f"letter.{documents.file_kind(data)}", ContentFile(data), save=False)
+    letter.extraction_warnings = found.warnings
+    try:
+        with transaction.atomic():
+            letter.save()
+    except IntegrityError:
+        letter.original.delete(save=False)
+        existing = Letter.objects.get(sha256=letter.sha256, enclosed_in__isnull=True)
+        existing.was_there = True
+        return existing
+    save_signatories(letter, found.letter)
+    for facts in found.letters[1:]:
+        enclosure = Letter(enclosed_in=letter, created_by=user)
+        fill_letter(enclosure, facts, process=process)
+        enclosure.save()
+        save_signatories(enclosure, facts)
+    return letter
 
 
 def fill_letter(letter: Letter, facts: extraction.LetterFacts, *, process: Process | None):
@@ -131,7 +146,9 @@ def link_earlier_letters(letter: Letter) -> None:
     for part in [letter, *letter.enclosures.all()]:
         if part.refers_to_dates:
             days = [date.fromisoformat(d) for d in part.refers_to_dates]
-            earlier = Letter.objects.filter(date__in=days).exclude(pk=part.pk)
+            earlier = Letter.objects.filter(date__in=days, enclosed_in__isnull=True).exclude(
+                pk__in=[letter.pk, part.pk]
+            )
             if part.sender:
                 earlier = earlier.filter(sender=part.sender)
             part.refers_to.add(*earlier)
@@ -146,11 +163,11 @@ def propose(letter: Letter, found: extraction.Extraction) -> None:
     reviewed = set(
         ProposedMeeting.objects.filter(letter__in=parts)
         .exclude(state=ProposalState.PROPOSED)
-        .values_list("source", "date")
+        .values_list("source", "date", "start")
     )
     for order, item in enumerate(found.meetings):
         part = parts[min(item.letter_index, len(parts) - 1)]
-        if (item.source, item.date) in reviewed:
+        if (item.source, item.date, item.start) in reviewed:
             continue  # staff already decided on this one
         proposal = ProposedMeeting(
             letter=part,
@@ -269,13 +286,13 @@ def for_listing(letters: QuerySet[Letter]) -> QuerySet[Letter]:
 
 
 def letter_for_page(pk: int, user) -> Letter:
+    visible = visible_letters(user)  # an unpublished letter is never named to the public
     return (
-        visible_letters(user)
-        .select_related("process")
+        visible.select_related("process")
         .prefetch_related(
             "signatories",
-            "refers_to",
-            "referred_to_by",
+            Prefetch("refers_to", queryset=visible),
+            Prefetch("referred_to_by", queryset=visible),
             Prefetch(
                 "enclosures",
                 queryset=Letter.objects.prefetch_related(

@@ -42,16 +42,23 @@ def match_existing(proposal: ProposedMeeting, *, process: Process | None) -> Mee
     day = proposal.moved_from or proposal.date
     start, until = day_bounds(day, proposal.timing)
     candidates = Meeting.objects.filter(start__gte=start, start__lt=until, kind=proposal.kind)
-    if process is not None:
-        candidates = candidates.filter(process=process)
+    # A letter filed under no process speaks only of meetings of no process.
+    candidates = (
+        candidates.filter(process=process) if process else candidates.filter(process__isnull=True)
+    )
     if proposal.action == ProposalAction.ANNOUNCE:
         candidates = candidates.exclude(status=MeetingStatus.CANCELLED)
-    if proposal.start is not None:
-        # Of two meetings that day, the one at the stated time.
+    candidates = list(candidates.order_by("start"))
+    if proposal.action == ProposalAction.ANNOUNCE and proposal.start is not None:
+        # Of several meetings that day, the one at the stated time; a time the schedule
+        # does not have is the same meeting only if it is that day's one, untimed.
         at = [m for m in candidates if m.is_at_set_time and m.local_start.time() == proposal.start]
         if at:
             return at[0]
-    return candidates.order_by("start").first()
+        untimed = [m for m in candidates if not m.is_at_set_time]
+        return untimed[0] if len(candidates) == 1 and untimed else None
+    # Anything else only when there is no doubt which meeting is meant.
+    return candidates[0] if len(candidates) == 1 else None
 
 
 # --- Accepting -------------------------------------------------------------------------
@@ -108,6 +115,15 @@ def accept_meeting(
     schedule.check_meeting_date(correction.day)
     letter = proposal.letter
     existing = proposal.existing
+    if existing is None and proposal.action != ProposalAction.ANNOUNCE:
+        raise ValidationError(
+            _(
+                "No single meeting of %(day)s in this letter's process matches: change that "
+                "meeting itself, then reject this proposal."
+            )
+            % {"day": f"{proposal.moved_from or proposal.date:%-d %B %Y}"},
+            code="no_meeting_to_change",
+        )
     if existing is not None:
         meeting, role = change_existing(existing, proposal, correction)
     else:
@@ -188,7 +204,7 @@ def ensure_session_for(day: date):
     except ValidationError:
         # Sessions open in September: a date before then belongs to the one opened the
         # year before. ensure_session makes it with the rule-based dates.
-        number = day.year - 1945 - (1 if (day.month, day.day) < (9, 1) else 0)
+        number = max(day.year - 1945 - (1 if (day.month, day.day) < (9, 1) else 0), 1)
         session = ensure_session(number)
         if not session.start_date <= day <= session.end_date:
             session = ensure_session(number + (1 if day > session.end_date else -1))

@@ -62,3 +62,19 @@ def test_broken_files_get_a_clear_message(data, message):
 def test_a_file_over_ten_megabytes_is_refused():
     with pytest.raises(DocumentError, match="10 MB"):
         text_of(b"x" * (10 * 1024 * 1024 + 1))
+
+
+def test_a_word_file_with_broken_xml_inside_is_a_clear_error():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types><broken")
+    with pytest.raises(DocumentError, match="Word"):
+        text_of(buffer.getvalue())
+
+
+def test_text_longer_than_any_letter_is_refused():
+    with pytest.raises(DocumentError, match="500,000"):
+        text_of(b"a" * 600_000)

@@ -261,3 +261,59 @@ def test_times_from_letters_are_new_york_times_across_daylight_saving(day, utc_h
     )
     review.accept_all(letter, user=None)
     assert Meeting.objects.get().start == datetime.combine(day, time(utc_hour), UTC)
+
+
+# --- Matching with no doubt (review of the first version) ------------------------------
+
+
+def test_a_letter_with_no_process_never_changes_another_process_meeting():
+    other = MeetingFactory(
+        process=ProcessFactory(),
+        kind=MeetingKind.INFORMAL_CONSULTATION,
+        start=new_york_datetime(date(2017, 7, 10), time(10)),
+    )
+    letter = import_text(
+        letter_text(
+            "The informal consultation scheduled for 10 July has been rescheduled to 12 July."
+        )
+    )
+    proposal = ProposedMeeting.objects.get(letter=letter)
+    assert proposal.existing is None
+    with pytest.raises(ValidationError, match="No single meeting of 10 July 2017"):
+        review.accept_meeting(proposal, user=None)
+    other.refresh_from_db()
+    assert other.local_start.date() == date(2017, 7, 10)
+
+
+def test_a_stated_time_the_schedule_lacks_is_a_new_meeting_not_a_move(trafficking):
+    morning = MeetingFactory(
+        process=trafficking,
+        kind=MeetingKind.INFORMAL_CONSULTATION,
+        start=new_york_datetime(date(2017, 7, 11), time(10)),
+    )
+    letter = import_text(
+        letter_text("Informal consultations will be held on 11 July at 10 a.m. and at 3 p.m.")
+    )
+    at_ten, at_three = ProposedMeeting.objects.filter(letter=letter).order_by("start")
+    assert (at_ten.existing, at_three.existing) == (morning, None)
+    review.accept_all(letter, user=None)
+    assert sorted(m.local_start.hour for m in Meeting.objects.all()) == [10, 15]
+
+
+def test_rejecting_one_session_of_a_sentence_keeps_the_other_on_reimport(trafficking):
+    text = letter_text("Informal consultations will be held on 11 July at 10 a.m. and at 3 p.m.")
+    letter = import_text(text)
+    review.reject(ProposedMeeting.objects.get(letter=letter, start=time(10)), user=None)
+    letters.import_letter(text.encode(), filename="again.txt")
+    assert sorted(
+        (p.start.hour, p.state) for p in ProposedMeeting.objects.filter(letter=letter)
+    ) == [(10, ProposalState.REJECTED), (15, ProposalState.PROPOSED)]
+
+
+def test_the_same_file_stored_twice_at_once_is_one_letter():
+    data = LETTER_2008.read_bytes()
+    found = letters.read_file(data)
+    first = letters.store_letter(data, found, filename="a.txt", process=None, user=None)
+    second = letters.store_letter(data, found, filename="b.txt", process=None, user=None)
+    assert second == first
+    assert Letter.objects.filter(enclosed_in__isnull=True).count() == 1

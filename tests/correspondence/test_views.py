@@ -290,3 +290,11 @@ def test_review_page_queries_do_not_grow(client, editor, django_assert_num_queri
     with django_assert_num_queries(13):
         response = client.get(reverse("correspondence:letter-review", args=[letter.pk]))
     assert response.content.decode().count('class="proposal ') == n
+
+
+def test_an_unpublished_letter_is_not_named_on_a_published_one(client):
+    earlier = LetterFactory(subject="Earlier letter", date=date(2017, 6, 12))
+    letters.import_letter(LETTER_2017.read_bytes(), filename="l.txt")  # unpublished, refers to it
+    page = client.get(earlier.get_absolute_url()).content.decode()
+    assert "Followed by" not in page
+    assert "19 June 2017" not in page
