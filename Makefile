@@ -41,6 +41,7 @@ check: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/fanout.py
 
 worker: install
 	$(BIN)/celery -A gasched worker --beat --loglevel INFO

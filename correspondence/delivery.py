@@ -253,37 +253,47 @@ def classify(error: Exception) -> Exception:
     return TemporaryFailure(reason)
 
 
-def claim(pk: int, now: datetime) -> bool:
-    """PENDING -> SENDING for exactly one worker."""
-    return (
-        Delivery.objects.filter(pk=pk, state=DeliveryState.PENDING).update(
+def claim(ids: Iterable[int], now: datetime) -> list[int]:
+    """PENDING -> SENDING, for this worker only: rows another worker holds or has
+    finished are left alone, so no row is ever sent twice."""
+    with transaction.atomic():
+        mine = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(ids), state=DeliveryState.PENDING)
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=mine).update(
             state=DeliveryState.SENDING, claimed=now, attempts=F("attempts") + 1
         )
-        == 1
-    )
+    return mine
 
 
 def deliver(ids: Iterable[int]) -> dict[str, int]:
-    """Send each delivery once over one SMTP connection; the outcome goes in its row."""
-    from .messages import build_message  # noqa: PLC0415 -- messages import templates late
+    """Send each delivery once over one SMTP connection; the outcome goes in its row
+    the moment the server answers."""
+    from .messages import build_message, prepare  # noqa: PLC0415 -- templates load late
 
+    ids = list(ids)
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
+    mine = claim(ids, timezone.now())
+    rows = Delivery.objects.select_related(
+        "contact", "meeting__room", "meeting__overflow_room", "meeting__process", "meeting__follows"
+    ).in_bulk(mine)
+    prepared = {}  # one rendering per version of a meeting, not per recipient
     connection = None
     retry_later = []
     try:
-        for pk in ids:
-            now = timezone.now()
-            if not claim(pk, now):
-                continue  # sent, being sent, or failed already: never twice
-            delivery = Delivery.objects.select_related(
-                "contact__mission", "meeting__room", "meeting__overflow_room", "meeting__process"
-            ).get(pk=pk)
+        for pk in (pk for pk in ids if pk in rows):
+            delivery, now = rows[pk], timezone.now()
             reason = reason_to_skip(delivery, now)
             if reason:
                 finish(delivery, DeliveryState.SKIPPED, error=reason)
                 outcome["skipped"] += 1
                 continue
-            message = build_message(delivery)
+            key = (delivery.meeting_id, delivery.kind, delivery.sequence, delivery.lead_minutes)
+            if key not in prepared:
+                prepared[key] = prepare(delivery)
+            message = build_message(delivery, prepared=prepared[key])
             try:
                 if connection is None:
                     connection = get_connection(fail_silently=False)
@@ -297,18 +307,21 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
                 if isinstance(failure, PermanentFailure):
                     finish(delivery, DeliveryState.FAILED, error=str(failure))
                     outcome["failed"] += 1
+                elif retry(delivery, str(failure), now):
+                    retry_later.append(delivery)
+                    outcome["retry"] += 1
                 else:
-                    if retry(delivery, str(failure), now):
-                        retry_later.append(delivery)
-                        outcome["retry"] += 1
-                    else:
-                        outcome["failed"] += 1
+                    outcome["failed"] += 1
                 continue
             finish(delivery, DeliveryState.SENT)
             outcome["sent"] += 1
     finally:
         if connection is not None:
             close_quietly(connection)
+        # Rows claimed but not reached (an exception above) go back to the outbox.
+        Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING).exclude(
+            pk__in=[d.pk for d in retry_later]
+        ).update(state=DeliveryState.PENDING)
     for delivery in retry_later:
         schedule_retry(delivery)
     return outcome

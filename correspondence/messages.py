@@ -8,6 +8,8 @@ ORGANIZER the office's real mailbox (also the From), one ATTENDEE: the recipient
 Reminders are plain e-mail with no calendar part (R3). One message per recipient.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -40,18 +42,60 @@ def quoted(value: str) -> str:
     return '"' + value.replace('"', "'").replace("\r", " ").replace("\n", " ") + '"'
 
 
-def calendar_for(delivery: Delivery, *, stamp=None) -> bytes:
-    meeting, contact = delivery.meeting, delivery.contact
-    method = METHODS[delivery.kind]
-    event = meeting_lines(meeting, base_url=settings.GASCHED_SITE_URL, language="en")
-    stamp = ics.utc_stamp(stamp or timezone.now())
+UNSUBSCRIBE = "https://gasched.invalid/unsubscribe-placeholder"
+
+
+@dataclass
+class Prepared:
+    """What every recipient of one version of one meeting gets alike: rendered once per
+    batch, then completed with each recipient's address, name and opt-out link."""
+
+    subject: str
+    text: str
+    html: str
+    event: list[str]  # the VEVENT lines, without ORGANIZER and ATTENDEE
+    method: str | None
+
+
+def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
+    meeting = delivery.meeting
+    when = meeting_when(meeting)
+    context = {
+        "kind": delivery.kind,
+        "meeting": meeting,
+        "when": when,
+        "meeting_url": settings.GASCHED_SITE_URL + meeting.get_absolute_url(),
+        "unsubscribe_url": UNSUBSCRIBE,
+        "organizer_name": settings.GASCHED_ORGANIZER_NAME,
+        "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
+        "lead": lead_time(delivery.lead_minutes),
+    }
+    # ASCII where the title is: an en dash alone would make every Subject encoded.
+    subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title}, {when}".replace("–", "-")
+    method = METHODS.get(delivery.kind)
+    event = []
+    if method:
+        dtstamp = ics.utc_stamp(stamp or timezone.now())
+        for line in meeting_lines(meeting, base_url=settings.GASCHED_SITE_URL, language="en"):
+            if line.startswith("DTSTAMP:"):
+                line = f"DTSTAMP:{dtstamp}"
+            elif line.startswith("SEQUENCE:"):
+                line = f"SEQUENCE:{delivery.sequence}"
+            event.append(line)
+    return Prepared(
+        subject=" ".join(subject.split()),
+        text=render_to_string("email/meeting.txt", context),
+        html=render_to_string("email/meeting.html", context),
+        event=event,
+        method=method,
+    )
+
+
+def calendar_for(delivery: Delivery, prepared: Prepared) -> bytes:
+    contact = delivery.contact
     lines = []
-    for line in event:
-        if line.startswith("DTSTAMP:"):
-            line = f"DTSTAMP:{stamp}"
-        elif line.startswith("SEQUENCE:"):
-            line = f"SEQUENCE:{delivery.sequence}"
-        elif line == "END:VEVENT":
+    for line in prepared.event:
+        if line == "END:VEVENT":
             lines += [
                 f"ORGANIZER;CN={quoted(settings.GASCHED_ORGANIZER_NAME)}:"
                 f"mailto:{settings.GASCHED_ORGANIZER_EMAIL}",
@@ -59,7 +103,7 @@ def calendar_for(delivery: Delivery, *, stamp=None) -> bytes:
                 f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{contact.email}",
             ]
         lines.append(line)
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", f"METHOD:{method}"]
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", f"METHOD:{prepared.method}"]
     return b"".join(
         [
             *(ics.fold(line) for line in head),
@@ -77,26 +121,17 @@ def lead_time(minutes: int) -> str:
     return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
 
-def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
-    meeting, contact = delivery.meeting, delivery.contact
-    site = settings.GASCHED_SITE_URL
-    unsubscribe = site + reverse("correspondence:unsubscribe", args=[contact.token])
-    context = {
-        "delivery": delivery,
-        "kind": delivery.kind,
-        "meeting": meeting,
-        "contact": contact,
-        "when": meeting_when(meeting),
-        "meeting_url": site + meeting.get_absolute_url(),
-        "unsubscribe_url": unsubscribe,
-        "organizer_name": settings.GASCHED_ORGANIZER_NAME,
-        "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
-        "lead": lead_time(delivery.lead_minutes),
-    }
-    subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title}, {context['when']}"
+def build_message(
+    delivery: Delivery, *, stamp=None, prepared: Prepared | None = None
+) -> EmailMultiAlternatives:
+    prepared = prepared or prepare(delivery, stamp=stamp)
+    contact = delivery.contact
+    unsubscribe = settings.GASCHED_SITE_URL + reverse(
+        "correspondence:unsubscribe", args=[contact.token]
+    )
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string("email/meeting.txt", context),
+        subject=prepared.subject,
+        body=prepared.text.replace(UNSUBSCRIBE, unsubscribe),
         from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_ORGANIZER_EMAIL}>",
         to=[contact.email],
         headers={
@@ -106,12 +141,12 @@ def build_message(delivery: Delivery, *, stamp=None) -> EmailMultiAlternatives:
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach_alternative(render_to_string("email/meeting.html", context), "text/html")
-    if delivery.kind in METHODS:
-        calendar = calendar_for(delivery, stamp=stamp)
-        method = METHODS[delivery.kind]
+    message.attach_alternative(prepared.html.replace(UNSUBSCRIBE, unsubscribe), "text/html")
+    if prepared.method:
+        calendar = calendar_for(delivery, prepared)
+        # Django adds the charset; the method parameter is what makes it iMIP.
         message.attach_alternative(
-            calendar.decode("utf-8"), f"text/calendar; method={method}; charset=utf-8"
+            calendar.decode("utf-8"), f"text/calendar; method={prepared.method}"
         )
         message.attach("invite.ics", calendar, "application/ics")
     return message

@@ -229,6 +229,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Keep a worker's database connection across tasks (Celery closes it after each task
+# otherwise): a fan-out is many short tasks.
+CELERY_DB_REUSE_MAX = 200
 CELERY_BEAT_SCHEDULE = {
     # The outbox's safety net: what a lost task or a Redis restart left pending.
     "requeue-deliveries": {"task": "correspondence.requeue_deliveries", "schedule": 60.0},

@@ -209,6 +209,7 @@ def test_an_invitation_is_an_imip_message_every_calendar_accepts(
     calendar_part = alternative.get_payload()[2]
     assert calendar_part.get_param("method") == "REQUEST"
     assert calendar_part.get_content_charset() == "utf-8"
+    assert str(calendar_part["Content-Type"]).count("charset") == 1
     assert calendar_part.get_content_disposition() is None
     assert attachment.get_content_type() == "application/ics"
     assert attachment.get_filename() == "invite.ics"
