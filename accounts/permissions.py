@@ -50,3 +50,10 @@ def can_invite_to(user, mission) -> bool:
         and membership.is_focal_point
         and membership.mission_id == mission.pk
     )
+
+
+def changes_data(view):
+    """Mark a view that changes data but checks its permission object by object (a
+    mission's own staff, or the PGA office): writers then need their second factor."""
+    view.writes = True
+    return view

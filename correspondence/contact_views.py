@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import requires
+from accounts.permissions import changes_data, requires
 from meetings.models import Meeting
 
 from . import contacts, delivery
@@ -62,6 +62,7 @@ def check_may_manage(request, mission):
         raise PermissionDenied(_("Only the PGA office and this mission's staff manage these."))
 
 
+@changes_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def mission_contacts(request, pk: int):
@@ -84,6 +85,7 @@ def mission_contacts(request, pk: int):
     return redirect("correspondence:mission-contacts", mission.pk)
 
 
+@changes_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request, pk: int, contact: int):
@@ -112,6 +114,7 @@ def contact_edit(request, pk: int, contact: int):
     return render(request, "correspondence/contact_form.html", context, status=status)
 
 
+@changes_data
 @login_required
 @require_POST
 def mission_preferences(request, pk: int):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,11 +31,23 @@ def can_manage_contacts(user, mission: Mission) -> bool:
 
 @transaction.atomic
 def save_contact(contact: Contact, *, focal_point_for=()) -> Contact:
+    """Save a contact; a new one (or one with new processes) is invited at once to the
+    published meetings to come that it wants, not only to the next ones."""
     contact.email = contact.email.strip().lower()
+    for field in ("name", "email", "function"):
+        if has_control_characters(getattr(contact, field)):
+            raise ValidationError({field: _("Control characters are not allowed here.")})
     contact.full_clean()
     contact.save()
     contact.focal_point_for.set(focal_point_for)
+    invite_to_upcoming([contact])
     return contact
+
+
+def invite_to_upcoming(contacts_to_invite) -> None:
+    from .delivery import catch_up  # noqa: PLC0415 -- delivery builds on these models
+
+    catch_up([c.pk for c in contacts_to_invite])
 
 
 @transaction.atomic
@@ -47,6 +59,7 @@ def set_preferences(
     mission.full_clean()
     mission.save(update_fields=["receives_everything", "kinds"])
     mission.processes.set(processes)
+    invite_to_upcoming(list(mission.contacts.all()))
     return mission
 
 
@@ -81,25 +94,42 @@ class CsvRejected(ValueError):
         self.errors = errors
 
 
-def read_csv(data: bytes) -> list[dict]:
+MAX_CSV_BYTES = 2 * 1024 * 1024
+
+
+def read_csv(data: bytes) -> list[tuple[int, dict]]:
+    """(line number in the file, row) for every row; the header must name the columns."""
+    if len(data) > MAX_CSV_BYTES:
+        raise CsvRejected([_("The file is larger than 2 MB: split it.")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvRejected([_("The file is not UTF-8 text: save it as “CSV UTF-8”.")]) from error
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in ("mission", "name", "email") if c not in header]
-    if missing:
-        raise CsvRejected(
-            [_("Line 1: the header lacks the column(s) %(c)s.") % {"c": ", ".join(missing)}]
-        )
-    reader.fieldnames = header
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
-    for row in reader:
-        rows.append({k: (v or "").strip() for k, v in row.items() if k})
-        if len(rows) > MAX_CSV_ROWS:
-            raise CsvRejected([_("More than %(n)d rows: split the file.") % {"n": MAX_CSV_ROWS}])
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        missing = [c for c in ("mission", "name", "email") if c not in header]
+        if missing:
+            raise CsvRejected(
+                [_("Line 1: the header lacks the column(s) %(c)s.") % {"c": ", ".join(missing)}]
+            )
+        reader.fieldnames = header
+        for row in reader:
+            # The file's own line number (where the row ends: a quoted field may span
+            # lines, and blank lines are skipped but counted).
+            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}))
+            if len(rows) > MAX_CSV_ROWS:
+                raise CsvRejected(
+                    [_("More than %(n)d rows: split the file.") % {"n": MAX_CSV_ROWS}]
+                )
+    except csv.Error as error:
+        raise CsvRejected([_("Line %(n)d: %(e)s.") % {"n": reader.line_num, "e": error}]) from error
     return rows
+
+
+def has_control_characters(text: str) -> bool:
+    return any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
 @transaction.atomic
@@ -113,9 +143,12 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
     by_name = {m.name.casefold(): m for m in Mission.objects.all()}
     allowed = None if missions is None else {m.pk for m in missions}
     errors, valid, seen = [], [], set()
-    for line, row in enumerate(rows, start=2):  # line 1 is the header
+    for line, row in rows:
         mission = by_name.get(row.get("mission", "").casefold())
         email = row.get("email", "").lower()
+        if any(has_control_characters(value) for value in row.values()):
+            errors.append(_("Line %(n)d: control characters in a field.") % {"n": line})
+            continue
         if mission is None:
             errors.append(
                 _("Line %(n)d: no mission called “%(m)s”.") % {"n": line, "m": row.get("mission")}
@@ -146,20 +179,34 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
         valid.append((mission, row["name"][:200], email, row.get("function", "")[:200]))
     if errors:
         raise CsvRejected(errors)
+    try:
+        with transaction.atomic():
+            return save_rows(valid)
+    except IntegrityError as error:
+        raise CsvRejected(
+            [_("Another change to these contacts was saved at the same moment: upload again.")]
+        ) from error
+
+
+def save_rows(valid) -> ImportResult:
     existing = {
         (c.mission_id, c.email): c
         for c in Contact.objects.filter(mission__in={m for m, *_ in valid})
     }
     created = updated = 0
+    new = []
     for mission, name, email, function in valid:
         contact = existing.get((mission.pk, email))
         if contact is None:
-            Contact.objects.create(mission=mission, name=name, email=email, function=function)
+            new.append(
+                Contact.objects.create(mission=mission, name=name, email=email, function=function)
+            )
             created += 1
         else:
             contact.name, contact.function = name, function
             contact.save(update_fields=["name", "function", "updated"])
             updated += 1
+    invite_to_upcoming(new)
     return ImportResult(created=created, updated=updated)
 
 

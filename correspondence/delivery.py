@@ -9,6 +9,7 @@ connections) are retried with exponential back-off; permanent ones (5xx) are rec
 """
 
 import logging
+import secrets
 import smtplib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -104,14 +105,22 @@ def meeting_saved(meeting: Meeting, *, now: datetime | None = None) -> list[int]
     ).values_list("contact_id", "sequence"):
         already[contact_id] = max(already.get(contact_id, -1), sequence)
     rows = []
-    if meeting.status == MeetingStatus.SCHEDULED:
-        for contact_id in wanting(meeting):
-            if contact_id not in already:
-                rows.append((contact_id, DeliveryKind.INVITATION))
-            elif already[contact_id] < meeting.sequence:
-                rows.append((contact_id, DeliveryKind.UPDATE))
-    elif meeting.status in OFF_STATUSES:
+    if meeting.status in OFF_STATUSES:
         rows = [(contact_id, DeliveryKind.CANCELLATION) for contact_id in already]
+    else:
+        # Whoever has it in their calendar gets every change (back to tentative too),
+        # even if their mission no longer asks for such meetings.
+        rows = [
+            (contact_id, DeliveryKind.UPDATE)
+            for contact_id, sequence in already.items()
+            if sequence < meeting.sequence
+        ]
+        if meeting.status == MeetingStatus.SCHEDULED:
+            rows += [
+                (contact_id, DeliveryKind.INVITATION)
+                for contact_id in wanting(meeting)
+                if contact_id not in already
+            ]
     Delivery.objects.bulk_create(
         [
             Delivery(meeting=meeting, contact_id=c, kind=k, sequence=meeting.sequence)
@@ -127,6 +136,44 @@ def meeting_saved(meeting: Meeting, *, now: datetime | None = None) -> list[int]
     )
     if ids:
         transaction.on_commit(partial(enqueue, ids))
+    return ids
+
+
+def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int]:
+    """Invite contacts (new ones, or whose mission changed what it receives) to the
+    published meetings still to come that they want and were not yet sent."""
+    now = now or timezone.now()
+    upcoming = Meeting.objects.filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now)
+    rows = []
+    contacts = Contact.objects.filter(pk__in=contact_ids, opted_out__isnull=True)
+    for contact in contacts.select_related("mission"):
+        mission = contact.mission
+        wanted = upcoming
+        if not mission.receives_everything:
+            wanted = upcoming.filter(
+                Q(kind__in=mission.kinds or [])
+                | Q(process__following_missions=mission)
+                | Q(process__followers__user__membership__mission=mission)
+                | Q(process__focal_points=contact)
+            ).distinct()
+        sent = Delivery.objects.filter(
+            contact=contact, kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE]
+        ).values("meeting_id")
+        rows += [
+            Delivery(
+                meeting_id=pk, contact=contact, kind=DeliveryKind.INVITATION, sequence=sequence
+            )
+            for pk, sequence in wanted.exclude(pk__in=sent).values_list("pk", "sequence")
+        ]
+    if not rows:
+        return []
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    ids = list(
+        Delivery.objects.filter(
+            contact__in=contact_ids, state=DeliveryState.PENDING, kind=DeliveryKind.INVITATION
+        ).values_list("pk", flat=True)
+    )
+    transaction.on_commit(partial(enqueue, ids))
     return ids
 
 
@@ -180,7 +227,8 @@ def send_due_reminders(*, now: datetime | None = None, limit: int = 500) -> list
         Delivery.objects.filter(
             meeting__in=[r.meeting_id for r in due],
             kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE],
-            state=DeliveryState.SENT,
+            # Invited, or about to be: a pending invitation does not lose its reminder.
+            state__in=[DeliveryState.SENT, DeliveryState.PENDING, DeliveryState.SENDING],
             contact__opted_out__isnull=True,
         )
         .values_list("meeting_id", "contact_id")
@@ -218,7 +266,7 @@ def requeue(*, now: datetime | None = None) -> list[int]:
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.GASCHED_STALE_SENDING_SECONDS)
     Delivery.objects.filter(state=DeliveryState.SENDING, claimed__lt=stale).update(
-        state=DeliveryState.PENDING, next_attempt=now
+        state=DeliveryState.PENDING, next_attempt=now, claim=""
     )
     ids = list(
         Delivery.objects.filter(state=DeliveryState.PENDING, next_attempt__lte=now).values_list(
@@ -253,9 +301,9 @@ def classify(error: Exception) -> Exception:
     return TemporaryFailure(reason)
 
 
-def claim(ids: Iterable[int], now: datetime) -> list[int]:
-    """PENDING -> SENDING, for this worker only: rows another worker holds or has
-    finished are left alone, so no row is ever sent twice."""
+def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
+    """PENDING -> SENDING under this worker's token: rows another worker holds or has
+    finished are left alone."""
     with transaction.atomic():
         mine = list(
             Delivery.objects.select_for_update(skip_locked=True)
@@ -263,9 +311,20 @@ def claim(ids: Iterable[int], now: datetime) -> list[int]:
             .values_list("pk", flat=True)
         )
         Delivery.objects.filter(pk__in=mine).update(
-            state=DeliveryState.SENDING, claimed=now, attempts=F("attempts") + 1
+            state=DeliveryState.SENDING, claimed=now, claim=token, attempts=F("attempts") + 1
         )
     return mine
+
+
+def still_mine(delivery: Delivery, token: str) -> bool:
+    """Right before sending: the row is still ours (the requeue sweep has not handed it
+    to another worker after a slow server), and its claim is fresh again."""
+    return (
+        Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.SENDING, claim=token).update(
+            claimed=timezone.now()
+        )
+        == 1
+    )
 
 
 def deliver(ids: Iterable[int]) -> dict[str, int]:
@@ -275,7 +334,8 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
 
     ids = list(ids)
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
-    mine = claim(ids, timezone.now())
+    token = secrets.token_hex(16)
+    mine = claim(ids, timezone.now(), token)
     rows = Delivery.objects.select_related(
         "contact", "meeting__room", "meeting__overflow_room", "meeting__process", "meeting__follows"
     ).in_bulk(mine)
@@ -285,10 +345,13 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
     try:
         for pk in (pk for pk in ids if pk in rows):
             delivery, now = rows[pk], timezone.now()
+            delivery.claim = token
             reason = reason_to_skip(delivery, now)
             if reason:
                 finish(delivery, DeliveryState.SKIPPED, error=reason)
                 outcome["skipped"] += 1
+                continue
+            if not still_mine(delivery, token):
                 continue
             key = (delivery.meeting_id, delivery.kind, delivery.sequence, delivery.lead_minutes)
             if key not in prepared:
@@ -319,9 +382,9 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
         if connection is not None:
             close_quietly(connection)
         # Rows claimed but not reached (an exception above) go back to the outbox.
-        Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING).exclude(
-            pk__in=[d.pk for d in retry_later]
-        ).update(state=DeliveryState.PENDING)
+        Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING, claim=token).update(
+            state=DeliveryState.PENDING, claim=""
+        )
     for delivery in retry_later:
         schedule_retry(delivery)
     return outcome
@@ -330,17 +393,10 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
 def reason_to_skip(delivery: Delivery, now: datetime) -> str:
     if delivery.contact.opted_out:
         return "The contact opted out."
-    if (
-        delivery.kind != DeliveryKind.REMINDER
-        and delivery.meeting.sequence > delivery.sequence
-        and Delivery.objects.filter(
-            meeting=delivery.meeting_id,
-            contact=delivery.contact_id,
-            sequence__gt=delivery.sequence,
-        )
-        .exclude(kind=DeliveryKind.REMINDER)
-        .exists()
-    ):
+    if delivery.meeting.sequence > delivery.sequence:
+        # The meeting changed since: the version that replaces this one is in the outbox
+        # (meeting_saved wrote it in the same transaction), and a reminder follows the
+        # new time. Never send the old one after it, nor render it with new data.
         return "Superseded by a later version of the meeting."
     if delivery.kind == DeliveryKind.REMINDER and (
         delivery.meeting.status != MeetingStatus.SCHEDULED or delivery.meeting.start <= now
@@ -350,7 +406,7 @@ def reason_to_skip(delivery: Delivery, now: datetime) -> str:
 
 
 def finish(delivery: Delivery, state: str, *, error: str = "") -> None:
-    Delivery.objects.filter(pk=delivery.pk).update(
+    Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
         state=state,
         sent=timezone.now() if state == DeliveryState.SENT else None,
         last_error=error[:2000],
@@ -368,8 +424,11 @@ def retry(delivery: Delivery, error: str, now: datetime) -> bool:
         finish(delivery, DeliveryState.FAILED, error=f"Gave up after {attempts} attempts: {error}")
         return False
     delivery.next_attempt = now + timedelta(seconds=backoff(attempts))
-    Delivery.objects.filter(pk=delivery.pk).update(
-        state=DeliveryState.PENDING, next_attempt=delivery.next_attempt, last_error=error[:2000]
+    Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
+        state=DeliveryState.PENDING,
+        next_attempt=delivery.next_attempt,
+        last_error=error[:2000],
+        claim="",
     )
     return True
 
@@ -396,7 +455,13 @@ def resend(delivery: Delivery) -> Delivery:
     """A failed or skipped delivery goes out again (same version, same Message-ID)."""
     Delivery.objects.filter(
         pk=delivery.pk, state__in=[DeliveryState.FAILED, DeliveryState.SKIPPED]
-    ).update(state=DeliveryState.PENDING, attempts=0, next_attempt=timezone.now(), last_error="")
+    ).update(
+        state=DeliveryState.PENDING,
+        attempts=0,
+        next_attempt=timezone.now(),
+        last_error="",
+        claim="",
+    )
     transaction.on_commit(partial(enqueue, [delivery.pk]))
     delivery.refresh_from_db()
     return delivery

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from meetings import ics
+from meetings.enums import MeetingStatus
 from meetings.feeds import PRODID, meeting_lines, vtimezone_bytes
 from meetings.templatetags.programme import meeting_when
 
@@ -38,8 +39,10 @@ SUBJECT_PREFIX = {
 
 
 def quoted(value: str) -> str:
-    """A parameter value, quoted (names hold commas); quotes themselves cannot appear."""
-    return '"' + value.replace('"', "'").replace("\r", " ").replace("\n", " ") + '"'
+    """A parameter value, quoted (names hold commas). Quotes and control characters
+    cannot appear in one (RFC 5545 QSAFE-CHAR)."""
+    value = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in value)
+    return '"' + value.replace('"', "'") + '"'
 
 
 UNSUBSCRIBE = "https://gasched.invalid/unsubscribe-placeholder"
@@ -71,7 +74,10 @@ def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
         "lead": lead_time(delivery.lead_minutes),
     }
     # ASCII where the title is: an en dash alone would make every Subject encoded.
-    subject = f"{SUBJECT_PREFIX[delivery.kind]}: {meeting.title}, {when}".replace("–", "-")
+    prefix = SUBJECT_PREFIX[delivery.kind]
+    if delivery.kind == DeliveryKind.CANCELLATION and meeting.status == MeetingStatus.POSTPONED:
+        prefix = "Postponed"  # calendars drop it (CANCEL); people read why
+    subject = f"{prefix}: {meeting.title}, {when}".replace("–", "-")
     method = METHODS.get(delivery.kind)
     event = []
     if method:

@@ -319,6 +319,8 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt = models.DateTimeField(default=timezone.now)
     claimed = models.DateTimeField(null=True, blank=True)
+    # Which worker's claim this is: a row the requeue sweep took back is not theirs.
+    claim = models.CharField(max_length=32, blank=True, editable=False)
     sent = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)

@@ -357,7 +357,13 @@ def check_rooms(meeting: Meeting) -> None:
 def _bump_sequence_if_significant(meeting: Meeting) -> None:
     if meeting.pk is None:
         return
-    before = Meeting.objects.filter(pk=meeting.pk).values(*SIGNIFICANT_FIELDS, "sequence").get()
+    # Locked: two saves at the same instant must not give two versions one SEQUENCE.
+    before = (
+        Meeting.objects.select_for_update()
+        .filter(pk=meeting.pk)
+        .values(*SIGNIFICANT_FIELDS, "sequence")
+        .get()
+    )
     if any(before[name] != getattr(meeting, name) for name in SIGNIFICANT_FIELDS):
         meeting.sequence = before["sequence"] + 1
 

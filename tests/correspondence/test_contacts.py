@@ -153,3 +153,32 @@ def test_contacts_page_queries_do_not_grow(
     with django_assert_num_queries(11):
         response = client.get(reverse("correspondence:mission-contacts", args=[belgium.pk]))
     assert response.content.decode().count("@belgium.example") == n
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"mission,name,email\n\n\nBelgium,A,bad\n", "Line 4: “bad” is not an e-mail address."),
+        (b'mission,name,email\n"Belgium","A\nB",bad\n', "Line 3: control characters"),
+        (b"mission,name,email\nBelgium,A\x00B,a@b.example\n", "Line 2: control characters"),
+        (b"mission,name,email\nBelgium," + b"x" * 140_000 + b",a@b.example\n", "Line 2"),
+    ],
+    ids=["blank lines", "quoted newline", "NUL", "huge field"],
+)
+def test_csv_line_numbers_are_the_file_lines_and_odd_bytes_are_refused(data, error):
+    with pytest.raises(CsvRejected) as rejected:
+        import_contacts(data)
+    assert rejected.value.errors[0].startswith(error)
+    assert not Contact.objects.exists()
+
+
+def test_an_editor_without_the_second_factor_in_this_session_cannot_change_contacts(client, editor):
+    client.force_login(editor)  # password only
+    kenya = Mission.objects.get(name="Kenya")
+    response = client.post(
+        reverse("correspondence:mission-contacts", args=[kenya.pk]),
+        {"name": "Deputy", "email": "deputy@kenya.example"},
+    )
+    assert response.status_code == 302
+    assert "reauthenticate" in response.url
+    assert not Contact.objects.exists()

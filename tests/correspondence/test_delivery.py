@@ -463,3 +463,120 @@ def test_a_process_a_mission_member_follows_in_my_schedule_is_followed_by_the_mi
         django_capture_on_commit_callbacks,
     )
     assert [m.to[0] for m in mail.outbox] == ["pr@belgium.example"]
+
+
+# --- Review of the first version ---------------------------------------------------------
+
+
+def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come(
+    django_capture_on_commit_callbacks,
+):
+    from correspondence.contacts import save_contact
+
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    publish(
+        new_meeting(kind=MeetingKind.BRIEFING, room=Room.objects.get(code="CR2")),
+        django_capture_on_commit_callbacks,
+    )  # Belgium does not take briefings
+    with django_capture_on_commit_callbacks(execute=True):
+        save_contact(
+            Contact(mission=Mission.objects.get(name="Belgium"), name="New", email="New@be.example")
+        )
+    assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
+        ("new@be.example", "Invitation")
+    ]
+
+
+def test_going_back_to_tentative_updates_the_invited(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.set_meeting_status(meeting, MeetingStatus.TENTATIVE)
+    assert [event_of(calendar_of(m))["STATUS"] for m in mail.outbox] == ["CONFIRMED", "TENTATIVE"]
+
+
+def test_a_postponement_says_postponed_and_removes_it_from_calendars(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.set_meeting_status(meeting, MeetingStatus.POSTPONED)
+    assert mail.outbox[-1].subject.startswith("Postponed: ")
+    assert calendar_of(mail.outbox[-1])["METHOD"] == "CANCEL"
+
+
+def test_a_reminder_is_not_lost_while_the_invitation_is_still_pending(
+    django_capture_on_commit_callbacks,
+):
+    contact("Belgium", "pr@belgium.example")
+    meeting = schedule.save_meeting(new_meeting())  # queued, not yet sent
+    with time_machine.travel(meeting.start - timedelta(hours=23), tick=False):
+        delivery.send_due_reminders()
+    assert Delivery.objects.filter(kind=DeliveryKind.REMINDER, lead_minutes=1440).count() == 1
+
+
+def test_a_reminder_for_the_old_time_is_not_sent_after_a_move(django_capture_on_commit_callbacks):
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    with time_machine.travel(meeting.start - timedelta(minutes=30), tick=False):
+        delivery.send_due_reminders()  # queued, not yet sent
+        meeting.start += timedelta(hours=2)
+        meeting.end += timedelta(hours=2)
+        schedule.save_meeting(meeting)
+        outcome = delivery.deliver(
+            Delivery.objects.filter(kind=DeliveryKind.REMINDER).values_list("pk", flat=True)
+        )
+    assert outcome["sent"] == 0
+    assert outcome["skipped"] == 2
+
+
+def test_a_row_the_sweep_took_back_from_a_slow_worker_is_not_sent_by_it(
+    settings, django_capture_on_commit_callbacks
+):
+    """The worker claimed the row; the sweep decided it was dead and handed the row to
+    another worker, which sent it. The first worker, waking up, must not send it again."""
+    contact("Belgium", "pr@belgium.example")
+    schedule.save_meeting(new_meeting())
+    row = Delivery.objects.get()
+    assert delivery.claim([row.pk], timezone_now(), "slow-worker") == [row.pk]
+    settings.GASCHED_STALE_SENDING_SECONDS = 0
+    delivery.requeue()  # eager here: "another worker" sends it at once
+    assert len(mail.outbox) == 1
+    row.refresh_from_db()
+    row.claim = "slow-worker"
+    assert delivery.still_mine(row, "slow-worker") is False
+    delivery.finish(row, DeliveryState.FAILED, error="the slow worker's late failure")
+    row.refresh_from_db()
+    assert row.state == DeliveryState.SENT  # its late outcome does not overwrite
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def test_contact_names_with_control_characters_stay_valid_icalendar(
+    django_capture_on_commit_callbacks,
+):
+    person = contact("Belgium", "pr@belgium.example")
+    Contact.objects.filter(pk=person.pk).update(name='Tab\there, "quoted"\x0b')
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    raw = calendar_of(mail.outbox[0]).to_ical()
+    assert b"CN=\"Tab here, 'quoted' \"" in raw.replace(b"\r\n ", b"")
+
+
+def test_a_published_meeting_cannot_be_deleted_in_the_admin(rf, django_capture_on_commit_callbacks):
+    from django.contrib import admin
+    from django.contrib.auth import get_user_model
+
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    request = rf.get("/")
+    request.user = get_user_model().objects.create_superuser(
+        "root@example.org", "root@example.org", "x"
+    )
+    meeting_admin = admin.site._registry[Meeting]
+    assert meeting_admin.has_delete_permission(request, meeting) is False
+    assert "delete_selected" not in meeting_admin.get_actions(request)
