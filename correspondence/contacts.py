@@ -124,7 +124,9 @@ def read_csv(data: bytes) -> list[tuple[int, dict]]:
                     [_("More than %(n)d rows: split the file.") % {"n": MAX_CSV_ROWS}]
                 )
     except csv.Error as error:
-        raise CsvRejected([_("Line %(n)d: %(e)s.") % {"n": reader.line_num, "e": error}]) from error
+        raise CsvRejected(
+            [_("Line %(n)d: %(e)s.") % {"n": reader.line_num + 1, "e": error}]
+        ) from error
     return rows
 
 
