@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .syndication import ProgrammeChangesFeed
 
 app_name = "meetings"
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("day/<date:day>/", views.day, name="day"),
     path("week/<date:day>/", views.week, name="week"),
     path("archive/", views.archive, name="archive"),
+    path("changes/", views.programme_changes, name="changes"),
+    path("changes/feed/", ProgrammeChangesFeed(), name="changes-feed"),
     path("archive/<int:number>/", views.archive_session, name="archive-session"),
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/meeting.ics", views.meeting_ics, name="meeting-ics"),

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
 
-from . import audit, feeds, personal, schedule
+from . import audit, changes, feeds, personal, schedule
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -596,3 +596,20 @@ def personal_feed(request, token: str):
 
     (body, etag, last_modified), _status = cached_large(key, render_feed, lambda v: len(v[0]))
     return calendar_response(request, body, etag, last_modified)
+
+
+@require_safe
+def programme_changes(request):
+    """What changed over the last days (`?days=`, 1 to 60; default 7)."""
+    try:
+        days = int(request.GET.get("days", 7))
+    except ValueError:
+        return HttpResponseBadRequest(
+            _("days must be a number from 1 to 60."), content_type=PLAIN_TEXT
+        )
+    if not 1 <= days <= changes.MAX_DAYS:
+        return HttpResponseBadRequest(
+            _("days must be a number from 1 to 60."), content_type=PLAIN_TEXT
+        )
+    context = {"changes": changes.programme_changes(days=days), "days": days}
+    return render(request, "meetings/changes.html", context)

@@ -45,6 +45,8 @@ EXPECTED = {
     "meetings:week": PUBLIC,
     "meetings:archive": PUBLIC,
     "meetings:archive-session": PUBLIC,
+    "meetings:changes": PUBLIC,
+    "meetings:changes-feed": PUBLIC,
     "meetings:detail": PUBLIC,
     "meetings:meeting-ics": PUBLIC,
     "meetings:feed": PUBLIC,

@@ -1,0 +1,43 @@
+"""The programme's changes as an Atom feed: a small declarative class, as Django's
+syndication framework has it."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .changes import programme_changes
+
+
+class ProgrammeChangesFeed(Feed):
+    """What changed in the programme over the last seven days (`/changes/feed/`)."""
+
+    feed_type = Atom1Feed
+    title = _("General Assembly: changes to the programme of meetings")
+    subtitle = _("Meetings added, moved, re-roomed, published, postponed or cancelled")
+
+    def link(self):
+        return reverse("meetings:changes")
+
+    def items(self):
+        return programme_changes(days=7)
+
+    def item_title(self, item):
+        return f"{item.what}: {item.title}"
+
+    def item_description(self, item):
+        return item.summary or item.what
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        return f"{item.url}#change-{item.when.isoformat()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.when
+
+    def item_updateddate(self, item):
+        return item.when
