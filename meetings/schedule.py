@@ -5,6 +5,7 @@ for meetings on its own. Every reading function returns data fetched with a fixe
 number of queries, whatever the number of meetings.
 """
 
+import calendar
 import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,6 +110,47 @@ def meetings_between(first: date, last: date, schedule_filter: ScheduleFilter) -
     by_day = {day.date: day for day in group_by_day(schedule_filter.apply(listed(meetings)))}
     span = (last - first).days + 1
     return [by_day.get(d, Day(date=d)) for d in (first + timedelta(n) for n in range(span))]
+
+
+@dataclass
+class RoomRow:
+    room: Room | None  # None: meetings whose room is not announced
+    cells: list[list[Meeting]]  # one list per working day
+
+
+def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date], list[RoomRow]]:
+    """The working week by room: which rooms are taken when, and which are free.
+
+    Every current room has a row, so a free room shows as an empty row; a meeting with an
+    overflow room appears in both. Two queries whatever the week holds."""
+    days = [monday + timedelta(days=n) for n in range(5)]
+    meetings = Meeting.objects.filter(
+        start__gte=start_of_day(days[0]), start__lt=start_of_day(days[-1] + timedelta(days=1))
+    )
+    rows = {
+        room.pk: RoomRow(room, [[] for _ in days]) for room in Room.objects.filter(is_current=True)
+    }
+    unannounced = RoomRow(None, [[] for _ in days])
+    for meeting in schedule_filter.apply(listed(meetings)):
+        column = (meeting.local_start.date() - monday).days
+        if not 0 <= column < len(days):
+            continue
+        held = [r for r in (meeting.room_id, meeting.overflow_room_id) if r in rows]
+        for room_id in held:
+            rows[room_id].cells[column].append(meeting)
+        if not held:
+            unannounced.cells[column].append(meeting)
+    listed_rows = list(rows.values())
+    if any(unannounced.cells):
+        listed_rows.append(unannounced)
+    return days, listed_rows
+
+
+def month_weeks(year: int, month: int, schedule_filter: ScheduleFilter) -> list[list[Day]]:
+    """The month as calendar weeks (Monday first), each day with its meetings."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    by_day = {d.date: d for d in meetings_between(weeks[0][0], weeks[-1][-1], schedule_filter)}
+    return [[by_day[day] for day in week] for week in weeks]
 
 
 def week_starting(day: date) -> date:

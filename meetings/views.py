@@ -198,6 +198,59 @@ def week(request, day: date):
 
 
 @require_safe
+def week_by_room(request, day: date):
+    """The working week as a grid of rooms by days: free rooms at a glance."""
+    monday = schedule.week_starting(day)
+    if monday != day:
+        return redirect("meetings:week-rooms", monday)
+
+    def build():
+        form, schedule_filter = read_filter(request)
+        context = {
+            "filter_form": form,
+            "monday": monday,
+            "previous": monday - timedelta(days=7),
+            "next": monday + timedelta(days=7),
+            "days": [],
+            "rows": [],
+        }
+        if schedule_filter is None:
+            return "meetings/_room_grid_content.html", context, 400
+        context["days"], context["rows"] = schedule.room_grid(monday, schedule_filter)
+        return "meetings/_room_grid_content.html", context, 200
+
+    title = _("Rooms, week of %(day)s") % {"day": date_format(monday, "j F Y")}
+    return schedule_page(request, f"rooms:{monday}", build, around=lambda: {"title": title})
+
+
+@require_safe
+def month(request, year: int, month: int):
+    """A month calendar of meetings, Monday first."""
+    if not (1900 <= year <= 2200 and 1 <= month <= 12):
+        raise Http404(_("There is no such month."))
+    first = date(year, month, 1)
+
+    def build():
+        form, schedule_filter = read_filter(request)
+        previous = first - timedelta(days=1)
+        following = first + timedelta(days=32)
+        context = {
+            "filter_form": form,
+            "first": first,
+            "previous": (previous.year, previous.month),
+            "next": (following.year, following.month),
+            "weeks": [],
+        }
+        if schedule_filter is None:
+            return "meetings/_month_content.html", context, 400
+        context["weeks"] = schedule.month_weeks(year, month, schedule_filter)
+        return "meetings/_month_content.html", context, 200
+
+    title = date_format(first, "F Y")
+    return schedule_page(request, f"month:{year}-{month}", build, around=lambda: {"title": title})
+
+
+@require_safe
 def archive(request):
     sessions = Session.objects.annotate(meeting_count=Count("meetings"))
     return render(request, "meetings/archive.html", {"sessions": sessions})
