@@ -41,7 +41,6 @@ Writes benchmarks/results/fanout.json and adds it to latest.json under "fanout".
 import argparse
 import contextlib
 import cProfile
-import json
 import multiprocessing
 import os
 import platform
@@ -61,11 +60,9 @@ from pathlib import Path
 import psycopg2
 import run  # benchmarks/run.py: database, step and port helpers
 import smtp_sink  # benchmarks/smtp_sink.py: the counting aiosmtpd sink
-from psycopg2 import sql
 from run import BenchError
 
 ROOT = run.ROOT
-RESULTS_DIR = ROOT / "benchmarks" / "results"
 DB_NAME = "gasched_bench_fanout"
 DATABASE_URL = f"postgres://{run.PG['user']}@{run.PG['host']}:{run.PG['port']}/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/13"  # the broker (and the cache), emptied first
@@ -93,24 +90,11 @@ def log(message: str) -> None:
 
 
 def drop_database() -> None:
-    connection = run.admin_connection()
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DB_NAME))
-            )
-    finally:
-        connection.close()
+    run.drop_database(DB_NAME)
 
 
 def create_database() -> None:
-    drop_database()
-    connection = run.admin_connection()
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DB_NAME)))
-    finally:
-        connection.close()
+    run.create_database(DB_NAME)
 
 
 def empty_redis() -> None:
@@ -842,18 +826,7 @@ def report(results: dict) -> None:
 
 
 def write_results(results: dict) -> None:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    (RESULTS_DIR / "fanout.json").write_text(
-        json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-    )
-    latest_path = RESULTS_DIR / "latest.json"
-    try:
-        latest = json.loads(latest_path.read_text())
-    except (OSError, ValueError):
-        latest = {}
-    latest["fanout"] = results
-    latest_path.write_text(json.dumps(latest, indent=2, ensure_ascii=False) + "\n")
-    log("results in benchmarks/results/fanout.json and under 'fanout' in latest.json")
+    run.write_named_results("fanout", results)
 
 
 def on_alarm(_signum, _frame):

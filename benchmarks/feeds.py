@@ -41,7 +41,6 @@ import run  # benchmarks/run.py: database, Redis, gunicorn and measuring helpers
 from run import BenchError
 
 ROOT = run.ROOT
-RESULTS_DIR = ROOT / "benchmarks" / "results"
 FEED_PATH = "/feeds/programme.ics"
 SAME_BYTES_PATH = "/__same-bytes__"  # benchmarks/wsgi_same_bytes.py
 COLD_GOAL = 1.5  # cold feed at most 1.5 × a bare icalendar serialisation
@@ -227,17 +226,7 @@ def report(results: dict) -> None:
 
 
 def write_results(results: dict) -> None:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-    (RESULTS_DIR / "feeds.json").write_text(text)
-    latest_path = RESULTS_DIR / "latest.json"
-    try:
-        latest = json.loads(latest_path.read_text())
-    except (OSError, ValueError):
-        latest = {}
-    latest["feeds"] = results
-    latest_path.write_text(json.dumps(latest, indent=2, ensure_ascii=False) + "\n")
-    log("results in benchmarks/results/feeds.json and under 'feeds' in latest.json")
+    run.write_named_results("feeds", results)
 
 
 def on_alarm(_signum, _frame):

@@ -34,7 +34,8 @@ from psycopg2 import sql
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PYTHON = BIN / "python" if (BIN / "python").exists() else Path(sys.executable)
-RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+RESULTS = RESULTS_DIR / "latest.json"
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 DB_NAME = "gasched_bench"
@@ -70,25 +71,40 @@ def admin_connection():
     return connection
 
 
-def drop_database() -> None:
+def drop_database(name: str = DB_NAME) -> None:
     connection = admin_connection()
     try:
         with connection.cursor() as cursor:
             cursor.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DB_NAME))
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
     finally:
         connection.close()
 
 
-def create_database() -> None:
-    drop_database()
+def create_database(name: str = DB_NAME) -> None:
+    drop_database(name)
     connection = admin_connection()
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DB_NAME)))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     finally:
         connection.close()
+
+
+def write_named_results(name: str, results: dict) -> None:
+    """benchmarks/results/<name>.json, and the same under <name> in latest.json."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    (RESULTS_DIR / f"{name}.json").write_text(text)
+    latest_path = RESULTS_DIR / "latest.json"
+    try:
+        latest = json.loads(latest_path.read_text())
+    except (OSError, ValueError):
+        latest = {}
+    latest[name] = results
+    latest_path.write_text(json.dumps(latest, indent=2, ensure_ascii=False) + "\n")
+    log(f"results in benchmarks/results/{name}.json and under '{name}' in latest.json")
 
 
 def django_env(var_dir: Path) -> dict[str, str]:

@@ -25,7 +25,7 @@ from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting
 
 from .enums import DeliveryKind, DeliveryState
-from .models import Contact, Delivery, Reminder
+from .models import Contact, Delivery, Mission, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +38,19 @@ REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
 # --- Who receives what -----------------------------------------------------------------
 
 
-def recipients(meeting: Meeting) -> QuerySet[Contact]:
-    """Contacts who want this meeting: their mission takes everything, its kind or its
-    process, or they are a focal point for its process. Opted-out contacts never."""
-    wanted = Q(mission__receives_everything=True) | Q(mission__kinds__contains=[meeting.kind])
+def wanting(meeting: Meeting) -> list[int]:
+    """Ids of the contacts who want this meeting: their mission takes everything, or its
+    kind, or follows its process; or they are a focal point for its process. Opted-out
+    contacts never. One path for every database: which missions take the kind is read
+    in Python (about 200 short rows), since SQLite has no JSON containment."""
+    taking_kind = [
+        pk for pk, kinds in Mission.objects.values_list("pk", "kinds") if meeting.kind in kinds
+    ]
+    wanted = Q(mission__receives_everything=True) | Q(mission__in=taking_kind)
     if meeting.process_id:
         wanted |= following(meeting.process_id)
-    return Contact.objects.filter(wanted, opted_out__isnull=True).distinct()
+    contacts = Contact.objects.filter(wanted, opted_out__isnull=True).distinct()
+    return list(contacts.values_list("pk", flat=True))
 
 
 def following(process_id: int) -> Q:
@@ -55,35 +61,6 @@ def following(process_id: int) -> Q:
         | Q(mission__members__user__personal_schedule__processes=process_id)
         | Q(focal_point_for=process_id)
     )
-
-
-def kinds_contains_supported() -> bool:
-    from django.db import connection  # noqa: PLC0415
-
-    return connection.features.supports_json_field_contains
-
-
-def wanting(meeting: Meeting) -> list[int]:
-    """Contact ids for `meeting` (JSON containment where the database has it)."""
-    if kinds_contains_supported():
-        return list(recipients(meeting).values_list("pk", flat=True))
-    # SQLite (the embedded default) has no JSON containment: filter kinds in Python.
-    wanted = Q(mission__receives_everything=True)
-    if meeting.process_id:
-        wanted |= following(meeting.process_id)
-    by_rule = set(
-        Contact.objects.filter(wanted, opted_out__isnull=True)
-        .distinct()
-        .values_list("pk", flat=True)
-    )
-    by_kind = {
-        pk
-        for pk, kinds in Contact.objects.filter(opted_out__isnull=True).values_list(
-            "pk", "mission__kinds"
-        )
-        if meeting.kind in (kinds or [])
-    }
-    return sorted(by_rule | by_kind)
 
 
 # --- Writing the outbox ----------------------------------------------------------------
@@ -419,7 +396,7 @@ def backoff(attempts: int) -> float:
 
 def retry(delivery: Delivery, error: str, now: datetime) -> bool:
     """Back to PENDING for a later attempt; FAILED once the attempts run out."""
-    attempts = Delivery.objects.filter(pk=delivery.pk).values_list("attempts", flat=True).get()
+    attempts = delivery.attempts  # loaded after the claim counted this attempt
     if attempts >= settings.GASCHED_MAX_ATTEMPTS:
         finish(delivery, DeliveryState.FAILED, error=f"Gave up after {attempts} attempts: {error}")
         return False

@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from meetings.rooms import UNHQ_ROOMS, room_key
 
@@ -724,28 +725,22 @@ class RoomMention:
     name: str
 
 
-def room_pattern(room_names: dict[str, str]) -> re.Pattern | None:
+@lru_cache(maxsize=8)
+def room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     """One pattern for every alias with a room word, in any spacing: the alias key
-    "cr3" matches "CR3", "CR 3" and "C.R. 3"."""
-    keys = [key for key in room_names if ROOM_KEY.search(key)]
+    "cr3" matches "CR3", "CR 3" and "C.R. 3". Cached by the set of aliases, so a room
+    renamed by staff gives a new pattern."""
     pieces = [
         r"[\s.\-]*".join(re.escape(char) for char in key)
-        for key in sorted(keys, key=len, reverse=True)
+        for key in sorted((k for k in keys if ROOM_KEY.search(k)), key=len, reverse=True)
     ]
     if not pieces:
         return None
     return re.compile(r"\b(?:" + "|".join(pieces) + r")(?![\w])", re.IGNORECASE)
 
 
-_ROOM_PATTERNS: dict[int, re.Pattern | None] = {}
-
-
 def parse_room_mentions(text: str, room_names: dict[str, str]) -> list[RoomMention]:
-    key = id(room_names)
-    if key not in _ROOM_PATTERNS:
-        _ROOM_PATTERNS.clear()
-        _ROOM_PATTERNS[key] = room_pattern(room_names)
-    pattern = _ROOM_PATTERNS[key]
+    pattern = room_pattern(frozenset(room_names))
     found: list[RoomMention] = []
     if pattern:
         for match in pattern.finditer(text):

@@ -68,8 +68,7 @@ def import_letter(
     letter = Letter.objects.filter(sha256=sha, enclosed_in__isnull=True).first()
     created = letter is None
     if created:
-        letter = store_letter(data, found, filename=filename, process=process, user=user)
-        created = not getattr(letter, "was_there", False)
+        letter, created = store_letter(data, found, filename=filename, process=process, user=user)
     elif process is not None and letter.process is None:
         letter.process = process
         letter.save(update_fields=["process", "updated"])
@@ -78,7 +77,7 @@ def import_letter(
     return Imported(letter=letter, created=created, found=found)
 
 
-def store_letter(data: bytes, found, *, filename: str, process, user) -> Letter:
+def store_letter(data: bytes, found, *, filename: str, process, user) -> tuple[Letter, bool]:
     """Create the letter and its enclosures; if the same file is being stored at this
     very moment by someone else, theirs is the letter (and our copy of the file goes)."""
     # The co-facilitators who sign an enclosed letter tell the process of the whole.
@@ -92,16 +91,14 @@ def store_letter(data: bytes, found, *, filename: str, process, user) -> Letter:
             letter.save()
     except IntegrityError:
         letter.original.delete(save=False)
-        existing = Letter.objects.get(sha256=letter.sha256, enclosed_in__isnull=True)
-        existing.was_there = True
-        return existing
+        return Letter.objects.get(sha256=letter.sha256, enclosed_in__isnull=True), False
     save_signatories(letter, found.letter)
     for facts in found.letters[1:]:
         enclosure = Letter(enclosed_in=letter, created_by=user)
         fill_letter(enclosure, facts, process=process)
         enclosure.save()
         save_signatories(enclosure, facts)
-    return letter
+    return letter, True
 
 
 def fill_letter(letter: Letter, facts: extraction.LetterFacts, *, process: Process | None):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from meetings import schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Deadline, Meeting, Process, Room
-from meetings.sessions import ensure_session
+from meetings.sessions import ensure_session_covering
 from meetings.timing import NEW_YORK, NonexistentTime, new_york_datetime, period_start
 
 from .enums import AnnouncementRole, ProposalAction, ProposalState
@@ -139,7 +139,7 @@ def accept_meeting(
 
 
 def new_meeting(proposal: ProposedMeeting, correction: Correction, *, process) -> Meeting:
-    session = ensure_session_for(correction.day)
+    session = ensure_session_covering(correction.day)
     status = MeetingStatus.TENTATIVE if correction.tentative else MeetingStatus.SCHEDULED
     if proposal.action == ProposalAction.CANCEL:
         status = MeetingStatus.CANCELLED
@@ -196,19 +196,6 @@ def meeting_differs(meeting: Meeting | None, correction: Correction) -> bool:
     ):
         return True
     return correction.room is not None and correction.room.pk != meeting.room_id
-
-
-def ensure_session_for(day: date):
-    try:
-        return schedule.session_for(day)
-    except ValidationError:
-        # Sessions open in September: a date before then belongs to the one opened the
-        # year before. ensure_session makes it with the rule-based dates.
-        number = max(day.year - 1945 - (1 if (day.month, day.day) < (9, 1) else 0), 1)
-        session = ensure_session(number)
-        if not session.start_date <= day <= session.end_date:
-            session = ensure_session(number + (1 if day > session.end_date else -1))
-        return session
 
 
 def mark(proposal, state: str, *, user, meeting=None, deadline=None) -> None:

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
-from meetings.models import Process, RoomAlias
+from meetings.models import Process
+from meetings.venues import current_room_names
 
 from . import letters, review
 from .documents import DocumentError
@@ -122,9 +123,7 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "deadlines": deadlines,
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
-        "room_names": RoomAlias.objects.filter(room__is_current=True).values_list(
-            "name", flat=True
-        ),
+        "room_names": current_room_names(),
     }
     return render(request, "correspondence/letter_review.html", context, status=status)
 

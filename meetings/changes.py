@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from .enums import MeetingStatus
 from .models import Meeting
 from .templatetags.programme import meeting_when
-from .timing import NEW_YORK
 
 History = Meeting.history.model
 MAX_DAYS = 60
@@ -122,7 +121,3 @@ def programme_changes(*, days: int = 7, now: datetime | None = None) -> list[Pro
             )
     changes.sort(key=lambda c: (c.when, c.order), reverse=True)
     return changes[:LIMIT]
-
-
-def local(moment: datetime) -> datetime:
-    return moment.astimezone(NEW_YORK)

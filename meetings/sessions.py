@@ -42,3 +42,17 @@ def ensure_session(number: int, *, president: str = "", president_state: str = "
         },
     )
     return session
+
+
+def ensure_session_covering(day: date) -> Session:
+    """The session a day belongs to, created with its rule-based dates if missing (a
+    letter may announce a meeting of a session nobody entered yet)."""
+    session = Session.objects.covering(day).first()
+    if session is not None:
+        return session
+    # Sessions open in September: earlier in the year belongs to the one before.
+    number = max(day.year - 1945 - (1 if (day.month, day.day) < (9, 1) else 0), 1)
+    session = ensure_session(number)
+    if not session.start_date <= day <= session.end_date:
+        session = ensure_session(number + (1 if day > session.end_date else -1))
+    return session

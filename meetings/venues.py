@@ -34,6 +34,11 @@ def find_room(text: str) -> Room | None:
     return room
 
 
+def current_room_names():
+    """Every name of today's rooms, for the room field's suggestions."""
+    return RoomAlias.objects.filter(room__is_current=True).values_list("name", flat=True)
+
+
 def mode_named_by(text: str) -> str | None:
     """ "virtual" and "hybrid" are valid venues: the mode they name, if any."""
     return MODE_WORDS.get(room_key(text))

@@ -35,10 +35,10 @@ from .forms import (
     ScheduleFilterForm,
     slot_of,
 )
-from .models import Meeting, PersonalSchedule, Process, Room, RoomAlias, Session
+from .models import Meeting, PersonalSchedule, Process, Room, Session
 from .pagecache import cached_fragment, cached_large, fragment_key
 from .processes import save_process
-from .venues import save_room
+from .venues import current_room_names, save_room
 
 PAGE_SIZE = 100
 # Reasons given for a 400 are plain text: they may repeat what the client sent.
@@ -296,12 +296,13 @@ def meeting_detail(request, pk: int):
     )
 
 
-def room_names():
-    return RoomAlias.objects.filter(room__is_current=True).values_list("name", flat=True)
-
-
 def meeting_form_page(request, form, meeting=None, status=200):
-    context = {"form": form, "meeting": meeting, "room_names": room_names(), "free_rooms": None}
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "room_names": current_room_names(),
+        "free_rooms": None,
+    }
     if form.is_bound and "start" in form.cleaned_data:
         start, until = slot_of(form.cleaned_data)
         context["free_rooms"] = schedule.free_rooms(start, until, ignore=meeting)

@@ -313,7 +313,8 @@ def test_rejecting_one_session_of_a_sentence_keeps_the_other_on_reimport(traffic
 def test_the_same_file_stored_twice_at_once_is_one_letter():
     data = LETTER_2008.read_bytes()
     found = letters.read_file(data)
-    first = letters.store_letter(data, found, filename="a.txt", process=None, user=None)
-    second = letters.store_letter(data, found, filename="b.txt", process=None, user=None)
+    first, _ = letters.store_letter(data, found, filename="a.txt", process=None, user=None)
+    second, created = letters.store_letter(data, found, filename="b.txt", process=None, user=None)
+    assert created is False
     assert second == first
     assert Letter.objects.filter(enclosed_in__isnull=True).count() == 1
