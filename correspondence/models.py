@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import DeadlineKind, MeetingKind, Timing
@@ -131,7 +132,10 @@ class Letter(models.Model):
         who = self.get_sender_display() if self.sender else _("Letter")
         if self.date is None:
             return str(who)
-        return _("%(who)s, letter of %(date)s") % {"who": who, "date": f"{self.date:%-d %B %Y}"}
+        return _("%(who)s, letter of %(date)s") % {
+            "who": who,
+            "date": date_format(self.date, "DATE_FORMAT"),
+        }
 
     @property
     def outer(self) -> "Letter":

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings import schedule
@@ -121,7 +122,7 @@ def accept_meeting(
                 "No single meeting of %(day)s in this letter's process matches: change that "
                 "meeting itself, then reject this proposal."
             )
-            % {"day": f"{proposal.moved_from or proposal.date:%-d %B %Y}"},
+            % {"day": date_format(proposal.moved_from or proposal.date, "DATE_FORMAT")},
             code="no_meeting_to_change",
         )
     if existing is not None:

@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
+    # The language switcher posts here (Django's set_language: cookie, then redirect back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("", include("correspondence.urls")),
     path("", include("meetings.urls")),

@@ -16,8 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from gasched.formats import weekday_date
 
 from .enums import MeetingStatus
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
@@ -272,7 +273,7 @@ def free_rooms(start: datetime, until: datetime, *, ignore: Meeting | None = Non
 def describe_slot(meeting: Meeting) -> str:
     start = meeting.local_start
     until = timezone.localtime(meeting.booked_until, NEW_YORK)
-    return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{until:%H:%M}"
+    return f"{weekday_date(start)}, {start:%H:%M}–{until:%H:%M}"
 
 
 def room_taken_error(meeting: Meeting, conflicts: list[Meeting]) -> ValidationError:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.permissions import requires
 from accounts.roles import is_pga_office
+from gasched.formats import weekday_date
 
 from . import audit, changes, feeds, personal, schedule
 from .enums import MeetingKind, MeetingStatus
@@ -166,7 +167,7 @@ def day(request, day: date):
         (context["day"],) = schedule.meetings_between(day, day, schedule_filter)
         return "meetings/_day_content.html", context, 200
 
-    title = date_format(day, "l j F Y")
+    title = weekday_date(day)
     return schedule_page(request, f"day:{day}", build, around=lambda: {"title": title})
 
 
@@ -193,7 +194,7 @@ def week(request, day: date):
         context["days"] = schedule.meetings_between(monday, last, schedule_filter)
         return "meetings/_week_content.html", context, 200
 
-    title = _("Week of %(day)s") % {"day": date_format(monday, "j F Y")}
+    title = _("Week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
     return schedule_page(request, f"week:{monday}", build, around=lambda: {"title": title})
 
 
@@ -219,7 +220,7 @@ def week_by_room(request, day: date):
         context["days"], context["rows"] = schedule.room_grid(monday, schedule_filter)
         return "meetings/_room_grid_content.html", context, 200
 
-    title = _("Rooms, week of %(day)s") % {"day": date_format(monday, "j F Y")}
+    title = _("Rooms, week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
     return schedule_page(request, f"rooms:{monday}", build, around=lambda: {"title": title})
 
 
@@ -246,7 +247,7 @@ def month(request, year: int, month: int):
         context["weeks"] = schedule.month_weeks(year, month, schedule_filter)
         return "meetings/_month_content.html", context, 200
 
-    title = date_format(first, "F Y")
+    title = date_format(first, "YEAR_MONTH_FORMAT")
     return schedule_page(request, f"month:{year}-{month}", build, around=lambda: {"title": title})
 
 

@@ -57,6 +57,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: the language comes from the switcher's cookie,
+    # then the browser's Accept-Language. URLs carry no language prefix, so feed and
+    # meeting links stay the same in every language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.demo.demo_accounts",
+                "django.template.context_processors.i18n",
             ],
         },
     },
@@ -187,6 +192,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GASCHED_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 LANGUAGE_CODE = "en"
+# The six official languages of the United Nations, each named in itself for the switcher.
+LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates as the UN writes them ("29 June 2017"); other languages use Django's.
+FORMAT_MODULE_PATH = ["gasched.formats"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Every meeting of the General Assembly is held, listed and announced in New York time.
 TIME_ZONE = "America/New_York"
 USE_I18N = True
