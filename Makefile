@@ -6,17 +6,25 @@ INSTALLED := $(VENV)/.installed
 # Production-like settings for `make check`: values only for the check, never deployed.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=gasched.settings.production SECRET_KEY=check-deploy-$$(date +%s)-7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a ALLOWED_HOSTS=gasched.example.org
 
-.PHONY: install run test lint fmt check bench worker clean
+.PHONY: install messages test-deps run test browser-test screenshots lint fmt check bench worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+# The interface in the six official languages: catalogues are kept as .po in the repo and
+# compiled here (Babel, so no GNU gettext is needed to run the app).
+messages: $(INSTALLED)
+	$(BIN)/pybabel -q compile --domain django --directory locale
+
+test-deps:
+	tests/browser/install-deps.sh
 
 run: install
 	mkdir -p var
@@ -24,8 +32,16 @@ run: install
 	$(BIN)/python manage.py loaddemo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install test-deps
 	$(BIN)/python -m pytest
+
+# Only the real-browser tests (Playwright driving Debian's Chromium).
+browser-test: install test-deps
+	$(BIN)/python -m pytest tests/browser
+
+# Refresh the README's screenshots from the browser flows.
+screenshots: install test-deps
+	GASCHED_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -k flow
 
 lint: install
 	$(BIN)/ruff check .
@@ -47,4 +63,4 @@ worker: install
 	$(BIN)/celery -A gasched worker --beat --loglevel INFO
 
 clean:
-	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache
+	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache node_modules locale/*/LC_MESSAGES/*.mo

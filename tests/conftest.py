@@ -1,11 +1,14 @@
 """Fixtures shared by the whole suite, and the rules for tests that need real services.
 
 Tests marked `postgres` or `redis` run against the servers at DATABASE_URL and
-REDIS_URL. Without them they are skipped with a reason, except under .ci/run
-(GASCHED_REQUIRE_SERVICES=1), where a missing service fails the run instead.
+REDIS_URL; tests marked `browser` drive Debian's Chromium, and `gettext` ones run
+xgettext. Without them they are skipped with a reason, except under .ci/run
+(GASCHED_REQUIRE_SERVICES=1), where anything missing fails the run instead.
 """
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,9 @@ from correspondence.models import Mission
 from tests.factories import UserFactory, user_with_role
 
 REQUIRE_SERVICES = os.environ.get("GASCHED_REQUIRE_SERVICES") == "1"
+# Debian's Chromium, driven by Playwright (which must never download a browser of its own).
+CHROMIUM = os.environ.get("GASCHED_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -26,6 +32,14 @@ def pytest_collection_modifyitems(config, items):
         "redis": (
             bool(os.environ.get("REDIS_URL")),
             "needs Redis: set REDIS_URL=redis://… (make test does under .ci/run)",
+        ),
+        "browser": (
+            Path(CHROMIUM).exists() and AXE.exists(),
+            f"needs {CHROMIUM} and axe-core: run tests/browser/install-deps.sh (make test does)",
+        ),
+        "gettext": (
+            shutil.which("xgettext") is not None,
+            "needs GNU gettext's xgettext: run tests/browser/install-deps.sh (make test does)",
         ),
     }
     for item in items:

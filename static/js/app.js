@@ -39,3 +39,17 @@
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
+
+// "Copy address" beside a feed address: shown only where this script can copy.
+document.querySelectorAll("[data-copy]").forEach(function (button) {
+  const field = document.getElementById(button.dataset.copy);
+  const status = button.nextElementSibling;
+  if (!field || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(field.value).then(
+      function () { if (status) status.textContent = button.dataset.copied; },
+      function () { field.select(); }
+    );
+  });
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What the browser and translation tests need beyond Python packages: Debian's Chromium
+# (Playwright drives /usr/bin/chromium and never downloads a browser), fonts for Arabic
+# and Chinese screenshots, GNU gettext (the catalogue check runs xgettext) and axe-core
+# from the npm registry. Installs only what is missing; needs root for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v xgettext >/dev/null || missing+=(gettext)
+[ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test-deps: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "test-deps: please install ${missing[*]} (Debian packages); browser tests skip without them" >&2
+  fi
+fi
+
+if command -v npm >/dev/null; then
+  [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+else
+  echo "test-deps: npm not found; the accessibility checks skip without axe-core" >&2
+fi
