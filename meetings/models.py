@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -53,6 +54,8 @@ class Session(models.Model):
         ]
 
     def __str__(self):
+        # Translators: %(ordinal)s is "81st" in English and the bare number "81" in every
+        # other language, whose translation adds its own ordinal mark ("81e session").
         return _("%(ordinal)s session") % {"ordinal": ordinal(self.number)}
 
     def get_absolute_url(self):
@@ -60,6 +63,9 @@ class Session(models.Model):
 
 
 def ordinal(number: int) -> str:
+    """ "81st" in English; other languages write the ordinal in the translated phrase."""
+    if not (get_language() or "en").startswith("en"):
+        return str(number)
     if 10 <= number % 100 <= 20:
         suffix = "th"
     else:

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from allauth.account.models import EmailAddress
 
 from accounts.models import Membership
@@ -151,13 +152,18 @@ def sign_in(page, email: str, *, totp_secret: str | None = None) -> None:
     if totp_secret:
         from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+        # allauth accepts only the current 30-second code: never type one about to expire.
+        if time.time() % 30 > 27:
+            time.sleep(30 - time.time() % 30 + 0.1)
         code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
         page.get_by_label("Code").fill(code)
         page.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
-def person(email: str, *, role: str | None = None, mission: Mission | None = None):
+def person(
+    email: str, *, role: str | None = None, mission: Mission | None = None, focal_point=False
+):
     """A user who can sign in with PASSWORD (verified address; editors with a TOTP app)."""
     user = user_with_role(role) if role else UserFactory()
     user.email = email
@@ -165,7 +171,7 @@ def person(email: str, *, role: str | None = None, mission: Mission | None = Non
     user.save()
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if mission:
-        Membership.objects.create(user=user, mission=mission)
+        Membership.objects.create(user=user, mission=mission, is_focal_point=focal_point)
     secret = None
     if role == PGA_EDITORS:
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
