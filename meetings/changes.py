@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .enums import MeetingStatus
 from .models import Meeting
@@ -59,9 +60,9 @@ def room(record) -> str:
 
 
 STATUS_WORDS = {
-    (MeetingStatus.TENTATIVE, MeetingStatus.SCHEDULED): "Published",
-    (MeetingStatus.POSTPONED, MeetingStatus.SCHEDULED): "Reinstated",
-    (MeetingStatus.CANCELLED, MeetingStatus.SCHEDULED): "Reinstated",
+    (MeetingStatus.TENTATIVE, MeetingStatus.SCHEDULED): gettext_lazy("Published"),
+    (MeetingStatus.POSTPONED, MeetingStatus.SCHEDULED): gettext_lazy("Reinstated"),
+    (MeetingStatus.CANCELLED, MeetingStatus.SCHEDULED): gettext_lazy("Reinstated"),
 }
 
 
@@ -81,7 +82,7 @@ def describe(previous, record) -> tuple[str, list[Difference]]:
             Difference(_("Status"), previous.get_status_display(), record.get_status_display())
         )
         word = STATUS_WORDS.get((previous.status, record.status))
-        what.append(_(word) if word else record.get_status_display())
+        what.append(str(word or record.get_status_display()))
     return ", ".join(what), differences
 
 

@@ -20,7 +20,6 @@ from correspondence import letters, review
 from correspondence.demo import DEMO_LETTERS
 from correspondence.models import Contact
 from tests.browser.conftest import axe_violations, person, sign_in
-from tests.factories import SessionFactory
 
 LETTER_2017 = (
     DEMO_LETTERS / "2017-06-19-pga-cover-letter-cofacilitators-trafficking-declaration.txt"
@@ -36,7 +35,7 @@ def site(programme, belgium):
     review.accept_all(imported.letter, user=None)
     review.publish(imported.letter)
     unreviewed = letters.import_letter(
-        b"Excellency,\n\nOn 3 March 2027 at 10 a.m. in CR4 an informal consultation will be held.\n",
+        b"Excellency,\n\nOn 3 March 2027 at 10 a.m. in CR4 an informal consultation will be held.",
         filename="new.txt",
     )
     contact = Contact.objects.create(
@@ -147,7 +146,8 @@ def test_the_check_catches_a_serious_problem(page, site):
     """The axe check itself can fail: an image without a text alternative is serious."""
     visit(page, "/")
     page.evaluate(
-        "document.querySelector('main').append(Object.assign(document.createElement('img'), {src: '/static/favicon.svg'}))"
+        "document.querySelector('main').append("
+        "Object.assign(document.createElement('img'), {src: '/static/favicon.svg'}))"
     )
     assert any(problem.startswith("image-alt") for problem in axe_violations(page))
 
@@ -239,9 +239,11 @@ def test_every_page_needs_one_small_stylesheet_and_one_small_script(page, site):
         visit(page, path)
         stylesheets = [url for kind, url in loaded if kind == "stylesheet"]
         scripts = [url for kind, url in loaded if kind == "script"]
-        assert len(stylesheets) == 1 and len(scripts) <= 1, (path, stylesheets, scripts)
+        assert len(stylesheets) == 1, (path, stylesheets)
+        assert len(scripts) <= 1, (path, scripts)
     sizes = page.evaluate(
-        "performance.getEntriesByType('resource').map(e => [e.initiatorType, e.name, e.decodedBodySize])"
+        "performance.getEntriesByType('resource')"
+        ".map(e => [e.initiatorType, e.name, e.decodedBodySize])"
     )
     for kind, url, size in sizes:
         if kind == "link" and url.endswith(".css"):
@@ -296,4 +298,5 @@ def test_the_day_programme_prints_on_a4_and_letter(page, site, paper):
         "Briefing",
     ]:
         assert words in text, words
-    assert "Sign in" not in text and "Subscribe" not in text
+    assert "Sign in" not in text
+    assert "Subscribe" not in text

@@ -94,6 +94,7 @@ def test_the_check_finds_an_unmarked_word():
     assert unmarked_words("{# note #}{% comment %}Hidden{% endcomment %}<b>—</b>") == []
 
 
+GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
 # Calls whose string argument is shown to people.
 SHOWN = {"ValidationError", "success", "error", "warning", "info", "add_error"}
 SHOWN_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural", "empty_label"}
@@ -113,6 +114,9 @@ def unmarked_python_strings(source: str) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name in GETTEXT and node.args and not isinstance(node.args[0], ast.Constant):
+            # _(variable): xgettext cannot see the string, so no catalogue will have it.
+            found.append(ast.unparse(node))
         if name in SHOWN:
             # messages.success(request, "…"), ValidationError("…"), form.add_error(f, "…")
             shown = (
@@ -135,3 +139,4 @@ def test_messages_in_python_are_marked_for_translation(module):
 def test_the_python_check_finds_an_unmarked_message():
     source = 'ValidationError("Room taken")\nforms.CharField(label=_("Title"), help_text="Plain")'
     assert unmarked_python_strings(source) == ["Room taken", "Plain"]
+    assert unmarked_python_strings("_(word)") == ["_(word)"]
