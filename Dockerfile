@@ -22,10 +22,14 @@ COPY pyproject.toml manage.py ./
 COPY gasched ./gasched
 COPY meetings ./meetings
 COPY correspondence ./correspondence
+COPY accounts ./accounts
 RUN pip install .
 
 COPY templates ./templates
 COPY static ./static
+# The six official languages: the catalogues are compiled here (Babel, no gettext needed).
+COPY locale ./locale
+RUN pybabel -q compile --domain django --directory locale
 
 # Static files are collected into the image (whitenoise serves them). The production
 # settings refuse to load without SECRET_KEY and ALLOWED_HOSTS: dummy values, for this

@@ -41,7 +41,7 @@ browser-test: install test-deps
 
 # Refresh the README's screenshots from the browser flows.
 screenshots: install test-deps
-	GASCHED_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -k flow
+	GASCHED_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -k "flow or right_to_left"
 
 lint: install
 	$(BIN)/ruff check .

@@ -25,10 +25,6 @@ from meetings.sessions import ensure_session_covering
 from tests.conftest import AXE, CHROMIUM
 from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room, user_with_role
 
-# Playwright's sync API keeps an event loop in this thread while the test's own ORM
-# calls run synchronously beside it; Django would otherwise refuse them.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "correct horse battery staple 81"
@@ -56,16 +52,40 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture(scope="module")
+def chromium(orm_beside_playwright):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Django keeps connections in context-local storage, and Playwright's sync API runs
+    # what follows in another context: the test database's snapshot that
+    # serialized_rollback restores from must follow, or every later transactional test
+    # would start from an empty database. One browser per module, so that no event loop
+    # outlives the browser tests.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def orm_beside_playwright():
+    """Playwright's sync API keeps an event loop in this thread while the test's own ORM
+    calls run synchronously beside it; Django would otherwise refuse them. Only while a
+    browser module runs: the variable must not reach other tests' subprocesses
+    (check --deploy refuses it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture
