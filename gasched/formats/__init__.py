@@ -20,5 +20,4 @@ WEEKDAY_DATE_FORMATS = {
 
 def weekday_date(value) -> str:
     """ "Thursday 29 June 2017", "jeudi 29 juin 2017", "2017年6月29日 星期四"."""
-    language = (get_language() or "en").lower()
-    return date_format(value, WEEKDAY_DATE_FORMATS.get(language, WEEKDAY_DATE_FORMATS["en"]))
+    return date_format(value, WEEKDAY_DATE_FORMATS.get(get_language(), WEEKDAY_DATE_FORMATS["en"]))

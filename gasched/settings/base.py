@@ -202,7 +202,8 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# English dates as the UN writes them ("29 June 2017"); other languages use Django's.
+# Django's date formats per language, with our corrections (UN day-first English, Arabic
+# date and time, Russian day and month) and the weekday dates of the day headings.
 FORMAT_MODULE_PATH = ["gasched.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -5,17 +5,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gasched.formats import weekday_date as _weekday_date
+from gasched.formats import weekday_date
 from meetings.enums import Timing
 from meetings.timing import NEW_YORK, zone_abbreviation
 
 register = template.Library()
 
 
-@register.filter
-def weekday_date(value) -> str:
-    """A date with its weekday, written as the current language writes it."""
-    return _weekday_date(value)
+# A date with its weekday, written as the current language writes it.
+register.filter("weekday_date", weekday_date)
 
 
 @register.filter
@@ -39,7 +37,7 @@ def meeting_when(meeting) -> str:
         return _("Week of %(monday)s (day to be announced)") % {
             "monday": date_format(start, "DATE_FORMAT")
         }
-    day = _weekday_date(start)
+    day = weekday_date(start)
     if meeting.timing == Timing.EXACT:
         zone = zone_abbreviation(start)
         return f"{day}, {meeting_time(meeting)} ({_('New York time')}, {zone})"

@@ -20,7 +20,7 @@ from accounts.roles import PGA_EDITORS
 from correspondence.models import Mission
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
-from meetings.models import CoFacilitator, Meeting
+from meetings.models import CoFacilitator
 from meetings.sessions import ensure_session_covering
 from tests.conftest import AXE, CHROMIUM
 from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room, user_with_role
@@ -257,6 +257,3 @@ def programme(db):
 @pytest.fixture
 def belgium(db):
     return Mission.objects.get(name="Belgium")
-
-
-__all__ = ["Meeting", "axe_violations", "person", "screenshot", "sign_in"]

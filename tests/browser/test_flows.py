@@ -10,16 +10,12 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
-from correspondence.demo import DEMO_LETTERS
 from correspondence.models import Letter
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting, Process
 from tests.browser.conftest import person, screenshot, sign_in
+from tests.correspondence.conftest import LETTER_2017
 from tests.factories import SessionFactory
-
-LETTER_2017 = (
-    DEMO_LETTERS / "2017-06-19-pga-cover-letter-cofacilitators-trafficking-declaration.txt"
-)
 
 
 def test_flow_a_visitor_filters_the_programme_opens_a_meeting_and_downloads_its_ics(

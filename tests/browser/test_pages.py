@@ -17,13 +17,10 @@ from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
 from correspondence import letters, review
-from correspondence.demo import DEMO_LETTERS
 from correspondence.models import Contact
 from tests.browser.conftest import axe_violations, person, sign_in
+from tests.correspondence.conftest import LETTER_2017
 
-LETTER_2017 = (
-    DEMO_LETTERS / "2017-06-19-pga-cover-letter-cofacilitators-trafficking-declaration.txt"
-)
 STYLESHEET_LIMIT = 16 * 1024
 SCRIPT_LIMIT = 8 * 1024
 
@@ -46,9 +43,6 @@ def site(programme, belgium):
     meeting = programme["consultation"]
     return {
         **programme,
-        "letter": imported.letter,
-        "unreviewed": unreviewed.letter,
-        "contact": contact,
         "public": [
             "/",
             f"/day/{day}/",
