@@ -189,9 +189,8 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "room": [r for r in filters.room if r],
         "q": filters.q,
     }
-    form = ScheduleFilterForm(
-        data, processes=Process.objects.select_related("session"), rooms=Room.objects.all()
-    )
+    choices = schedule.filter_choices()
+    form = ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
     if not form.is_valid():
         reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
         status = 404 if {"process", "room"} & set(form.errors) else 400

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from django.utils import translation
 from django.utils.translation import get_language
 from icalendar import (
     Timezone,
@@ -38,6 +39,14 @@ STATUS = {
 }
 TITLE_PREFIX = {MeetingStatus.CANCELLED: "CANCELLED: ", MeetingStatus.POSTPONED: "POSTPONED: "}
 HEADQUARTERS = "United Nations Headquarters, New York"
+# Calendars stay as entered, in English, whatever language the reader browses in: a feed
+# or an invitation is the same bytes for every subscriber (and cached as such).
+CALENDAR_LANGUAGE = "en"
+
+
+def in_calendar_language():
+    """Write calendars (names, categories, labels) in CALENDAR_LANGUAGE."""
+    return translation.override(CALENDAR_LANGUAGE)
 
 
 def new_york_timezone() -> Timezone:
@@ -194,7 +203,15 @@ def build_calendar(
     subscription: bool = True,
 ) -> bytes:
     """The calendar as bytes. `subscription` adds the feed-only properties (name,
-    refresh interval), which a single-meeting download must not carry."""
+    refresh interval), which a single-meeting download must not carry. Always in
+    CALENDAR_LANGUAGE; `name` is given by the caller, who writes it in_calendar_language()."""
+    with in_calendar_language():
+        return _build_calendar(
+            meetings, name=name, base_url=base_url, deadlines=deadlines, subscription=subscription
+        )
+
+
+def _build_calendar(meetings, *, name, base_url, deadlines, subscription) -> bytes:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     if subscription:
         head += [

@@ -31,18 +31,16 @@ class ScheduleFilterForm(forms.Form):
     room = forms.MultipleChoiceField(label=gettext_lazy("Room"), required=False)
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
 
-    def __init__(self, *args, processes, rooms, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["process"].choices = [(p.slug, str(p)) for p in processes]
-        self.fields["room"].choices = [(r.code, r.name) for r in rooms]
+    def __init__(self, *args, processes: list[tuple[str, str]], rooms: list[tuple[str, str]], **kw):
+        """processes and rooms: (value, label) pairs, as schedule.filter_choices() gives."""
+        super().__init__(*args, **kw)
+        self.fields["process"].choices = processes
+        self.fields["room"].choices = rooms
 
     def schedule_filter(self) -> ScheduleFilter:
         data = self.cleaned_data
-        return ScheduleFilter(
-            kinds=tuple(data["kind"]),
-            processes=tuple(data["process"]),
-            rooms=tuple(data["room"]),
-            text=data["q"].strip(),
+        return ScheduleFilter.canonical(
+            kinds=data["kind"], processes=data["process"], rooms=data["room"], text=data["q"]
         )
 
 

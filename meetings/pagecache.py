@@ -1,42 +1,72 @@
 """Rendered schedule content, cached until the schedule changes.
 
 Rendering a week of meetings costs tens of milliseconds of template work; the data
-changes a few times a day. Pages cache the part that is the same for every reader
-(never the header, messages or staff buttons) under a key that includes a schedule
-version. Any committed write to schedule data moves the version, so a cached fragment
-is never served after the data it shows has changed.
+changes a few times a day. Views validate the request first, then ask `fragment()` for
+the part that is the same for every reader: never the page around it, which carries
+per-visitor values (CSRF token, `next`, messages, the user's name) and is rendered for
+each request.
 
-The cache must be shared by all web processes (Redis in production): with the
-per-process local-memory cache of the embedded default only one process may serve.
+Three rules keep what is cached true and small:
+
+- Every entry holds the schedule version it was rendered at. Any committed write to
+  schedule data moves the version, so an entry is never served after the data it shows
+  has changed. Following a meeting is not a schedule write: a personal feed names its
+  own state in its identity instead.
+- An entry is found by what it shows (its `identity`: page, canonical filter, language,
+  host), but stored in one of a fixed number of slots per kind of entry. Requests can
+  make any number of identities, never more than `SLOTS` keys: a slot holds one identity
+  at a time, and another identity landing on it replaces it.
+- The cache is shared by all web processes (Redis in production): with the per-process
+  local-memory cache of the embedded default only one process may serve.
 """
 
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from hashlib import sha256
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 T = TypeVar("T")
 VERSION_KEY = "schedule:version"
-FRAGMENT_TIMEOUT = 24 * 60 * 60
+TIMEOUT = 24 * 60 * 60
 
+# How many keys each kind of entry may hold at most. A slot is shared when identities
+# collide; the figures keep collisions rare for what readers really ask for.
+SLOTS = {
+    "programme": 64,
+    "day": 256,
+    "week": 128,
+    "rooms": 64,
+    "month": 64,
+    "meeting": 2048,
+    "filter-choices": 1,
+    "feed": 128,  # feeds can be megabytes: few slots
+    "personal-feed": 1024,
+}
 
-# The version as this process last read it: (version, when read, monotonic seconds).
+# A version at least this old is "settled": no write of the same second can follow it,
+# so its second may be sent as Last-Modified (see `last_modified`).
+SETTLED_SECONDS = 2.0
+
+# The version as this process last read it: (version, wall-clock seconds when read).
 _last_read: tuple[int, float] | None = None
 
 
 def schedule_version(*, max_age: float = 0.0) -> int:
-    """The current schedule version. With max_age, a reading that recent is trusted
-    (feeds only: one Redis read fewer per hit, at most that many seconds late for a
-    change made by another process; this process's own changes are seen at once)."""
+    """The current schedule version: nanoseconds since the epoch at the last committed
+    change of schedule data. With max_age, a reading that recent is trusted (feeds only:
+    one Redis read fewer per hit, at most that many seconds late for a change made by
+    another process; this process's own changes are seen at once)."""
     global _last_read
-    if max_age and _last_read and time.monotonic() - _last_read[1] < max_age:
+    now = time.time()
+    if max_age and _last_read and 0 <= now - _last_read[1] < max_age:
         return _last_read[0]
     version = _read_version()
-    _last_read = (version, time.monotonic())
+    _last_read = (version, now)
     return version
 
 
@@ -54,7 +84,7 @@ def schedule_changed() -> None:
     """Call after any write to schedule data; takes effect when the transaction commits.
 
     A new value (not an increment) so that a flushed or restarted cache can never
-    bring an old version, and its old fragments, back.
+    bring an old version, and its old entries, back.
     """
     transaction.on_commit(_move_version)
 
@@ -63,32 +93,41 @@ def _move_version() -> None:
     global _last_read
     version = time.time_ns()
     cache.set(VERSION_KEY, version, timeout=None)
-    _last_read = (version, time.monotonic())
+    _last_read = (version, time.time())
 
 
-def fragment_key(*parts: object) -> str:
-    digest = sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    return f"schedule:fragment:{digest}"
+@dataclass(frozen=True)
+class Cached(Generic[T]):
+    """A cached value and the schedule version it was rendered at."""
+
+    value: T
+    version: int
 
 
-def cached_fragment(key: str, render: Callable[[], tuple[T, int]]) -> tuple[T, int]:
-    """The fragment (HTML, or a feed) under `key`, or render() it; only successful (200)
-    renders are kept.
+def slot_key(kind: str, identity: Iterable[object]) -> tuple[str, str]:
+    """The key of the slot an identity is stored in, and the identity's digest."""
+    digest = sha256("\x1f".join(map(str, identity)).encode()).hexdigest()
+    return f"schedule:{kind}:{int(digest[:12], 16) % SLOTS[kind]}", digest
 
-    An entry holds the schedule version it was rendered at; both come back in one round
-    trip, and an entry from an older version is rendered afresh.
+
+def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> Cached[T]:
+    """The value `render()` gives for `identity`, from cache while the schedule has not
+    changed since it was rendered.
+
+    The version and the slot come back in one round trip; an entry of an older version,
+    or of another identity sharing the slot, is rendered afresh.
     """
+    key, digest = slot_key(kind, identity)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
         version = schedule_version()
     entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return entry[1], 200
-    html, status = render()
-    if status == 200:
-        cache.set(key, (version, html), FRAGMENT_TIMEOUT)
-    return html, status
+    if entry is not None and entry[0] == version and entry[1] == digest:
+        return Cached(entry[2], version)
+    value = render()
+    cache.set(key, (version, digest, value), TIMEOUT)
+    return Cached(value, version)
 
 
 class LocalCopies:
@@ -122,27 +161,47 @@ class LocalCopies:
             self.size -= self.entries.popitem(last=False)[1][2]
 
 
-LOCAL_FEEDS = LocalCopies(budget=64 * 1024 * 1024)
+LOCAL_COPIES = LocalCopies(budget=64 * 1024 * 1024)
 # Calendar clients poll feeds hourly at best: a second's delay across processes is
 # invisible to them and saves a Redis round trip on every hit.
-FEED_VERSION_MAX_AGE = 1.0
+LARGE_VERSION_MAX_AGE = 1.0
 
 
-def cached_large(key: str, render: Callable[[], tuple[T, int]], size: Callable[[T], int]):
-    """cached_fragment for large values: this process's copy first, then the shared one."""
-    version = schedule_version(max_age=FEED_VERSION_MAX_AGE)
-    value = LOCAL_FEEDS.get(key, version)
+def large_fragment(
+    kind: str, identity: Iterable[object], render: Callable[[], T], *, size: Callable[[T], int]
+) -> Cached[T]:
+    """fragment() for large values (feeds): this process's copy first, then the shared one."""
+    identity = tuple(identity)
+    key, digest = slot_key(kind, identity)
+    local_key = f"{key}:{digest}"
+    version = schedule_version(max_age=LARGE_VERSION_MAX_AGE)
+    value = LOCAL_COPIES.get(local_key, version)
     if value is not None:
-        return value, 200
-    value, status = cached_fragment(key, render)
-    if status == 200:
-        LOCAL_FEEDS.put(key, version, value, size(value))
-    return value, status
+        return Cached(value, version)
+    cached = fragment(kind, identity, render)
+    LOCAL_COPIES.put(local_key, cached.version, cached.value, size(cached.value))
+    return cached
+
+
+def last_modified(*changed_ns: int) -> int | None:
+    """Last-Modified (whole seconds) for content last changed at the latest of `changed_ns`
+    (schedule versions or the data's own timestamps, in nanoseconds), or None while that
+    change is not yet settled: HTTP dates have whole seconds, and a second change within
+    the same second would otherwise answer If-Modified-Since with a false 304."""
+    latest = max(changed_ns)
+    if time.time_ns() - latest < SETTLED_SECONDS * 1e9:
+        return None
+    return latest // 1_000_000_000
+
+
+def etag(body: bytes) -> str:
+    """A strong validator: the same bytes, the same tag, whatever was rebuilt."""
+    return '"' + sha256(body).hexdigest()[:32] + '"'
 
 
 def forget() -> None:
     """Drop what this process remembers (for tests, which clear the shared cache)."""
     global _last_read
     _last_read = None
-    LOCAL_FEEDS.entries.clear()
-    LOCAL_FEEDS.size = 0
+    LOCAL_COPIES.entries.clear()
+    LOCAL_COPIES.size = 0

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.db.models import Q
 
 from .models import Meeting, PersonalSchedule, new_feed_token
-from .pagecache import schedule_changed
 from .schedule import start_of_day, today
 
 FOLLOWABLE = ("process", "room", "meeting", "kind")
@@ -28,7 +27,8 @@ def set_following(user, *, what: str, value, follow: bool) -> PersonalSchedule:
         )
         (related.add if follow else related.remove)(value)
         personal.save(update_fields=["updated"])
-    schedule_changed()  # the personal feed is cached with the schedule version
+    # Not a schedule change: the personal feed is cached under its own `updated`, and
+    # nobody else's page or feed depends on what this user follows.
     return personal
 
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
@@ -37,9 +38,28 @@ class ScheduleFilter:
     rooms: tuple[str, ...] = ()  # room codes
     text: str = ""
 
+    @classmethod
+    def canonical(cls, *, kinds=(), processes=(), rooms=(), text: str = "") -> "ScheduleFilter":
+        """The same filter however it was written: values deduplicated and sorted, the
+        search's words separated by single spaces."""
+        return cls(
+            kinds=tuple(sorted(set(kinds))),
+            processes=tuple(sorted(set(processes))),
+            rooms=tuple(sorted(set(rooms))),
+            text=" ".join(text.split()),
+        )
+
     @property
     def is_empty(self) -> bool:
         return not (self.kinds or self.processes or self.rooms or self.text)
+
+    def as_query(self, *, text: bool = True) -> str:
+        """The filter as the query string of the schedule pages and feeds."""
+        pairs = [("kind", k) for k in self.kinds] + [("process", p) for p in self.processes]
+        pairs += [("room", r) for r in self.rooms]
+        if text and self.text:
+            pairs.append(("q", self.text))
+        return urlencode(pairs)
 
     def apply(self, meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
         if self.kinds:
@@ -75,6 +95,21 @@ class Day:
     @property
     def afternoon(self) -> list[Meeting]:
         return [m for m in self.meetings if m.local_start.hour >= 13]
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the programme can be filtered by: (value, label) pairs."""
+
+    processes: list[tuple[str, str]]
+    rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
+
+
+def filter_choices() -> FilterChoices:
+    """Every process and room, in the order readers choose from: two queries."""
+    processes = [(p.slug, str(p)) for p in Process.objects.only("slug", "title", "short_title")]
+    rooms = list(Room.objects.values_list("code", "name"))
+    return FilterChoices(processes=processes, rooms=rooms)
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:

@@ -1,12 +1,9 @@
 """Pages of the programme and staff entry. Thin: forms validate, domain functions act."""
 
-import time
 from datetime import date, timedelta
-from hashlib import sha256
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -16,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
-from django.utils.http import http_date, url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -25,7 +22,7 @@ from accounts.permissions import requires
 from accounts.roles import is_pga_office
 from gasched.formats import weekday_date
 
-from . import audit, changes, feeds, personal, schedule
+from . import audit, changes, feeds, pagecache, personal, schedule
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -37,7 +34,6 @@ from .forms import (
     slot_of,
 )
 from .models import Meeting, PersonalSchedule, Process, Room, Session
-from .pagecache import cached_fragment, cached_large, fragment_key
 from .processes import save_process
 from .venues import current_room_names, save_room
 
@@ -46,129 +42,126 @@ PAGE_SIZE = 100
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_form(request) -> ScheduleFilterForm:
+def filter_form(request, data=None) -> ScheduleFilterForm:
+    """The filter form, its choices from cache (no query while the schedule is unchanged)."""
+    choices = pagecache.fragment("filter-choices", (), schedule.filter_choices).value
     return ScheduleFilterForm(
-        request.GET or None,
-        processes=Process.objects.select_related("session"),
-        rooms=Room.objects.all(),  # historical rooms too: the archive filters by them
+        request.GET if data is None else data,
+        processes=choices.processes,
+        rooms=choices.rooms,  # historical rooms too: the archive filters by them
     )
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm, schedule.ScheduleFilter | None]:
-    """The filter in the URL, or None when it names something that does not exist."""
+    """The filter in the URL, parsed, validated and made canonical (values deduplicated
+    and sorted), or None when it names something that does not exist."""
     form = filter_form(request)
-    if not form.is_bound:
-        return form, schedule.ScheduleFilter()
     if form.is_valid():
         return form, form.schedule_filter()
     return form, None
 
 
-FILTER_PARAMETERS = ("kind", "process", "room")
-
-
-def cacheable_parameters(request) -> str | None:
-    """The query as a cache key: known parameters only, so that made-up ones cannot fill
-    the cache; None (do not cache) for text searches and odd page numbers."""
-    if request.GET.get("q", "").strip():
-        return None
+def page_number(request) -> int:
+    """?page= as a number; anything else is the first page (as Paginator.get_page does)."""
     page = request.GET.get("page", "1")
-    if not (page.isdigit() and len(page) <= 4):
-        return None
-    pairs = sorted((k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k))
-    return urlencode([*pairs, ("page", page)])
+    return int(page) if page.isascii() and page.isdigit() and len(page) <= 4 else 1
 
 
-def feed_url(request) -> str:
-    """The https address of the feed for the filter in this request's URL."""
-    pairs = [(k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k)]
-    query = f"?{urlencode(pairs)}" if pairs else ""
-    return request.build_absolute_uri(reverse("meetings:feed") + query)
+def feed_url(request, schedule_filter: schedule.ScheduleFilter) -> str:
+    """The https address of the feed for this filter (searches aside)."""
+    query = schedule_filter.as_query(text=False)
+    return request.build_absolute_uri(reverse("meetings:feed") + (f"?{query}" if query else ""))
 
 
-def schedule_page(
-    request, name: str, build, *, around=None, template: str = "meetings/page.html"
-) -> HttpResponse:
-    """A page whose content (the same for every reader) is cached until the schedule changes.
+def schedule_content(
+    request, kind: str, parts: tuple, schedule_filter: schedule.ScheduleFilter, template, build
+) -> str:
+    """The part of a schedule page that is the same for every reader, from cache.
 
-    build() returns (fragment template, context, status); around() returns the context of
-    the page around it (its title, what staff buttons need) and may raise Http404. A
-    filter naming something that does not exist gives 400 and is never cached. For
-    anonymous readers with no pending message the whole page is the same for everyone
-    and is cached too.
+    build() gives the template's context. The fragment is rendered without the request,
+    so it cannot hold a per-visitor value; its identity is the page (`parts`), the
+    canonical filter, the language, the host (it carries absolute feed addresses) and
+    today (links to this week). Text searches are rendered each time: their keys have
+    no bound and they are rarely repeated.
     """
-    parameters = cacheable_parameters(request)
-    key = None
-    if parameters is not None:
-        # The host too: the content carries absolute feed addresses.
-        key = fragment_key(name, parameters, schedule.today(), get_language(), request.get_host())
 
-    def render_content():
-        fragment, context, status = build()
-        query = request.GET.copy()
-        query.pop("page", None)
+    def render_content() -> str:
+        url = feed_url(request, schedule_filter)
         context = {
-            "query": query.urlencode(),
+            "query": schedule_filter.as_query(),
             "today": schedule.today(),
-            "feed_url": feed_url(request),
-            "webcal_url": "webcal://" + feed_url(request).split("://", 1)[1],
-            **context,
+            "feed_url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            **build(),
         }
-        return render_to_string(fragment, context, request), status
+        return render_to_string(template, context)
 
-    def render_page():
-        outer = around() if around else {}  # first: it may answer 404
-        content, status = cached_fragment(key, render_content) if key else render_content()
-        context = {"content": content, "feed_url": feed_url(request), **outer}
-        response = render(request, template, context, status=status)
-        return response.content.decode(), status
+    if schedule_filter.text:
+        return render_content()
+    identity = (
+        *parts,
+        schedule_filter.as_query(),
+        get_language(),
+        request.get_host(),
+        schedule.today(),
+    )
+    return pagecache.fragment(kind, identity, render_content).value
 
-    if key is None or request.user.is_authenticated or len(get_messages(request)):
-        html, status = render_page()
-    else:
-        html, status = cached_fragment(f"{key}:anonymous-page", render_page)
-    return HttpResponse(html, status=status)
+
+def schedule_page(request, content: str, *, title: str, status: int = 200, **context):
+    """The page around a fragment, rendered for this request (its CSRF token, `next`,
+    messages and menu are this visitor's own)."""
+    context = {"content": content, "title": title, **context}
+    return render(request, context.pop("template", "meetings/page.html"), context, status=status)
+
+
+def bad_filter_page(request, form, template: str, title: str, **context) -> HttpResponse:
+    """400: the filter names something that does not exist; the form says what."""
+    context = {"filter_form": form, "today": schedule.today(), "query": "", **context}
+    content = render_to_string(template, context)
+    return schedule_page(request, content, title=title, status=400)
 
 
 @require_safe
 def programme(request):
     """Upcoming meetings grouped by day. Filters: ?kind= &process= &room= &q= (repeatable)."""
+    title = _("Programme of meetings")
+    template = "meetings/_programme_content.html"
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return bad_filter_page(request, form, template, title, days=[])
+    number = page_number(request)
 
     def build():
-        form, schedule_filter = read_filter(request)
-        if schedule_filter is None:
-            return "meetings/_programme_content.html", {"filter_form": form, "days": []}, 400
-        page = Paginator(schedule.upcoming_meetings(schedule_filter), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        days = schedule.group_by_day(page.object_list)
-        context = {"filter_form": form, "page": page, "days": days}
-        return "meetings/_programme_content.html", context, 200
+        meetings = schedule.upcoming_meetings(schedule_filter)
+        page = Paginator(meetings, PAGE_SIZE).get_page(number)
+        return {"filter_form": form, "page": page, "days": schedule.group_by_day(page.object_list)}
 
-    return schedule_page(
-        request, "programme", build, around=lambda: {"title": _("Programme of meetings")}
-    )
+    content = schedule_content(request, "programme", (number,), schedule_filter, template, build)
+    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
 
 
 @require_safe
 def day(request, day: date):
-    def build():
-        form, schedule_filter = read_filter(request)
-        context = {
-            "filter_form": form,
-            "date": day,
-            "day": None,
-            "previous": day - timedelta(days=1),
-            "next": day + timedelta(days=1),
-            "week": schedule.week_starting(day),
-        }
-        if schedule_filter is None:
-            return "meetings/_day_content.html", context, 400
-        (context["day"],) = schedule.meetings_between(day, day, schedule_filter)
-        return "meetings/_day_content.html", context, 200
-
     title = weekday_date(day)
-    return schedule_page(request, f"day:{day}", build, around=lambda: {"title": title})
+    template = "meetings/_day_content.html"
+    context = {
+        "date": day,
+        "day": None,
+        "previous": day - timedelta(days=1),
+        "next": day + timedelta(days=1),
+        "week": schedule.week_starting(day),
+    }
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return bad_filter_page(request, form, template, title, **context)
+
+    def build():
+        (found,) = schedule.meetings_between(day, day, schedule_filter)
+        return {**context, "filter_form": form, "day": found}
+
+    content = schedule_content(request, "day", (day,), schedule_filter, template, build)
+    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
 
 
 @require_safe
@@ -177,25 +170,25 @@ def week(request, day: date):
     if monday != day:
         query = request.GET.urlencode()
         return redirect(reverse("meetings:week", args=[monday]) + (f"?{query}" if query else ""))
+    title = _("Week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
+    template = "meetings/_week_content.html"
+    context = {
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "days": [],
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7),
+    }
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return bad_filter_page(request, form, template, title, **context)
 
     def build():
-        form, schedule_filter = read_filter(request)
-        context = {
-            "filter_form": form,
-            "monday": monday,
-            "sunday": monday + timedelta(days=6),
-            "days": [],
-            "previous": monday - timedelta(days=7),
-            "next": monday + timedelta(days=7),
-        }
-        if schedule_filter is None:
-            return "meetings/_week_content.html", context, 400
-        last = monday + timedelta(days=6)
-        context["days"] = schedule.meetings_between(monday, last, schedule_filter)
-        return "meetings/_week_content.html", context, 200
+        days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter)
+        return {**context, "filter_form": form, "days": days}
 
-    title = _("Week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
-    return schedule_page(request, f"week:{monday}", build, around=lambda: {"title": title})
+    content = schedule_content(request, "week", (monday,), schedule_filter, template, build)
+    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
 
 
 @require_safe
@@ -204,24 +197,25 @@ def week_by_room(request, day: date):
     monday = schedule.week_starting(day)
     if monday != day:
         return redirect("meetings:week-rooms", monday)
+    title = _("Rooms, week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
+    template = "meetings/_room_grid_content.html"
+    context = {
+        "monday": monday,
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7),
+        "days": [],
+        "rows": [],
+    }
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return bad_filter_page(request, form, template, title, **context)
 
     def build():
-        form, schedule_filter = read_filter(request)
-        context = {
-            "filter_form": form,
-            "monday": monday,
-            "previous": monday - timedelta(days=7),
-            "next": monday + timedelta(days=7),
-            "days": [],
-            "rows": [],
-        }
-        if schedule_filter is None:
-            return "meetings/_room_grid_content.html", context, 400
-        context["days"], context["rows"] = schedule.room_grid(monday, schedule_filter)
-        return "meetings/_room_grid_content.html", context, 200
+        days, rows = schedule.room_grid(monday, schedule_filter)
+        return {**context, "filter_form": form, "days": days, "rows": rows}
 
-    title = _("Rooms, week of %(day)s") % {"day": date_format(monday, "DATE_FORMAT")}
-    return schedule_page(request, f"rooms:{monday}", build, around=lambda: {"title": title})
+    content = schedule_content(request, "rooms", (monday,), schedule_filter, template, build)
+    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
 
 
 @require_safe
@@ -230,25 +224,26 @@ def month(request, year: int, month: int):
     if not (1900 <= year <= 2200 and 1 <= month <= 12):
         raise Http404(_("There is no such month."))
     first = date(year, month, 1)
+    title = date_format(first, "YEAR_MONTH_FORMAT")
+    template = "meetings/_month_content.html"
+    previous, following = first - timedelta(days=1), first + timedelta(days=32)
+    context = {
+        "first": first,
+        "previous": (previous.year, previous.month),
+        "next": (following.year, following.month),
+        "weeks": [],
+    }
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        return bad_filter_page(request, form, template, title, **context)
 
     def build():
-        form, schedule_filter = read_filter(request)
-        previous = first - timedelta(days=1)
-        following = first + timedelta(days=32)
-        context = {
-            "filter_form": form,
-            "first": first,
-            "previous": (previous.year, previous.month),
-            "next": (following.year, following.month),
-            "weeks": [],
-        }
-        if schedule_filter is None:
-            return "meetings/_month_content.html", context, 400
-        context["weeks"] = schedule.month_weeks(year, month, schedule_filter)
-        return "meetings/_month_content.html", context, 200
+        weeks = schedule.month_weeks(year, month, schedule_filter)
+        return {**context, "filter_form": form, "weeks": weeks}
 
-    title = date_format(first, "YEAR_MONTH_FORMAT")
-    return schedule_page(request, f"month:{year}-{month}", build, around=lambda: {"title": title})
+    parts = (year, month)
+    content = schedule_content(request, "month", parts, schedule_filter, template, build)
+    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
 
 
 @require_safe
@@ -266,12 +261,12 @@ def archive_session(request, number: int):
         "session": session,
         "filter_form": form,
         "days": [],
-        "query": request.GET.urlencode(),
     }
     if schedule_filter is None:
         return render(request, "meetings/archive_session.html", context, status=400)
+    context["query"] = schedule_filter.as_query()
     page = Paginator(schedule.past_meetings(session, schedule_filter), PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_number(request)
     )
     context.update(page=page, days=schedule.group_by_day(page.object_list))
     return render(request, "meetings/archive_session.html", context)
@@ -279,22 +274,23 @@ def archive_session(request, number: int):
 
 @require_safe
 def meeting_detail(request, pk: int):
-    def page_around():
-        # One light query: the 404, the page title and what the staff buttons need.
-        meeting = Meeting.objects.only("pk", "status", "title").filter(pk=pk).first()
-        if meeting is None:
-            raise Http404(_("There is no meeting with this number."))
-        around = {"meeting": meeting, "title": meeting.title}
-        if is_pga_office(request.user):
-            around["changes"] = audit.meeting_changes(meeting)
-        return around
+    def render_meeting() -> dict | None:
+        try:
+            meeting = schedule.meeting_for_page(pk)
+        except Meeting.DoesNotExist:
+            return None  # remembered too: a missing number costs no query either
+        html = render_to_string("meetings/_meeting_content.html", {"meeting": meeting})
+        return {"html": html, "title": meeting.title, "status": meeting.status}
 
-    def build():
-        return "meetings/_meeting_content.html", {"meeting": schedule.meeting_for_page(pk)}, 200
-
-    return schedule_page(
-        request, f"meeting:{pk}", build, around=page_around, template="meetings/meeting_detail.html"
-    )
+    identity = (pk, get_language(), request.get_host(), schedule.today())
+    found = pagecache.fragment("meeting", identity, render_meeting).value
+    if found is None:
+        raise Http404(_("There is no meeting with this number."))
+    meeting = {"pk": pk, "status": found["status"]}
+    context = {"meeting": meeting, "template": "meetings/meeting_detail.html"}
+    if is_pga_office(request.user):
+        context["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
+    return schedule_page(request, found["html"], title=found["title"], **context)
 
 
 def meeting_form_page(request, form, meeting=None, status=200):
@@ -475,50 +471,59 @@ def programme_feed(request):
     """The programme as an iCalendar feed, for any filter of the schedule pages.
 
     ?kind= &process= &room= &q= combine as on the schedule pages; a feed of processes
-    also carries their deadlines. Unknown values: 400 with the reason. Served from cache
-    until the schedule changes; ETag and Last-Modified answer conditional requests
-    with 304 without touching the database.
+    also carries their deadlines. Unknown values: 400 with the reason, before any cache
+    is touched. Served from cache until the schedule changes; ETag and Last-Modified
+    answer conditional requests with 304 without touching the database. The same bytes
+    whatever language the request asks for.
     """
-    parameters = sorted({(k, v) for k in FILTER_PARAMETERS for v in request.GET.getlist(k)})
-    # The window (this session and the previous one) moves with the date: so does the key.
-    key = fragment_key("feed", urlencode(parameters), request.get_host(), schedule.today())
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
+        return HttpResponseBadRequest(f"Unknown filter value ({reasons})", content_type=PLAIN_TEXT)
 
-    def render_feed():
-        form, schedule_filter = read_filter(request)
-        if schedule_filter is None:
-            reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
-            return (f"Unknown filter value ({reasons})".encode(), "", 0), 400
+    def render_feed() -> dict:
         meetings, deadlines = schedule.feed_items(schedule_filter)
+        with feeds.in_calendar_language():
+            name = feed_name(form)
         body = feeds.build_calendar(
             meetings,
             deadlines=deadlines,
-            name=feed_name(form),
+            name=name,
             base_url=request.build_absolute_uri("/").rstrip("/"),
         )
-        etag = '"' + sha256(body).hexdigest()[:32] + '"'
-        return (body, etag, int(time.time())), 200
+        return {"body": body, "etag": pagecache.etag(body)}
 
-    if request.GET.get("q", "").strip():  # searches are not cached (keys without bound)
-        (body, etag, last_modified), status = render_feed()
+    if schedule_filter.text:  # searches are not cached (keys without bound)
+        feed = pagecache.Cached(render_feed(), pagecache.schedule_version())
     else:
-        (body, etag, last_modified), status = cached_large(key, render_feed, lambda v: len(v[0]))
-    if status != 200:
-        return HttpResponseBadRequest(body, content_type=PLAIN_TEXT)
-    return calendar_response(request, body, etag, last_modified)
+        # The window (this session and the previous one) moves with the date: so does the key.
+        identity = (schedule_filter.as_query(), request.get_host(), schedule.today())
+        feed = pagecache.large_fragment("feed", identity, render_feed, size=feed_size)
+    last_modified = pagecache.last_modified(feed.version)
+    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
 
 
-def calendar_response(request, body: bytes, etag: str, last_modified: int) -> HttpResponse:
+def feed_size(feed: dict) -> int:
+    return len(feed["body"])
+
+
+def calendar_response(request, body: bytes, etag: str, last_modified: int | None) -> HttpResponse:
     """A feed with validators; 304 when the client already has these bytes."""
     response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
     response["Content-Disposition"] = 'inline; filename="gasched.ics"'
+    response["Content-Language"] = feeds.CALENDAR_LANGUAGE
     # A 304 carries the same validators and Cache-Control (RFC 9110 §15.4.5).
     not_modified = get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )
     return not_modified if not_modified is not None else response
+
+
+FILTER_PARAMETERS = ("kind", "process", "room")
 
 
 def feed_name(form) -> str:
@@ -543,12 +548,13 @@ def meeting_ics(request, pk: int):
         raise Http404(_("There is no meeting with this number.")) from None
     body = feeds.build_calendar(
         [meeting],
-        name=meeting.title,
+        name=meeting.title,  # as entered: no translation
         base_url=request.build_absolute_uri("/").rstrip("/"),
         subscription=False,
     )
     response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{meeting.ics_filename}"'
+    response["Content-Language"] = feeds.CALENDAR_LANGUAGE
     return response
 
 
@@ -630,27 +636,31 @@ def feed_token(request):
 @require_safe
 def personal_feed(request, token: str):
     """A user's schedule as a feed: the token is the only key (no login; calendars fetch
-    it from their servers). An unknown or revoked token is 404 at once."""
+    it from their servers). An unknown or revoked token is 404 at once. Cached under its
+    own state (what it follows, its token) with the schedule version: following never
+    moves the version of everybody's schedule."""
     found = PersonalSchedule.objects.filter(token=token).first() if token else None
     if found is None:
         raise Http404(_("No feed at this address."))
-    key = fragment_key("personal-feed", found.pk, found.token, request.get_host())
 
-    def render_feed():
+    def render_feed() -> dict:
         meetings = (
             personal.followed_meetings(found, since=schedule.today() - timedelta(days=366))
             .select_related("process", "room", "overflow_room", "follows")
             .prefetch_related("process__cofacilitators")
         )
-        body = feeds.build_calendar(
-            meetings,
-            name=_("My General Assembly meetings"),
-            base_url=request.build_absolute_uri("/").rstrip("/"),
-        )
-        return (body, '"' + sha256(body).hexdigest()[:32] + '"', int(time.time())), 200
+        with feeds.in_calendar_language():
+            name = _("My General Assembly meetings")
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        body = feeds.build_calendar(meetings, name=name, base_url=base_url)
+        return {"body": body, "etag": pagecache.etag(body)}
 
-    (body, etag, last_modified), _status = cached_large(key, render_feed, lambda v: len(v[0]))
-    return calendar_response(request, body, etag, last_modified)
+    followed = found.updated.isoformat()
+    identity = (found.pk, found.token, followed, request.get_host(), schedule.today())
+    feed = pagecache.large_fragment("personal-feed", identity, render_feed, size=feed_size)
+    changed = int(found.updated.timestamp() * 1e9)
+    last_modified = pagecache.last_modified(feed.version, changed)
+    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
 
 
 @require_safe

@@ -1,6 +1,7 @@
 """Template helpers for showing New York times the way the Journal prints them."""
 
 from django import template
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -48,8 +49,8 @@ def meeting_when(meeting) -> str:
 
 @register.simple_tag(takes_context=True)
 def filter_url(context, **changes) -> str:
-    """The current query string with some parameters replaced (for pagination links)."""
-    query = context["request"].GET.copy()
+    """The page's canonical query string with some parameters replaced (pagination links)."""
+    query = QueryDict(context.get("query", ""), mutable=True)
     for key, value in changes.items():
         query[key] = value
     return "?" + query.urlencode()
