@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
-from .enums import MeetingStatus
+from .enums import MeetingKind, MeetingStatus
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
 from .timing import NEW_YORK, booked_until
 
@@ -103,6 +103,19 @@ class FilterChoices:
 
     processes: list[tuple[str, str]]
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
+
+    def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
+        """Whether every value names a kind, a process and a room that exist."""
+        return (
+            self.knows_kinds(kinds=kinds)
+            and set(processes) <= {slug for slug, _label in self.processes}
+            and set(rooms) <= {code for code, _name in self.rooms}
+        )
+
+    @staticmethod
+    def knows_kinds(*, kinds: Iterable[str], processes=(), rooms=()) -> bool:
+        """Whether every value is a kind of meeting (and no process or room is named)."""
+        return set(kinds) <= set(MeetingKind.values) and not (processes or rooms)
 
 
 def filter_choices() -> FilterChoices:

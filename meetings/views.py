@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,7 +22,7 @@ from accounts.permissions import requires
 from accounts.roles import is_pga_office
 from gasched.formats import weekday_date
 
-from . import audit, changes, feeds, pagecache, personal, schedule
+from . import audit, changes, feeds, pagecache, pageshell, personal, schedule
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -42,23 +42,45 @@ PAGE_SIZE = 100
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_form(request, data=None) -> ScheduleFilterForm:
-    """The filter form, its choices from cache (no query while the schedule is unchanged)."""
-    choices = pagecache.fragment("filter-choices", (), schedule.filter_choices).value
-    return ScheduleFilterForm(
-        request.GET if data is None else data,
-        processes=choices.processes,
-        rooms=choices.rooms,  # historical rooms too: the archive filters by them
-    )
+def filter_choices() -> schedule.FilterChoices:
+    """What filters may name, from cache (no query while the schedule is unchanged)."""
+    return pagecache.fragment("filter-choices", (), schedule.filter_choices).value
 
 
-def read_filter(request) -> tuple[ScheduleFilterForm, schedule.ScheduleFilter | None]:
-    """The filter in the URL, parsed, validated and made canonical (values deduplicated
-    and sorted), or None when it names something that does not exist."""
-    form = filter_form(request)
-    if form.is_valid():
+def filter_form(data, choices: schedule.FilterChoices | None = None) -> ScheduleFilterForm:
+    choices = choices or filter_choices()
+    # historical rooms too: the archive filters by them
+    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+
+
+def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
+    """The filter in the URL, validated and made canonical (values deduplicated and
+    sorted); or the bound form with its errors and None when it names something that
+    does not exist. Known values are checked without building the form, which only a
+    refusal (for its messages) or a rendering needs."""
+    asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
+    text = request.GET.get("q", "")
+    # No process or room named (most requests): nothing to look up.
+    choices = filter_choices() if asked["process"] or asked["room"] else None
+    known = choices.knows if choices else schedule.FilterChoices.knows_kinds
+    if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and (
+        len(text) <= ScheduleFilterForm.base_fields["q"].max_length
+    ):
+        canonical = schedule.ScheduleFilter.canonical(
+            kinds=asked["kind"], processes=asked["process"], rooms=asked["room"], text=text
+        )
+        return None, canonical
+    form = filter_form(request.GET, choices)
+    if form.is_valid():  # what the quick check refused, the form may still take
         return form, form.schedule_filter()
     return form, None
+
+
+def shown_filter(schedule_filter: schedule.ScheduleFilter) -> ScheduleFilterForm:
+    """The filter form as the page shows it: bound to the canonical filter."""
+    form = filter_form(QueryDict(schedule_filter.as_query()))
+    form.is_valid()
+    return form
 
 
 def page_number(request) -> int:
@@ -73,17 +95,9 @@ def feed_url(request, schedule_filter: schedule.ScheduleFilter) -> str:
     return request.build_absolute_uri(reverse("meetings:feed") + (f"?{query}" if query else ""))
 
 
-def schedule_content(
-    request, kind: str, parts: tuple, schedule_filter: schedule.ScheduleFilter, template, build
-) -> str:
-    """The part of a schedule page that is the same for every reader, from cache.
-
-    build() gives the template's context. The fragment is rendered without the request,
-    so it cannot hold a per-visitor value; its identity is the page (`parts`), the
-    canonical filter, the language, the host (it carries absolute feed addresses) and
-    today (links to this week). Text searches are rendered each time: their keys have
-    no bound and they are rarely repeated.
-    """
+def content_renderer(request, schedule_filter: schedule.ScheduleFilter, template: str, build):
+    """render() for a page's shared part: build() gives its own context. Rendered without
+    the request, so it cannot hold a per-visitor value."""
 
     def render_content() -> str:
         url = feed_url(request, schedule_filter)
@@ -92,34 +106,54 @@ def schedule_content(
             "today": schedule.today(),
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "filter_form": shown_filter(schedule_filter),
             **build(),
         }
         return render_to_string(template, context)
 
+    return render_content
+
+
+def page_identity(request, parts: tuple, schedule_filter: schedule.ScheduleFilter):
+    """What a page's cached content depends on: the page (`parts`), the canonical filter,
+    the language, the host (absolute feed addresses) and today (links to this week).
+    None for text searches: their identities have no bound and rarely repeat."""
     if schedule_filter.text:
-        return render_content()
-    identity = (
-        *parts,
-        schedule_filter.as_query(),
-        get_language(),
-        request.get_host(),
-        schedule.today(),
-    )
-    return pagecache.fragment(kind, identity, render_content).value
+        return None
+    language, host = get_language(), request.get_host()
+    return (*parts, schedule_filter.as_query(), language, host, schedule.today())
 
 
-def schedule_page(request, content: str, *, title: str, status: int = 200, **context):
-    """The page around a fragment, rendered for this request (its CSRF token, `next`,
-    messages and menu are this visitor's own)."""
-    context = {"content": content, "title": title, **context}
-    return render(request, context.pop("template", "meetings/page.html"), context, status=status)
+def schedule_page(
+    request, kind: str, identity: tuple | None, render_content, *, title: str, **context
+) -> HttpResponse:
+    """A schedule page: its content from cache under `identity` (None: never cached),
+    the page around it rendered for this visitor (see pageshell)."""
+    template = context.pop("template", "meetings/page.html")
+
+    def content() -> str:
+        if identity is None:
+            return render_content()
+        return pagecache.fragment(kind, identity, render_content).value
+
+    if identity is not None and pageshell.is_for_anyone(request):
+        page = pagecache.fragment(
+            kind,
+            (*identity, "page"),
+            lambda: pageshell.render_for_anyone(
+                request, template, {"content": content(), "title": title, **context}
+            ),
+        )
+        return pageshell.personalise(request, page.value)
+    return render(request, template, {"content": content(), "title": title, **context})
 
 
 def bad_filter_page(request, form, template: str, title: str, **context) -> HttpResponse:
-    """400: the filter names something that does not exist; the form says what."""
+    """400: the filter names something that does not exist; the form says what. Never
+    cached."""
     context = {"filter_form": form, "today": schedule.today(), "query": "", **context}
     content = render_to_string(template, context)
-    return schedule_page(request, content, title=title, status=400)
+    return render(request, "meetings/page.html", {"content": content, "title": title}, status=400)
 
 
 @require_safe
@@ -135,10 +169,12 @@ def programme(request):
     def build():
         meetings = schedule.upcoming_meetings(schedule_filter)
         page = Paginator(meetings, PAGE_SIZE).get_page(number)
-        return {"filter_form": form, "page": page, "days": schedule.group_by_day(page.object_list)}
+        return {"page": page, "days": schedule.group_by_day(page.object_list)}
 
-    content = schedule_content(request, "programme", (number,), schedule_filter, template, build)
-    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
+    identity = page_identity(request, (number,), schedule_filter)
+    render_content = content_renderer(request, schedule_filter, template, build)
+    url = feed_url(request, schedule_filter)
+    return schedule_page(request, "programme", identity, render_content, title=title, feed_url=url)
 
 
 @require_safe
@@ -158,10 +194,12 @@ def day(request, day: date):
 
     def build():
         (found,) = schedule.meetings_between(day, day, schedule_filter)
-        return {**context, "filter_form": form, "day": found}
+        return {**context, "day": found}
 
-    content = schedule_content(request, "day", (day,), schedule_filter, template, build)
-    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
+    identity = page_identity(request, (day,), schedule_filter)
+    render_content = content_renderer(request, schedule_filter, template, build)
+    url = feed_url(request, schedule_filter)
+    return schedule_page(request, "day", identity, render_content, title=title, feed_url=url)
 
 
 @require_safe
@@ -185,10 +223,12 @@ def week(request, day: date):
 
     def build():
         days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter)
-        return {**context, "filter_form": form, "days": days}
+        return {**context, "days": days}
 
-    content = schedule_content(request, "week", (monday,), schedule_filter, template, build)
-    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
+    identity = page_identity(request, (monday,), schedule_filter)
+    render_content = content_renderer(request, schedule_filter, template, build)
+    url = feed_url(request, schedule_filter)
+    return schedule_page(request, "week", identity, render_content, title=title, feed_url=url)
 
 
 @require_safe
@@ -212,10 +252,12 @@ def week_by_room(request, day: date):
 
     def build():
         days, rows = schedule.room_grid(monday, schedule_filter)
-        return {**context, "filter_form": form, "days": days, "rows": rows}
+        return {**context, "days": days, "rows": rows}
 
-    content = schedule_content(request, "rooms", (monday,), schedule_filter, template, build)
-    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
+    identity = page_identity(request, (monday,), schedule_filter)
+    render_content = content_renderer(request, schedule_filter, template, build)
+    url = feed_url(request, schedule_filter)
+    return schedule_page(request, "rooms", identity, render_content, title=title, feed_url=url)
 
 
 @require_safe
@@ -239,11 +281,13 @@ def month(request, year: int, month: int):
 
     def build():
         weeks = schedule.month_weeks(year, month, schedule_filter)
-        return {**context, "filter_form": form, "weeks": weeks}
+        return {**context, "weeks": weeks}
 
     parts = (year, month)
-    content = schedule_content(request, "month", parts, schedule_filter, template, build)
-    return schedule_page(request, content, title=title, feed_url=feed_url(request, schedule_filter))
+    identity = page_identity(request, parts, schedule_filter)
+    render_content = content_renderer(request, schedule_filter, template, build)
+    url = feed_url(request, schedule_filter)
+    return schedule_page(request, "month", identity, render_content, title=title, feed_url=url)
 
 
 @require_safe
@@ -259,7 +303,7 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
-        "filter_form": form,
+        "filter_form": form or shown_filter(schedule_filter),
         "days": [],
     }
     if schedule_filter is None:
@@ -283,14 +327,29 @@ def meeting_detail(request, pk: int):
         return {"html": html, "title": meeting.title, "status": meeting.status}
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
-    found = pagecache.fragment("meeting", identity, render_meeting).value
-    if found is None:
-        raise Http404(_("There is no meeting with this number."))
-    meeting = {"pk": pk, "status": found["status"]}
-    context = {"meeting": meeting, "template": "meetings/meeting_detail.html"}
+
+    def found() -> dict:
+        shown = pagecache.fragment("meeting", identity, render_meeting).value
+        if shown is None:
+            raise Http404(_("There is no meeting with this number."))
+        return shown
+
+    def context(shown: dict) -> dict:
+        meeting = {"pk": pk, "status": shown["status"]}
+        return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
+
+    template = "meetings/meeting_detail.html"
+    if pageshell.is_for_anyone(request):
+        page = pagecache.fragment(
+            "meeting",
+            (*identity, "page"),
+            lambda: pageshell.render_for_anyone(request, template, context(found())),
+        )
+        return pageshell.personalise(request, page.value)
+    page = context(found())
     if is_pga_office(request.user):
-        context["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
-    return schedule_page(request, found["html"], title=found["title"], **context)
+        page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
+    return render(request, template, page)
 
 
 def meeting_form_page(request, form, meeting=None, status=200):
@@ -484,7 +543,7 @@ def programme_feed(request):
     def render_feed() -> dict:
         meetings, deadlines = schedule.feed_items(schedule_filter)
         with feeds.in_calendar_language():
-            name = feed_name(form)
+            name = feed_name(shown_filter(schedule_filter))
         body = feeds.build_calendar(
             meetings,
             deadlines=deadlines,
