@@ -32,7 +32,7 @@ from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 
 from meetings import schedule, views  # noqa: E402
-from meetings.templatetags.programme import meeting_time  # noqa: E402
+from meetings.wording import meeting_time  # noqa: E402
 
 REPEAT = 50
 HOST = "127.0.0.1"

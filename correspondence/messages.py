@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from meetings import ics
 from meetings.enums import MeetingStatus
 from meetings.feeds import PRODID, meeting_lines, vtimezone_bytes
-from meetings.templatetags.programme import meeting_when
+from meetings.wording import meeting_when
 
 from .enums import DeliveryKind
 from .models import Delivery
