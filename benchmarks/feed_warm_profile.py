@@ -7,23 +7,12 @@ one by one (median of REPEAT calls), and cProfile names the functions that spend
 time. Prints a report; the last line on stdout is the breakdown as JSON.
 """
 
-import cProfile
-import io
 import json
-import os
 import pickle
-import pstats
-import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
+import common
 
-import django
-
-django.setup()  # the imports below need the settings and the app registry
+common.setup_django()  # the imports below need the settings and the app registry
 
 from django.core.cache import cache  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
@@ -37,28 +26,8 @@ HOST = "127.0.0.1"
 FEED_PATH = "/feeds/programme.ics"
 
 
-def median_ms(function, repeat: int = REPEAT) -> float:
-    function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
-def top_functions(client: Client, limit: int = 14) -> str:
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(20):
-        client.get(FEED_PATH)
-    profile.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("tottime")
-    stats.print_stats(limit)
-    lines = out.getvalue().splitlines()
-    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    return "\n".join(lines[start : start + limit + 1])
+def median_ms(function) -> float:
+    return common.median_ms(function, repeat=REPEAT, warmup=1)
 
 
 def main() -> None:
@@ -94,7 +63,7 @@ def main() -> None:
     for label, ms in parts.items():
         print(f"  {label:<62}{ms:>8.2f} ms")
     print("\ncProfile of 20 cached feed requests (test client), top functions by own time:")
-    print(top_functions(client))
+    print(common.top_functions(lambda: client.get(FEED_PATH), limit=14, times=20))
     print(
         json.dumps(
             {
