@@ -39,34 +39,27 @@ Writes benchmarks/results/fanout.json and adds it to latest.json under "fanout".
 """
 
 import argparse
-import contextlib
 import cProfile
 import multiprocessing
 import os
-import platform
 import pstats
 import shutil
-import signal
 import smtplib
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from datetime import timedelta
 from pathlib import Path
 
-import psycopg2
-import run  # benchmarks/run.py: database, step and port helpers
+import common
 import smtp_sink  # benchmarks/smtp_sink.py: the counting aiosmtpd sink
-from run import BenchError
+from common import HOST, BenchError
 
-ROOT = run.ROOT
 DB_NAME = "gasched_bench_fanout"
-DATABASE_URL = f"postgres://{run.PG['user']}@{run.PG['host']}:{run.PG['port']}/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/13"  # the broker (and the cache), emptied first
-HOST = "127.0.0.1"
 CONTACTS = 600
 ROUNDS = 3  # measured rounds, after one warm-up round
 CONCURRENCY = 4
@@ -83,46 +76,11 @@ STAMPS = (ROUNDS + 1) * CONTACTS * 2  # the sink's timestamps: both senders, eve
 
 
 def log(message: str) -> None:
-    print(f"[bench fanout] {message}", flush=True)
-
-
-# --- The database and Redis ---------------------------------------------------------
-
-
-def drop_database() -> None:
-    run.drop_database(DB_NAME)
-
-
-def create_database() -> None:
-    run.create_database(DB_NAME)
-
-
-def empty_redis() -> None:
-    import redis  # noqa: PLC0415 -- only the benchmark needs the client directly
-
-    redis.Redis.from_url(REDIS_URL, socket_timeout=5).flushdb()
+    common.log(message, part="fanout")
 
 
 def bench_env(var_dir: Path, **extra: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "SECRET_KEY", "CONN_MAX_AGE", "LOG_LEVEL", "EMAIL_BACKEND"}
-        and not key.startswith(("EMAIL_", "CELERY_", "GASCHED_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "gasched.settings.dev",
-            "DEBUG": "false",
-            "DATABASE_URL": DATABASE_URL,
-            "REDIS_URL": REDIS_URL,
-            "GASCHED_VAR_DIR": str(var_dir),
-            "LOG_LEVEL": "WARNING",
-            "PYTHONUNBUFFERED": "1",
-            **extra,
-        }
-    )
-    return env
+    return common.django_env(var_dir, database=DB_NAME, redis_url=REDIS_URL, **extra)
 
 
 # --- The sink -----------------------------------------------------------------------
@@ -133,7 +91,7 @@ class Sink:
 
     def __init__(self):
         self.context = multiprocessing.get_context("spawn")
-        self.port = run.free_port()
+        self.port = common.free_port()
         self.count = self.context.Value("q", 0)
         self.size = self.context.RawValue("q", 0)
         self.stamps = self.context.RawArray("d", STAMPS)
@@ -188,7 +146,7 @@ class Sink:
 
 def start_worker(env: dict[str, str], log_file) -> subprocess.Popen:
     args = [
-        str(run.PYTHON),
+        str(common.PYTHON),
         "-m",
         "celery",
         "-A",
@@ -205,10 +163,7 @@ def start_worker(env: dict[str, str], log_file) -> subprocess.Popen:
         "WARNING",
     ]
     log(f"start the Celery worker ({CONCURRENCY} prefork processes)")
-    # A process group of its own: stopping it stops the pool's children too.
-    return subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    return common.start_group(args, env, log_file)
 
 
 def wait_for_worker(worker: subprocess.Popen) -> None:
@@ -226,19 +181,7 @@ def wait_for_worker(worker: subprocess.Popen) -> None:
 
 
 def stop_worker(worker: subprocess.Popen) -> None:
-    if worker.poll() is None:
-        log("stop the Celery worker")
-        try:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-    # Pool children that outlived their parent would still be in its process group.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(worker.pid, signal.SIGKILL)
+    common.stop_group(worker, what="the Celery worker", grace=20)
 
 
 # --- Django, in this process --------------------------------------------------------
@@ -250,10 +193,7 @@ def setup_django(var_dir: Path) -> None:
     env = bench_env(var_dir, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     os.environ.clear()
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    import django  # noqa: PLC0415
-
-    django.setup()
+    common.setup_django()
     from django.conf import settings  # noqa: PLC0415
 
     from gasched.celery import app  # noqa: PLC0415
@@ -263,16 +203,6 @@ def setup_django(var_dir: Path) -> None:
         raise BenchError("Celery is eager in the benchmark process: tasks would not reach Redis")
     if app.conf.broker_url != REDIS_URL:
         raise BenchError(f"the Celery broker is {app.conf.broker_url!r}, not {REDIS_URL}")
-
-
-def session_for(day: date):
-    from meetings.sessions import ensure_session, session_dates  # noqa: PLC0415
-
-    for number in (day.year - 1946, day.year - 1945):
-        first, last = session_dates(number)
-        if first <= day <= last:
-            return ensure_session(number)
-    raise BenchError(f"no session covers {day}")
 
 
 def load_contacts() -> dict:
@@ -304,13 +234,14 @@ def new_meeting(number: int):
     from meetings import schedule  # noqa: PLC0415
     from meetings.enums import MeetingKind, MeetingStatus, Timing  # noqa: PLC0415
     from meetings.models import Meeting, Room  # noqa: PLC0415
+    from meetings.sessions import ensure_session_covering  # noqa: PLC0415
     from meetings.timing import new_york_datetime  # noqa: PLC0415
 
     day = schedule.today() + timedelta(days=60 + 7 * number)
     day -= timedelta(days=max(day.weekday() - 4, 0))  # a Friday instead of a weekend
     meeting = schedule.save_meeting(
         Meeting(
-            session=session_for(day),
+            session=ensure_session_covering(day),
             title=f"Plenary meeting of the General Assembly (fan-out benchmark {number})",
             kind=MeetingKind.PLENARY,
             status=MeetingStatus.TENTATIVE,
@@ -825,14 +756,6 @@ def report(results: dict) -> None:
     )
 
 
-def write_results(results: dict) -> None:
-    run.write_named_results("fanout", results)
-
-
-def on_alarm(_signum, _frame):
-    raise BenchError(f"the fan-out benchmark took longer than {HARD_LIMIT} s; aborted")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -841,19 +764,18 @@ def main() -> int:
         help="show where the worker's time goes even when the goal is met",
     )
     args = parser.parse_args()
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(HARD_LIMIT)
+    common.set_time_limit(HARD_LIMIT, "the fan-out benchmark")
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="gasched-bench-fanout-"))
     log_path = var_dir / "worker.log"
     sink = worker = None
     try:
         log(f"create database {DB_NAME}, empty Redis db 13")
-        create_database()
-        empty_redis()
-        run.run_step(
+        common.create_database(DB_NAME)
+        common.empty_redis(REDIS_URL)
+        common.run_step(
             "migrate",
-            [str(run.PYTHON), "manage.py", "migrate", "--noinput"],
+            [str(common.PYTHON), "manage.py", "migrate", "--noinput"],
             bench_env(var_dir),
             180,
         )
@@ -889,8 +811,7 @@ def main() -> int:
             stop_worker(worker)
         median = statistics.median(r["ratio"] for r in rounds)
         results = {
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+            **common.stamp(),
             "setup": {
                 "worker": f"celery prefork, concurrency {CONCURRENCY}, settings dev, DEBUG=false",
                 "broker": "Redis db 13 (emptied first)",
@@ -916,12 +837,10 @@ def main() -> int:
             smtplib_rate = statistics.median(r["smtplib"]["messages_per_second"] for r in rounds)
             report_profile(results["profile"], smtplib_rate)
     except BenchError as error:
-        log(f"FAILED: {error}")
-        if log_path.exists() and log_path.stat().st_size:
-            print(log_path.read_text(errors="replace")[-4000:])
+        common.report_failure(error, log_path, part="fanout")
         return 1
     finally:
-        signal.alarm(0)
+        common.clear_time_limit()
         if worker is not None:
             stop_worker(worker)
         if sink is not None:
@@ -930,20 +849,16 @@ def main() -> int:
             from django.db import connections  # noqa: PLC0415
 
             connections.close_all()
+        common.clean_up_database(DB_NAME)
         try:
-            drop_database()
-            log(f"dropped database {DB_NAME}")
-        except psycopg2.Error as error:
-            log(f"could not drop database {DB_NAME}: {error}")
-        try:
-            empty_redis()
+            common.empty_redis(REDIS_URL)
             log("emptied Redis db 13")
         except Exception as error:  # clean-up goes on whatever Redis answers
             log(f"could not empty Redis db 13: {error}")
         shutil.rmtree(var_dir, ignore_errors=True)
 
     results["duration_s"] = round(time.perf_counter() - started, 1)
-    write_results(results)
+    common.write_named_results("fanout", results)
     log(f"whole fan-out run {results['duration_s']} s")
     return 0
 

@@ -13,27 +13,20 @@ also times the stages of the feed one by one and prints the top functions from c
 Prints a report; the last line on stdout is the result as JSON.
 """
 
-import cProfile
-import io
 import json
-import os
-import pstats
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
+import common
 
-import django
-
-django.setup()  # the imports below need the settings and the app registry
+common.setup_django()  # the imports below need the settings and the app registry
 
 from django.db import connection  # noqa: E402
+from django.utils.translation import get_language  # noqa: E402
 from icalendar import Calendar, Event  # noqa: E402
 
-from meetings import feeds, schedule  # noqa: E402
+from meetings import feeds, ics, schedule  # noqa: E402
 from meetings.timing import NOMINAL_LENGTH  # noqa: E402
 
 REPEAT = 5
@@ -48,7 +41,7 @@ def ours() -> bytes:
     return feeds.build_calendar(meetings, deadlines=deadlines, name=NAME, base_url=BASE_URL)
 
 
-def bare(meetings) -> bytes:
+def bare_calendar(meetings) -> Calendar:
     """The least an iCalendar of these meetings can be: five properties an event."""
     calendar = Calendar()
     calendar.add("prodid", feeds.PRODID)
@@ -61,91 +54,58 @@ def bare(meetings) -> bytes:
         event.add("dtend", meeting.end or meeting.start + NOMINAL_LENGTH)
         event.add("summary", meeting.title)
         calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar
 
 
-def timed(function) -> tuple[float, object]:
+def bare(meetings) -> bytes:
+    return bare_calendar(meetings).to_ical()
+
+
+def timed(function) -> float:
     started = time.perf_counter()
-    value = function()
-    return time.perf_counter() - started, value
+    function()
+    return time.perf_counter() - started
 
 
-def median_s(function, repeat: int = 3) -> float:
-    return statistics.median(timed(function)[0] for _ in range(repeat))
-
-
-def staged() -> dict[str, float]:
-    """One cold feed in the view's order, each stage timed: seconds."""
+def staged(meetings) -> dict[str, float]:
+    """One cold feed in the view's order, each stage timed (seconds), and the same for the
+    bare baseline."""
     stages, started = {}, time.perf_counter()
-    meetings, _deadlines = schedule.feed_items(schedule.ScheduleFilter())
+    schedule.feed_items(schedule.ScheduleFilter())
     stages["feed_items"] = time.perf_counter() - started
-    started = time.perf_counter()
-    events = [feeds.meeting_event(m, base_url=BASE_URL) for m in meetings]
+    started, language = time.perf_counter(), get_language()
+    events = [feeds.meeting_lines(m, base_url=BASE_URL, language=language) for m in meetings]
     stages["events"] = time.perf_counter() - started
     started = time.perf_counter()
-    calendar = Calendar()
-    calendar.add_component(feeds.new_york_timezone())
-    for event in events:
-        calendar.add_component(event)
-    calendar.to_ical()
-    stages["to_ical"] = time.perf_counter() - started
+    b"".join(ics.fold(line) for lines in events for line in lines)
+    stages["fold"] = time.perf_counter() - started
+    started = time.perf_counter()
+    calendar = bare_calendar(meetings)
+    stages["bare_events"] = time.perf_counter() - started
+    stages["bare_to_ical"] = timed(calendar.to_ical)
     return stages
-
-
-def staged_bare(meetings) -> dict[str, float]:
-    started = time.perf_counter()
-    calendar = Calendar()
-    for meeting in meetings:
-        event = Event()
-        event.add("uid", meeting.uid)
-        event.add("dtstamp", meeting.updated)
-        event.add("dtstart", meeting.start)
-        event.add("dtend", meeting.end or meeting.start + NOMINAL_LENGTH)
-        event.add("summary", meeting.title)
-        calendar.add_component(event)
-    events = time.perf_counter() - started
-    started = time.perf_counter()
-    calendar.to_ical()
-    return {"bare_events": events, "bare_to_ical": time.perf_counter() - started}
 
 
 def parts(meetings, repeat: int = 3) -> dict[str, float]:
     """The feed's time, stage by stage as the view runs them (median of three), in ms."""
-    runs = [{**staged(), **staged_bare(meetings)} for _ in range(repeat)]
-    stage = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+    runs = [staged(meetings) for _ in range(repeat)]
+    stage = {name: statistics.median(run[name] for run in runs) * 1000 for name in runs[0]}
     n = len(meetings)
-    lines = len(feeds.meeting_event(meetings[0], base_url=BASE_URL).property_items())
+    lines = len(feeds.meeting_lines(meetings[0], base_url=BASE_URL, language=get_language()))
     found = {
         "feed_items(): 3 queries + model instances": stage["feed_items"],
-        f"meeting_event() x {n}: Event objects, {lines} property lines each": stage["events"],
-        f"  of which description() x {n}": median_s(
-            lambda: [feeds.description(m, BASE_URL) for m in meetings]
+        f"meeting_lines() x {n}: {lines} content lines each": stage["events"],
+        f"  of which description() x {n}": common.median_ms(
+            lambda: [feeds.description(m, BASE_URL) for m in meetings], repeat=3, warmup=0
         ),
-        f"  of which get_absolute_url() (reverse) x {n}": median_s(
-            lambda: [m.get_absolute_url() for m in meetings]
+        f"  of which get_absolute_url() (reverse) x {n}": common.median_ms(
+            lambda: [m.get_absolute_url() for m in meetings], repeat=3, warmup=0
         ),
-        f"  of which get_*_display() x {2 * n} (kind, participation)": median_s(
-            lambda: [(m.get_kind_display(), m.get_participation_display()) for m in meetings]
-        ),
-        "calendar.to_ical(): escaping, content lines, folding": stage["to_ical"],
+        "ics.fold() and join: the bytes": stage["fold"],
         f"bare: {n} Events of 5 properties": stage["bare_events"],
         "bare: to_ical()": stage["bare_to_ical"],
     }
-    return {label: seconds * 1000 for label, seconds in found.items()}
-
-
-def top_functions(meetings, limit: int = 18) -> str:
-    profile = cProfile.Profile()
-    profile.enable()
-    ours()
-    profile.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("tottime")
-    stats.print_stats(limit)
-    lines = out.getvalue().splitlines()
-    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    total = next((line.strip() for line in lines if "function calls" in line), "")
-    return total + "\n" + "\n".join(lines[start : start + limit + 1])
+    return found
 
 
 def main() -> None:
@@ -163,9 +123,9 @@ def main() -> None:
             break
         for name in ("ours", "bare") if n % 2 == 0 else ("bare", "ours"):
             if name == "ours":
-                ours_times.append(timed(ours)[0])
+                ours_times.append(timed(ours))
             else:
-                bare_times.append(timed(lambda: bare(meetings))[0])
+                bare_times.append(timed(lambda: bare(meetings)))
     ours_ms = statistics.median(ours_times) * 1000
     bare_ms = statistics.median(bare_times) * 1000
     result = {
@@ -191,7 +151,7 @@ def main() -> None:
         for label, ms in breakdown.items():
             print(f"  {label:<66}{ms:>9.1f} ms")
         print("\ncProfile of one cold feed (DB + build_calendar), top functions by own time:")
-        print(top_functions(meetings))
+        print(common.top_functions(ours, limit=18))
         result["parts_ms"] = {label.strip(): round(ms, 1) for label, ms in breakdown.items()}
     print(json.dumps(result))
 

@@ -7,58 +7,27 @@ one by one (median of REPEAT calls), and cProfile names the functions that spend
 time. Prints a report; the last line on stdout is the breakdown as JSON.
 """
 
-import cProfile
-import io
 import json
-import os
 import pickle
-import pstats
-import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
+import common
 
-import django
-
-django.setup()  # the imports below need the settings and the app registry
+common.setup_django()  # the imports below need the settings and the app registry
 
 from django.core.cache import cache  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils.http import urlencode  # noqa: E402
 
-from meetings.pagecache import VERSION_KEY, cached_fragment, fragment_key  # noqa: E402
+from meetings import schedule  # noqa: E402
+from meetings.pagecache import VERSION_KEY, fragment, slot_key  # noqa: E402
 
 REPEAT = 30
 HOST = "127.0.0.1"
 FEED_PATH = "/feeds/programme.ics"
 
 
-def median_ms(function, repeat: int = REPEAT) -> float:
-    function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
-def top_functions(client: Client, limit: int = 14) -> str:
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(20):
-        client.get(FEED_PATH)
-    profile.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("tottime")
-    stats.print_stats(limit)
-    lines = out.getvalue().splitlines()
-    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    return "\n".join(lines[start : start + limit + 1])
+def median_ms(function) -> float:
+    return common.median_ms(function, repeat=REPEAT, warmup=1)
 
 
 def main() -> None:
@@ -66,10 +35,12 @@ def main() -> None:
     response = client.get(FEED_PATH)
     assert response.status_code == 200, response.status_code
     body = response.content
-    key = fragment_key("feed", urlencode([]), HOST)  # as programme_feed builds it
+    # As programme_feed builds it (the window, and so the key, moves with the date).
+    identity = ("", HOST, schedule.today())
+    key, _digest = slot_key("feed", identity)
     entry = cache.get(key)
     assert entry is not None, "the feed is not in the cache"
-    assert entry[1][0] == body, "the cached feed is not the bytes served"
+    assert entry[2]["body"] == body, "the cached feed is not the bytes served"
     raw = cache._cache.get_client(key).get(cache.make_and_validate_key(key))  # the stored value
     size = len(raw)
 
@@ -78,8 +49,8 @@ def main() -> None:
             lambda: client.get("/healthz/")
         ),
         "feed through Django (test client, cache hit)": median_ms(lambda: client.get(FEED_PATH)),
-        "  cached_fragment(): get_many(version, feed) + unpickle": median_ms(
-            lambda: cached_fragment(key, lambda: (None, 500))
+        "  fragment(): get_many(version, feed) + unpickle": median_ms(
+            lambda: fragment("feed", identity, lambda: None)
         ),
         f"    of which the Redis GET of {size / 1e6:.2f} MB (raw bytes)": median_ms(
             lambda: cache._cache.get_client(key).get(cache.make_and_validate_key(key))
@@ -94,7 +65,7 @@ def main() -> None:
     for label, ms in parts.items():
         print(f"  {label:<62}{ms:>8.2f} ms")
     print("\ncProfile of 20 cached feed requests (test client), top functions by own time:")
-    print(top_functions(client))
+    print(common.top_functions(lambda: client.get(FEED_PATH), limit=14, times=20))
     print(
         json.dumps(
             {

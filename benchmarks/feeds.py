@@ -13,7 +13,7 @@ measured in the same run:
    answers the very same bytes (benchmarks/wsgi_same_bytes.py). Sequential requests,
    interleaved. ratio = same-bytes median / feed median; goal ≥ WARM_GOAL.
 
-Set-up and clean-up as in run.py, whose helpers this reuses: the database gasched_bench
+Set-up and clean-up as in run.py (benchmarks/common.py): the database gasched_bench
 (created, migrated, loaded with benchmarks/load_feed.py, always dropped), Redis database
 14 emptied first, gunicorn always stopped, only 127.0.0.1. Writes
 benchmarks/results/feeds.json and adds the figures to latest.json under "feeds". Exit
@@ -22,25 +22,18 @@ A missed goal (or --profile) also prints where the time goes: feed_cold.py profi
 cold build, feed_warm_profile.py a cache hit, both in-process.
 """
 
-import http.client
-import json
-import os
-import platform
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
-import psycopg2
-import run  # benchmarks/run.py: database, Redis, gunicorn and measuring helpers
-from run import BenchError
+import common
+from common import BenchError
 
-ROOT = run.ROOT
+DB_NAME = "gasched_bench"
+REDIS_URL = "redis://127.0.0.1:6379/14"  # emptied first
 FEED_PATH = "/feeds/programme.ics"
 SAME_BYTES_PATH = "/__same-bytes__"  # benchmarks/wsgi_same_bytes.py
 COLD_GOAL = 1.5  # cold feed at most 1.5 × a bare icalendar serialisation
@@ -53,149 +46,82 @@ HARD_LIMIT = 420  # seconds: the whole feeds run is aborted (and cleaned up) aft
 
 
 def log(message: str) -> None:
-    print(f"[bench feeds] {message}", flush=True)
-
-
-def fetch(port: int, path: str, timeout: float = run.REQUEST_TIMEOUT) -> tuple[bytes, float, str]:
-    """One GET on a new connection that must answer 200: body, seconds, Content-Type."""
-    connection = http.client.HTTPConnection(run.HOST, port, timeout=timeout)
-    try:
-        started = time.perf_counter()
-        connection.request("GET", path, headers={"Connection": "close"})
-        response = connection.getresponse()
-        body = response.read()
-        elapsed = time.perf_counter() - started
-    finally:
-        connection.close()
-    if response.status != 200:
-        raise BenchError(
-            f"GET {path} answered {response.status}, not 200:\n"
-            f"{body[:2000].decode(errors='replace')}"
-        )
-    return body, elapsed, response.getheader("Content-Type", "")
-
-
-def start_gunicorn(env, port: int, app: str, log_file) -> subprocess.Popen:
-    args = [
-        str(run.BIN / "gunicorn"),
-        app,
-        "--pythonpath",
-        str(ROOT / "benchmarks"),
-        "--bind",
-        f"{run.HOST}:{port}",
-        "--workers",
-        str(run.WORKERS),
-        "--timeout",
-        str(GUNICORN_TIMEOUT),
-        "--log-level",
-        "warning",
-    ]
-    log(f"start gunicorn {app} on {run.HOST}:{port} ({run.WORKERS} workers)")
-    return subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    common.log(message, part="feeds")
 
 
 def prepare(env: dict[str, str]) -> dict:
-    log(f"create database {run.DB_NAME}, empty Redis db 14")
-    run.create_database()
-    run.empty_redis()
-    manage = [str(run.PYTHON), "manage.py"]
-    run.run_step("migrate", [*manage, "migrate", "--noinput"], env, 180)
-    run.run_step("collectstatic", [*manage, "collectstatic", "--noinput"], env, 120)
-    out = run.run_step(
+    log(f"create database {DB_NAME}, empty Redis db 14")
+    common.prepare(env, database=DB_NAME, redis_url=REDIS_URL)
+    return common.run_json_step(
         "load 5,000 meetings in the feed window",
-        [str(run.PYTHON), "benchmarks/load_feed.py"],
+        [str(common.PYTHON), "benchmarks/load_feed.py"],
         env,
         timeout=180,
     )
-    return json.loads(out.strip().splitlines()[-1])
 
 
 def cold(env: dict[str, str], profile: bool) -> dict:
-    args = [str(run.PYTHON), "benchmarks/feed_cold.py", f"--goal={COLD_GOAL}"]
+    args = [str(common.PYTHON), "benchmarks/feed_cold.py", f"--goal={COLD_GOAL}"]
     args += ["--profile"] if profile else []
-    out = run.run_step("cold feed generation, in-process", args, env, timeout=180)
-    *report_lines, result = out.strip().splitlines()
-    print("\n".join(report_lines), flush=True)
-    return json.loads(result)
+    return common.run_json_step("cold feed generation, in-process", args, env, timeout=180)
 
 
 def warm_profile(env: dict[str, str]) -> dict:
     """Where a cache hit's time goes, in-process (benchmarks/feed_warm_profile.py)."""
-    out = run.run_step(
+    return common.run_json_step(
         "profile the cached feed in-process",
-        [str(run.PYTHON), "benchmarks/feed_warm_profile.py"],
+        [str(common.PYTHON), "benchmarks/feed_warm_profile.py"],
         env,
         timeout=120,
     )
-    *report_lines, breakdown = out.strip().splitlines()
-    print("\n".join(report_lines), flush=True)
-    return json.loads(breakdown)
-
-
-def measure(port: int, paths: dict[str, str], size: int) -> dict[str, list[float]]:
-    """Sequential requests, interleaved with a rotating order, as run.measure does."""
-    names = list(paths)
-    for _ in range(WARMUP):
-        for name in names:
-            fetch(port, paths[name])
-    timings: dict[str, list[float]] = {name: [] for name in names}
-    for n in range(REQUESTS):
-        shift = n % len(names)
-        for name in names[shift:] + names[:shift]:
-            body, elapsed, _type = fetch(port, paths[name])
-            if len(body) != size:
-                raise BenchError(f"GET {paths[name]} answered {len(body)} bytes, not {size}")
-            timings[name].append(elapsed)
-    return timings
 
 
 def warm(env: dict[str, str], var_dir: Path, log_path: Path, expected_events: int) -> dict:
     """The cached feed against the same bytes from a trivial WSGI path."""
-    port = run.free_port()
+    port = common.free_port()
     feed_file = var_dir / "programme.ics"
     server = None
     with log_path.open("ab") as log_file:
         try:
             # 1. The plain application: fetch the feed once (rendered cold, then cached).
-            server = start_gunicorn(env, port, "gasched.wsgi:application", log_file)
-            run.wait_until_up(port, server)
-            body, first_s, content_type = fetch(port, FEED_PATH, FIRST_FEED_TIMEOUT)
-            events = body.count(b"BEGIN:VEVENT")
+            server = common.start_gunicorn(env, port, log_file, timeout=GUNICORN_TIMEOUT)
+            common.wait_until_up(port, server)
+            first = common.fetch_ok(port, FEED_PATH, timeout=FIRST_FEED_TIMEOUT)
+            body, events = first.body, first.body.count(b"BEGIN:VEVENT")
             log(
-                f"first {FEED_PATH}: {first_s * 1000:.0f} ms (cold, in gunicorn), "
-                f"{len(body) / 1e6:.2f} MB, {events} events, {content_type}"
+                f"first {FEED_PATH}: {first.seconds * 1000:.0f} ms (cold, in gunicorn), "
+                f"{len(body) / 1e6:.2f} MB, {events} events, {first.content_type}"
             )
-            if events != expected_events or not content_type.startswith("text/calendar"):
+            if events != expected_events or not first.content_type.startswith("text/calendar"):
                 raise BenchError(f"the feed holds {events} events, not {expected_events}")
             feed_file.write_bytes(body)
-            run.stop_gunicorn(server)
+            common.stop_group(server, what="gunicorn")
             # 2. The wrapper on the same port (same Host, so the same cache entry), with
             # the bytes it answers on SAME_BYTES_PATH.
-            server = start_gunicorn(
+            server = common.start_gunicorn(
                 {**env, "GASCHED_SAME_BYTES": str(feed_file)},
                 port,
-                "wsgi_same_bytes:application",
                 log_file,
+                app="wsgi_same_bytes:application",
+                timeout=GUNICORN_TIMEOUT,
             )
-            run.wait_until_up(port, server)
+            common.wait_until_up(port, server)
             for path in (FEED_PATH, SAME_BYTES_PATH):
-                again, _elapsed, again_type = fetch(port, path)
-                if again != body or not again_type.startswith("text/calendar"):
+                again = common.fetch_ok(port, path)
+                if again.body != body or not again.content_type.startswith("text/calendar"):
                     raise BenchError(f"GET {path} did not answer the bytes fetched first")
             paths = {"same-bytes": SAME_BYTES_PATH, "feed": FEED_PATH}
             log(f"measure: {WARMUP} warm-up + {REQUESTS} requests per path, interleaved")
-            timings = measure(port, paths, len(body))
+            timings = common.measure(port, paths, warmup=WARMUP, requests=REQUESTS, size=len(body))
         finally:
             if server is not None:
-                run.stop_gunicorn(server)
+                common.stop_group(server, what="gunicorn")
     same, feed = (statistics.median(timings[name]) for name in ("same-bytes", "feed"))
     return {
         "feed_bytes": len(body),
         "feed_events": events,
-        "first_request_ms": round(first_s * 1000, 1),
-        "paths": {name: {"path": paths[name], **run.summarise(timings[name])} for name in paths},
+        "first_request_ms": round(first.seconds * 1000, 1),
+        "paths": {name: {"path": paths[name], **common.summarise(timings[name])} for name in paths},
         "ratio": same / feed,
     }
 
@@ -225,22 +151,13 @@ def report(results: dict) -> None:
         )
 
 
-def write_results(results: dict) -> None:
-    run.write_named_results("feeds", results)
-
-
-def on_alarm(_signum, _frame):
-    raise BenchError(f"the feeds benchmark took longer than {HARD_LIMIT} s; aborted")
-
-
 def main(profile: bool | None = None) -> int:
     if profile is None:
         profile = "--profile" in sys.argv[1:]
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(HARD_LIMIT)
+    common.set_time_limit(HARD_LIMIT, "the feeds benchmark")
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="gasched-bench-feeds-"))
-    env = run.django_env(var_dir)
+    env = common.django_env(var_dir, database=DB_NAME, redis_url=REDIS_URL)
     log_path = var_dir / "gunicorn.log"
     try:
         loaded = prepare(env)
@@ -253,10 +170,9 @@ def main(profile: bool | None = None) -> int:
         if profile or warm_result["ratio"] < WARM_GOAL:
             warm_result["profile"] = warm_profile(env)
         results = {
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+            **common.stamp(),
             "setup": {
-                "server": f"gunicorn, {run.WORKERS} sync workers, settings dev, DEBUG=false",
+                "server": f"gunicorn, {common.WORKERS} sync workers, settings dev, DEBUG=false",
                 "database": "PostgreSQL",
                 "cache": "Redis db 14 (emptied first)",
                 "warmup_per_path": WARMUP,
@@ -283,21 +199,15 @@ def main(profile: bool | None = None) -> int:
         }
         report(results)
     except BenchError as error:
-        log(f"FAILED: {error}")
-        if log_path.exists() and log_path.stat().st_size:
-            print(log_path.read_text(errors="replace")[-4000:])
+        common.report_failure(error, log_path, part="feeds")
         return 1
     finally:
-        signal.alarm(0)
-        try:
-            run.drop_database()
-            log(f"dropped database {run.DB_NAME}")
-        except psycopg2.Error as error:
-            log(f"could not drop database {run.DB_NAME}: {error}")
+        common.clear_time_limit()
+        common.clean_up_database(DB_NAME)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     results["duration_s"] = round(time.perf_counter() - started, 1)
-    write_results(results)
+    common.write_named_results("feeds", results)
     log(f"whole feeds run {results['duration_s']} s")
     return 0
 

@@ -14,36 +14,25 @@ import random
 import load_year  # benchmarks/load_year.py: sets Django up, and the meeting generator
 from django.db import transaction
 
-from meetings.models import Meeting, Room, Segment
+from meetings.demo import working_days
+from meetings.models import Meeting
 from meetings.schedule import start_of_day, today
-from meetings.sessions import ensure_session, session_dates
-from meetings.timing import Timing
+from meetings.sessions import ensure_session, ensure_session_covering
 
 SEED = 81
 MEETING_COUNT = 5000
 
 
-def session_number(day) -> int:
-    """The number of the session whose rule-based dates cover `day`."""
-    number = day.year - 1945
-    start, end = session_dates(number)
-    if day < start:
-        return number - 1
-    assert start <= day <= end
-    return number
-
-
 @transaction.atomic
 def load() -> dict:
     rng = random.Random(SEED)  # noqa: S311 -- benchmark data, not security
-    current = ensure_session(session_number(today()))
+    current = ensure_session_covering(today())
     previous = ensure_session(current.number - 1)
-    rooms = list(Room.objects.filter(is_current=True).order_by("order"))
-    combos = [(room, slot) for room in rooms for slot in load_year.SLOTS]
+    combos = load_year.room_slots()
     days = [
         (session, day)
         for session in (previous, current)
-        for day in load_year.working_days(session.start_date, session.end_date)
+        for day in working_days(session.start_date, session.end_date)
     ]
     base, extra = divmod(MEETING_COUNT, len(days))
     assert base + 1 <= len(combos), "not enough rooms and slots for one meeting each"
@@ -54,20 +43,9 @@ def load() -> dict:
     }
     meetings = []
     for (session, day), count in zip(days, counts, strict=True):
-        for room, slot in rng.sample(combos, count):  # distinct (room, day, slot)
-            if rng.random() < 0.03:
-                room = None
-            meetings.append(
-                load_year.plan_meeting(rng, session, day, room, slot, processes[session.pk])
-            )
+        meetings += load_year.plan_day(rng, session, day, count, combos, processes[session.pk])
     meetings = Meeting.objects.bulk_create(meetings)
-    segments = [
-        Segment(meeting=meeting, order=order, title=part, timing=Timing.EXACT)
-        for meeting in meetings
-        if meeting.timing == Timing.EXACT and rng.random() < 0.05
-        for order, part in enumerate(("Opening segment", "Interactive discussion"))
-    ]
-    Segment.objects.bulk_create(segments)
+    segments = load_year.add_segments(rng, meetings)
     in_window = Meeting.objects.filter(start__gte=start_of_day(previous.start_date)).count()
     return {
         "sessions": [previous.number, current.number],

@@ -9,44 +9,29 @@ is the breakdown as JSON, which run.py stores in the results.
 Usage (run.py passes these): load_year's JSON line as the only argument.
 """
 
-import cProfile
-import io
 import json
-import os
-import pstats
 import statistics
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
+import common
 
-import django
-
-django.setup()  # the imports below need the settings and the app registry
+common.setup_django()  # the imports below need the settings and the app registry
 
 from django.db import connection  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 
 from meetings import schedule, views  # noqa: E402
-from meetings.templatetags.programme import meeting_time  # noqa: E402
+from meetings.wording import meeting_time  # noqa: E402
 
 REPEAT = 50
 HOST = "127.0.0.1"
 
 
-def median_ms(function, repeat: int = REPEAT) -> float:
-    for _ in range(5):
-        function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+def median_ms(function) -> float:
+    return common.median_ms(function, repeat=REPEAT, warmup=5)
 
 
 class SqlCounter:
@@ -80,20 +65,6 @@ def sql_of(client: Client, path: str, repeat: int = 20) -> SqlCounter:
     return typical
 
 
-def top_functions(client: Client, path: str, limit: int = 12) -> str:
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(20):
-        client.get(path)
-    profile.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats("tottime")
-    stats.print_stats(limit)
-    lines = out.getvalue().splitlines()
-    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    return "\n".join(lines[start : start + limit + 1])
-
-
 def main() -> None:
     loaded = json.loads(sys.argv[1])
     monday = date.fromisoformat(loaded["monday"])
@@ -105,7 +76,7 @@ def main() -> None:
     week_sql, meeting_sql = sql_of(client, week_path), sql_of(client, meeting_path)
     days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule.ScheduleFilter())
     meetings = [meeting for day in days for meeting in day.meetings]
-    form = views.filter_form(request)
+    form = views.filter_form(request.GET)
     options = sum(len(form.fields[name].choices) for name in ("kind", "process", "room"))
 
     parts = {
@@ -117,9 +88,10 @@ def main() -> None:
                 monday, monday + timedelta(days=6), schedule.ScheduleFilter()
             )
         ),
-        f"  filter form: 2 queries + 3 <select>s, {options} options": median_ms(
+        f"  filter form: choices from cache + 3 <select>s, {options} options": median_ms(
             lambda: render_to_string(
-                "meetings/_filters.html", {"filter_form": views.filter_form(request), "query": ""}
+                "meetings/_filters.html",
+                {"filter_form": views.filter_form(request.GET), "query": ""},
             )
         ),
         f"  render {len(meetings)} meeting rows (_days.html)": median_ms(
@@ -148,7 +120,7 @@ def main() -> None:
     for label, ms in parts.items():
         print(f"  {label:<58}{ms:>8.2f} ms")
     print("\ncProfile of 20 week views, top functions by own time:")
-    print(top_functions(client, week_path))
+    print(common.top_functions(lambda: client.get(week_path), limit=12, times=20))
     breakdown = {
         "parts_ms": {label.strip(): round(ms, 3) for label, ms in parts.items()},
         "week_queries": week_sql.count,

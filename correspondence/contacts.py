@@ -15,7 +15,6 @@ from meetings.models import Process
 
 from .models import Contact, Mission
 
-CSV_COLUMNS = ("mission", "name", "email", "function")
 MAX_CSV_ROWS = 5000
 
 

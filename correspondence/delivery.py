@@ -30,7 +30,6 @@ from .models import Contact, Delivery, Mission, Reminder
 log = logging.getLogger(__name__)
 
 BATCH = 50  # deliveries per task: one SMTP connection serves a batch
-SENDING_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.TENTATIVE)
 OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
 # Timings with a start worth reminding of ("the following week" has none).
 REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)

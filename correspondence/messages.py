@@ -3,8 +3,9 @@
 Shape (shared/standards.md M2): multipart/mixed > multipart/alternative(text/plain,
 text/html, text/calendar; method=REQUEST|CANCEL) + the same calendar as an
 application/ics attachment. The event is written by the feed's own writer, so UID,
-SEQUENCE, times and room are those of the feeds; DTSTAMP is the time of sending, the
-ORGANIZER the office's real mailbox (also the From), one ATTENDEE: the recipient.
+times and room are those of the feeds; DTSTAMP is the time of sending and SEQUENCE the
+version the delivery carries (both given to the writer), the ORGANIZER the office's
+real mailbox (also the From), one ATTENDEE: the recipient.
 Reminders are plain e-mail with no calendar part (R3). One message per recipient.
 """
 
@@ -20,7 +21,7 @@ from django.utils.translation import ngettext
 from meetings import ics
 from meetings.enums import MeetingStatus
 from meetings.feeds import PRODID, meeting_lines, vtimezone_bytes
-from meetings.templatetags.programme import meeting_when
+from meetings.wording import meeting_when
 
 from .enums import DeliveryKind
 from .models import Delivery
@@ -81,13 +82,13 @@ def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
     method = METHODS.get(delivery.kind)
     event = []
     if method:
-        dtstamp = ics.utc_stamp(stamp or timezone.now())
-        for line in meeting_lines(meeting, base_url=settings.GASCHED_SITE_URL, language="en"):
-            if line.startswith("DTSTAMP:"):
-                line = f"DTSTAMP:{dtstamp}"
-            elif line.startswith("SEQUENCE:"):
-                line = f"SEQUENCE:{delivery.sequence}"
-            event.append(line)
+        event = meeting_lines(
+            meeting,
+            base_url=settings.GASCHED_SITE_URL,
+            language="en",
+            dtstamp=stamp or timezone.now(),
+            sequence=delivery.sequence,
+        )
     return Prepared(
         subject=" ".join(subject.split()),
         text=render_to_string("email/meeting.txt", context),

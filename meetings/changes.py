@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .enums import MeetingStatus
 from .models import Meeting
-from .templatetags.programme import meeting_when
+from .wording import meeting_when
 
 History = Meeting.history.model
 MAX_DAYS = 60

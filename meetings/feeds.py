@@ -119,15 +119,24 @@ def description(meeting: Meeting, url: str) -> str:
     return "\n".join(lines)
 
 
-def meeting_lines(meeting: Meeting, *, base_url: str, language: str) -> list[str]:
+def meeting_lines(
+    meeting: Meeting,
+    *,
+    base_url: str,
+    language: str,
+    dtstamp: datetime | None = None,
+    sequence: int | None = None,
+) -> list[str]:
+    """The VEVENT of a meeting. DTSTAMP is the meeting's last change and SEQUENCE its own
+    unless given: an invitation stamps the time it is sent and the version it carries."""
     url = base_url + meeting.get_absolute_url()
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.uid}",
-        f"DTSTAMP:{ics.utc_stamp(meeting.updated)}",
+        f"DTSTAMP:{ics.utc_stamp(meeting.updated if dtstamp is None else dtstamp)}",
         f"CREATED:{ics.utc_stamp(meeting.created)}",
         f"LAST-MODIFIED:{ics.utc_stamp(meeting.updated)}",
-        f"SEQUENCE:{meeting.sequence}",
+        f"SEQUENCE:{meeting.sequence if sequence is None else sequence}",
         "SUMMARY:" + ics.text(TITLE_PREFIX.get(meeting.status, "") + meeting.title),
     ]
     start = meeting.local_start

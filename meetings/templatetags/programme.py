@@ -2,49 +2,18 @@
 
 from django import template
 from django.http import QueryDict
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
-from meetings.enums import Timing
-from meetings.timing import NEW_YORK, zone_abbreviation
+from meetings.wording import meeting_time, meeting_when
 
 register = template.Library()
 
 
 # A date with its weekday, written as the current language writes it.
 register.filter("weekday_date", weekday_date)
-
-
-@register.filter
-def meeting_time(meeting) -> str:
-    """ "10:00–13:00", "10:00 (end not announced)", "Morning", "Time to be announced"."""
-    start = meeting.local_start
-    if meeting.timing == Timing.EXACT:
-        if meeting.end:
-            return f"{start:%H:%M}–{timezone.localtime(meeting.end, NEW_YORK):%H:%M}"
-        return f"{start:%H:%M}"
-    if meeting.timing == Timing.FOLLOWING:
-        return _("Following the adjournment of the previous meeting")
-    return meeting.get_timing_display()
-
-
-@register.filter
-def meeting_when(meeting) -> str:
-    """The full date and time line of a meeting page, with the New York zone."""
-    start = meeting.local_start
-    if meeting.timing == Timing.WEEK:
-        return _("Week of %(monday)s (day to be announced)") % {
-            "monday": date_format(start, "DATE_FORMAT")
-        }
-    day = weekday_date(start)
-    if meeting.timing == Timing.EXACT:
-        zone = zone_abbreviation(start)
-        return f"{day}, {meeting_time(meeting)} ({_('New York time')}, {zone})"
-    if meeting.timing == Timing.DAY:
-        return f"{day}, {_('time to be announced')}"
-    return f"{day}, {meeting_time(meeting).lower()}"
+# A meeting's time ("10:00–13:00") and its whole date-and-time line.
+register.filter("meeting_time", meeting_time)
+register.filter("meeting_when", meeting_when)
 
 
 @register.simple_tag(takes_context=True)

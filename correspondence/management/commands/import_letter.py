@@ -16,10 +16,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
-        parser.add_argument("--json", action="store_true", help="print the reading as JSON")
+        parser.add_argument(
+            "--json", action="store_true", dest="print_json", help="print the reading as JSON"
+        )
         parser.add_argument("--save", action="store_true", help="store it for staff review")
 
-    def handle(self, *args, path: Path, json: bool, save: bool, **options):
+    def handle(self, *args, path: Path, print_json: bool, save: bool, **options):
         try:
             data = path.read_bytes()
             if save:
@@ -31,12 +33,8 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from error
         except (DocumentError, ExtractionError) as error:
             raise CommandError(f"{path}: {error}") from error
-        if json or not save:
-            self.stdout.write(dumps(as_json(found)))
+        if print_json or not save:
+            self.stdout.write(json.dumps(as_json(found), indent=2, ensure_ascii=False))
         if save:
             verb = "Stored" if imported.created else "Already in the archive; proposals renewed for"
             self.stderr.write(f"{verb} letter {imported.letter.pk}: {imported.letter}")
-
-
-def dumps(value) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
