@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from meetings import ics
 from meetings.enums import MeetingStatus
-from meetings.feeds import PRODID, meeting_lines, vtimezone_bytes
+from meetings.feeds import PRODID, in_calendar_language, meeting_lines, vtimezone_bytes
 from meetings.wording import meeting_when
 
 from .enums import DeliveryKind
@@ -62,6 +62,13 @@ class Prepared:
 
 
 def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
+    """The parts of a message that are the same for every contact, in the calendar
+    language whatever language is active (a task run eagerly in a French request)."""
+    with in_calendar_language():
+        return _prepare(delivery, stamp=stamp)
+
+
+def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
     meeting = delivery.meeting
     when = meeting_when(meeting)
     context = {

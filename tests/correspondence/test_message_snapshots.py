@@ -108,3 +108,18 @@ def test_the_calendar_part_carries_the_version_sent_and_the_time_of_sending(deli
         STAMP,
         datetime(2031, 2, 20, 15, tzinfo=UTC),
     )
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "zh-hans"])
+def test_messages_are_the_same_whatever_language_is_active(delivery_of, language):
+    """A task run eagerly inside a French request (or a worker in any locale) sends
+    the same invitation: e-mails and calendars are written in one language."""
+    from django.utils import translation
+
+    for kind, status in [
+        (DeliveryKind.INVITATION, MeetingStatus.SCHEDULED),
+        (DeliveryKind.CANCELLATION, MeetingStatus.CANCELLED),
+    ]:
+        english = rendered(delivery_of(kind, status))
+        with translation.override(language):
+            assert rendered(delivery_of(kind, status)) == english
