@@ -36,7 +36,7 @@ from meetings.models import (  # noqa: E402
     Segment,
 )
 from meetings.sessions import ensure_session  # noqa: E402
-from meetings.timing import booked_until, new_york_datetime, period_start  # noqa: E402
+from meetings.timing import new_york_datetime, period_start  # noqa: E402
 
 SEED = 79
 SESSION_NUMBER = 79  # 10 September 2024 to 8 September 2025
@@ -176,7 +176,7 @@ def plan_meeting(rng, session, day, room, slot, processes) -> Meeting:
         documents=[f"A/79/{rng.randint(100, 999)}"] if rng.random() < 0.3 else [],
     )
     # bulk_create skips Meeting.save(), which is what sets booked_until.
-    meeting.booked_until = booked_until(meeting.start, meeting.end, meeting.timing)
+    meeting.booked_until = meeting.holds_room_until()
     return meeting
 
 

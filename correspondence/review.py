@@ -1,8 +1,9 @@
 """Staff review: a proposal read from a letter becomes a meeting or deadline, or not.
 
-Accepting goes through meetings.schedule.save_meeting, so a proposal gets the same
-room checks and history as a meeting typed in by hand. Each decision is its own
-transaction: one room clash does not undo the proposals accepted before it.
+Accepting goes through meetings.schedule.save_meeting, so a proposal meets the same
+rules (a meeting's own, sessions, rooms) and gets the same history as a meeting typed in
+by hand. Each decision is its own transaction: one room clash does not undo the
+proposals accepted before it.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from meetings import schedule
 from meetings.enums import MeetingStatus, Timing
-from meetings.models import Deadline, Meeting, Process, Room
+from meetings.models import Deadline, Meeting, Process, Room, check_meeting_date
 from meetings.sessions import ensure_session_covering
 from meetings.timing import NEW_YORK, NonexistentTime, new_york_datetime, period_start
 
@@ -113,7 +114,10 @@ def accept_meeting(
     if proposal.state != ProposalState.PROPOSED:
         raise ValidationError(_("This proposal was already rejected."), code="reviewed")
     correction = correction or correction_from(proposal)
-    schedule.check_meeting_date(correction.day)
+    check_meeting_date(correction.day)
+    # A letter may speak of a session nobody entered yet: it is made from the rules of
+    # procedure, and save_meeting puts the meeting in whichever session covers its date.
+    ensure_session_covering(correction.day)
     letter = proposal.letter
     existing = proposal.existing
     if existing is None and proposal.action != ProposalAction.ANNOUNCE:
@@ -140,14 +144,12 @@ def accept_meeting(
 
 
 def new_meeting(proposal: ProposedMeeting, correction: Correction, *, process) -> Meeting:
-    session = ensure_session_covering(correction.day)
     status = MeetingStatus.TENTATIVE if correction.tentative else MeetingStatus.SCHEDULED
     if proposal.action == ProposalAction.CANCEL:
         status = MeetingStatus.CANCELLED
     elif proposal.action == ProposalAction.POSTPONE:
         status = MeetingStatus.POSTPONED
     return Meeting(
-        session=session,
         process=process,
         kind=correction.kind,
         title=correction.title,
@@ -241,7 +243,7 @@ def accept_deadline(
             {"process": _("Choose the process of this letter first: a deadline belongs to one.")},
             code="no_process",
         )
-    schedule.check_meeting_date(proposal.due_date)
+    check_meeting_date(proposal.due_date)
     deadline = proposal.existing or Deadline(process=process)
     deadline.kind = proposal.kind
     deadline.title = proposal.title

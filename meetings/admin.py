@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from .forms import ErrorsWhereTyped, OpenedAtRevision
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
 
 
 @admin.register(Session)
@@ -51,17 +53,25 @@ class SegmentInline(admin.TabularInline):
     extra = 0
 
 
-class MeetingAdminForm(forms.ModelForm):
+class MeetingAdminForm(ErrorsWhereTyped, OpenedAtRevision, forms.ModelForm):
+    """The meeting's own rules run as in any ModelForm (Meeting.clean); then the rules
+    across meetings and the revision check that save_meeting applies, so that what it
+    would refuse shows on the form instead of failing the save."""
+
+    TYPED_AS = {"session": "start"}  # the session follows from the start
+
     def _post_clean(self):
         super()._post_clean()
         if self.errors:
             return
-        from .schedule import check_rooms  # noqa: PLC0415 -- admin loads before the domain
-
         try:
-            check_rooms(self.instance)
+            check_unchanged_since(self.instance, self.cleaned_data.get("opened_revision"))
+            place_in_schedule(self.instance)
+        except MeetingChanged as changed:
+            self.add_error(None, changed)
+            self.reopen_at(changed.revision)
         except ValidationError as error:
-            self._update_errors(error)
+            self.add_error(None, error)
 
 
 @admin.register(Meeting)
@@ -78,13 +88,12 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     list_select_related = ["room", "process"]
     raw_id_fields = ["follows", "process"]
-    readonly_fields = ["sequence", "booked_until", "created", "updated"]
+    # The session follows from the date (schedule.place_in_schedule).
+    readonly_fields = ["session", "sequence", "booked_until", "created", "updated"]
     inlines = [SegmentInline]
 
     def save_model(self, request, obj, form, change):
-        from .schedule import save_meeting  # noqa: PLC0415 -- admin loads before the domain
-
-        save_meeting(obj)
+        save_meeting(obj, expected_revision=form.cleaned_data.get("opened_revision"))
 
     def has_delete_permission(self, request, obj=None):
         # A meeting the missions were invited to is cancelled, never deleted: deleting

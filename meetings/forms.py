@@ -1,23 +1,25 @@
 """Forms for filtering the programme and for staff entry.
 
 Forms turn what people type (New York dates and times, room aliases, document
-symbols) into model values; the rules about rooms and sessions live in schedule.py.
+symbols) into model values. The rules of a meeting live in Meeting.clean, which the
+meeting form runs as any ModelForm does, and the rules across meetings (sessions,
+rooms taken) in schedule.place_in_schedule, which schedule.save_meeting runs.
 """
 
 import re
 from datetime import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .enums import MeetingKind, Mode, Timing
-from .models import CoFacilitator, Meeting, Process, Room
+from .enums import MeetingKind, Timing
+from .models import CoFacilitator, Meeting, Process, Room, check_meeting_date
 from .processes import unique_slug
-from .schedule import ScheduleFilter, check_meeting_date, session_for, today
-from .timing import NonexistentTime, booked_until, new_york_datetime, period_start
+from .schedule import ScheduleFilter
+from .timing import NonexistentTime, new_york_datetime, period_start
 from .venues import find_room, mode_named_by
 
 DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]+)+$")
@@ -59,8 +61,35 @@ class RoomField(forms.CharField):
         return value
 
 
-class MeetingSlotForm(forms.Form):
+class ErrorsWhereTyped:
+    """For the forms a meeting comes in by (staff entry, letter review, the admin): errors
+    about the meeting's fields (from Meeting.clean and the domain) go to the fields people
+    typed them as (TYPED_AS), or above the form when it has no such field; one that
+    repeats what the form found itself is dropped."""
+
+    TYPED_AS: dict[str, str] = {}
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            placed: dict[str, list] = {}
+            for name, errors in error.error_dict.items():
+                target = self.TYPED_AS.get(name, name)
+                if target != NON_FIELD_ERRORS and target not in self.fields:
+                    target = NON_FIELD_ERRORS
+                shown = set((self._errors or {}).get(target, []))
+                fresh = [e for e in errors if not shown.issuperset(e.messages)]
+                if fresh:
+                    placed.setdefault(target, []).extend(fresh)
+            if not placed:
+                return
+            error = ValidationError(placed)
+        super().add_error(field, error)
+
+
+class MeetingSlotForm(ErrorsWhereTyped, forms.Form):
     """A date and time as a letter gives it, turned into an aware start and end."""
+
+    TYPED_AS = {"start": "date", "session": "date", "end": "end_time"}
 
     date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput({"type": "date"}))
     timing = forms.ChoiceField(
@@ -114,8 +143,32 @@ class MeetingSlotForm(forms.Form):
                 self.add_error("end_time", _("The meeting must end after it starts."))
         return cleaned
 
+    def slot(self) -> tuple[datetime, datetime]:
+        """The start and the end of the room booking that the form describes."""
+        cleaned = self.cleaned_data
+        meeting = Meeting(start=cleaned["start"], end=cleaned["end"], timing=cleaned["timing"])
+        return meeting.start, meeting.holds_room_until()
 
-class MeetingForm(MeetingSlotForm, forms.ModelForm):
+
+class OpenedAtRevision(forms.Form):
+    """A meeting's form carries the revision it was opened at, so that saving over a
+    change made since is refused (schedule.save_meeting) instead of silently undoing it."""
+
+    opened_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["opened_revision"] = self.instance.revision
+
+    def reopen_at(self, revision: int) -> None:
+        """Show the form again as if opened at `revision`, keeping everything typed: saving
+        it then replaces the changes made since, knowingly."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_revision")] = revision
+
+
+class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
     room = RoomField(
         label=gettext_lazy("Room"),
         required=False,
@@ -154,6 +207,7 @@ class MeetingForm(MeetingSlotForm, forms.ModelForm):
             "kind",
             "process",
             "status",
+            "timing",
             "follows",
             "room",
             "overflow_room",
@@ -194,68 +248,28 @@ class MeetingForm(MeetingSlotForm, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "start" not in cleaned:
-            return cleaned
-        day = cleaned["date"]
-        timing, follows = cleaned.get("timing"), cleaned.get("follows")
-        if timing == Timing.FOLLOWING:
-            if follows is None:
-                self.add_error("follows", _("Say which meeting this one follows."))
-                return cleaned
-            if follows.pk == self.instance.pk:
-                self.add_error("follows", _("A meeting cannot follow itself."))
-                return cleaned
-            if follows.local_start.date() != day:
-                self.add_error("follows", _("That meeting is not held on the same day."))
-                return cleaned
-            # It starts when the earlier meeting ends, as far as anyone can know.
-            cleaned["start"] = booked_until(follows.start, follows.end, follows.timing)
         named_mode = mode_named_by(self.data.get("room", ""))
         if named_mode is not None:  # "virtual" or "hybrid" typed where the room goes
             cleaned["mode"] = named_mode
-        if cleaned.get("room") and cleaned.get("room") == cleaned.get("overflow_room"):
-            self.add_error("overflow_room", _("The overflow room must differ from the room."))
-        mode, room = cleaned.get("mode"), cleaned.get("room")
-        if mode == Mode.VIRTUAL and (room or cleaned.get("overflow_room")):
-            self.add_error("room", _("A virtual meeting has no room; choose Hybrid instead."))
-        for name in ("room", "overflow_room"):
-            chosen = cleaned.get(name)
-            if chosen is not None and not chosen.is_current and day >= today():
-                self.add_error(name, _("%(room)s is no longer in use.") % {"room": chosen})
-        try:
-            cleaned["session"] = session_for(day)
-        except ValidationError as error:
-            self.add_error(None, error)
         return cleaned
 
     def _post_clean(self):
-        # The model's own validation runs in schedule.save_meeting, with the room check.
-        pass
+        # The start and end are worked out from the date and times typed, which are not
+        # fields of the meeting; construct_instance sets the rest, then full_clean runs.
+        for name in ("start", "end"):
+            if name in self.cleaned_data:
+                setattr(self.instance, name, self.cleaned_data[name])
+        super()._post_clean()
 
-    def meeting(self) -> Meeting:
-        """The unsaved meeting the form describes; schedule.save_meeting stores it."""
-        meeting = self.instance
-        for name in self.Meta.fields:
-            setattr(meeting, name, self.cleaned_data[name])
-        meeting.session = self.cleaned_data["session"]
-        meeting.timing = self.cleaned_data["timing"]
-        meeting.start = self.cleaned_data["start"]
-        meeting.end = self.cleaned_data["end"]
-        return meeting
+    def slot(self) -> tuple[datetime, datetime]:
+        # The meeting's own start: one that follows another starts when that one ends.
+        return self.instance.start, self.instance.holds_room_until()
 
 
 class AvailabilityForm(MeetingSlotForm):
     """The query behind "free rooms at this time" on the meeting form."""
 
     ignore = forms.IntegerField(required=False)
-
-    def slot(self) -> tuple[datetime, datetime]:
-        return slot_of(self.cleaned_data)
-
-
-def slot_of(cleaned: dict) -> tuple[datetime, datetime]:
-    """The start and the end of the room booking that a cleaned slot form describes."""
-    return cleaned["start"], booked_until(cleaned["start"], cleaned["end"], cleaned["timing"])
 
 
 class ProcessForm(forms.ModelForm):

@@ -1,14 +1,15 @@
 """Sessions, rooms, processes, meetings and deadlines of the General Assembly."""
 
 import secrets
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,7 +24,7 @@ from .enums import (
     Timing,
 )
 from .rooms import room_key
-from .timing import NEW_YORK, booked_until
+from .timing import NEW_YORK, booked_until, today
 
 
 class SessionQuerySet(models.QuerySet):
@@ -245,6 +246,9 @@ class Meeting(models.Model):
     webcast_url = models.URLField(blank=True)
     # Raised on every change of time, room or status; calendars use it to order updates.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Raised on every save (schedule.save_meeting): an edit form carries the revision it was
+    # opened at, and a save from an older one is refused instead of silently overwriting.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     is_sample = models.BooleanField(default=False, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -271,11 +275,62 @@ class Meeting(models.Model):
         return f"{self.title} ({self.local_start:%-d %B %Y})"
 
     def save(self, *args, **kwargs):
-        self.booked_until = booked_until(self.start, self.end, self.timing)
+        self.booked_until = self.holds_room_until()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.pk])
+
+    def clean(self):
+        """The rules of one meeting, whichever way it comes in (staff form, letter, admin,
+        demo). The rules across meetings (sessions, rooms taken) are in
+        schedule.place_in_schedule, which save_meeting calls after this."""
+        errors: dict[str, list] = {}
+
+        def refuse(field: str, message) -> None:
+            errors.setdefault(field, []).append(message)
+
+        if self.follows_id is not None and self.follows_id == self.pk:
+            refuse("follows", gettext("A meeting cannot follow itself."))
+        if self.mode == Mode.VIRTUAL and (self.room_id or self.overflow_room_id):
+            refuse("room", gettext("A virtual meeting has no room; choose Hybrid instead."))
+        if self.room_id and self.room_id == self.overflow_room_id:
+            refuse("overflow_room", gettext("The overflow room must differ from the room."))
+        if self.start is not None:
+            day = self.local_start.date()
+            try:
+                check_meeting_date(day)
+            except ValidationError as error:
+                refuse("start", error)
+            if self.timing == Timing.FOLLOWING and "follows" not in errors:
+                self._start_after_followed(day, refuse)
+            if self.end is not None and self.end <= self.start:
+                refuse("end", gettext("The meeting must end after it starts."))
+            # A postponed or cancelled meeting holds no room, and stays cancellable when
+            # its room closes; any other meeting from today on needs a room still in use.
+            if not self.is_off and day >= today():
+                for field in ("room", "overflow_room"):
+                    room = getattr(self, field)
+                    if room is not None and not room.is_current:
+                        refuse(field, gettext("%(room)s is no longer in use.") % {"room": room})
+        if errors:
+            raise ValidationError(errors)
+
+    def _start_after_followed(self, day: date, refuse) -> None:
+        followed = self.follows
+        if followed is None:
+            refuse("follows", gettext("Say which meeting this one follows."))
+        elif self.start != followed.booked_until:  # not yet placed after it
+            if followed.local_start.date() != day:
+                refuse("follows", gettext("That meeting is not held on the same day."))
+            else:
+                # It starts when the earlier meeting ends, as far as anyone can know.
+                self.start = followed.booked_until
+
+    def holds_room_until(self) -> datetime:
+        """Until when the meeting holds its room: its announced end, or the slot its timing
+        implies. The one place booked_until is worked out; save() stores it."""
+        return booked_until(self.start, self.end, self.timing)
 
     @property
     def local_start(self):
@@ -306,6 +361,22 @@ class Meeting(models.Model):
     @property
     def document_links(self) -> list[tuple[str, str]]:
         return [(symbol, document_url(symbol)) for symbol in self.documents]
+
+
+# The General Assembly first met on 10 January 1946; nothing is planned years ahead.
+EARLIEST_MEETING_DATE = date(1946, 1, 10)
+PLANNING_HORIZON = timedelta(days=5 * 366)
+
+
+def check_meeting_date(day: date) -> None:
+    """Refuse a date no meeting or deadline of the General Assembly can have."""
+    latest = today() + PLANNING_HORIZON
+    if not EARLIEST_MEETING_DATE <= day <= latest:
+        raise ValidationError(
+            gettext("Enter a date between %(first)s and %(last)s.")
+            % {"first": EARLIEST_MEETING_DATE.isoformat(), "last": latest.isoformat()},
+            code="date_out_of_range",
+        )
 
 
 class Segment(models.Model):

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
+from . import audit
 from .enums import MeetingKind, MeetingStatus
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
-from .timing import NEW_YORK, booked_until
+from .timing import NEW_YORK, today, zone_abbreviation
 
 # Changes that calendars must hear about: they raise the meeting's SEQUENCE.
 SIGNIFICANT_FIELDS = ("start", "end", "timing", "room_id", "overflow_room_id", "status")
@@ -138,10 +139,6 @@ def group_by_day(meetings: Iterable[Meeting]) -> list[Day]:
 
 def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time(0), NEW_YORK)
-
-
-def today() -> date:
-    return timezone.localdate(timezone=NEW_YORK)
 
 
 def upcoming_meetings(schedule_filter: ScheduleFilter, *, since: date | None = None):
@@ -354,42 +351,100 @@ def room_taken_error(meeting: Meeting, conflicts: list[Meeting]) -> ValidationEr
 DEADLOCK_DETECTED = "40P01"
 DEADLOCK_RETRIES = 3
 
-# The General Assembly first met on 10 January 1946; nothing is planned years ahead.
-EARLIEST_MEETING_DATE = date(1946, 1, 10)
-PLANNING_HORIZON = timedelta(days=5 * 366)
+
+class MeetingChanged(ValidationError):
+    """A save from a form opened at an older revision of the meeting: who changed it since,
+    when, and what, for the editor to decide with nothing of theirs lost."""
+
+    def __init__(self, message: str, *, revision: int, changes: list[audit.FieldChange]):
+        super().__init__(message, code="changed_since_opened")
+        self.revision = revision  # the meeting's revision now: a form reopened at it saves
+        self.changes = changes
 
 
-def check_meeting_date(day: date) -> None:
-    latest = today() + PLANNING_HORIZON
-    if not EARLIEST_MEETING_DATE <= day <= latest:
-        raise ValidationError(
-            _("Enter a date between %(first)s and %(last)s.")
-            % {"first": EARLIEST_MEETING_DATE.isoformat(), "last": latest.isoformat()},
-            code="date_out_of_range",
+def check_unchanged_since(meeting: Meeting, opened: int | None, *, now: int | None = None):
+    """Raise MeetingChanged if the meeting was saved since its form was opened at revision
+    `opened` (None: no form to compare with). `now` is the revision just read under lock."""
+    if opened is None or meeting.pk is None:
+        return
+    if now is None:
+        now = Meeting.objects.filter(pk=meeting.pk).values_list("revision", flat=True).get()
+    if now == opened:
+        return
+    last, changes = audit.changes_since(meeting, opened)
+    when = timezone.localtime(last.when if last else timezone.now(), NEW_YORK)
+    said = {
+        "user": last.who if last else "",
+        "time": f"{when:%H:%M} {zone_abbreviation(when)}",
+        "day": weekday_date(when),
+    }
+    if said["user"]:
+        message = _(
+            "This meeting was changed by %(user)s at %(time)s on %(day)s since you opened "
+            "it; nothing was saved."
         )
+    else:  # changed by no one signed in (a script, the demo loader)
+        message = _(
+            "This meeting was changed at %(time)s on %(day)s since you opened it; nothing "
+            "was saved."
+        )
+    raise MeetingChanged(message % said, revision=now, changes=changes)
 
 
-def session_for(day: date) -> Session:
-    session = Session.objects.covering(day).first()
-    if session is None:
+def place_in_schedule(meeting: Meeting) -> None:
+    """The rules across meetings, the same on every way in: the meeting belongs to the
+    session that covers its New York date, and no other meeting holds its rooms.
+
+    Sets the session and booked_until; raises ValidationError keyed by the meeting's
+    fields. save_meeting calls it; the admin form too, to show the errors on the form.
+    """
+    day = meeting.local_start.date()
+    sessions = list(Session.objects.covering(day))
+    if not sessions:
         raise ValidationError(
-            {"date": _("No General Assembly session covers %(day)s.") % {"day": day}},
+            {"start": _("No General Assembly session covers %(day)s.") % {"day": day}},
             code="no_session",
         )
-    return session
+    if meeting.session_id not in {session.pk for session in sessions}:
+        meeting.session = sessions[0]
+    meeting.booked_until = meeting.holds_room_until()
+    check_rooms(meeting)
 
 
 @transaction.atomic
-def save_meeting(meeting: Meeting, *, segments: list[Segment] | None = None) -> Meeting:
-    """Create or change a meeting, keeping its rooms free of double bookings.
+def save_meeting(
+    meeting: Meeting,
+    *,
+    segments: list[Segment] | None = None,
+    expected_revision: int | None = None,
+) -> Meeting:
+    """Create or change a meeting: its own rules (Meeting.clean), the rules across meetings
+    (place_in_schedule), and no silent overwrite of a change made since the editor's form
+    was opened at `expected_revision`.
 
     The application check gives staff a helpful message; on PostgreSQL an exclusion
     constraint also holds when two people save at the same instant, and its violation
     is turned into the same message.
     """
-    meeting.full_clean(exclude=["booked_until"])
-    check_rooms(meeting)
-    _bump_sequence_if_significant(meeting)
+    # Locked: two saves at the same instant must not both pass the revision check, nor
+    # give two versions one SEQUENCE.
+    before = (
+        Meeting.objects.select_for_update()
+        .filter(pk=meeting.pk)
+        .values(*SIGNIFICANT_FIELDS, "sequence", "revision")
+        .order_by("pk")  # no join on the room: FOR UPDATE locks this row only
+        .first()
+        if meeting.pk is not None
+        else None
+    )
+    if before is not None:
+        check_unchanged_since(meeting, expected_revision, now=before["revision"])
+    meeting.full_clean(exclude=["booked_until", "session"])  # place_in_schedule sets them
+    place_in_schedule(meeting)
+    if before is not None:
+        if any(before[name] != getattr(meeting, name) for name in SIGNIFICANT_FIELDS):
+            meeting.sequence = before["sequence"] + 1
+        meeting.revision = before["revision"] + 1
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
@@ -432,10 +487,8 @@ def save_meeting(meeting: Meeting, *, segments: list[Segment] | None = None) -> 
 
 
 def check_rooms(meeting: Meeting) -> None:
-    """Raise a ValidationError naming the holder and the free rooms if a room is taken."""
-    meeting.booked_until = booked_until(meeting.start, meeting.end, meeting.timing)
-    if meeting.room_id and meeting.room_id == meeting.overflow_room_id:
-        raise ValidationError({"overflow_room": _("The overflow room must differ from the room.")})
+    """Raise a ValidationError naming the holder and the free rooms if a room is taken
+    (booked_until set by place_in_schedule)."""
     if meeting.is_off:
         return
     conflicts = room_conflicts(
@@ -443,20 +496,6 @@ def check_rooms(meeting: Meeting) -> None:
     )
     if conflicts:
         raise room_taken_error(meeting, conflicts)
-
-
-def _bump_sequence_if_significant(meeting: Meeting) -> None:
-    if meeting.pk is None:
-        return
-    # Locked: two saves at the same instant must not give two versions one SEQUENCE.
-    before = (
-        Meeting.objects.select_for_update()
-        .filter(pk=meeting.pk)
-        .values(*SIGNIFICANT_FIELDS, "sequence")
-        .get()
-    )
-    if any(before[name] != getattr(meeting, name) for name in SIGNIFICANT_FIELDS):
-        meeting.sequence = before["sequence"] + 1
 
 
 def set_meeting_status(meeting: Meeting, status: MeetingStatus) -> Meeting:

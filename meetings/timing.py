@@ -8,6 +8,8 @@ here once and stored aware (UTC in the database).
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from .enums import Timing
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -17,6 +19,11 @@ NEW_YORK = ZoneInfo("America/New_York")
 MORNING = (time(10), time(13))
 AFTERNOON = (time(15), time(18))
 NOMINAL_LENGTH = timedelta(hours=3)
+
+
+def today() -> date:
+    """Today in New York, whatever the server's clock zone."""
+    return timezone.localdate(timezone=NEW_YORK)
 
 
 class NonexistentTime(ValueError):

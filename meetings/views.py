@@ -31,7 +31,6 @@ from .forms import (
     ProcessForm,
     RoomForm,
     ScheduleFilterForm,
-    slot_of,
 )
 from .models import Meeting, PersonalSchedule, Process, Room, Session
 from .processes import save_process
@@ -352,15 +351,16 @@ def meeting_detail(request, pk: int):
     return render(request, template, page)
 
 
-def meeting_form_page(request, form, meeting=None, status=200):
+def meeting_form_page(request, form, meeting=None, status=200, changed_since=None):
     context = {
         "form": form,
         "meeting": meeting,
         "room_names": current_room_names(),
         "free_rooms": None,
+        "changed_since": changed_since,
     }
     if form.is_bound and "start" in form.cleaned_data:
-        start, until = slot_of(form.cleaned_data)
+        start, until = form.slot()
         context["free_rooms"] = schedule.free_rooms(start, until, ignore=meeting)
     return render(request, "meetings/meeting_form.html", context, status=status)
 
@@ -372,7 +372,15 @@ def save_meeting_from(request, form, meeting=None):
         # "Check free rooms" (the form without JavaScript): show availability, save nothing.
         return meeting_form_page(request, form, meeting)
     try:
-        saved = schedule.save_meeting(form.meeting())
+        saved = schedule.save_meeting(
+            form.instance, expected_revision=form.cleaned_data["opened_revision"]
+        )
+    except schedule.MeetingChanged as changed:
+        # Someone saved the meeting since this form was opened: show what they changed,
+        # keep what was typed, and let a second save replace their changes knowingly.
+        form.add_error(None, changed)
+        form.reopen_at(changed.revision)
+        return meeting_form_page(request, form, meeting, status=409, changed_since=changed)
     except ValidationError as error:
         form.add_error(None, error)
         return meeting_form_page(request, form, meeting, status=400)

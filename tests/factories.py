@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from meetings.enums import MeetingKind, Timing
 from meetings.models import CoFacilitator, Meeting, Process, Room, Session
-from meetings.timing import booked_until, new_york_datetime
+from meetings.timing import new_york_datetime
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,7 +77,6 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     timing = Timing.EXACT
     start = new_york_datetime(date(2017, 6, 29), time(10))
     end = factory.LazyAttribute(lambda m: m.start + timedelta(hours=3))
-    booked_until = factory.LazyAttribute(lambda m: booked_until(m.start, m.end, m.timing))
 
 
 def at(day: date, hour: int, minute: int = 0):

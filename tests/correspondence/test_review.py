@@ -1,7 +1,7 @@
 """From a stored letter to the schedule: accepting, correcting, rejecting, and letters
 that repeat, move or cancel meetings already there."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from correspondence import letters, review
 from correspondence.enums import AnnouncementRole, ProposalAction, ProposalState
 from correspondence.models import Announcement, Letter, ProposedDeadline, ProposedMeeting
+from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus, Timing
 from meetings.models import CoFacilitator, Deadline, Meeting, Room
 from meetings.timing import NEW_YORK, new_york_datetime
@@ -318,3 +319,24 @@ def test_the_same_file_stored_twice_at_once_is_one_letter():
     assert created is False
     assert second == first
     assert Letter.objects.filter(enclosed_in__isnull=True).count() == 1
+
+
+def test_accept_all_refuses_a_future_meeting_in_a_room_out_of_use(trafficking):
+    """The North Lawn Building is gone: a letter naming its room books nothing."""
+    day = schedule.today() + timedelta(days=30)
+    letter = import_text(
+        letter_text(
+            f"An informal consultation will be held on {day:%-d %B %Y} at 10 a.m. in "
+            "NLB Conference Room 4.",
+            dated=f"{schedule.today():%-d %B %Y}",
+        )
+    )
+    proposal = ProposedMeeting.objects.get(letter=letter)
+    assert proposal.room.code == "NLB-CR4"
+
+    outcome = review.accept_all(letter, user=None)
+
+    assert outcome.failed == [
+        (proposal, "Conference Room 4 (North Lawn Building) is no longer in use.")
+    ]
+    assert Meeting.objects.count() == 0

@@ -128,6 +128,17 @@ def test_a_bad_correction_names_the_field_and_saves_nothing(staff_client, traffi
     assert ProposedMeeting.objects.get(pk=proposal.pk).is_open
 
 
+def test_a_correction_to_a_date_no_session_covers_is_refused_on_the_date(staff_client, trafficking):
+    SessionFactory(number=72, start_date=date(2017, 9, 19), end_date=date(2018, 9, 17))
+    response, proposal = accept_third_informal_as(
+        staff_client, date="2017-09-14", start_time="10:00"
+    )
+    assert response.status_code == 400
+    (form,) = [p.form for p in response.context["proposed"] if p.pk == proposal.pk]
+    assert form.errors["date"] == ["No General Assembly session covers 2017-09-14."]
+    assert Meeting.objects.count() == 0
+
+
 def test_rejecting_a_proposal_keeps_it_out_of_the_schedule(staff_client, trafficking):
     upload(staff_client, "letter.txt", LETTER_2017.read_bytes())
     letter = Letter.objects.get(enclosed_in__isnull=True)

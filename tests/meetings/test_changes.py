@@ -95,7 +95,8 @@ def test_a_period_outside_one_to_sixty_days_is_a_400_with_a_reason(client, days)
 @pytest.mark.parametrize("n", [1, 30])
 def test_changes_queries_do_not_grow(client, session, django_assert_num_queries, n):
     with at(MONDAY - timedelta(days=10)):
-        meetings = [MeetingFactory(session=session) for _ in range(n)]
+        start = new_york_datetime(date(2031, 3, 10), time(10))  # in the session
+        meetings = [MeetingFactory(session=session, start=start) for _ in range(n)]
     with at(MONDAY - timedelta(days=1)):
         for meeting in meetings:
             meeting.status = MeetingStatus.CANCELLED

@@ -153,7 +153,15 @@ def test_free_rooms_excludes_main_and_overflow_rooms_in_use():
     assert not any(code.startswith("NLB") for code in free)
 
 
-def test_no_session_for_the_date_is_an_error_on_the_date():
+def test_no_session_for_the_date_is_an_error_on_the_start():
+    meeting = new_meeting(session=None, start=at(date(1990, 1, 2), 10), end=None)
     with pytest.raises(ValidationError) as error:
-        schedule.session_for(date(1990, 1, 1))
-    assert list(error.value.message_dict) == ["date"]
+        schedule.place_in_schedule(meeting)
+    assert error.value.message_dict == {"start": ["No General Assembly session covers 1990-01-02."]}
+
+
+def test_the_session_is_the_one_that_covers_the_date():
+    SessionFactory(number=72, start_date=date(2017, 9, 12), end_date=date(2018, 9, 17))
+    meeting = new_meeting(start=at(date(2017, 9, 13), 10), end=None)  # made in the 71st
+    schedule.save_meeting(meeting)
+    assert Meeting.objects.get().session.number == 72
