@@ -728,10 +728,11 @@ class RoomMention:
 @lru_cache(maxsize=8)
 def room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     """One pattern for every alias with a room word, in any spacing: the alias key
-    "cr3" matches "CR3", "CR 3" and "C.R. 3". Cached by the set of aliases, so a room
-    renamed by staff gives a new pattern."""
+    "cr3" matches "CR3", "CR 3" and "C.R. 3", and "conferenceroom4nlb" matches
+    "Conference Room 4 (NLB)". Cached by the set of aliases, so a room renamed by staff
+    gives a new pattern."""
     pieces = [
-        r"[\s.\-]*".join(re.escape(char) for char in key)
+        r"[\s.\-()]*".join(re.escape(char) for char in key)
         for key in sorted((k for k in keys if ROOM_KEY.search(k)), key=len, reverse=True)
     ]
     if not pieces:

@@ -321,13 +321,13 @@ def test_the_same_file_stored_twice_at_once_is_one_letter():
     assert Letter.objects.filter(enclosed_in__isnull=True).count() == 1
 
 
-def test_accept_all_refuses_a_future_meeting_in_a_room_out_of_use(trafficking):
+@pytest.mark.parametrize("written", ["NLB Conference Room 4", "Conference Room 4 (NLB)"])
+def test_accept_all_refuses_a_future_meeting_in_a_room_out_of_use(trafficking, written):
     """The North Lawn Building is gone: a letter naming its room books nothing."""
     day = schedule.today() + timedelta(days=30)
     letter = import_text(
         letter_text(
-            f"An informal consultation will be held on {day:%-d %B %Y} at 10 a.m. in "
-            "NLB Conference Room 4.",
+            f"An informal consultation will be held on {day:%-d %B %Y} at 10 a.m. in {written}.",
             dated=f"{schedule.today():%-d %B %Y}",
         )
     )
