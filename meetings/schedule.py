@@ -498,10 +498,13 @@ def check_rooms(meeting: Meeting) -> None:
         raise room_taken_error(meeting, conflicts)
 
 
-def set_meeting_status(meeting: Meeting, status: MeetingStatus) -> Meeting:
-    """Publish (scheduled), mark tentative, postpone or cancel a meeting.
+def set_meeting_status(
+    meeting: Meeting, status: MeetingStatus, *, expected_revision: int | None = None
+) -> Meeting:
+    """Publish (scheduled), mark tentative, postpone or cancel a meeting, as it was when
+    the page was opened at `expected_revision` (see save_meeting).
 
     Bringing a postponed or cancelled meeting back goes through the room check again.
     """
     meeting.status = status
-    return save_meeting(meeting)
+    return save_meeting(meeting, expected_revision=expected_revision)

@@ -323,7 +323,12 @@ def meeting_detail(request, pk: int):
         except Meeting.DoesNotExist:
             return None  # remembered too: a missing number costs no query either
         html = render_to_string("meetings/_meeting_content.html", {"meeting": meeting})
-        return {"html": html, "title": meeting.title, "status": meeting.status}
+        return {
+            "html": html,
+            "title": meeting.title,
+            "status": meeting.status,
+            "revision": meeting.revision,
+        }
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
 
@@ -334,7 +339,7 @@ def meeting_detail(request, pk: int):
         return shown
 
     def context(shown: dict) -> dict:
-        meeting = {"pk": pk, "status": shown["status"]}
+        meeting = {"pk": pk, "status": shown["status"], "revision": shown["revision"]}
         return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
 
     template = "meetings/meeting_detail.html"
@@ -416,9 +421,11 @@ def meeting_status(request, pk: int):
             _("Unknown status: choose one of %(s)s.") % {"s": ", ".join(MeetingStatus.values)},
             content_type=PLAIN_TEXT,
         )
+    opened = request.POST.get("opened_revision", "")
+    opened = int(opened) if opened.isascii() and opened.isdigit() and len(opened) < 10 else None
     try:
-        schedule.set_meeting_status(meeting, MeetingStatus(status))
-    except ValidationError as error:
+        schedule.set_meeting_status(meeting, MeetingStatus(status), expected_revision=opened)
+    except ValidationError as error:  # a room taken, or a change since the page was opened
         for message in error.messages:
             messages.error(request, message)
         return redirect(meeting)
