@@ -278,7 +278,7 @@ def session_for(day: date):
 def load_contacts() -> dict:
     from django.db import transaction  # noqa: PLC0415
 
-    from correspondence.models import Contact, Mission  # noqa: PLC0415
+    from missions.models import Contact, Mission  # noqa: PLC0415
 
     missions = list(Mission.objects.order_by("name"))
     if not missions:

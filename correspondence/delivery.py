@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting
+from missions.models import Contact, Mission
 
 from .enums import DeliveryKind, DeliveryState
-from .models import Contact, Delivery, Mission, Reminder
+from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,14 @@ def enqueue(ids: Iterable[int]) -> None:
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
         deliver_batch.delay(ids[start : start + BATCH])
+
+
+# --- Receivers of what missions announces (CorrespondenceConfig.ready) -----------------
+
+
+def on_contacts_changed(sender, *, contact_ids: list[int], **kwargs) -> None:
+    """missions.signals.contacts_changed, inside the transaction that changed them."""
+    catch_up(contact_ids)
 
 
 # --- Sweeps (Celery beat) --------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from meetings.models import Process, Room, RoomAlias, Session
+from meetings.rules import is_pga_office
 
 from . import documents, extraction
 from .enums import ProposalState
@@ -238,8 +239,6 @@ def set_process(letter: Letter, process: Process) -> Letter:
 
 def visible_letters(user) -> QuerySet[Letter]:
     """Published letters for everyone; the PGA office also sees those under review."""
-    from accounts.roles import is_pga_office  # noqa: PLC0415 -- accounts imports correspondence
-
     letters = Letter.objects.filter(enclosed_in__isnull=True)
     if not is_pga_office(user):
         letters = letters.filter(is_published=True)

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from correspondence.missions import load_missions
+from missions.directory import load_missions
 
 
 def ship(apps, schema_editor):

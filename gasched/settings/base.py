@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "meetings",
+    "missions",
     "correspondence",
     # Last: its post_migrate gives the roles their permissions, which must exist by then.
     "accounts",

@@ -15,11 +15,12 @@ from icalendar import Calendar
 from correspondence import delivery
 from correspondence.enums import DeliveryKind, DeliveryState
 from correspondence.messages import build_message
-from correspondence.models import Contact, Delivery, Mission, Reminder
+from correspondence.models import Delivery, Reminder
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus, Timing
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
+from missions.models import Contact, Mission
 from tests.factories import ProcessFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -433,7 +434,7 @@ def test_a_message_can_be_rebuilt_identically_for_a_retry():
 def test_make_run_demo_contacts_receive_what_is_published(
     settings, django_capture_on_commit_callbacks
 ):
-    from correspondence.demo import load_demo_contacts
+    from missions.demo import load_demo_contacts
 
     settings.DEBUG = False
     assert load_demo_contacts() == 0  # never on a real server
@@ -471,7 +472,7 @@ def test_a_process_a_mission_member_follows_in_my_schedule_is_followed_by_the_mi
 def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come(
     django_capture_on_commit_callbacks,
 ):
-    from correspondence.contacts import save_contact
+    from missions.contacts import save_contact
 
     publish(new_meeting(), django_capture_on_commit_callbacks)
     publish(
