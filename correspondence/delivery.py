@@ -1,11 +1,12 @@
 """Invitations, updates, cancellations and reminders to the missions' contacts.
 
-The outbox pattern: `meeting_saved` writes one Delivery row per recipient in the same
-transaction as the change, and queues Celery tasks only after commit. `deliver` claims
-each row (PENDING -> SENDING) before sending, so two workers never send the same row,
-and marks it SENT the moment the SMTP server accepts it. A periodic sweep re-queues
-rows a lost task or a dead worker left behind. Temporary SMTP failures (4xx, dropped
-connections) are retried with exponential back-off; permanent ones (5xx) are recorded.
+The outbox pattern: `write_outbox` writes one Delivery row per recipient in the same
+transaction as the change (meetings announces it with its `meeting_saved` signal),
+and queues Celery tasks only after commit. `deliver` claims each row (PENDING ->
+SENDING) before sending, so two workers never send the same row, and marks it SENT the
+moment the SMTP server accepts it. A periodic sweep re-queues rows a lost task or a
+dead worker left behind. Temporary SMTP failures (4xx, dropped connections) are
+retried with exponential back-off; permanent ones (5xx) are recorded.
 """
 
 import logging
@@ -67,7 +68,7 @@ def following(process_id: int) -> Q:
 # --- Writing the outbox ----------------------------------------------------------------
 
 
-def meeting_saved(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
+def write_outbox(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
     """Called inside the transaction that saved `meeting`: write what must be sent.
 
     Scheduled (published): an invitation to whoever has none yet, an update to whoever
@@ -180,7 +181,12 @@ def enqueue(ids: Iterable[int]) -> None:
         deliver_batch.delay(ids[start : start + BATCH])
 
 
-# --- Receivers of what missions announces (CorrespondenceConfig.ready) -----------------
+# --- Receivers of what meetings and missions announce (CorrespondenceConfig.ready) ------
+
+
+def on_meeting_saved(sender, *, meeting: Meeting, **kwargs) -> None:
+    """meetings.signals.meeting_saved, inside save_meeting's transaction."""
+    write_outbox(meeting)
 
 
 def on_contacts_changed(sender, *, contact_ids: list[int], **kwargs) -> None:
@@ -381,7 +387,7 @@ def reason_to_skip(delivery: Delivery, now: datetime) -> str:
         return "The contact opted out."
     if delivery.meeting.sequence > delivery.sequence:
         # The meeting changed since: the version that replaces this one is in the outbox
-        # (meeting_saved wrote it in the same transaction), and a reminder follows the
+        # (write_outbox wrote it in the same transaction), and a reminder follows the
         # new time. Never send the old one after it, nor render it with new data.
         return "Superseded by a later version of the meeting."
     if delivery.kind == DeliveryKind.REMINDER and (

@@ -230,7 +230,9 @@ class Delivery(models.Model):
     commit, and a periodic sweep re-queues whatever is still pending.
     """
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deliveries")
+    # A meeting the missions were invited to is cancelled, never deleted: deleting it
+    # would leave it in their calendars with no cancellation sent.
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="deliveries")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
     kind = models.CharField(max_length=20, choices=DeliveryKind.choices)
     sequence = models.PositiveIntegerField(help_text=_("The meeting's SEQUENCE it carries"))

@@ -7,8 +7,10 @@ from email import policy
 
 import pytest
 import time_machine
+from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -568,16 +570,39 @@ def test_contact_names_with_control_characters_stay_valid_icalendar(
     assert b"CN=\"Tab here, 'quoted' \"" in raw.replace(b"\r\n ", b"")
 
 
-def test_a_published_meeting_cannot_be_deleted_in_the_admin(rf, django_capture_on_commit_callbacks):
-    from django.contrib import admin
+def test_a_meeting_the_missions_were_invited_to_cannot_be_deleted(
+    django_capture_on_commit_callbacks,
+):
+    """It is cancelled, never deleted (deleting would leave it in their calendars with no
+    cancellation sent): the database refuses, whichever way the delete comes."""
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    assert meeting.deliveries.exists()
+    with pytest.raises(ProtectedError):
+        meeting.delete()
+    with pytest.raises(ProtectedError):
+        Meeting.objects.filter(pk=meeting.pk).delete()
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    nobody_invited = schedule.save_meeting(new_meeting(status=MeetingStatus.TENTATIVE, room=None))
+    nobody_invited.delete()
+    assert not Meeting.objects.filter(pk=nobody_invited.pk).exists()
+
+
+def test_the_admin_says_why_a_meeting_with_invitations_cannot_be_deleted(
+    client, django_capture_on_commit_callbacks
+):
     from django.contrib.auth import get_user_model
+
+    from tests.conftest import sign_in_with_second_factor
 
     contact("Belgium", "pr@belgium.example")
     meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
-    request = rf.get("/")
-    request.user = get_user_model().objects.create_superuser(
-        "root@example.org", "root@example.org", "x"
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    Authenticator.objects.create(user=root, type=Authenticator.Type.TOTP, data={})
+    sign_in_with_second_factor(client, root)
+    url = reverse("admin:meetings_meeting_delete", args=[meeting.pk])
+    response = client.post(url, {"post": "yes"})
+    assert "would require deleting the following protected related objects" in (
+        response.content.decode()
     )
-    meeting_admin = admin.site._registry[Meeting]
-    assert meeting_admin.has_delete_permission(request, meeting) is False
-    assert "delete_selected" not in meeting_admin.get_actions(request)
+    assert Meeting.objects.filter(pk=meeting.pk).exists()

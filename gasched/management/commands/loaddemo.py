@@ -1,3 +1,5 @@
+"""Every app's demo data at once: only the project, above every app, may import them all."""
+
 from django.core.management.base import BaseCommand
 
 from accounts.demo import load_demo_accounts
