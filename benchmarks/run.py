@@ -146,7 +146,7 @@ def run_step(title: str, args: list[str], env: dict[str, str], timeout: float) -
 
 
 def empty_redis() -> None:
-    import redis  # noqa: PLC0415 -- only the benchmark needs the client directly
+    import redis  # noqa: PLC0415 -- loaded only when needed
 
     redis.Redis.from_url(REDIS_URL).flushdb()
 
@@ -246,7 +246,7 @@ def checked_get(port: int, path: str) -> tuple[bytes, float]:
 
 def move_schedule_version() -> None:
     """What any committed write to schedule data does (meetings.pagecache)."""
-    import redis  # noqa: PLC0415 -- only the benchmark needs the client directly
+    import redis  # noqa: PLC0415 -- loaded only when needed
 
     # Django's Redis cache key format is "<KEY_PREFIX>:<version>:<key>"; ints are stored as is.
     redis.Redis.from_url(REDIS_URL).set("gasched:1:schedule:version", time.time_ns())
@@ -434,7 +434,7 @@ def main() -> int:
 def main_with_feeds() -> int:
     """`make bench`: the pages, then the programme feed (benchmarks/feeds.py)."""
     pages = main()
-    import feeds  # noqa: PLC0415 -- benchmarks/feeds.py imports this module in turn
+    import feeds  # noqa: PLC0415 -- import cycle: benchmarks/feeds.py imports this module
 
     return max(pages, feeds.main(profile="--profile" in sys.argv[1:]))
 

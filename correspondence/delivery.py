@@ -27,6 +27,7 @@ from meetings.models import Meeting
 from missions.models import Contact, Mission
 
 from .enums import DeliveryKind, DeliveryState
+from .messages import build_message, prepare
 from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ def schedule_reminders(meeting: Meeting) -> None:
 
 def enqueue(ids: Iterable[int]) -> None:
     """Hand the rows to Celery in batches (after commit: the rows exist for the worker)."""
-    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+    from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
@@ -322,8 +323,6 @@ def still_mine(delivery: Delivery, token: str) -> bool:
 def deliver(ids: Iterable[int]) -> dict[str, int]:
     """Send each delivery once over one SMTP connection; the outcome goes in its row
     the moment the server answers."""
-    from .messages import build_message, prepare  # noqa: PLC0415 -- templates load late
-
     ids = list(ids)
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
     token = secrets.token_hex(16)
@@ -426,7 +425,7 @@ def retry(delivery: Delivery, error: str, now: datetime) -> bool:
 
 
 def schedule_retry(delivery: Delivery) -> None:
-    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+    from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     delay = max((delivery.next_attempt - timezone.now()).total_seconds(), 0)
     deliver_batch.apply_async([[delivery.pk]], countdown=delay)

@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
@@ -255,8 +256,6 @@ def search(letters: QuerySet[Letter], text: str) -> QuerySet[Letter]:
     if not text:
         return letters
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector  # noqa: PLC0415
-
         vector = SearchVector("subject", "body", config="english")
         query = SearchQuery(text, search_type="websearch", config="english")
         matching = Letter.objects.annotate(search=vector).filter(search=query)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+from .schedule import check_rooms, save_meeting
 
 
 @admin.register(Session)
@@ -56,8 +57,6 @@ class MeetingAdminForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
-        from .schedule import check_rooms  # noqa: PLC0415 -- admin loads before the domain
-
         try:
             check_rooms(self.instance)
         except ValidationError as error:
@@ -82,8 +81,6 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [SegmentInline]
 
     def save_model(self, request, obj, form, change):
-        from .schedule import save_meeting  # noqa: PLC0415 -- admin loads before the domain
-
         save_meeting(obj)
 
 
