@@ -21,6 +21,7 @@ RUN groupadd --system gasched \
 COPY pyproject.toml manage.py ./
 COPY gasched ./gasched
 COPY meetings ./meetings
+COPY missions ./missions
 COPY correspondence ./correspondence
 COPY accounts ./accounts
 RUN pip install .

@@ -43,9 +43,13 @@ browser-test: install test-deps
 screenshots: install test-deps
 	GASCHED_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -k "flow or right_to_left"
 
+# Ruff, then the layers (which app may import which: [tool.importlinter] in
+# pyproject.toml), then the reason of every inline import.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/python tools/check_inline_imports.py
 
 fmt: install
 	$(BIN)/ruff check --fix .
@@ -63,4 +67,4 @@ worker: install
 	$(BIN)/celery -A gasched worker --beat --loglevel INFO
 
 clean:
-	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache node_modules locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache .import_linter_cache node_modules locale/*/LC_MESSAGES/*.mo

@@ -4,11 +4,11 @@
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
-    from django.core.management import execute_from_command_line  # noqa: PLC0415 -- settings first
-
     execute_from_command_line(sys.argv)
 
 

@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 
 def apply_roles(sender, **kwargs):
-    from .roles import setup_roles  # noqa: PLC0415 -- models must be loaded first
+    from .roles import setup_roles  # noqa: PLC0415 -- apps not ready
 
     setup_roles()
 

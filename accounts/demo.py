@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from correspondence.models import Mission, MissionKind
+from missions.enums import MissionKind
+from missions.models import Mission
 
 from .models import Membership
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from correspondence.models import Mission
+from missions.models import Mission
 
 from .models import Invitation, Role
 

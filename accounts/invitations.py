@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, Role
-from .permissions import can_invite_to
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
+from .rules import can_invite_to
 
 ROLE_GROUPS = {
     Role.PGA_VIEWER: PGA_VIEWERS,

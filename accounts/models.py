@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from correspondence.models import Mission
+from missions.models import Mission
 
 INVITATION_LIFETIME = timedelta(days=7)
 

@@ -23,11 +23,13 @@ SCHEDULE_MODELS = [
 ]
 
 _VIEW = (
-    [("meetings", f"view_{m}") for m in SCHEDULE_MODELS]
+    # Every role of the office, viewers included (meetings.rules.is_pga_office).
+    [("meetings", "pga_office")]
+    + [("meetings", f"view_{m}") for m in SCHEDULE_MODELS]
     + [
-        ("correspondence", "view_mission"),
+        ("missions", "view_mission"),
         ("correspondence", "view_letter"),
-        ("correspondence", "view_contact"),
+        ("missions", "view_contact"),
         ("correspondence", "view_delivery"),
         ("accounts", "view_membership"),
         ("accounts", "view_invitation"),
@@ -41,9 +43,9 @@ _EDIT = [
 ] + [
     ("correspondence", "add_letter"),
     ("correspondence", "change_letter"),
-    ("correspondence", "add_contact"),
-    ("correspondence", "change_contact"),
-    ("correspondence", "delete_contact"),
+    ("missions", "add_contact"),
+    ("missions", "change_contact"),
+    ("missions", "delete_contact"),
     ("correspondence", "change_delivery"),
 ]
 _ADMINISTER = [
@@ -52,8 +54,8 @@ _ADMINISTER = [
     ("auth", "view_user"),
     ("accounts", "add_invitation"),
     ("accounts", "change_membership"),
-    ("correspondence", "add_mission"),
-    ("correspondence", "change_mission"),
+    ("missions", "add_mission"),
+    ("missions", "change_mission"),
 ]
 
 ROLE_PERMISSIONS = {
@@ -72,10 +74,6 @@ def setup_roles(group_model=Group, permission_model=Permission) -> None:
             for app, codename in wanted
         ]
         group.permissions.set(permissions)
-
-
-def is_pga_office(user) -> bool:
-    return user.is_authenticated and user.has_perm("meetings.view_historicalmeeting")
 
 
 def writes(user) -> bool:

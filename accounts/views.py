@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from correspondence.models import Mission
+from gasched.access import changes_data
+from missions.models import Mission
+from missions.rules import can_see_mission
 
 from .forms import InvitationForm
 from .invitations import SESSION_KEY, send_invitation, usable_invitation
 from .models import Invitation
-from .permissions import can_invite_to, can_see_mission
+from .rules import can_invite, can_invite_to
 
 
 @require_safe
@@ -45,14 +47,12 @@ def mission_detail(request, pk: int):
     return render(request, "accounts/mission_detail.html", context)
 
 
+# Sending invitations changes who may do what: writers need their second factor here too.
+@changes_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    membership = getattr(request.user, "membership", None)
-    if not (
-        request.user.has_perm("accounts.add_invitation")
-        or (membership and membership.is_focal_point)
-    ):
+    if not can_invite(request.user):
         raise PermissionDenied(_("Only administrators and mission focal points invite."))
     form = InvitationForm(request.POST or None, sender=request.user)
     if request.method == "POST":
@@ -65,7 +65,3 @@ def invite(request):
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]
     return render(request, "accounts/invite.html", {"form": form, "sent": sent})
-
-
-# Sending invitations changes who may do what: writers need their second factor here too.
-invite.writes = True

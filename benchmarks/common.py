@@ -115,7 +115,7 @@ def clean_up_database(name: str) -> None:
 
 
 def empty_redis(url: str) -> None:
-    import redis  # noqa: PLC0415 -- only the benchmarks need the client directly
+    import redis  # noqa: PLC0415 -- loaded only when needed
 
     redis.Redis.from_url(url, socket_timeout=5).flushdb()
 
@@ -377,7 +377,7 @@ def setup_django() -> None:
     scripts that measure the app in their own process."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gasched.settings.dev")
-    import django  # noqa: PLC0415 -- the runners importing this module never load Django
+    import django  # noqa: PLC0415 -- loaded only when needed
 
     django.setup()
 

@@ -167,7 +167,7 @@ def start_worker(env: dict[str, str], log_file) -> subprocess.Popen:
 
 
 def wait_for_worker(worker: subprocess.Popen) -> None:
-    from gasched.celery import app  # noqa: PLC0415 -- after django.setup()
+    from gasched.celery import app  # noqa: PLC0415 -- apps not ready
 
     started = time.monotonic()
     deadline = started + WORKER_STARTUP_TIMEOUT
@@ -194,9 +194,9 @@ def setup_django(var_dir: Path) -> None:
     os.environ.clear()
     os.environ.update(env)
     common.setup_django()
-    from django.conf import settings  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415 -- apps not ready
 
-    from gasched.celery import app  # noqa: PLC0415
+    from gasched.celery import app  # noqa: PLC0415 -- apps not ready
 
     # With REDIS_URL set, gasched.settings.dev queues to Redis: check it, never assume.
     if settings.CELERY_TASK_ALWAYS_EAGER or app.conf.task_always_eager:
@@ -206,9 +206,9 @@ def setup_django(var_dir: Path) -> None:
 
 
 def load_contacts() -> dict:
-    from django.db import transaction  # noqa: PLC0415
+    from django.db import transaction  # noqa: PLC0415 -- apps not ready
 
-    from correspondence.models import Contact, Mission  # noqa: PLC0415
+    from correspondence.models import Contact, Mission  # noqa: PLC0415 -- apps not ready
 
     missions = list(Mission.objects.order_by("name"))
     if not missions:
@@ -231,11 +231,11 @@ def load_contacts() -> dict:
 
 def new_meeting(number: int):
     """A tentative plenary meeting in the GA Hall, a working day of its own ahead."""
-    from meetings import schedule  # noqa: PLC0415
-    from meetings.enums import MeetingKind, MeetingStatus, Timing  # noqa: PLC0415
-    from meetings.models import Meeting, Room  # noqa: PLC0415
-    from meetings.sessions import ensure_session_covering  # noqa: PLC0415
-    from meetings.timing import new_york_datetime  # noqa: PLC0415
+    from meetings import schedule  # noqa: PLC0415 -- apps not ready
+    from meetings.enums import MeetingKind, MeetingStatus, Timing  # noqa: PLC0415 -- apps not ready
+    from meetings.models import Meeting, Room  # noqa: PLC0415 -- apps not ready
+    from meetings.sessions import ensure_session_covering  # noqa: PLC0415 -- apps not ready
+    from meetings.timing import new_york_datetime  # noqa: PLC0415 -- apps not ready
 
     day = schedule.today() + timedelta(days=60 + 7 * number)
     day -= timedelta(days=max(day.weekday() - 4, 0))  # a Friday instead of a weekend
@@ -383,7 +383,7 @@ def machine_busy(seconds: float = 1.0) -> float | None:
 
 def postgres_sessions() -> int:
     """Sessions opened on the benchmark's database so far (PostgreSQL 14+; -1 before)."""
-    from django.db import DatabaseError, connection  # noqa: PLC0415
+    from django.db import DatabaseError, connection  # noqa: PLC0415 -- apps not ready
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
@@ -410,7 +410,7 @@ def in_flight(meeting) -> dict:
 
 def wait_until_all_sent(meeting) -> None:
     """The worker marks a row SENT a moment after the sink accepted its message."""
-    from correspondence.enums import DeliveryState  # noqa: PLC0415
+    from correspondence.enums import DeliveryState  # noqa: PLC0415 -- apps not ready
 
     deadline = time.monotonic() + 30
     while True:
@@ -426,8 +426,8 @@ def wait_until_all_sent(meeting) -> None:
 
 def fan_out(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
     """A: publish a fresh meeting; until the sink has accepted its 600 messages."""
-    from meetings import schedule  # noqa: PLC0415
-    from meetings.enums import MeetingStatus  # noqa: PLC0415
+    from meetings import schedule  # noqa: PLC0415 -- apps not ready
+    from meetings.enums import MeetingStatus  # noqa: PLC0415 -- apps not ready
 
     meeting = new_meeting(number)
     first = sink.received()
@@ -459,10 +459,10 @@ def fan_out(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) 
 
 def prebuilt(meeting_pk: int) -> list[tuple[str, str, object]]:
     """The meeting's 600 messages, built as the worker builds them (not timed)."""
-    from django.conf import settings  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415 -- apps not ready
 
-    from correspondence.messages import build_message  # noqa: PLC0415
-    from correspondence.models import Delivery  # noqa: PLC0415
+    from correspondence.messages import build_message  # noqa: PLC0415 -- apps not ready
+    from correspondence.models import Delivery  # noqa: PLC0415 -- apps not ready
 
     deliveries = Delivery.objects.filter(meeting=meeting_pk).select_related(
         "contact__mission", "meeting__room", "meeting__overflow_room", "meeting__process"
@@ -544,8 +544,8 @@ STAGES = [
 
 def publish_without_worker(number: int) -> list[int]:
     """A fresh meeting published while no worker runs: its rows stay pending."""
-    from meetings import schedule  # noqa: PLC0415
-    from meetings.enums import MeetingStatus  # noqa: PLC0415
+    from meetings import schedule  # noqa: PLC0415 -- apps not ready
+    from meetings.enums import MeetingStatus  # noqa: PLC0415 -- apps not ready
 
     meeting = new_meeting(number)
     schedule.set_meeting_status(meeting, MeetingStatus.SCHEDULED)
@@ -556,7 +556,7 @@ def publish_without_worker(number: int) -> list[int]:
 
 
 def deliver_in_process(ids: list[int]) -> dict:
-    from correspondence import delivery  # noqa: PLC0415
+    from correspondence import delivery  # noqa: PLC0415 -- apps not ready
 
     outcome = {}
     for start in range(0, len(ids), delivery.BATCH):  # as enqueue() cuts them
@@ -570,8 +570,8 @@ def deliver_in_process(ids: list[int]) -> dict:
 def profile_in_process(sink: Sink) -> dict:
     """correspondence.delivery.deliver in this one process, the worker stopped: the rate
     of one process (no profiler), then the queries and stages of a second fan-out."""
-    from django.db import connection  # noqa: PLC0415
-    from django.test.utils import CaptureQueriesContext, override_settings  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415 -- apps not ready
+    from django.test.utils import CaptureQueriesContext, override_settings  # noqa: PLC0415 -- apps not ready
 
     smtp = {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -846,7 +846,7 @@ def main() -> int:
         if sink is not None:
             sink.stop()
         if "django" in sys.modules:
-            from django.db import connections  # noqa: PLC0415
+            from django.db import connections  # noqa: PLC0415 -- apps not ready
 
             connections.close_all()
         common.clean_up_database(DB_NAME)

@@ -46,7 +46,7 @@ def prepare(env: dict[str, str]) -> dict:
 
 def move_schedule_version() -> None:
     """What any committed write to schedule data does (meetings.pagecache)."""
-    import redis  # noqa: PLC0415 -- only the benchmark needs the client directly
+    import redis  # noqa: PLC0415 -- loaded only when needed
 
     # Django's Redis cache key format is "<KEY_PREFIX>:<version>:<key>"; ints are stored as is.
     redis.Redis.from_url(REDIS_URL).set("gasched:1:schedule:version", time.time_ns())

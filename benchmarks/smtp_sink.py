@@ -30,7 +30,7 @@ class Counting:
 
 def serve(port: int, count, size, stamps, ready, stop) -> None:
     """The target of the sink process: serve until `stop` is set."""
-    from aiosmtpd.controller import Controller  # noqa: PLC0415 -- only in the sink process
+    from aiosmtpd.controller import Controller  # noqa: PLC0415 -- loaded only when needed: in the sink process only
 
     controller = Controller(Counting(count, size, stamps), hostname="127.0.0.1", port=port)
     controller.start()

@@ -2,22 +2,13 @@ from django.contrib import admin
 
 from .models import (
     Announcement,
-    Contact,
     Delivery,
     Letter,
-    Mission,
     ProposedDeadline,
     ProposedMeeting,
     Reminder,
     Signatory,
 )
-
-
-@admin.register(Mission)
-class MissionAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
 
 
 class SignatoryInline(admin.TabularInline):
@@ -54,14 +45,6 @@ class ProposedDeadlineAdmin(admin.ModelAdmin):
     list_display = ["title", "due_date", "state", "letter"]
     list_filter = ["state", "kind"]
     raw_id_fields = ["letter", "existing", "deadline"]
-
-
-@admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "mission", "function", "opted_out"]
-    list_filter = ["mission__kind"]
-    search_fields = ["name", "email", "mission__name"]
-    raw_id_fields = ["mission"]
 
 
 @admin.register(Delivery)

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+from missions.signals import contacts_changed
 
 
 class CorrespondenceConfig(AppConfig):
@@ -6,13 +9,20 @@ class CorrespondenceConfig(AppConfig):
     verbose_name = "Correspondence"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+        # Models (and so every module that imports them) load only once apps are ready.
+        from meetings.signals import meeting_saved, on_schedule_write  # noqa: PLC0415 -- apps not ready
 
-        from meetings.signals import on_schedule_write  # noqa: PLC0415 -- models first
+        from . import delivery, sections  # noqa: PLC0415 -- apps not ready
+        from .models import Announcement, Letter  # noqa: PLC0415 -- apps not ready
 
-        from .models import Announcement, Letter  # noqa: PLC0415
-
-        # Meeting and process pages list published letters: keep their cache honest.
+        # The outbox: a saved meeting, a new contact or new wishes, in the same transaction.
+        meeting_saved.connect(delivery.on_meeting_saved, dispatch_uid="correspondence-outbox")
+        contacts_changed.connect(
+            delivery.on_contacts_changed, dispatch_uid="correspondence-catch-up"
+        )
+        # The letters on the meeting and process pages.
+        sections.register()
+        # Those pages list published letters: keep their cache honest.
         for model in (Letter, Announcement):
             post_save.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-{model}")
             post_delete.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-d-{model}")

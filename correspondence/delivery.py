@@ -1,11 +1,12 @@
 """Invitations, updates, cancellations and reminders to the missions' contacts.
 
-The outbox pattern: `meeting_saved` writes one Delivery row per recipient in the same
-transaction as the change, and queues Celery tasks only after commit. `deliver` claims
-each row (PENDING -> SENDING) before sending, so two workers never send the same row,
-and marks it SENT the moment the SMTP server accepts it. A periodic sweep re-queues
-rows a lost task or a dead worker left behind. Temporary SMTP failures (4xx, dropped
-connections) are retried with exponential back-off; permanent ones (5xx) are recorded.
+The outbox pattern: `write_outbox` writes one Delivery row per recipient in the same
+transaction as the change (meetings announces it with its `meeting_saved` signal),
+and queues Celery tasks only after commit. `deliver` claims each row (PENDING ->
+SENDING) before sending, so two workers never send the same row, and marks it SENT the
+moment the SMTP server accepts it. A periodic sweep re-queues rows a lost task or a
+dead worker left behind. Temporary SMTP failures (4xx, dropped connections) are
+retried with exponential back-off; permanent ones (5xx) are recorded.
 """
 
 import logging
@@ -23,9 +24,11 @@ from django.utils import timezone
 
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting
+from missions.models import Contact, Mission
 
 from .enums import DeliveryKind, DeliveryState
-from .models import Contact, Delivery, Mission, Reminder
+from .messages import build_message, prepare
+from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ def following(process_id: int) -> Q:
 # --- Writing the outbox ----------------------------------------------------------------
 
 
-def meeting_saved(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
+def write_outbox(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
     """Called inside the transaction that saved `meeting`: write what must be sent.
 
     Scheduled (published): an invitation to whoever has none yet, an update to whoever
@@ -171,11 +174,24 @@ def schedule_reminders(meeting: Meeting) -> None:
 
 def enqueue(ids: Iterable[int]) -> None:
     """Hand the rows to Celery in batches (after commit: the rows exist for the worker)."""
-    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+    from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
         deliver_batch.delay(ids[start : start + BATCH])
+
+
+# --- Receivers of what meetings and missions announce (CorrespondenceConfig.ready) ------
+
+
+def on_meeting_saved(sender, *, meeting: Meeting, **kwargs) -> None:
+    """meetings.signals.meeting_saved, inside save_meeting's transaction."""
+    write_outbox(meeting)
+
+
+def on_contacts_changed(sender, *, contact_ids: list[int], **kwargs) -> None:
+    """missions.signals.contacts_changed, inside the transaction that changed them."""
+    catch_up(contact_ids)
 
 
 # --- Sweeps (Celery beat) --------------------------------------------------------------
@@ -306,8 +322,6 @@ def still_mine(delivery: Delivery, token: str) -> bool:
 def deliver(ids: Iterable[int]) -> dict[str, int]:
     """Send each delivery once over one SMTP connection; the outcome goes in its row
     the moment the server answers."""
-    from .messages import build_message, prepare  # noqa: PLC0415 -- templates load late
-
     ids = list(ids)
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
     token = secrets.token_hex(16)
@@ -371,7 +385,7 @@ def reason_to_skip(delivery: Delivery, now: datetime) -> str:
         return "The contact opted out."
     if delivery.meeting.sequence > delivery.sequence:
         # The meeting changed since: the version that replaces this one is in the outbox
-        # (meeting_saved wrote it in the same transaction), and a reminder follows the
+        # (write_outbox wrote it in the same transaction), and a reminder follows the
         # new time. Never send the old one after it, nor render it with new data.
         return "Superseded by a later version of the meeting."
     if delivery.kind == DeliveryKind.REMINDER and (
@@ -410,7 +424,7 @@ def retry(delivery: Delivery, error: str, now: datetime) -> bool:
 
 
 def schedule_retry(delivery: Delivery) -> None:
-    from .tasks import deliver_batch  # noqa: PLC0415 -- tasks import this module
+    from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     delay = max((delivery.next_attempt - timezone.now()).total_seconds(), 0)
     deliver_batch.apply_async([[delivery.pk]], countdown=delay)

@@ -2,12 +2,11 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 from .enums import ProposalState
 from .letters import import_letter
-from .models import Contact, Mission, ProposedDeadline, ProposedMeeting
+from .models import ProposedDeadline, ProposedMeeting
 from .review import accept_deadline, accept_meeting, publish
 
 DEMO_LETTERS = Path(__file__).resolve().parent / "demo_letters"
@@ -30,43 +29,4 @@ def load_demo_letters() -> int:
         for proposal in ProposedDeadline.objects.filter(**waiting):
             accept_deadline(proposal, user=None)
         publish(imported.letter)
-    return created
-
-
-# (mission, name, e-mail, function, invited to everything)
-DEMO_CONTACTS = [
-    (
-        "Belgium",
-        "Focal point of Belgium",
-        "focal-point@belgium.demo.gasched.org",
-        "Focal point",
-        True,
-    ),
-    ("Qatar", "Deputy of Qatar", "deputy@qatar.demo.gasched.org", "Deputy", False),
-    (
-        "Fiji",
-        "Representative of Fiji",
-        "pr@fiji.demo.gasched.org",
-        "Permanent Representative",
-        False,
-    ),
-]
-
-
-@transaction.atomic
-def load_demo_contacts() -> int:
-    """A few contacts on demo addresses, so that publishing a meeting in `make run` shows
-    its invitations on the console. DEBUG only: never on a real server."""
-    if not settings.DEBUG:
-        return 0
-    created = 0
-    for mission_name, name, email, function, everything in DEMO_CONTACTS:
-        mission = Mission.objects.get(name=mission_name)
-        if everything and not mission.receives_everything:
-            mission.receives_everything = True
-            mission.save(update_fields=["receives_everything"])
-        _, made = Contact.objects.get_or_create(
-            mission=mission, email=email, defaults={"name": name, "function": function}
-        )
-        created += made
     return created

@@ -62,8 +62,8 @@ def plain_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader  # noqa: PLC0415 -- loaded only when a PDF comes in
-    from pypdf.errors import PdfReadError  # noqa: PLC0415
+    from pypdf import PdfReader  # noqa: PLC0415 -- loaded only when needed: a PDF came in
+    from pypdf.errors import PdfReadError  # noqa: PLC0415 -- loaded only when needed
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -82,8 +82,8 @@ def pdf_text(data: bytes) -> str:
 
 
 def docx_text(data: bytes) -> str:
-    import docx  # noqa: PLC0415 -- loaded only when a Word file comes in
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+    import docx  # noqa: PLC0415 -- loaded only when needed: a Word file came in
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415 -- loaded only when needed
 
     try:
         document = docx.Document(io.BytesIO(data))

@@ -8,8 +8,7 @@ from meetings.enums import MeetingKind, Timing
 from meetings.forms import MeetingSlotForm, RoomField
 from meetings.models import Process
 
-from .contacts import processes_for_choice
-from .models import Contact, ProposedMeeting
+from .models import ProposedMeeting
 from .review import Correction
 
 
@@ -82,49 +81,3 @@ class ProposalForm(MeetingSlotForm):
             title=data["title"].strip(),
             tentative=data["tentative"],
         )
-
-
-class ContactForm(forms.ModelForm):
-    class Meta:
-        model = Contact
-        fields = ["name", "email", "function", "focal_point_for"]
-        widgets = {"focal_point_for": forms.SelectMultiple(attrs={"size": 6})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["focal_point_for"].queryset = processes_for_choice()
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-
-class PreferencesForm(forms.Form):
-    receives_everything = forms.BooleanField(
-        label=gettext_lazy("Invite us to every meeting"), required=False
-    )
-    kinds = forms.MultipleChoiceField(
-        label=gettext_lazy("Always invite us to these kinds of meeting"),
-        choices=MeetingKind.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    processes = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("And to every meeting of these processes"),
-        queryset=Process.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["processes"].queryset = processes_for_choice()
-
-
-class ContactsCsvForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "UTF-8, with a header line: mission,name,email,function. "
-            "Every row must be valid, or nothing is imported."
-        ),
-    )

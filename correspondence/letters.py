@@ -4,12 +4,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from meetings.models import Process, Room, RoomAlias, Session
+from meetings.rules import is_pga_office
 
 from . import documents, extraction
 from .enums import ProposalState
@@ -238,8 +240,6 @@ def set_process(letter: Letter, process: Process) -> Letter:
 
 def visible_letters(user) -> QuerySet[Letter]:
     """Published letters for everyone; the PGA office also sees those under review."""
-    from accounts.roles import is_pga_office  # noqa: PLC0415 -- accounts imports correspondence
-
     letters = Letter.objects.filter(enclosed_in__isnull=True)
     if not is_pga_office(user):
         letters = letters.filter(is_published=True)
@@ -256,8 +256,6 @@ def search(letters: QuerySet[Letter], text: str) -> QuerySet[Letter]:
     if not text:
         return letters
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector  # noqa: PLC0415
-
         vector = SearchVector("subject", "body", config="english")
         query = SearchQuery(text, search_type="websearch", config="english")
         matching = Letter.objects.annotate(search=vector).filter(search=query)

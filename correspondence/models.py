@@ -1,7 +1,5 @@
-"""Permanent Missions and their contacts, the letters the office works from with what
-they propose, and the invitations sent to the missions."""
-
-import secrets
+"""The letters the office works from with what they propose, and the invitations sent
+to the missions' contacts."""
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import DeadlineKind, MeetingKind, Timing
 from meetings.models import Deadline, Meeting, Process, Room
+from missions.models import Contact
 
 from .enums import (
     AnnouncementRole,
@@ -22,44 +21,6 @@ from .enums import (
     ProposalState,
     Sender,
 )
-
-
-class MissionKind(models.TextChoices):
-    MEMBER_STATE = "member-state", _("Member State")
-    OBSERVER_STATE = "observer-state", _("Non-member observer State")
-    OBSERVER_ORGANIZATION = "observer-organization", _("Observer organization")
-
-
-def default_kinds() -> list[str]:
-    """Plenary and high-level meetings concern every delegation."""
-    return [MeetingKind.PLENARY.value, MeetingKind.HIGH_LEVEL.value]
-
-
-class Mission(models.Model):
-    """The Permanent Mission (or Permanent Observer Mission) of a State or organization."""
-
-    name = models.CharField(max_length=200, unique=True, help_text=_("e.g. Belgium"))
-    kind = models.CharField(
-        max_length=30, choices=MissionKind.choices, default=MissionKind.MEMBER_STATE
-    )
-    # What the mission's contacts are invited to: everything, or these kinds and the
-    # processes it follows.
-    receives_everything = models.BooleanField(_("invite us to every meeting"), default=False)
-    kinds = models.JSONField(
-        default=default_kinds, blank=True, help_text=_("Kinds of meeting always sent")
-    )
-    processes = models.ManyToManyField(
-        Process, blank=True, related_name="following_missions", help_text=_("Processes followed")
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("accounts:mission", args=[self.pk])
 
 
 def original_path(letter: "Letter", filename: str) -> str:
@@ -262,49 +223,6 @@ class ProposedDeadline(Proposal):
         return f"{self.title} ({self.due_date:%-d %B %Y})"
 
 
-def new_contact_token() -> str:
-    return secrets.token_urlsafe(24)  # the opt-out link needs no sign-in
-
-
-class Contact(models.Model):
-    """A person at a mission who receives invitations, updates and reminders."""
-
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
-    email = models.EmailField()
-    function = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. Permanent Representative, Deputy, focal point for a process"),
-    )
-    focal_point_for = models.ManyToManyField(
-        Process,
-        blank=True,
-        related_name="focal_points",
-        help_text=_("Also invited to every meeting of these processes"),
-    )
-    opted_out = models.DateTimeField(null=True, blank=True, editable=False)
-    token = models.CharField(max_length=64, unique=True, default=new_contact_token, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["mission__name", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["mission", "email"], name="contact_once_per_mission")
-        ]
-
-    def __str__(self):
-        return f"{self.name} <{self.email}> ({self.mission})"
-
-    def get_absolute_url(self):
-        return reverse("correspondence:mission-contacts", args=[self.mission_id])
-
-    @property
-    def receives_mail(self) -> bool:
-        return self.opted_out is None
-
-
 class Delivery(models.Model):
     """The outbox: this contact must get this version of this meeting, once.
 
@@ -312,7 +230,9 @@ class Delivery(models.Model):
     commit, and a periodic sweep re-queues whatever is still pending.
     """
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deliveries")
+    # A meeting the missions were invited to is cancelled, never deleted: deleting it
+    # would leave it in their calendars with no cancellation sent.
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="deliveries")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="deliveries")
     kind = models.CharField(max_length=20, choices=DeliveryKind.choices)
     sequence = models.PositiveIntegerField(help_text=_("The meeting's SEQUENCE it carries"))

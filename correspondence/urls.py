@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, views
+from . import delivery_views, views
 
 app_name = "correspondence"
 
@@ -23,24 +23,11 @@ urlpatterns = [
         views.deadline_decide,
         name="deadline-decide",
     ),
-    path("missions/", contact_views.mission_list, name="missions"),
-    path("missions/import/", contact_views.contacts_import, name="contacts-import"),
-    path("missions/<int:pk>/contacts/", contact_views.mission_contacts, name="mission-contacts"),
-    path(
-        "missions/<int:pk>/contacts/<int:contact>/",
-        contact_views.contact_edit,
-        name="contact-edit",
-    ),
-    path(
-        "missions/<int:pk>/preferences/",
-        contact_views.mission_preferences,
-        name="mission-preferences",
-    ),
-    path("unsubscribe/<str:token>/", contact_views.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<str:token>/", delivery_views.unsubscribe, name="unsubscribe"),
     path(
         "meetings/<int:pk>/deliveries/",
-        contact_views.meeting_deliveries,
+        delivery_views.meeting_deliveries,
         name="meeting-deliveries",
     ),
-    path("deliveries/<int:pk>/resend/", contact_views.delivery_resend, name="delivery-resend"),
+    path("deliveries/<int:pk>/resend/", delivery_views.delivery_resend, name="delivery-resend"),
 ]

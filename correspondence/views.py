@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import requires
-from accounts.roles import is_pga_office
+from gasched.access import requires
 from meetings.models import Process
+from meetings.rules import is_pga_office
 from meetings.venues import current_room_names
 
 from . import letters, review

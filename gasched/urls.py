@@ -19,6 +19,7 @@ urlpatterns = [
     # The language switcher posts here (Django's set_language: cookie, then redirect back).
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
+    path("", include("missions.urls")),
     path("", include("correspondence.urls")),
     path("", include("meetings.urls")),
 ]

@@ -95,18 +95,6 @@ class MeetingAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         save_meeting(obj, expected_revision=form.cleaned_data.get("opened_revision"))
 
-    def has_delete_permission(self, request, obj=None):
-        # A meeting the missions were invited to is cancelled, never deleted: deleting
-        # would leave it in their calendars with no cancellation sent.
-        if obj is not None and obj.deliveries.exists():
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # one by one, through the check above
-        return actions
-
 
 @admin.register(Deadline)
 class DeadlineAdmin(admin.ModelAdmin):

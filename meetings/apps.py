@@ -6,6 +6,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
-        from . import signals  # noqa: PLC0415 -- models must be loaded first
+        from . import signals  # noqa: PLC0415 -- apps not ready
 
         signals.connect()

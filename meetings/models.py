@@ -53,6 +53,10 @@ class Session(models.Model):
                 condition=Q(start_date__lt=models.F("end_date")), name="session_starts_before_end"
             )
         ]
+        # The office that serves the session's President: a role of its own (meetings.rules).
+        permissions = [
+            ("pga_office", "Works in the Office of the President of the General Assembly")
+        ]
 
     def __str__(self):
         # Translators: %(ordinal)s is "81st" in English and the bare number "81" in every

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
-from . import audit
+from . import audit, sections, signals
 from .enums import MeetingKind, MeetingStatus
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
 from .timing import NEW_YORK, today, zone_abbreviation
@@ -211,24 +211,13 @@ def past_meetings(session: Session, schedule_filter: ScheduleFilter):
 
 def meeting_for_page(pk: int) -> Meeting:
     """A meeting with everything its page shows, in a fixed number of queries."""
-    from correspondence.models import Announcement  # noqa: PLC0415 -- correspondence builds on meetings
-
-    published = Q(letter__enclosed_in__isnull=True, letter__is_published=True) | Q(
-        letter__enclosed_in__is_published=True
-    )
     return (
         Meeting.objects.select_related("session", "process", "room", "overflow_room", "follows")
         .prefetch_related(
             "segments",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
-            # The page is cached for everyone: only letters in the public archive.
-            Prefetch(
-                "announcements",
-                queryset=Announcement.objects.filter(published).select_related(
-                    "letter", "letter__enclosed_in"
-                ),
-                to_attr="published_announcements",
-            ),
+            # What other apps show on the page (the letters): one query each.
+            *sections.prefetches(sections.MEETING_PAGE),
         )
         .get(pk=pk)
     )
@@ -236,16 +225,13 @@ def meeting_for_page(pk: int) -> Meeting:
 
 def process_for_page(slug: str) -> Process:
     meetings = listed(Meeting.objects.all())
-    from correspondence.models import Letter  # noqa: PLC0415 -- correspondence builds on meetings
-
-    letters = Letter.objects.filter(enclosed_in__isnull=True, is_published=True)
     return (
         Process.objects.select_related("session")
         .prefetch_related(
             "cofacilitators",
             "deadlines",
             Prefetch("meetings", queryset=meetings),
-            Prefetch("letters", queryset=letters, to_attr="published_letters"),
+            *sections.prefetches(sections.PROCESS_PAGE),
         )
         .get(slug=slug)
     )
@@ -473,10 +459,8 @@ def save_meeting(
                 ) from error
             time_module.sleep(0.05 * (attempt + 1))
             check_rooms(meeting)
-    # The outbox: invitations, updates and cancellations, in this same transaction.
-    from correspondence.delivery import meeting_saved  # noqa: PLC0415 -- builds on meetings
-
-    meeting_saved(meeting)
+    # Apps built on meetings react in this same transaction (the invitations' outbox).
+    signals.meeting_saved.send(sender=Meeting, meeting=meeting)
     if segments is not None:
         meeting.segments.all().delete()
         for order, segment in enumerate(segments):

@@ -1,15 +1,26 @@
-"""Cache invalidation: every write to schedule data moves the schedule version.
+"""What the schedule announces, and cache invalidation.
 
-Signals rather than calls in the domain functions, because the admin, the shell and
+`meeting_saved` is the schedule's one domain event: the apps built on meetings (the
+invitations' outbox) react to it without meetings knowing them.
+
+Cache invalidation: every write to schedule data moves the schedule version. Model
+signals rather than calls in the domain functions, because the admin, the shell and
 data migrations write these models too, and a stale programme is worse than none.
 (bulk_create and QuerySet.update send no signals: callers of those call
 pagecache.schedule_changed() themselves.)
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
 from .pagecache import schedule_changed
+
+# Sent once by schedule.save_meeting, inside its transaction, after the meeting is
+# saved (its segments are written next), with `meeting` (the saved Meeting). Sent with
+# .send(), not .send_robust(): a receiver that raises rolls the change back, so no
+# meeting is saved without what must go with it.
+meeting_saved = Signal()
 
 SCHEDULE_MODELS = (Session, Room, RoomAlias, Process, CoFacilitator, Meeting, Segment, Deadline)
 

@@ -18,8 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import requires
-from accounts.roles import is_pga_office
+from gasched.access import requires
 from gasched.formats import weekday_date
 
 from . import audit, changes, feeds, pagecache, pageshell, personal, schedule
@@ -34,6 +33,7 @@ from .forms import (
 )
 from .models import Meeting, PersonalSchedule, Process, Room, Session
 from .processes import save_process
+from .rules import is_pga_office
 from .venues import current_room_names, save_room
 
 PAGE_SIZE = 100

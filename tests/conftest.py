@@ -14,7 +14,7 @@ import pytest
 
 from accounts.models import Membership
 from accounts.roles import PGA_EDITORS, PGA_VIEWERS
-from correspondence.models import Mission
+from missions.models import Mission
 from tests.factories import UserFactory, user_with_role
 
 REQUIRE_SERVICES = os.environ.get("GASCHED_REQUIRE_SERVICES") == "1"

@@ -48,7 +48,10 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "meetings",
+    "missions",
     "correspondence",
+    # The project itself, above every app: the `loaddemo` command that loads them all.
+    "gasched",
     # Last: its post_migrate gives the roles their permissions, which must exist by then.
     "accounts",
 ]

@@ -10,16 +10,19 @@ test_signin.py.
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Invitation, Role
-from correspondence.models import Contact
+from accounts.roles import ROLE_PERMISSIONS
 from meetings.models import PersonalSchedule
+from meetings.rules import is_pga_office
+from missions.models import Contact
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import LetterFactory, MeetingFactory, ProcessFactory, UserFactory
 
-OWN_MODULES = ("meetings.", "accounts.", "correspondence.", "gasched.")
+OWN_MODULES = ("meetings.", "missions.", "accounts.", "correspondence.", "gasched.")
 ROLES = ("anonymous", "mission", "viewer", "editor")
 
 
@@ -94,11 +97,11 @@ EXPECTED = {
     "correspondence:proposal-decide": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
     # missions, contacts and deliveries: the PGA office, and each mission for its own
-    "correspondence:missions": (302, 403, 200, 200),
-    "correspondence:contacts-import": EDITORS_ONLY,
-    "correspondence:mission-contacts": (302, 200, 200, 200),  # the mission user's own
-    "correspondence:contact-edit": (302, 200, 403, 200),  # viewers read, never change
-    "correspondence:mission-preferences": (302, 405, 405, 405),
+    "missions:missions": (302, 403, 200, 200),
+    "missions:contacts-import": EDITORS_ONLY,
+    "missions:mission-contacts": (302, 200, 200, 200),  # the mission user's own
+    "missions:contact-edit": (302, 200, 403, 200),  # viewers read, never change
+    "missions:mission-preferences": (302, 405, 405, 405),
     "correspondence:unsubscribe": PUBLIC,  # the token in every e-mail is the key
     "correspondence:meeting-deliveries": (302, 403, 200, 200),
     "correspondence:delivery-resend": (302, 403, 403, 405),
@@ -151,9 +154,9 @@ def url_for(db, belgium, editor):
             and name not in ("correspondence:letters", "correspondence:letter-upload")
         },
         "correspondence:proposal-decide": [letter.pk, 1],
-        "correspondence:mission-contacts": [belgium.pk],
-        "correspondence:contact-edit": [belgium.pk, contact.pk],
-        "correspondence:mission-preferences": [belgium.pk],
+        "missions:mission-contacts": [belgium.pk],
+        "missions:contact-edit": [belgium.pk, contact.pk],
+        "missions:mission-preferences": [belgium.pk],
         "correspondence:unsubscribe": [contact.token],
         "correspondence:meeting-deliveries": [meeting.pk],
         "correspondence:delivery-resend": [1],
@@ -205,7 +208,7 @@ def test_forms_need_their_csrf_token(db, editor, url_for):
 
 
 def test_a_mission_user_cannot_see_another_missions_page(client, mission_user):
-    from correspondence.models import Mission
+    from missions.models import Mission
 
     qatar = Mission.objects.get(name="Qatar")
     client.force_login(mission_user)
@@ -218,3 +221,35 @@ def test_a_mission_user_cannot_see_another_missions_page(client, mission_user):
 def test_user_without_any_role_sees_no_mission(client, db, belgium):
     client.force_login(UserFactory())
     assert client.get(reverse("accounts:mission", args=[belgium.pk])).status_code == 404
+
+
+# What the PGA office role shows beyond the URLs above: a meeting's history of changes,
+# and letters still under review. (anonymous, mission staff, PGA viewer, PGA editor)
+PGA_OFFICE = (False, False, True, True)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_pga_office_sees_history_and_letters_under_review(role, url_for, as_role):
+    under_review = LetterFactory(is_published=False, subject="Draft programme of work")
+    meeting = MeetingFactory()
+    client = as_role(role)
+    office = PGA_OFFICE[ROLES.index(role)]
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert ("History of changes" in page) is office
+    letter = client.get(reverse("correspondence:letter", args=[under_review.pk]))
+    assert letter.status_code == (200 if office else 404)
+    listing = client.get(reverse("correspondence:letters")).content.decode()
+    assert ("Draft programme of work" in listing) is office
+
+
+def test_the_pga_office_is_a_permission_of_its_own_not_inferred(db):
+    """Reading the history table alone does not make someone the PGA office."""
+    historian, office = UserFactory(), UserFactory()
+    historian.user_permissions.add(Permission.objects.get(codename="view_historicalmeeting"))
+    office.user_permissions.add(Permission.objects.get(codename="pga_office"))
+    assert (is_pga_office(historian), is_pga_office(office)) == (False, True)
+
+
+def test_every_role_of_the_office_holds_the_pga_office_permission(db):
+    holders = Group.objects.filter(permissions__codename="pga_office")
+    assert set(holders.values_list("name", flat=True)) == set(ROLE_PERMISSIONS)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Membership, Role
 from accounts.roles import ADMINISTRATORS, PGA_EDITORS
-from correspondence.models import Mission
+from missions.models import Mission
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import UserFactory, user_with_role
 

@@ -17,11 +17,11 @@ from playwright.sync_api import expect
 
 from accounts.models import Membership
 from accounts.roles import PGA_EDITORS
-from correspondence.models import Mission
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import CoFacilitator
 from meetings.sessions import ensure_session_covering
+from missions.models import Mission
 from tests.conftest import AXE, CHROMIUM
 from tests.factories import MeetingFactory, ProcessFactory, UserFactory, at, room, user_with_role
 

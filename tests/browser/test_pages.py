@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
 from correspondence import letters, review
-from correspondence.models import Contact
+from missions.models import Contact
 from tests.browser.conftest import axe_violations, person, sign_in
 from tests.correspondence.conftest import LETTER_2017
 

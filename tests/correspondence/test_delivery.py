@@ -7,19 +7,22 @@ from email import policy
 
 import pytest
 import time_machine
+from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 from icalendar import Calendar
 
 from correspondence import delivery
 from correspondence.enums import DeliveryKind, DeliveryState
 from correspondence.messages import build_message
-from correspondence.models import Contact, Delivery, Mission, Reminder
+from correspondence.models import Delivery, Reminder
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus, Timing
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
+from missions.models import Contact, Mission
 from tests.factories import ProcessFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -433,7 +436,7 @@ def test_a_message_can_be_rebuilt_identically_for_a_retry():
 def test_make_run_demo_contacts_receive_what_is_published(
     settings, django_capture_on_commit_callbacks
 ):
-    from correspondence.demo import load_demo_contacts
+    from missions.demo import load_demo_contacts
 
     settings.DEBUG = False
     assert load_demo_contacts() == 0  # never on a real server
@@ -471,7 +474,7 @@ def test_a_process_a_mission_member_follows_in_my_schedule_is_followed_by_the_mi
 def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come(
     django_capture_on_commit_callbacks,
 ):
-    from correspondence.contacts import save_contact
+    from missions.contacts import save_contact
 
     publish(new_meeting(), django_capture_on_commit_callbacks)
     publish(
@@ -567,16 +570,39 @@ def test_contact_names_with_control_characters_stay_valid_icalendar(
     assert b"CN=\"Tab here, 'quoted' \"" in raw.replace(b"\r\n ", b"")
 
 
-def test_a_published_meeting_cannot_be_deleted_in_the_admin(rf, django_capture_on_commit_callbacks):
-    from django.contrib import admin
+def test_a_meeting_the_missions_were_invited_to_cannot_be_deleted(
+    django_capture_on_commit_callbacks,
+):
+    """It is cancelled, never deleted (deleting would leave it in their calendars with no
+    cancellation sent): the database refuses, whichever way the delete comes."""
+    contact("Belgium", "pr@belgium.example")
+    meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
+    assert meeting.deliveries.exists()
+    with pytest.raises(ProtectedError):
+        meeting.delete()
+    with pytest.raises(ProtectedError):
+        Meeting.objects.filter(pk=meeting.pk).delete()
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    nobody_invited = schedule.save_meeting(new_meeting(status=MeetingStatus.TENTATIVE, room=None))
+    nobody_invited.delete()
+    assert not Meeting.objects.filter(pk=nobody_invited.pk).exists()
+
+
+def test_the_admin_says_why_a_meeting_with_invitations_cannot_be_deleted(
+    client, django_capture_on_commit_callbacks
+):
     from django.contrib.auth import get_user_model
+
+    from tests.conftest import sign_in_with_second_factor
 
     contact("Belgium", "pr@belgium.example")
     meeting = publish(new_meeting(), django_capture_on_commit_callbacks)
-    request = rf.get("/")
-    request.user = get_user_model().objects.create_superuser(
-        "root@example.org", "root@example.org", "x"
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    Authenticator.objects.create(user=root, type=Authenticator.Type.TOTP, data={})
+    sign_in_with_second_factor(client, root)
+    url = reverse("admin:meetings_meeting_delete", args=[meeting.pk])
+    response = client.post(url, {"post": "yes"})
+    assert "would require deleting the following protected related objects" in (
+        response.content.decode()
     )
-    meeting_admin = admin.site._registry[Meeting]
-    assert meeting_admin.has_delete_permission(request, meeting) is False
-    assert "delete_selected" not in meeting_admin.get_actions(request)
+    assert Meeting.objects.filter(pk=meeting.pk).exists()

@@ -9,12 +9,13 @@ from django.test import override_settings
 
 from correspondence import delivery
 from correspondence.enums import DeliveryState
-from correspondence.models import Contact, Delivery, Mission
+from correspondence.models import Delivery
 from gasched.celery import app
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
+from missions.models import Contact, Mission
 from tests.celeryworker import Worker, wait_for
 from tests.factories import SessionFactory
 from tests.mailserver import MailServer

@@ -14,10 +14,11 @@ from icalendar import Calendar
 
 from correspondence.enums import DeliveryKind
 from correspondence.messages import build_message
-from correspondence.models import Contact, Delivery, Mission
+from correspondence.models import Delivery
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
+from missions.models import Contact, Mission
 from tests.factories import ProcessFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,18 +14,9 @@ from django.utils.translation import gettext as _
 from meetings.models import Process
 
 from .models import Contact, Mission
+from .signals import contacts_changed
 
 MAX_CSV_ROWS = 5000
-
-
-def can_manage_contacts(user, mission: Mission) -> bool:
-    """PGA office editors for every mission; a mission's own staff for theirs."""
-    if not user.is_authenticated:
-        return False
-    if user.has_perm("correspondence.change_contact"):
-        return True
-    membership = getattr(user, "membership", None)
-    return membership is not None and membership.mission_id == mission.pk
 
 
 @transaction.atomic
@@ -44,9 +35,11 @@ def save_contact(contact: Contact, *, focal_point_for=()) -> Contact:
 
 
 def invite_to_upcoming(contacts_to_invite) -> None:
-    from .delivery import catch_up  # noqa: PLC0415 -- delivery builds on these models
-
-    catch_up([c.pk for c in contacts_to_invite])
+    """Announce the contacts who may now want meetings already published (the
+    invitations app catches them up, in this transaction)."""
+    contact_ids = [c.pk for c in contacts_to_invite]
+    if contact_ids:
+        contacts_changed.send(sender=Contact, contact_ids=contact_ids)
 
 
 @transaction.atomic

@@ -1,9 +1,12 @@
+"""Every app's demo data at once: only the project, above every app, may import them all."""
+
 from django.core.management.base import BaseCommand
 
 from accounts.demo import load_demo_accounts
-from correspondence.demo import load_demo_contacts, load_demo_letters
+from correspondence.demo import load_demo_letters
 from meetings.demo import load_demo
 from meetings.schedule import today
+from missions.demo import load_demo_contacts
 
 
 class Command(BaseCommand):

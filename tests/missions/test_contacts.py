@@ -4,10 +4,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from correspondence.contacts import CsvRejected, import_contacts
-from correspondence.missions import MEMBER_STATES, OBSERVER_STATES
-from correspondence.models import Contact, Mission
+from accounts.roles import PGA_EDITORS
+from missions.contacts import CsvRejected, import_contacts
+from missions.directory import MEMBER_STATES, OBSERVER_STATES
+from missions.models import Contact, Mission
 from tests.conftest import sign_in_with_second_factor
+from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +77,11 @@ def test_a_csv_that_is_not_a_contact_list_says_why(data, error):
 
 def test_staff_import_through_the_page_and_see_the_errors(staff_client):
     bad = SimpleUploadedFile("c.csv", b"mission,name,email\nNowhere,X,x@y.example\n")
-    response = staff_client.post(reverse("correspondence:contacts-import"), {"file": bad})
+    response = staff_client.post(reverse("missions:contacts-import"), {"file": bad})
     assert response.status_code == 400
     assert "Line 2: no mission called “Nowhere”." in response.content.decode()
     good = SimpleUploadedFile("c.csv", b"mission,name,email\nFiji,Ana,ana@fj.example\n")
-    response = staff_client.post(reverse("correspondence:contacts-import"), {"file": good})
+    response = staff_client.post(reverse("missions:contacts-import"), {"file": good})
     assert response.status_code == 302
     assert Contact.objects.get().mission.name == "Fiji"
 
@@ -89,12 +91,12 @@ def test_staff_import_through_the_page_and_see_the_errors(staff_client):
 
 def test_mission_staff_add_contacts_and_choose_what_they_receive(client, mission_user, belgium):
     client.force_login(mission_user)
-    url = reverse("correspondence:mission-contacts", args=[belgium.pk])
+    url = reverse("missions:mission-contacts", args=[belgium.pk])
     response = client.post(url, {"name": "Focal point", "email": "FP@belgium.example"})
     assert response.status_code == 302
     assert Contact.objects.get(mission=belgium).email == "fp@belgium.example"
     response = client.post(
-        reverse("correspondence:mission-preferences", args=[belgium.pk]),
+        reverse("missions:mission-preferences", args=[belgium.pk]),
         {"kinds": ["plenary", "briefing"]},
     )
     assert response.status_code == 302
@@ -104,7 +106,7 @@ def test_mission_staff_add_contacts_and_choose_what_they_receive(client, mission
 
 def test_a_bad_contact_is_refused_field_by_field(client, mission_user, belgium):
     client.force_login(mission_user)
-    url = reverse("correspondence:mission-contacts", args=[belgium.pk])
+    url = reverse("missions:mission-contacts", args=[belgium.pk])
     response = client.post(url, {"name": "", "email": "nope"})
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"name", "email"}
@@ -118,11 +120,9 @@ def test_a_mission_sees_and_changes_only_its_own_contacts(client, mission_user):
     qatar = Mission.objects.get(name="Qatar")
     theirs = Contact.objects.create(mission=qatar, name="PR", email="pr@qatar.example")
     client.force_login(mission_user)
-    assert (
-        client.get(reverse("correspondence:mission-contacts", args=[qatar.pk])).status_code == 404
-    )
+    assert client.get(reverse("missions:mission-contacts", args=[qatar.pk])).status_code == 404
     response = client.post(
-        reverse("correspondence:contact-edit", args=[qatar.pk, theirs.pk]), {"action": "delete"}
+        reverse("missions:contact-edit", args=[qatar.pk, theirs.pk]), {"action": "delete"}
     )
     assert response.status_code == 404
     assert Contact.objects.filter(pk=theirs.pk).exists()
@@ -132,14 +132,12 @@ def test_pga_editors_manage_every_mission(client, editor):
     sign_in_with_second_factor(client, editor)
     kenya = Mission.objects.get(name="Kenya")
     response = client.post(
-        reverse("correspondence:mission-contacts", args=[kenya.pk]),
+        reverse("missions:mission-contacts", args=[kenya.pk]),
         {"name": "Deputy", "email": "deputy@kenya.example", "function": "Deputy"},
     )
     assert response.status_code == 302
     person = Contact.objects.get(mission=kenya)
-    client.post(
-        reverse("correspondence:contact-edit", args=[kenya.pk, person.pk]), {"action": "delete"}
-    )
+    client.post(reverse("missions:contact-edit", args=[kenya.pk, person.pk]), {"action": "delete"})
     assert not Contact.objects.exists()
 
 
@@ -151,7 +149,7 @@ def test_contacts_page_queries_do_not_grow(
         Contact.objects.create(mission=belgium, name=f"C{k}", email=f"c{k}@belgium.example")
     client.force_login(mission_user)
     with django_assert_num_queries(11):
-        response = client.get(reverse("correspondence:mission-contacts", args=[belgium.pk]))
+        response = client.get(reverse("missions:mission-contacts", args=[belgium.pk]))
     assert response.content.decode().count("@belgium.example") == n
 
 
@@ -176,9 +174,27 @@ def test_an_editor_without_the_second_factor_in_this_session_cannot_change_conta
     client.force_login(editor)  # password only
     kenya = Mission.objects.get(name="Kenya")
     response = client.post(
-        reverse("correspondence:mission-contacts", args=[kenya.pk]),
+        reverse("missions:mission-contacts", args=[kenya.pk]),
         {"name": "Deputy", "email": "deputy@kenya.example"},
     )
     assert response.status_code == 302
     assert "reauthenticate" in response.url
     assert not Contact.objects.exists()
+
+
+def test_an_editor_without_an_authenticator_reads_contacts_but_cannot_change_them(client):
+    """Only writes need the second factor: reading the directory does not."""
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    kenya = Mission.objects.get(name="Kenya")
+    Contact.objects.create(mission=kenya, name="Permanent Representative", email="pr@ke.example")
+    client.force_login(editor)
+    page = client.get(reverse("missions:mission-contacts", args=[kenya.pk]))
+    assert page.status_code == 200
+    assert "pr@ke.example" in page.content.decode()
+    assert "Kenya" in client.get(reverse("missions:missions")).content.decode()
+    response = client.post(
+        reverse("missions:mission-contacts", args=[kenya.pk]),
+        {"name": "Deputy", "email": "deputy@ke.example"},
+    )
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert list(Contact.objects.values_list("email", flat=True)) == ["pr@ke.example"]

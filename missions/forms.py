@@ -1,0 +1,56 @@
+"""A mission's contacts and what it receives, as staff type them, and the CSV upload."""
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from meetings.enums import MeetingKind
+from meetings.models import Process
+
+from .contacts import processes_for_choice
+from .models import Contact
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "email", "function", "focal_point_for"]
+        widgets = {"focal_point_for": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focal_point_for"].queryset = processes_for_choice()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class PreferencesForm(forms.Form):
+    receives_everything = forms.BooleanField(
+        label=gettext_lazy("Invite us to every meeting"), required=False
+    )
+    kinds = forms.MultipleChoiceField(
+        label=gettext_lazy("Always invite us to these kinds of meeting"),
+        choices=MeetingKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    processes = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("And to every meeting of these processes"),
+        queryset=Process.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["processes"].queryset = processes_for_choice()
+
+
+class ContactsCsvForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "UTF-8, with a header line: mission,name,email,function. "
+            "Every row must be valid, or nothing is imported."
+        ),
+    )
