@@ -208,7 +208,7 @@ def setup_django(var_dir: Path) -> None:
 def load_contacts() -> dict:
     from django.db import transaction  # noqa: PLC0415 -- apps not ready
 
-    from correspondence.models import Contact, Mission  # noqa: PLC0415 -- apps not ready
+    from missions.models import Contact, Mission  # noqa: PLC0415 -- apps not ready
 
     missions = list(Mission.objects.order_by("name"))
     if not missions:
