@@ -1,10 +1,9 @@
 """The Permanent Missions to the United Nations, shipped as data.
 
 The 193 Member States under the names the United Nations uses, and the two
-non-member observer States. Observer organizations are added by staff.
+non-member observer States. Observer organizations are added by staff. The data
+migration that ships them (correspondence 0004) carries a frozen copy of this list.
 """
-
-from django.db import transaction
 
 MEMBER_STATES = [
     "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda",
@@ -42,16 +41,3 @@ MEMBER_STATES = [
     "Venezuela (Bolivarian Republic of)", "Viet Nam", "Yemen", "Zambia", "Zimbabwe",
 ]  # fmt: skip
 OBSERVER_STATES = ["Holy See", "State of Palestine"]
-
-
-@transaction.atomic
-def load_missions(mission_model) -> int:
-    """Create the missions that are missing (idempotent); the model is passed so that a
-    data migration can give its historical one."""
-    existing = set(mission_model.objects.values_list("name", flat=True))
-    wanted = [(name, "member-state") for name in MEMBER_STATES] + [
-        (name, "observer-state") for name in OBSERVER_STATES
-    ]
-    missing = [mission_model(name=n, kind=k) for n, k in wanted if n not in existing]
-    mission_model.objects.bulk_create(missing)
-    return len(missing)
