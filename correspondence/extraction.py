@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
 
-from meetings.rooms import UNHQ_ROOMS, room_key
+from meetings.headquarters import UNHQ_ROOMS, room_key
 
 # --- Vocabulary ------------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gasched.access import requires
 from meetings.models import Process
+from meetings.rooms import current_room_names
 from meetings.rules import is_pga_office
-from meetings.venues import current_room_names
 
 from . import letters, review
 from .documents import DocumentError

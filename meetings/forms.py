@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy
 from .enums import MeetingKind, Timing
 from .models import CoFacilitator, Meeting, Process, Room, check_meeting_date
 from .processes import unique_slug
+from .rooms import find_room, mode_named_by
 from .schedule import ScheduleFilter
 from .timing import NonexistentTime, new_york_datetime, period_start
-from .venues import find_room, mode_named_by
 
 DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]+)+$")
 

@@ -23,7 +23,7 @@ from .enums import (
     Participation,
     Timing,
 )
-from .rooms import room_key
+from .headquarters import room_key
 from .timing import NEW_YORK, booked_until, today
 
 

@@ -1,107 +1,76 @@
-"""The rooms of UN Headquarters as data, and how people write their names.
+"""Rooms as staff type them, and keeping the room list with its aliases."""
 
-Capacity is left empty unless an official figure is known: a guessed capacity would
-mislead staff planning a meeting.
-"""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
 
-import re
+from .enums import Mode
+from .headquarters import room_key
+from .models import Room, RoomAlias
 
-from .enums import Building
-
-# (code, canonical name, building, interpretation booths, current, aliases)
-UNHQ_ROOMS: list[tuple[str, str, str, bool, bool, list[str]]] = [
-    (
-        "GA-HALL",
-        "General Assembly Hall",
-        Building.GENERAL_ASSEMBLY,
-        True,
-        True,
-        ["GA Hall", "GAH", "General Assembly Hall", "Assembly Hall"],
-    ),
-    (
-        "SC-CHAMBER",
-        "Security Council Chamber",
-        Building.CONFERENCE,
-        True,
-        True,
-        ["SC Chamber", "Security Council Chamber"],
-    ),
-    (
-        "ECOSOC",
-        "ECOSOC Chamber",
-        Building.CONFERENCE,
-        True,
-        True,
-        ["ECOSOC Chamber", "ECOSOC", "Economic and Social Council Chamber"],
-    ),
-    (
-        "TC-CHAMBER",
-        "Trusteeship Council Chamber",
-        Building.CONFERENCE,
-        True,
-        True,
-        ["TC Chamber", "Trusteeship Council Chamber", "Trusteeship Chamber"],
-    ),
-    (
-        "SC-CONSULTATIONS",
-        "Security Council Consultations Room",
-        Building.CONFERENCE,
-        True,
-        True,
-        ["Security Council Consultations Room", "SC Consultations Room", "Consultations Room"],
-    ),
-    *[
-        (
-            f"CR{n}",
-            f"Conference Room {n}",
-            Building.CONFERENCE,
-            True,
-            True,
-            [f"Conference Room {n}", f"CR{n}", f"Conf. Room {n}", f"Conference Rm {n}"],
-        )
-        for n in range(1, 13)
-    ],
-    # The lettered rooms have no interpretation booths.
-    *[
-        (
-            f"CR{letter}",
-            f"Conference Room {letter}",
-            Building.CONFERENCE,
-            False,
-            True,
-            [f"Conference Room {letter}", f"CR{letter}", f"Conf. Room {letter}"],
-        )
-        for letter in "ABCDE"
-    ],
-    # Rooms of the temporary North Lawn Building during the Capital Master Plan
-    # (2009-2014). Old letters name them; they are kept apart from today's rooms so
-    # that "Conference Room 1" today never resolves to the demolished one.
-    *[
-        (
-            f"NLB-CR{n}",
-            f"Conference Room {n} (North Lawn Building)",
-            Building.NORTH_LAWN,
-            True,
-            False,
-            [f"Conference Room {n} (NLB)", f"NLB Conference Room {n}", f"NLB CR{n}"],
-        )
-        for n in range(1, 9)
-    ],
-    (
-        "NLB-GA-HALL",
-        "Temporary General Assembly Hall (North Lawn Building)",
-        Building.NORTH_LAWN,
-        True,
-        False,
-        ["Temporary General Assembly Hall", "NLB General Assembly Hall"],
-    ),
-]
+# Words that name a venue rather than a room.
+HEADQUARTERS_WORDS = {room_key(w) for w in ("UN Headquarters", "United Nations Headquarters")}
+MODE_WORDS = {
+    room_key("virtual"): Mode.VIRTUAL,
+    room_key("online"): Mode.VIRTUAL,
+    room_key("hybrid"): Mode.HYBRID,
+}
 
 
-def room_key(text: str) -> str:
-    """The form under which room names are compared: case and spacing do not matter.
+def find_room(text: str) -> Room | None:
+    """The room people mean by `text`; None for "UN Headquarters" (room not yet fixed).
 
-    "CR 3", "cr3" and "C.R. 3" share the key "cr3"; "Conference Room 3" keeps its own
-    key and is a separate alias of the same room.
+    Raises ValidationError naming the text when no room answers to it.
     """
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
+    key = room_key(text)
+    if not key or key in HEADQUARTERS_WORDS or key in MODE_WORDS:
+        return None
+    room = Room.objects.filter(aliases__key=key).first()
+    if room is None:
+        raise ValidationError(
+            _("No room at UN Headquarters is called “%(text)s”.") % {"text": text},
+            code="unknown_room",
+        )
+    return room
+
+
+def current_room_names():
+    """Every name of today's rooms, for the room field's suggestions."""
+    return RoomAlias.objects.filter(room__is_current=True).values_list("name", flat=True)
+
+
+def mode_named_by(text: str) -> str | None:
+    """ "virtual" and "hybrid" are valid venues: the mode they name, if any."""
+    return MODE_WORDS.get(room_key(text))
+
+
+@transaction.atomic
+def save_room(room: Room, *, aliases: list[str]) -> Room:
+    """Save a room with its aliases; its name and code always answer for it too."""
+    room.full_clean()
+    room.save()
+    names = list(dict.fromkeys([room.name, room.code, *aliases]))
+    taken = {
+        alias.key: alias.room
+        for alias in RoomAlias.objects.filter(key__in=[room_key(n) for n in names])
+        .exclude(room=room)
+        .select_related("room")
+    }
+    clashes = [name for name in names if room_key(name) in taken]
+    if clashes:
+        raise ValidationError(
+            {
+                "aliases": [
+                    _("“%(name)s” already names %(room)s.")
+                    % {"name": name, "room": taken[room_key(name)]}
+                    for name in clashes
+                ]
+            }
+        )
+    room.aliases.all().delete()
+    seen = set()
+    for name in names:
+        if room_key(name) and room_key(name) not in seen:
+            seen.add(room_key(name))
+            RoomAlias(room=room, name=name).save()
+    return room

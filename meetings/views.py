@@ -33,8 +33,8 @@ from .forms import (
 )
 from .models import Meeting, PersonalSchedule, Process, Room, Session
 from .processes import save_process
+from .rooms import current_room_names, save_room
 from .rules import is_pga_office
-from .venues import current_room_names, save_room
 
 PAGE_SIZE = 100
 # Reasons given for a 400 are plain text: they may repeat what the client sent.

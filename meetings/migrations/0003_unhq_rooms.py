@@ -1,6 +1,6 @@
 """Ship the rooms of UN Headquarters as data, so every installation starts with them.
 
-The rooms and the key of their names are a copy of meetings/rooms.py as it stood when
+The rooms and the key of their names are a copy of meetings/rooms.py (now meetings/headquarters.py) as it stood when
 this migration was frozen (the ECOSOC Chamber already under the name 0009 gives it), so
 that a later change there cannot change what this migration does.
 """
@@ -105,7 +105,7 @@ def room_key(text: str) -> str:
 
 
 def load_rooms(apps, schema_editor):
-    # Historical models: the live venues.load_unhq_rooms would use today's model code.
+    # Historical models: live code would use today's model code.
     Room = apps.get_model("meetings", "Room")
     RoomAlias = apps.get_model("meetings", "RoomAlias")
     for order, (code, name, building, booths, current, aliases) in enumerate(UNHQ_ROOMS):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from meetings.enums import Mode
 from meetings.models import Room
-from meetings.venues import find_room, mode_named_by, save_room
+from meetings.rooms import find_room, mode_named_by, save_room
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,107 @@
+"""The rooms of UN Headquarters as data, and how people write their names.
+
+Capacity is left empty unless an official figure is known: a guessed capacity would
+mislead staff planning a meeting.
+"""
+
+import re
+
+from .enums import Building
+
+# (code, canonical name, building, interpretation booths, current, aliases)
+UNHQ_ROOMS: list[tuple[str, str, str, bool, bool, list[str]]] = [
+    (
+        "GA-HALL",
+        "General Assembly Hall",
+        Building.GENERAL_ASSEMBLY,
+        True,
+        True,
+        ["GA Hall", "GAH", "General Assembly Hall", "Assembly Hall"],
+    ),
+    (
+        "SC-CHAMBER",
+        "Security Council Chamber",
+        Building.CONFERENCE,
+        True,
+        True,
+        ["SC Chamber", "Security Council Chamber"],
+    ),
+    (
+        "ECOSOC",
+        "ECOSOC Chamber",
+        Building.CONFERENCE,
+        True,
+        True,
+        ["ECOSOC Chamber", "ECOSOC", "Economic and Social Council Chamber"],
+    ),
+    (
+        "TC-CHAMBER",
+        "Trusteeship Council Chamber",
+        Building.CONFERENCE,
+        True,
+        True,
+        ["TC Chamber", "Trusteeship Council Chamber", "Trusteeship Chamber"],
+    ),
+    (
+        "SC-CONSULTATIONS",
+        "Security Council Consultations Room",
+        Building.CONFERENCE,
+        True,
+        True,
+        ["Security Council Consultations Room", "SC Consultations Room", "Consultations Room"],
+    ),
+    *[
+        (
+            f"CR{n}",
+            f"Conference Room {n}",
+            Building.CONFERENCE,
+            True,
+            True,
+            [f"Conference Room {n}", f"CR{n}", f"Conf. Room {n}", f"Conference Rm {n}"],
+        )
+        for n in range(1, 13)
+    ],
+    # The lettered rooms have no interpretation booths.
+    *[
+        (
+            f"CR{letter}",
+            f"Conference Room {letter}",
+            Building.CONFERENCE,
+            False,
+            True,
+            [f"Conference Room {letter}", f"CR{letter}", f"Conf. Room {letter}"],
+        )
+        for letter in "ABCDE"
+    ],
+    # Rooms of the temporary North Lawn Building during the Capital Master Plan
+    # (2009-2014). Old letters name them; they are kept apart from today's rooms so
+    # that "Conference Room 1" today never resolves to the demolished one.
+    *[
+        (
+            f"NLB-CR{n}",
+            f"Conference Room {n} (North Lawn Building)",
+            Building.NORTH_LAWN,
+            True,
+            False,
+            [f"Conference Room {n} (NLB)", f"NLB Conference Room {n}", f"NLB CR{n}"],
+        )
+        for n in range(1, 9)
+    ],
+    (
+        "NLB-GA-HALL",
+        "Temporary General Assembly Hall (North Lawn Building)",
+        Building.NORTH_LAWN,
+        True,
+        False,
+        ["Temporary General Assembly Hall", "NLB General Assembly Hall"],
+    ),
+]
+
+
+def room_key(text: str) -> str:
+    """The form under which room names are compared: case and spacing do not matter.
+
+    "CR 3", "cr3" and "C.R. 3" share the key "cr3"; "Conference Room 3" keeps its own
+    key and is a separate alias of the same room.
+    """
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
