@@ -9,6 +9,7 @@ puts in its own values. The cached HTML never holds a visitor's value. Signed-in
 visitors, and anyone with a pending message, get the page rendered for them.
 """
 
+from functools import cache
 from hashlib import sha256
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 
 
+@cache
 def _marker(name: str) -> str:
     # Derived from the secret key: the same in every process, unguessable by anyone who
     # types a meeting title, so nothing entered can be mistaken for a marker.
