@@ -62,9 +62,8 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     # No process or room named (most requests): nothing to look up.
     choices = filter_choices() if asked["process"] or asked["room"] else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
-    if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and (
-        len(text) <= ScheduleFilterForm.base_fields["q"].max_length
-    ):
+    plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
+    if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and plain_text:
         canonical = schedule.ScheduleFilter.canonical(
             kinds=asked["kind"], processes=asked["process"], rooms=asked["room"], text=text
         )
@@ -568,13 +567,20 @@ def programme_feed(request):
         return {"body": body, "etag": pagecache.etag(body)}
 
     if schedule_filter.text:  # searches are not cached (keys without bound)
-        feed = pagecache.Cached(render_feed(), pagecache.schedule_version())
+        version = pagecache.schedule_version()  # read first: what the render may reflect
+        feed = pagecache.Cached(render_feed(), version)
     else:
         # The window (this session and the previous one) moves with the date: so does the key.
         identity = (schedule_filter.as_query(), request.get_host(), schedule.today())
         feed = pagecache.large_fragment("feed", identity, render_feed, size=feed_size)
-    last_modified = pagecache.last_modified(feed.version)
+    last_modified = pagecache.last_modified(feed.version, window_moved())
     return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
+
+
+def window_moved() -> int:
+    """When a feed's window last moved (it follows the date): the start of today in New
+    York, in nanoseconds. A feed may have changed then without any edit."""
+    return int(schedule.start_of_day(schedule.today()).timestamp()) * 1_000_000_000
 
 
 def feed_size(feed: dict) -> int:
@@ -733,7 +739,7 @@ def personal_feed(request, token: str):
     identity = (found.pk, found.token, followed, request.get_host(), schedule.today())
     feed = pagecache.large_fragment("personal-feed", identity, render_feed, size=feed_size)
     changed = int(found.updated.timestamp() * 1e9)
-    last_modified = pagecache.last_modified(feed.version, changed)
+    last_modified = pagecache.last_modified(feed.version, changed, window_moved())
     return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
 
 

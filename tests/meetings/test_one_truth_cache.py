@@ -111,15 +111,15 @@ def test_calendars_are_the_same_bytes_in_every_language(session_now):
         reverse("meetings:personal-feed", args=[personal.token]),
     ]
     for calendar in calendars:
-        cache.clear()
-        pagecache.forget()
-        french = Client().get(calendar, HTTP_ACCEPT_LANGUAGE="fr")  # fills the cache first
-        english = Client().get(calendar, HTTP_ACCEPT_LANGUAGE="en")
-        russian = Client(HTTP_COOKIE="django_language=ru").get(calendar)
-        assert french.content == english.content == russian.content, calendar
-        assert french["Content-Language"] == "en", calendar
-        assert "Réunions" not in french.content.decode()
-        assert b"BEGIN:VEVENT" in french.content
+        rendered = {}
+        for language in ("en", "fr", "ru", "ar"):
+            cache.clear()  # each language renders the calendar afresh
+            pagecache.forget()
+            response = Client().get(calendar, HTTP_ACCEPT_LANGUAGE=language)
+            assert response["Content-Language"] == "en", calendar
+            rendered[language] = response.content
+        assert b"BEGIN:VEVENT" in rendered["en"]
+        assert rendered["fr"] == rendered["ru"] == rendered["ar"] == rendered["en"], calendar
 
 
 def test_following_moves_only_the_followers_own_feed(
@@ -219,7 +219,8 @@ def test_validators_come_from_the_data_not_the_clock(session_now):
     Last-Modified (the last change, not the time of rendering)."""
     MeetingFactory(session=session_now, start=at(schedule.today() + timedelta(days=3), 10))
     feed = reverse("meetings:feed")
-    moment = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=30)
+    # early in today's New York day, so that two hours later is still the same day
+    moment = schedule.start_of_day(schedule.today()) + timedelta(hours=2)
     with time_machine.travel(moment, tick=False):
         pagecache.schedule_version()  # the last change, as far as the cache knows
     with time_machine.travel(moment + timedelta(seconds=5), tick=False):
@@ -230,3 +231,34 @@ def test_validators_come_from_the_data_not_the_clock(session_now):
         later = Client().get(feed)
     assert first["Last-Modified"] == http_date(moment.timestamp())
     assert (later["ETag"], later["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        reverse("meetings:programme"),
+        reverse("meetings:week", args=[date(2017, 6, 26)]),
+        reverse("meetings:day", args=[JUNE_29]),
+        reverse("meetings:feed"),
+    ],
+)
+def test_a_search_with_a_nul_byte_is_a_400_not_a_500(client, path):
+    response = client.get(path + "?q=a%00b")
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.content.decode()
+
+
+def test_a_feed_whose_window_moved_overnight_is_not_answered_not_modified(session_now):
+    """The feed's window follows the date: a client that sends only If-Modified-Since
+    with yesterday's Last-Modified gets today's feed, even with no edit between."""
+    MeetingFactory(session=session_now, start=at(schedule.today() + timedelta(days=3), 10))
+    feed = reverse("meetings:feed")
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    with time_machine.travel(yesterday, tick=False):
+        pagecache.schedule_version()  # the last change: yesterday
+    with time_machine.travel(yesterday + timedelta(seconds=5), tick=False):
+        told = Client().get(feed)["Last-Modified"]
+    since_midnight = Client().get(feed, HTTP_IF_MODIFIED_SINCE=told)
+    assert since_midnight.status_code == 200
+    midnight = schedule.start_of_day(schedule.today())
+    assert since_midnight["Last-Modified"] == http_date(midnight.timestamp())
