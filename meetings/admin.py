@@ -7,6 +7,7 @@ from django.db import models
 
 from .forms import ErrorsWhereTyped, OpenedAtRevision
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+from .rooms import check_out_of_use
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
 
 
@@ -21,8 +22,19 @@ class RoomAliasInline(admin.TabularInline):
     extra = 1
 
 
+class RoomAdminForm(forms.ModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            try:
+                check_out_of_use(self.instance)  # the same rule as the staff room form
+            except ValidationError as error:
+                self._update_errors(error)
+
+
 @admin.register(Room)
 class RoomAdmin(admin.ModelAdmin):
+    form = RoomAdminForm
     list_display = ["name", "code", "building", "has_interpretation", "capacity", "is_current"]
     list_filter = ["building", "is_current", "has_interpretation"]
     search_fields = ["name", "code", "aliases__name"]

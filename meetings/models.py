@@ -306,7 +306,9 @@ class Meeting(models.Model):
                 check_meeting_date(day)
             except ValidationError as error:
                 refuse("start", error)
-            if self.timing == Timing.FOLLOWING and "follows" not in errors:
+            # A postponed or cancelled meeting keeps the time it had: it must stay
+            # cancellable whatever became of the meeting it was to follow.
+            if self.timing == Timing.FOLLOWING and "follows" not in errors and not self.is_off:
                 self._start_after_followed(day, refuse)
             if self.end is not None and self.end <= self.start:
                 refuse("end", gettext("The meeting must end after it starts."))

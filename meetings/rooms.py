@@ -2,11 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from gasched.formats import weekday_date
 
 from .enums import Mode
 from .headquarters import room_key
-from .models import Room, RoomAlias
+from .models import Meeting, Room, RoomAlias
 
 # Words that name a venue rather than a room.
 HEADQUARTERS_WORDS = {room_key(w) for w in ("UN Headquarters", "United Nations Headquarters")}
@@ -44,10 +48,35 @@ def mode_named_by(text: str) -> str | None:
     return MODE_WORDS.get(room_key(text))
 
 
+def check_out_of_use(room: Room) -> None:
+    """A room still booked for meetings ahead cannot be taken out of use: they would be
+    stranded in a room their own rules refuse (Meeting.clean). Staff form and admin."""
+    if not room.pk or room.is_current:
+        return
+    ahead = (
+        Meeting.objects.holding_rooms()
+        .filter(Q(room=room) | Q(overflow_room=room), booked_until__gt=timezone.now())
+        .order_by("start")
+    )
+    if ahead:
+        listed = "; ".join(f"{m.title} ({weekday_date(m.local_start)})" for m in ahead[:5])
+        raise ValidationError(
+            {
+                "is_current": _(
+                    "%(room)s is still booked for meetings ahead: %(meetings)s. Move "
+                    "them to another room first."
+                )
+                % {"room": room, "meetings": listed}
+            },
+            code="room_booked_ahead",
+        )
+
+
 @transaction.atomic
 def save_room(room: Room, *, aliases: list[str]) -> Room:
     """Save a room with its aliases; its name and code always answer for it too."""
     room.full_clean()
+    check_out_of_use(room)
     room.save()
     names = list(dict.fromkeys([room.name, room.code, *aliases]))
     taken = {

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from gasched.formats import weekday_date
 
 from . import audit, sections, signals
-from .enums import MeetingKind, MeetingStatus
+from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
 from .timing import NEW_YORK, today, zone_abbreviation
 
@@ -467,7 +467,33 @@ def save_meeting(
             segment.meeting = meeting
             segment.order = order
         Segment.objects.bulk_create(segments)
+    move_followers(meeting)
     return meeting
+
+
+def move_followers(meeting: Meeting) -> None:
+    """Meetings held following the adjournment of `meeting` start when it ends: they move
+    with it on the same day (each through save_meeting: its rules, SEQUENCE and outbox),
+    and a move to another day is refused while one of them is still on."""
+    followers = meeting.followed_by.filter(timing=Timing.FOLLOWING).exclude(
+        status__in=STATUSES_THAT_FREE_THE_ROOM
+    )
+    for follower in followers:
+        if follower.start == meeting.booked_until:
+            continue
+        if follower.local_start.date() != meeting.local_start.date():
+            raise ValidationError(
+                {
+                    "start": _(
+                        "“%(title)s” follows this meeting on %(day)s: move it, or change "
+                        "how it is timed, first."
+                    )
+                    % {"title": follower.title, "day": weekday_date(follower.local_start)}
+                },
+                code="followed",
+            )
+        follower.start = meeting.booked_until
+        save_meeting(follower)
 
 
 def check_rooms(meeting: Meeting) -> None:
