@@ -50,7 +50,7 @@ def test_a_follower_moves_with_the_meeting_it_follows(plenary_and_follower):
 def test_moving_a_followed_meeting_to_another_day_is_refused_naming_its_follower(
     plenary_and_follower,
 ):
-    first, follower = plenary_and_follower
+    first, _follower = plenary_and_follower
     first.start, first.end = at(JULY_6 + timedelta(days=1), 10), at(JULY_6 + timedelta(days=1), 13)
     with pytest.raises(ValidationError) as refused:
         schedule.save_meeting(first)
