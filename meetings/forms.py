@@ -154,10 +154,23 @@ class OpenedAtRevision(forms.Form):
     """A meeting's form carries the revision it was opened at, so that saving over a
     change made since is refused (schedule.save_meeting) instead of silently undoing it."""
 
-    opened_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    opened_revision = forms.IntegerField(
+        required=False,
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": gettext_lazy(
+                "This form does not say which version of the meeting it was opened at: "
+                "open the meeting again and make your change there."
+            )
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Editing: a form that does not say what it was opened at cannot be checked, so
+        # it is refused rather than allowed to overwrite whatever changed since.
+        self.fields["opened_revision"].required = self.instance.pk is not None
         if self.instance.pk and not self.is_bound:
             self.initial["opened_revision"] = self.instance.revision
 

@@ -421,7 +421,13 @@ def meeting_status(request, pk: int):
             content_type=PLAIN_TEXT,
         )
     opened = request.POST.get("opened_revision", "")
-    opened = int(opened) if opened.isascii() and opened.isdigit() and len(opened) < 10 else None
+    if not (opened.isascii() and opened.isdigit() and len(opened) < 10):
+        # Without it a press on an old page would undo whatever changed since.
+        return HttpResponseBadRequest(
+            _("Open the meeting's page again: this button does not say what it was pressed on."),
+            content_type=PLAIN_TEXT,
+        )
+    opened = int(opened)
     try:
         schedule.set_meeting_status(meeting, MeetingStatus(status), expected_revision=opened)
     except ValidationError as error:  # a room taken, or a change since the page was opened

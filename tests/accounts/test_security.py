@@ -23,6 +23,7 @@ EDIT_FORM = {
     "room": "CR4",
     "mode": "in-person",
     "participation": "member-states",
+    "opened_revision": "0",
 }
 
 

@@ -31,6 +31,7 @@ def meeting_form(**changes) -> dict:
         "documents": "",
         "notes": "",
         "webcast_url": "",
+        "opened_revision": "0",  # as the page shows a meeting saved once
     }
     return {**data, **changes}
 
@@ -249,11 +250,33 @@ def test_staff_cancel_a_meeting_with_a_post(staff_client):
         staff_client.get(reverse("meetings:meeting-status", args=[meeting.pk])).status_code == 405
     )
     response = staff_client.post(
-        reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "cancelled"}
+        reverse("meetings:meeting-status", args=[meeting.pk]),
+        {"status": "cancelled", "opened_revision": "0"},
     )
     meeting.refresh_from_db()
     assert response.status_code == 302
     assert (meeting.status, meeting.sequence) == (MeetingStatus.CANCELLED, 1)
+
+
+def test_a_status_press_that_does_not_say_what_it_was_pressed_on_is_refused(staff_client):
+    meeting = MeetingFactory()
+    response = staff_client.post(
+        reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "cancelled"}
+    )
+    assert response.status_code == 400
+    assert b"Open the meeting's page again" in response.content
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED
+
+
+def test_an_edit_form_that_does_not_say_what_it_was_opened_at_is_refused(staff_client):
+    meeting = MeetingFactory(title="Third informal consultation", room=room("CR3"))
+    form = {k: v for k, v in meeting_form(room="CR4").items() if k != "opened_revision"}
+    response = staff_client.post(reverse("meetings:meeting-edit", args=[meeting.pk]), form)
+    assert response.status_code == 400
+    assert "does not say which version of the meeting" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.room.code == "CR3"
 
 
 def test_unknown_status_is_400_with_a_reason(staff_client):
