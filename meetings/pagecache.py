@@ -20,7 +20,9 @@ Three rules keep what is cached true and small:
   local-memory cache of the embedded default only one process may serve.
 """
 
+import pickle
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -44,7 +46,7 @@ SLOTS = {
     "month": 64,
     "meeting": 2048,
     "filter-choices": 1,
-    "feed": 128,  # feeds can be megabytes: few slots
+    "feed": 64,  # feeds can be megabytes (kept compressed): few slots
     "personal-feed": 1024,
 }
 
@@ -170,7 +172,9 @@ LARGE_VERSION_MAX_AGE = 1.0
 def large_fragment(
     kind: str, identity: Iterable[object], render: Callable[[], T], *, size: Callable[[T], int]
 ) -> Cached[T]:
-    """fragment() for large values (feeds): this process's copy first, then the shared one."""
+    """fragment() for large values (feeds): this process's copy first, then the shared
+    one, which is kept compressed (a feed of several MB shrinks about eightfold, so the
+    slots of a kind cost Redis, also the Celery broker, tens of MB at most)."""
     identity = tuple(identity)
     key, digest = slot_key(kind, identity)
     local_key = f"{key}:{digest}"
@@ -178,9 +182,10 @@ def large_fragment(
     value = LOCAL_COPIES.get(local_key, version)
     if value is not None:
         return Cached(value, version)
-    cached = fragment(kind, identity, render)
-    LOCAL_COPIES.put(local_key, cached.version, cached.value, size(cached.value))
-    return cached
+    packed = fragment(kind, identity, lambda: zlib.compress(pickle.dumps(render()), 1))
+    value = pickle.loads(zlib.decompress(packed.value))  # noqa: S301 -- our own cache entry
+    LOCAL_COPIES.put(local_key, packed.version, value, size(value))
+    return Cached(value, packed.version)
 
 
 def last_modified(*changed_ns: int) -> int | None:

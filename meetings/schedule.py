@@ -423,6 +423,12 @@ def save_meeting(
         if meeting.pk is not None
         else None
     )
+    if meeting.pk is not None and before is None:
+        # Deleted since it was opened: saving would quietly bring it back as new.
+        raise ValidationError(
+            _("This meeting was deleted since you opened it; nothing was saved."),
+            code="deleted_since_opened",
+        )
     if before is not None:
         check_unchanged_since(meeting, expected_revision, now=before["revision"])
     meeting.full_clean(exclude=["booked_until", "session"])  # place_in_schedule sets them

@@ -2,8 +2,10 @@
 language, following costs nobody else anything, junk cannot grow the cache, and
 validators never claim "not modified" for a change."""
 
+import pickle
 import random
 import re
+import zlib
 from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
@@ -16,7 +18,7 @@ from django.utils.http import http_date
 
 from meetings import pagecache, schedule
 from meetings.enums import MeetingKind
-from meetings.models import PersonalSchedule, new_feed_token
+from meetings.models import Meeting, PersonalSchedule, new_feed_token
 from tests.factories import (
     MeetingFactory,
     ProcessFactory,
@@ -262,3 +264,22 @@ def test_a_feed_whose_window_moved_overnight_is_not_answered_not_modified(sessio
     assert since_midnight.status_code == 200
     midnight = schedule.start_of_day(schedule.today())
     assert since_midnight["Last-Modified"] == http_date(midnight.timestamp())
+
+
+def test_a_meeting_deleted_since_its_form_was_opened_is_not_brought_back(meeting):
+    from django.core.exceptions import ValidationError
+
+    opened = Meeting.objects.get(pk=meeting.pk)
+    Meeting.objects.filter(pk=meeting.pk).delete()
+    opened.title = "Edited after it was deleted"
+    with pytest.raises(ValidationError, match="deleted since you opened it"):
+        schedule.save_meeting(opened, expected_revision=opened.revision)
+    assert not Meeting.objects.exists()
+
+
+def test_feeds_are_kept_compressed_in_the_shared_cache(session_now):
+    MeetingFactory(session=session_now, start=at(schedule.today() + timedelta(days=3), 10))
+    body = Client().get(reverse("meetings:feed")).content
+    (key,) = [k for k in schedule_keys() if ":feed:" in k]
+    stored = cache.get(key.split(":", 2)[2])
+    assert pickle.loads(zlib.decompress(stored[2]))["body"] == body  # noqa: S301 -- ours
