@@ -38,3 +38,6 @@ def register() -> None:
         sections.PROCESS_PAGE,
         sections.Section("correspondence/_process_letters.html", published_letters),
     )
+    sections.register(
+        sections.MEETING_STAFF, sections.Section("correspondence/_meeting_staff_links.html")
+    )

@@ -20,16 +20,19 @@ from django.db.models import Prefetch
 
 MEETING_PAGE = "meeting"  # prefetched on the Meeting of schedule.meeting_for_page
 PROCESS_PAGE = "process"  # prefetched on the Process of schedule.process_for_page
+# The staff part of a meeting's page: rendered for each visitor, never cached, with
+# `meeting` (its pk, status and revision) and the visitor's `perms`; no prefetch.
+MEETING_STAFF = "meeting-staff"
 
 
 @dataclass(frozen=True)
 class Section:
     template: str
     # A factory: the queryset is built for each page, never shared between requests.
-    prefetch: Callable[[], Prefetch]
+    prefetch: Callable[[], Prefetch] | None = None
 
 
-_registry: dict[str, dict[str, Section]] = {MEETING_PAGE: {}, PROCESS_PAGE: {}}
+_registry: dict[str, dict[str, Section]] = {MEETING_PAGE: {}, PROCESS_PAGE: {}, MEETING_STAFF: {}}
 
 
 def register(page: str, section: Section) -> None:
@@ -39,7 +42,7 @@ def register(page: str, section: Section) -> None:
 
 
 def prefetches(page: str) -> list[Prefetch]:
-    return [section.prefetch() for section in _registry[page].values()]
+    return [section.prefetch() for section in _registry[page].values() if section.prefetch]
 
 
 def templates(page: str) -> list[str]:
