@@ -33,14 +33,14 @@ def is_for_anyone(request) -> bool:
     return not request.user.is_authenticated and not len(get_messages(request))
 
 
-def render_for_anyone(request, template: str, context: dict) -> str:
+def render_for_anyone(request, template: str, context: dict) -> bytes:
     """The page with markers where the CSRF token and the return address go."""
     markers = {"csrf_token": _marker("token"), "next_path": _marker("next")}
-    return render(request, template, {**context, **markers}).content.decode()
+    return render(request, template, {**context, **markers}).content
 
 
-def personalise(request, html: str, *, status: int = 200) -> HttpResponse:
+def personalise(request, page: bytes, *, status: int = 200) -> HttpResponse:
     """The cached page with this visitor's CSRF token (its cookie set too) and address."""
-    html = html.replace(_marker("token"), get_token(request))
-    html = html.replace(_marker("next"), escape(request.get_full_path()))
-    return HttpResponse(html, status=status)
+    page = page.replace(_marker("token").encode(), get_token(request).encode())
+    page = page.replace(_marker("next").encode(), escape(request.get_full_path()).encode())
+    return HttpResponse(page, status=status)
