@@ -12,13 +12,16 @@ retried with exponential back-off; permanent ones (5xx) are recorded.
 import logging
 import secrets
 import smtplib
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
+from django.db import connection as database
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -31,6 +34,7 @@ from .messages import build_message, prepare
 from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BATCH = 50  # deliveries per task: one SMTP connection serves a batch
 OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
@@ -173,12 +177,26 @@ def schedule_reminders(meeting: Meeting) -> None:
 
 
 def enqueue(ids: Iterable[int]) -> None:
-    """Hand the rows to Celery in batches (after commit: the rows exist for the worker)."""
+    """Hand the rows to Celery in batches (after commit: the rows exist for the worker).
+
+    A broker that cannot be reached changes nothing that matters: the change that wrote
+    the rows is committed, the rows are the truth, and the requeue sweep hands them over
+    once the broker is back. So a failure is logged, the rest is not tried (each try
+    would wait on the same broker) and nothing is raised to the page that saved.
+    """
     from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
-        deliver_batch.delay(ids[start : start + BATCH])
+        try:
+            deliver_batch.delay(ids[start : start + BATCH])
+        except Exception:  # kombu's OperationalError, a timeout: the broker is not there
+            log.exception(
+                "Could not queue %d deliveries (the broker is unreachable): they stay "
+                "pending for the requeue sweep",
+                len(ids) - start,
+            )
+            return
 
 
 # --- Receivers of what meetings and missions announce (CorrespondenceConfig.ready) ------
@@ -293,6 +311,29 @@ def classify(error: Exception) -> Exception:
     return TemporaryFailure(reason)
 
 
+def reconnecting(write: Callable[[], T]) -> T:
+    """`write()`, again on a fresh connection while the database is restarting.
+
+    A restart drops every connection in the middle of a fan-out. The write that marks a
+    message sent is what keeps it from going twice, and the one that releases the rows
+    not reached keeps them from waiting for the stale-claim sweep: both wait for the
+    database to come back (bounded well below GASCHED_STALE_SENDING_SECONDS) instead of
+    abandoning the batch. The writes are idempotent (filtered on the row and its claim).
+    """
+    deadline = time.monotonic() + min(60.0, settings.GASCHED_STALE_SENDING_SECONDS / 2)
+    pause = 0.1
+    while True:
+        try:
+            return write()
+        except (OperationalError, InterfaceError):
+            if database.in_atomic_block or time.monotonic() > deadline:
+                raise
+            log.warning("Database connection lost: reconnecting", exc_info=True)
+            database.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+
 def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
     """PENDING -> SENDING under this worker's token: rows another worker holds or has
     finished are left alone."""
@@ -311,12 +352,8 @@ def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
 def still_mine(delivery: Delivery, token: str) -> bool:
     """Right before sending: the row is still ours (the requeue sweep has not handed it
     to another worker after a slow server), and its claim is fresh again."""
-    return (
-        Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.SENDING, claim=token).update(
-            claimed=timezone.now()
-        )
-        == 1
-    )
+    mine = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.SENDING, claim=token)
+    return reconnecting(lambda: mine.update(claimed=timezone.now())) == 1
 
 
 def deliver(ids: Iterable[int]) -> dict[str, int]:
@@ -372,9 +409,8 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
         if connection is not None:
             close_quietly(connection)
         # Rows claimed but not reached (an exception above) go back to the outbox.
-        Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING, claim=token).update(
-            state=DeliveryState.PENDING, claim=""
-        )
+        unreached = Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING, claim=token)
+        reconnecting(lambda: unreached.update(state=DeliveryState.PENDING, claim=""))
     for delivery in retry_later:
         schedule_retry(delivery)
     return outcome
@@ -396,10 +432,11 @@ def reason_to_skip(delivery: Delivery, now: datetime) -> str:
 
 
 def finish(delivery: Delivery, state: str, *, error: str = "") -> None:
-    Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
-        state=state,
-        sent=timezone.now() if state == DeliveryState.SENT else None,
-        last_error=error[:2000],
+    sent = timezone.now() if state == DeliveryState.SENT else None
+    reconnecting(
+        lambda: Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
+            state=state, sent=sent, last_error=error[:2000]
+        )
     )
 
 

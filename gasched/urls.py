@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
-from gasched.health import health
+from correspondence.backlog import outbox_backlog
+from gasched.health import health, readiness
 from meetings.api import api
 
 # One way in: the admin's own login page would skip allauth's rate limits and MFA.
@@ -13,6 +14,7 @@ admin.site.site_title = "gasched administration"
 
 urlpatterns = [
     path("healthz/", health, name="health"),
+    path("readyz/", readiness, {"outbox": outbox_backlog}, name="readiness"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),

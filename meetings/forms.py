@@ -7,6 +7,7 @@ rooms taken) in schedule.place_in_schedule, which schedule.save_meeting runs.
 """
 
 import re
+import secrets
 from datetime import datetime
 
 from django import forms
@@ -211,6 +212,11 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         widget=forms.Textarea({"rows": 2}),
     )
 
+    # A new meeting's form carries a one-time token: sent twice, it creates one meeting.
+    entry_token = forms.RegexField(
+        regex=r"^[A-Za-z0-9_-]{16,64}$", required=False, widget=forms.HiddenInput
+    )
+
     field_order = ["title", "kind", "process", "status", "date", "timing", "start_time"]
 
     class Meta:
@@ -237,6 +243,10 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = Process.objects.select_related("session")
         meeting = self.instance
+        if meeting.pk:
+            del self.fields["entry_token"]
+        elif not self.is_bound:
+            self.initial["entry_token"] = secrets.token_urlsafe(24)
         if meeting.pk and not self.is_bound:
             self.initial.update(
                 date=meeting.local_start.date(),
@@ -261,6 +271,11 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "entry_token" in self.fields and not cleaned.get("entry_token"):
+            # Only a form not opened from the site lacks it (or one that was tampered with).
+            self.add_error(
+                None, _("This form was not opened from the site: open “New meeting” again.")
+            )
         named_mode = mode_named_by(self.data.get("room", ""))
         if named_mode is not None:  # "virtual" or "hybrid" typed where the room goes
             cleaned["mode"] = named_mode

@@ -405,6 +405,20 @@ class Segment(models.Model):
         return self.title
 
 
+class EntryToken(models.Model):
+    """The one-time token of a "New meeting" form and the meeting it created: the same
+    form sent twice (a double click, the back button, sending again after an error page)
+    creates one meeting (schedule.create_meeting)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    # Set in the transaction that takes the token; gone with the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, null=True, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.token
+
+
 class Deadline(models.Model):
     """A dated milestone of a process that is not a meeting (a zero draft, a silence)."""
 

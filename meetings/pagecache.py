@@ -18,6 +18,25 @@ Three rules keep what is cached true and small:
   at a time, and another identity landing on it replaces it.
 - The cache is shared by all web processes (Redis in production): with the per-process
   local-memory cache of the embedded default only one process may serve.
+
+When the cache cannot be reached (Redis down, a timeout), pages are rendered uncached:
+slower, never wrong, never a 500; the process then rests a second before trying again
+(gasched.cache.Outage), so a Redis that does not answer costs one socket timeout a
+second, not one per call. Not from this process's memory instead: a version kept per
+process would not move when another process writes. The danger is afterwards. A
+change committed while Redis was unreachable could not move the version; when Redis
+comes back with its data (after a network cut, or restarted from its snapshot)
+it still holds the old version and the entries rendered at it. So a process that could
+not reach the cache no longer vouches for the version: the first call that reaches it
+again sets a fresh version before reading anything (every entry rendered before is then
+unused), and until that succeeds the process renders uncached. The process whose move
+failed always saw the failure, so it always sets a fresh version before it serves from
+the cache again; so does every other process that tried the cache while it was down.
+What this leaves open: a process that did not touch the cache during the outage can
+serve an entry older than such a change from the moment Redis is back until one of the
+processes that saw the outage next serves a request (under any traffic, a moment; the
+outage is logged). Keeping the version in the database instead would close that and
+cost a query on every hit, which the page and feed figures do not allow.
 """
 
 import pickle
@@ -29,10 +48,15 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import Generic, TypeVar
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+from django.utils.connection import ConnectionProxy
+
+from gasched.cache import Outage
 
 T = TypeVar("T")
+# Its own alias, on the same Redis as `default` but without a per-process fallback.
+cache = ConnectionProxy(caches, "schedule")
 VERSION_KEY = "schedule:version"
 TIMEOUT = 24 * 60 * 60
 
@@ -56,30 +80,78 @@ SETTLED_SECONDS = 2.0
 
 # The version as this process last read it: (version, wall-clock seconds when read).
 _last_read: tuple[int, float] | None = None
+# Whether this process lost the cache since it last set the version (see the docstring).
+_version_unknown = False
+OUTAGE = Outage("The page cache (Redis)", consequence="pages and feeds are rendered uncached")
+UNREACHED = object()
+
+
+def _shared(call: Callable[[], T]) -> T | object:
+    """What `call` returns from the cache, or UNREACHED when the cache cannot be used."""
+    if not _usable():
+        return UNREACHED
+    try:
+        result = call()
+    except Exception as error:  # a connection refused, a timeout, any error of redis's
+        _lost(error)
+        return UNREACHED
+    OUTAGE.succeeded()
+    return result
+
+
+def _usable() -> bool:
+    """The cache is worth trying, and this process vouches for its version (setting a
+    fresh one first when it lost the cache since)."""
+    global _version_unknown, _last_read
+    if not OUTAGE.worth_trying():
+        _version_unknown, _last_read = True, None
+        return False
+    if _version_unknown:
+        version = time.time_ns()
+        try:
+            cache.set(VERSION_KEY, version, timeout=None)
+        except Exception as error:  # as in _shared
+            _lost(error)
+            return False
+        _version_unknown, _last_read = False, (version, time.time())
+        OUTAGE.succeeded()
+    return True
+
+
+def _lost(error: Exception) -> None:
+    global _version_unknown, _last_read
+    OUTAGE.failed(error)
+    _version_unknown, _last_read = True, None
 
 
 def schedule_version(*, max_age: float = 0.0) -> int:
     """The current schedule version: nanoseconds since the epoch at the last committed
     change of schedule data. With max_age, a reading that recent is trusted (feeds only:
     one Redis read fewer per hit, at most that many seconds late for a change made by
-    another process; this process's own changes are seen at once)."""
+    another process; this process's own changes are seen at once). While the cache
+    cannot be reached, a version nothing was rendered at (now)."""
     global _last_read
     now = time.time()
     if max_age and _last_read and 0 <= now - _last_read[1] < max_age:
         return _last_read[0]
     version = _read_version()
+    if version is None:
+        return time.time_ns()
     _last_read = (version, now)
     return version
 
 
-def _read_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _read_version() -> int | None:
+    """The version in the cache, set now if it holds none; None without the cache."""
+    version = _shared(lambda: cache.get(VERSION_KEY))
     if version is None:
-        version = time.time_ns()
+        fresh = time.time_ns()
         # add(): if another process set one meanwhile, theirs wins and is read back.
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+        added = _shared(lambda: cache.add(VERSION_KEY, fresh, timeout=None))
+        if added is UNREACHED:
+            return None
+        version = fresh if added else _shared(lambda: cache.get(VERSION_KEY, fresh))
+    return None if version is UNREACHED else version
 
 
 def schedule_changed() -> None:
@@ -92,10 +164,12 @@ def schedule_changed() -> None:
 
 
 def _move_version() -> None:
+    """After commit: the change is saved whatever happens here. A move that cannot reach
+    the cache leaves this process not vouching for the version (_lost)."""
     global _last_read
     version = time.time_ns()
-    cache.set(VERSION_KEY, version, timeout=None)
-    _last_read = (version, time.time())
+    if _shared(lambda: cache.set(VERSION_KEY, version, timeout=None)) is not UNREACHED:
+        _last_read = (version, time.time())
 
 
 @dataclass(frozen=True)
@@ -104,6 +178,7 @@ class Cached(Generic[T]):
 
     value: T
     version: int
+    kept: bool = True  # False: rendered while the cache could not be reached
 
 
 def slot_key(kind: str, identity: Iterable[object]) -> tuple[str, str]:
@@ -117,10 +192,13 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     changed since it was rendered.
 
     The version and the slot come back in one round trip; an entry of an older version,
-    or of another identity sharing the slot, is rendered afresh.
+    or of another identity sharing the slot, is rendered afresh. Without the cache,
+    rendered each time (`kept` is False).
     """
     key, digest = slot_key(kind, identity)
-    found = cache.get_many([VERSION_KEY, key])
+    found = _shared(lambda: cache.get_many([VERSION_KEY, key]))
+    if found is UNREACHED:
+        return Cached(render(), time.time_ns(), kept=False)
     version = found.get(VERSION_KEY)
     if version is None:
         version = schedule_version()
@@ -128,8 +206,8 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     if entry is not None and entry[0] == version and entry[1] == digest:
         return Cached(entry[2], version)
     value = render()
-    cache.set(key, (version, digest, value), TIMEOUT)
-    return Cached(value, version)
+    kept = _shared(lambda: cache.set(key, (version, digest, value), TIMEOUT)) is not UNREACHED
+    return Cached(value, version, kept=kept)
 
 
 class LocalCopies:
@@ -184,8 +262,9 @@ def large_fragment(
         return Cached(value, version)
     packed = fragment(kind, identity, lambda: zlib.compress(pickle.dumps(render()), 1))
     value = pickle.loads(zlib.decompress(packed.value))  # noqa: S301 -- our own cache entry
-    LOCAL_COPIES.put(local_key, packed.version, value, size(value))
-    return Cached(value, packed.version)
+    if packed.kept:  # a copy of what the cache could not hold would only push others out
+        LOCAL_COPIES.put(local_key, packed.version, value, size(value))
+    return Cached(value, packed.version, kept=packed.kept)
 
 
 def last_modified(*changed_ns: int) -> int | None:
@@ -206,7 +285,8 @@ def etag(body: bytes) -> str:
 
 def forget() -> None:
     """Drop what this process remembers (for tests, which clear the shared cache)."""
-    global _last_read
-    _last_read = None
+    global _last_read, _version_unknown
+    _last_read, _version_unknown = None, False
+    OUTAGE.forget()
     LOCAL_COPIES.entries.clear()
     LOCAL_COPIES.size = 0

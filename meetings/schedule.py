@@ -23,7 +23,16 @@ from gasched.formats import weekday_date
 
 from . import audit, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
-from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
+from .models import (
+    CoFacilitator,
+    Deadline,
+    EntryToken,
+    Meeting,
+    Process,
+    Room,
+    Segment,
+    Session,
+)
 from .timing import NEW_YORK, today, zone_abbreviation
 
 # Changes that calendars must hear about: they raise the meeting's SEQUENCE.
@@ -500,6 +509,25 @@ def move_followers(meeting: Meeting) -> None:
             )
         follower.start = meeting.booked_until
         save_meeting(follower)
+
+
+@transaction.atomic
+def create_meeting(meeting: Meeting, *, entry_token: str) -> tuple[Meeting, bool]:
+    """Save a new meeting from a form that carries a one-time token; the same form sent
+    again gives back the meeting it created and creates nothing. Returns the meeting and
+    whether it was created now.
+
+    The token is taken first, in this transaction: a second request with it waits on
+    the first one's row, then finds it (or, if the first was refused and rolled back,
+    takes it itself). A refusal (ValidationError) gives the token back with the rest.
+    """
+    entry, taken = EntryToken.objects.get_or_create(token=entry_token)
+    if not taken and entry.meeting is not None:
+        return entry.meeting, False
+    saved = save_meeting(meeting)
+    entry.meeting = saved
+    entry.save(update_fields=["meeting"])
+    return saved, True
 
 
 def check_rooms(meeting: Meeting) -> None:

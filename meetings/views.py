@@ -376,9 +376,20 @@ def save_meeting_from(request, form, meeting=None):
         # "Check free rooms" (the form without JavaScript): show availability, save nothing.
         return meeting_form_page(request, form, meeting)
     try:
-        saved = schedule.save_meeting(
-            form.instance, expected_revision=form.cleaned_data["opened_revision"]
-        )
+        if meeting is None:
+            token = form.cleaned_data["entry_token"]
+            saved, created = schedule.create_meeting(form.instance, entry_token=token)
+            if not created:  # the same form sent again: nothing more is created
+                messages.info(
+                    request,
+                    _("This form had already saved “%(title)s”: here it is, saved once.")
+                    % {"title": saved.title},
+                )
+                return redirect(saved)
+        else:
+            saved = schedule.save_meeting(
+                form.instance, expected_revision=form.cleaned_data["opened_revision"]
+            )
     except schedule.MeetingChanged as changed:
         # Someone saved the meeting since this form was opened: show what they changed,
         # keep what was typed, and let a second save replace their changes knowingly.

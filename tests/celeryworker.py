@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
@@ -101,3 +102,22 @@ def wait_for(condition, *, timeout: float = 30, interval: float = 0.1):
             return value
         time.sleep(interval)
     raise AssertionError(f"not reached within {timeout} s: {condition.__doc__ or condition}")
+
+
+@contextmanager
+def broker_at(url: str):
+    """This process's Celery app on another broker (a closed port: the broker is down);
+    the connection pools built for the old one are dropped, both ways."""
+    from gasched.celery import app
+
+    def switch(to: str) -> None:
+        app.conf.broker_url = to
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    before = app.conf.broker_url
+    switch(url)
+    try:
+        yield
+    finally:
+        switch(before)

@@ -62,13 +62,33 @@ def empty_cache():
     transaction, so the schedule version would not move between tests)."""
     from django.core.cache import cache
 
+    from gasched.cache import DEFAULT_OUTAGE
     from meetings import pagecache
 
-    cache.clear()
+    # What this process knows of an outage first: clear() must reach Redis.
+    DEFAULT_OUTAGE.forget()
     pagecache.forget()
+    cache.clear()
     yield
-    cache.clear()
+    DEFAULT_OUTAGE.forget()
     pagecache.forget()
+    cache.clear()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis of the test's own with every cache alias on it, to stop, pause and start
+    (tests/redisserver.py); never the shared one."""
+    from django.test import override_settings
+
+    from tests.redisserver import RedisServer, caches_at
+
+    server = RedisServer(tmp_path).start()
+    try:
+        with override_settings(CACHES=caches_at(server.url)):
+            yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """A real SMTP server on loopback (aiosmtpd) that records what it accepts, and can be
-told to answer 451 for a while, 550 for some addresses, or to be slow."""
+told to answer 451 for a while, 550 for some addresses, to be slow, or to be down."""
 
 import asyncio
 import email
@@ -57,11 +57,22 @@ class MailServer:
     def __init__(self):
         self.mailbox = Mailbox()
         self.port = free_port()
+        self.controller = None
+
+    def start(self) -> None:
+        """Start (again) on the same port, with the same mailbox."""
         self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        """Down: connections to the port are refused until start()."""
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
 
     def __enter__(self):
-        self.controller.start()
+        self.start()
         return self
 
     def __exit__(self, *exc):
-        self.controller.stop()
+        self.stop()

@@ -67,7 +67,7 @@ def test_environment_selects_postgresql_and_redis():
     )
     assert settings["engine"] == "django.db.backends.postgresql"
     assert (settings["eager"], settings["broker"]) == (False, "redis://127.0.0.1:6379/0")
-    assert settings["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["cache"] == "gasched.cache.RedisOrLocalCache"
     assert settings["sessions"] == "django.contrib.sessions.backends.db"
 
 

@@ -108,16 +108,33 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 # Web processes keep no state of their own: the cache lives in Redis when there is
 # one, sessions in the database, uploads behind the storage API (S3 can replace disk).
+# Two aliases on the same Redis (gasched/cache.py): `default` (allauth's rate limits)
+# counts in each process while Redis is down; `schedule` (meetings/pagecache.py) is
+# shared or not used. Short timeouts: Redis answers in well under a millisecond on the
+# local network, and an unreachable one must cost milliseconds, not the seconds of the
+# operating system's defaults (the largest entry, a feed of a few MB, reads in tens).
 if REDIS_URL:
+    REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}
     CACHES = {
         "default": {
+            "BACKEND": "gasched.cache.RedisOrLocalCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "gasched",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        },
+        "schedule": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gasched",
-        }
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One store (the same LOCATION) for both aliases, in this process's memory.
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gasched"}
+        for alias in ("default", "schedule")
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 STORAGES = {
@@ -252,6 +269,16 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A broker that is down must not hold a web request for long: queueing after a commit
+# gives up after one more try and leaves the rows to the requeue sweep (the outbox is
+# the truth); a broker that does not answer costs seconds, not forever.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1.0, "socket_timeout": 2.0}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 # Keep a worker's database connection across tasks (Celery closes it after each task

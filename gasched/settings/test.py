@@ -13,7 +13,8 @@ if REDIS_URL:
     # The suite clears the cache between tests: give it a Redis database of its own
     # (GASCHED_TEST_CACHE_DB lets two checkouts run their suites side by side).
     _cache_db = os.environ.get("GASCHED_TEST_CACHE_DB", "15")
-    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{_cache_db}"))
+    for _alias in CACHES.values():
+        _alias["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{_cache_db}"))
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 # The suite reads mail from locmem; the Celery workers the delivery tests start send

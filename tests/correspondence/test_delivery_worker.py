@@ -1,24 +1,32 @@
 """Delivery with real components: a Celery worker process on the CI Redis and the test
 PostgreSQL database, sending to an aiosmtpd server on loopback. What arrived there is
-what is checked: one copy per recipient per version, whatever fails on the way."""
+what is checked: one copy per recipient per version, whatever fails on the way (a
+worker killed, the database's connections cut, the SMTP server or the broker down)."""
 
+import logging
+import uuid
 from datetime import date, time, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
+from django.urls import reverse
 
 from correspondence import delivery
 from correspondence.enums import DeliveryState
-from correspondence.models import Delivery
+from correspondence.models import Delivery, Letter, ProposedMeeting
 from gasched.celery import app
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, Room
 from meetings.timing import new_york_datetime
 from missions.models import Contact, Mission
-from tests.celeryworker import Worker, wait_for
+from tests.celeryworker import Worker, broker_at, wait_for
 from tests.factories import SessionFactory
-from tests.mailserver import MailServer
+from tests.mailserver import MailServer, free_port
+
+from .conftest import LETTER_2017
 
 pytestmark = [
     pytest.mark.postgres,
@@ -64,8 +72,12 @@ def contacts(per_mission: int = 1) -> list[Contact]:
     return made
 
 
+def session_85():
+    return SessionFactory(number=85, start_date=date(2030, 9, 10), end_date=date(2031, 9, 8))
+
+
 def plenary() -> Meeting:
-    session = SessionFactory(number=85, start_date=date(2030, 9, 10), end_date=date(2031, 9, 8))
+    session = session_85()
     return schedule.save_meeting(
         Meeting(
             session=session,
@@ -177,3 +189,126 @@ def test_reminders_go_out_through_the_worker_when_the_sweep_finds_them_due(smtp,
         m for m in smtp.mailbox.received() if str(m["Subject"]).strip().startswith("Reminder")
     ]
     assert sorted(str(m["To"]) for m in reminders) == sorted(p.email for p in people)
+
+
+def cut_the_database_connections() -> int:
+    """What a restart of PostgreSQL looks like to the worker: every connection to the
+    test database but this one is dropped (the shared server itself is never restarted:
+    other checkouts' suites run on it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [connection.settings_dict["NAME"]],
+        )
+        return cursor.fetchone()[0]
+
+
+def all_sent(expected: int):
+    def check():
+        """every delivery sent (the beat sweep running meanwhile)"""
+        delivery.requeue()  # what beat does every minute: pending rows go back to Celery
+        return states() == {DeliveryState.SENT: expected}
+
+    return check
+
+
+def test_database_connections_cut_in_the_middle_of_a_fan_out_lose_nothing_and_send_nothing_twice(
+    smtp, not_eager
+):
+    smtp.mailbox.rcpt_delay = 0.05  # a fan-out long enough to cut it in the middle, twice
+    people = contacts(per_mission=8)  # 64 recipients: two batches, one per worker process
+    worker = Worker(smtp_port=smtp.port, concurrency=2).start()
+    try:
+        plenary()
+        for arrived in (10, 35):
+            wait_for(lambda arrived=arrived: len(smtp.mailbox.received()) >= arrived)
+            assert cut_the_database_connections() >= 1  # the worker's, at least
+        wait_for(all_sent(len(people)), timeout=90, interval=0.5)
+    finally:
+        worker.stop()
+    assert smtp.mailbox.recipients() == sorted(p.email for p in people)  # each exactly once
+
+
+def test_an_smtp_server_down_for_a_while_gets_everything_once_it_is_back(smtp, worker):
+    smtp.stop()
+    people = contacts()
+    plenary()
+    # Refused connections are temporary failures: each row waits longer and tries again.
+    wait_for(lambda: Delivery.objects.filter(attempts__gte=3).count() == len(people))
+    assert states() == {DeliveryState.PENDING: len(people)}
+    errors = set(Delivery.objects.values_list("last_error", flat=True))
+    assert {e.split(":")[0] for e in errors} == {"ConnectionRefusedError"}
+    smtp.start()  # the same address, back
+    wait_for(lambda: states() == {DeliveryState.SENT: len(people)}, timeout=60)
+    assert smtp.mailbox.recipients() == sorted(p.email for p in people)
+
+
+def staff_form(**changes) -> dict:
+    return {
+        "title": "Plenary meeting",
+        "kind": "plenary",
+        "status": "scheduled",
+        "date": "2031-03-12",
+        "timing": "exact",
+        "start_time": "10:00",
+        "room": "GA Hall",
+        "mode": "in-person",
+        "participation": "member-states",
+        "entry_token": uuid.uuid4().hex,
+        **changes,
+    }
+
+
+def flash(client, response) -> str:
+    """The page the change redirected to, with the message it left."""
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(response["Location"]).content.decode()
+
+
+def test_with_the_broker_down_changes_are_saved_and_their_invitations_go_once_it_is_back(
+    smtp, not_eager, staff_client, caplog
+):
+    people = contacts()
+    session_85()
+    create = reverse("meetings:meeting-create")
+    with broker_at(f"redis://127.0.0.1:{free_port()}/0"):  # nothing listens there
+        # The staff form.
+        page = flash(staff_client, staff_client.post(create, staff_form()))
+        assert "Saved “Plenary meeting”." in page
+        # A status button: a tentative meeting published.
+        staff_client.post(create, staff_form(status="tentative", room="ECOSOC"))
+        tentative = Meeting.objects.get(status=MeetingStatus.TENTATIVE)
+        status = reverse("meetings:meeting-status", args=[tentative.pk])
+        page = flash(staff_client, staff_client.post(status, {"status": "scheduled"}))
+        assert "The meeting is now scheduled." in page
+        # Letter review: a meeting the letter announces, accepted (at a date to come).
+        upload = reverse("correspondence:letter-upload")
+        letter_2017 = LETTER_2017.read_bytes()
+        staff_client.post(upload, {"original": SimpleUploadedFile("letter.txt", letter_2017)})
+        letter = Letter.objects.get(enclosed_in__isnull=True)
+        proposal = ProposedMeeting.objects.get(date=date(2017, 7, 6))
+        corrected = {
+            "title": "High-level plenary",
+            "kind": "plenary",
+            "date": "2031-03-14",
+            "timing": "exact",
+            "start_time": "10:00",
+            "room": "CR3",
+        }
+        accept = reverse("correspondence:proposal-decide", args=[letter.pk, proposal.pk])
+        data = {f"m{proposal.pk}-{k}": v for k, v in corrected.items()}
+        page = flash(staff_client, staff_client.post(accept, {"decision": "accept", **data}))
+        assert "In the schedule: “High-level plenary”." in page
+    # Saved, and the outbox holds every invitation; the page never knew of the broker.
+    assert Meeting.objects.filter(status=MeetingStatus.SCHEDULED).count() == 3
+    assert states() == {DeliveryState.PENDING: 3 * len(people)}
+    left = [r for r in caplog.records if "stay pending for the requeue sweep" in r.getMessage()]
+    assert [r.levelno for r in left] == [logging.ERROR] * 3
+    # The broker is back: the beat sweep hands the rows over, and each goes once.
+    worker = Worker(smtp_port=smtp.port).start()
+    try:
+        wait_for(all_sent(3 * len(people)), timeout=60, interval=0.5)
+    finally:
+        worker.stop()
+    assert smtp.mailbox.recipients() == sorted(p.email for p in people for _ in range(3))

@@ -164,3 +164,16 @@ def test_concurrent_staff_saves_exactly_one_wins_and_the_others_are_told_why():
     assert all(isinstance(o, ValidationError) for o in refusals), refusals
     assert all("Conference Room 3 is already booked" in str(o) for o in refusals)
     assert Meeting.objects.count() == 1
+
+
+def test_one_form_sent_at_the_same_instant_from_several_tabs_creates_one_meeting():
+    """The form's one-time token is taken in the creating transaction: the others wait
+    on it, then get the meeting the first one created."""
+    session = SessionFactory()
+
+    outcomes = run_together(
+        lambda n: schedule.create_meeting(booking(session, 0), entry_token="t" * 32)
+    )
+    meeting = Meeting.objects.get()
+    assert sorted(created for _, created in outcomes) == [False] * (BOOKERS - 1) + [True]
+    assert {found.pk for found, _ in outcomes} == {meeting.pk}

@@ -2,6 +2,7 @@
 admin and letter review refuse the same invalid meeting with the same message, and
 save nothing."""
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -155,6 +156,7 @@ def through_the_staff_form(client, values: dict) -> list[str]:
             "room": values["room"].name if values.get("room") else "",
             "overflow_room": values["overflow_room"].name if values.get("overflow_room") else "",
             "documents": "",
+            "entry_token": uuid.uuid4().hex,  # as the form opened from the site carries
         },
     )
     if response.status_code == 302:

@@ -1,5 +1,7 @@
 """PGA office staff enter meetings, processes and rooms; bad input is refused and nothing saved."""
 
+import re
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -32,6 +34,7 @@ def meeting_form(**changes) -> dict:
         "notes": "",
         "webcast_url": "",
         "opened_revision": "0",  # as the page shows a meeting saved once
+        "entry_token": uuid.uuid4().hex,  # a fresh form each time, as opened from the site
     }
     return {**data, **changes}
 
@@ -402,3 +405,45 @@ def test_free_rooms_shown_even_when_another_field_is_wrong(staff_client, session
     page = response.content.decode()
     assert "<li>Conference Room 3</li>" in page
     assert "Enter a valid date and time to see which rooms are free." not in page
+
+
+# --- One form, one meeting -------------------------------------------------------------
+
+
+def opened_form_token(client) -> str:
+    page = client.get(reverse("meetings:meeting-create")).content.decode()
+    return re.search(r'name="entry_token" value="([A-Za-z0-9_-]+)"', page).group(1)
+
+
+def test_the_same_new_meeting_form_sent_twice_creates_one_meeting(staff_client, session_71):
+    data = meeting_form(entry_token=opened_form_token(staff_client))
+    first = staff_client.post(reverse("meetings:meeting-create"), data)
+    again = staff_client.post(reverse("meetings:meeting-create"), data)  # a double click
+    meeting = Meeting.objects.get()
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert first["Location"] == again["Location"] == meeting.get_absolute_url()
+    page = staff_client.get(again["Location"]).content.decode()
+    assert "This form had already saved “Third informal consultation”: here it is" in page
+
+
+def test_a_refused_new_meeting_form_keeps_its_token_for_the_corrected_one(staff_client, session_71):
+    token = opened_form_token(staff_client)
+    refused = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(end_time="09:00", entry_token=token)
+    )
+    assert refused.status_code == 400
+    assert f'value="{token}"' in refused.content.decode()  # still in the form shown again
+    saved = staff_client.post(reverse("meetings:meeting-create"), meeting_form(entry_token=token))
+    assert saved["Location"] == Meeting.objects.get().get_absolute_url()
+
+
+def test_a_new_meeting_form_without_its_token_is_refused_and_saves_nothing(
+    staff_client, session_71
+):
+    for token in ("", "not a token!"):
+        response = staff_client.post(
+            reverse("meetings:meeting-create"), meeting_form(entry_token=token)
+        )
+        assert response.status_code == 400
+        assert "This form was not opened from the site" in response.content.decode()
+    assert not Meeting.objects.exists()
