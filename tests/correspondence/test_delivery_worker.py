@@ -3,9 +3,11 @@ PostgreSQL database, sending to an aiosmtpd server on loopback. What arrived the
 what is checked: one copy per recipient per version, whatever fails on the way."""
 
 from datetime import date, time, timedelta
+from time import sleep
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from correspondence import delivery
 from correspondence.enums import DeliveryState
@@ -58,7 +60,10 @@ def contacts(per_mission: int = 1) -> list[Contact]:
         for n in range(per_mission):
             made.append(
                 Contact.objects.create(
-                    mission=mission, name=f"{name} {n}", email=f"c{n}@{name.lower()}.example"
+                    mission=mission,
+                    name=f"{name} {n}",
+                    email=f"c{n}@{name.lower()}.example",
+                    confirmed=timezone.now(),
                 )
             )
     return made
@@ -177,3 +182,41 @@ def test_reminders_go_out_through_the_worker_when_the_sweep_finds_them_due(smtp,
         m for m in smtp.mailbox.received() if str(m["Subject"]).strip().startswith("Reminder")
     ]
     assert sorted(str(m["To"]) for m in reminders) == sorted(p.email for p in people)
+
+
+@pytest.mark.parametrize(
+    ("poison", "shown"),
+    [("poison@example.org\u202e", "U+202E"), ('"a\x0bb"@example.org', "U+000B")],
+    ids=["right-to-left override", "vertical tab"],
+)
+def test_one_poisoned_address_among_fifty_fails_alone_and_the_batch_goes_on(
+    smtp, worker, poison, shown
+):
+    people = []
+    for n in range(delivery.BATCH):
+        name = MISSIONS[n % len(MISSIONS)]
+        people.append(
+            Contact.objects.create(
+                mission=Mission.objects.get(name=name),
+                name=f"{name} {n}",
+                email=f"c{n}@{name.lower()}.example",
+                confirmed=timezone.now(),
+            )
+        )
+    poisoned = people[20]
+    # Written straight into the database, around every check (an old row, a console).
+    Contact.objects.filter(pk=poisoned.pk).update(email=poison)
+    plenary()
+    assert Delivery.objects.count() == delivery.BATCH  # one batch, one task
+    wait_for(lambda: states() == {DeliveryState.SENT: delivery.BATCH - 1, DeliveryState.FAILED: 1})
+    good = sorted(p.email for p in people if p != poisoned)
+    assert smtp.mailbox.recipients() == good  # 49, each exactly once
+    failed = Delivery.objects.get(state=DeliveryState.FAILED)
+    assert failed.contact_id == poisoned.pk
+    assert f"invisible control or direction characters ({shown})" in failed.last_error
+    assert failed.attempts == 1
+    # The sweep does not bring it back.
+    assert failed.pk not in delivery.requeue()
+    sleep(1)
+    assert states() == {DeliveryState.SENT: delivery.BATCH - 1, DeliveryState.FAILED: 1}
+    assert smtp.mailbox.recipients() == good
