@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from missions.addresses import clean_address
+
 from .invitations import SESSION_KEY, accept_invitation, usable_invitation
 
 
@@ -15,6 +17,8 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
         return self.invitation(request) is not None
 
     def clean_email(self, email):
+        # The rule of every address typed into gasched (missions.addresses).
+        email = clean_address(email)
         invitation = self.invitation(self.request)
         if invitation and email.casefold() != invitation.email.casefold():
             raise ValidationError(_("Use the address the invitation was sent to."))

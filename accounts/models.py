@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from missions.models import Mission
+from missions.models import EmailAddressField, Mission
 
 INVITATION_LIFETIME = timedelta(days=7)
 
@@ -50,7 +50,7 @@ def default_expiry():
 class Invitation(models.Model):
     """A single-use, expiring invitation to open an account with a given role."""
 
-    email = models.EmailField()
+    email = EmailAddressField()
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MISSION_STAFF)
     mission = models.ForeignKey(
         Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"

@@ -207,6 +207,7 @@ def setup_django(var_dir: Path) -> None:
 
 def load_contacts() -> dict:
     from django.db import transaction  # noqa: PLC0415 -- apps not ready
+    from django.utils import timezone  # noqa: PLC0415 -- apps not ready
 
     from missions.models import Contact, Mission  # noqa: PLC0415 -- apps not ready
 
@@ -222,6 +223,7 @@ def load_contacts() -> dict:
                     name=f"Delegate {n:03d}",
                     email=f"delegate{n:03d}@mission{missions[n % len(missions)].pk}.example",
                     function="Benchmark contact",
+                    confirmed=timezone.now(),  # confirmed addresses receive invitations
                 )
                 for n in range(CONTACTS)
             ]

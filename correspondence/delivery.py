@@ -6,7 +6,11 @@ and queues Celery tasks only after commit. `deliver` claims each row (PENDING ->
 SENDING) before sending, so two workers never send the same row, and marks it SENT the
 moment the SMTP server accepts it. A periodic sweep re-queues rows a lost task or a
 dead worker left behind. Temporary SMTP failures (4xx, dropped connections) are
-retried with exponential back-off; permanent ones (5xx) are recorded.
+retried with exponential back-off; permanent ones (5xx) are recorded. Whatever goes
+wrong with one row fails that row alone, with the reason (an address mail cannot go to
+fails it at once), and the batch goes on; every kind of failure counts against
+GASCHED_MAX_ATTEMPTS, so no row is tried for ever. Contacts receive nothing until
+their address is confirmed (missions.confirmation).
 """
 
 import logging
@@ -19,18 +23,19 @@ from functools import partial
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.db import InterfaceError, OperationalError, transaction
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db import connection as database
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting
+from missions.addresses import visible
 from missions.models import Contact, Mission
 
 from .enums import DeliveryKind, DeliveryState
-from .messages import build_message, prepare
+from .messages import UnsendableAddress, build_message, prepare
 from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
@@ -40,6 +45,8 @@ BATCH = 50  # deliveries per task: one SMTP connection serves a batch
 OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
 # Timings with a start worth reminding of ("the following week" has none).
 REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
+# Why a row waits (SKIPPED) until its contact's new address is confirmed.
+NOT_CONFIRMED = "The address is not confirmed yet."
 
 # --- Who receives what -----------------------------------------------------------------
 
@@ -47,16 +54,17 @@ REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
 def wanting(meeting: Meeting) -> list[int]:
     """Ids of the contacts who want this meeting: their mission takes everything, or its
     kind, or follows its process; or they are a focal point for its process. Opted-out
-    contacts never. One path for every database: which missions take the kind is read
-    in Python (about 200 short rows), since SQLite has no JSON containment."""
+    contacts never, nor those whose address is not confirmed yet (missions.confirmation).
+    One path for every database: which missions take the kind is read in Python (about
+    200 short rows), since SQLite has no JSON containment."""
     taking_kind = [
         pk for pk, kinds in Mission.objects.values_list("pk", "kinds") if meeting.kind in kinds
     ]
     wanted = Q(mission__receives_everything=True) | Q(mission__in=taking_kind)
     if meeting.process_id:
         wanted |= following(meeting.process_id)
-    contacts = Contact.objects.filter(wanted, opted_out__isnull=True).distinct()
-    return list(contacts.values_list("pk", flat=True))
+    contacts = Contact.objects.filter(wanted, opted_out__isnull=True, confirmed__isnull=False)
+    return list(contacts.distinct().values_list("pk", flat=True))
 
 
 def following(process_id: int) -> Q:
@@ -123,12 +131,26 @@ def write_outbox(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
 
 
 def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int]:
-    """Invite contacts (new ones, or whose mission changed what it receives) to the
-    published meetings still to come that they want and were not yet sent."""
+    """Invite contacts (new ones, just confirmed ones, or whose mission changed what it
+    receives) to the published meetings still to come that they want and were not yet
+    sent. Whatever was held back while an address waited for its confirmation goes
+    out now (a version superseded meanwhile is skipped again when it is sent)."""
     now = now or timezone.now()
+    held_back = Delivery.objects.filter(
+        contact__in=contact_ids,
+        contact__confirmed__isnull=False,
+        state=DeliveryState.SKIPPED,
+        last_error=NOT_CONFIRMED,
+    )
+    released = list(held_back.values_list("pk", flat=True))
+    Delivery.objects.filter(pk__in=released).update(
+        state=DeliveryState.PENDING, attempts=0, next_attempt=now, last_error="", claim=""
+    )
     upcoming = Meeting.objects.filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now)
     rows = []
-    contacts = Contact.objects.filter(pk__in=contact_ids, opted_out__isnull=True)
+    contacts = Contact.objects.filter(
+        pk__in=contact_ids, opted_out__isnull=True, confirmed__isnull=False
+    )
     for contact in contacts.select_related("mission"):
         mission = contact.mission
         wanted = upcoming
@@ -148,12 +170,14 @@ def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int
             )
             for pk, sequence in wanted.exclude(pk__in=sent).values_list("pk", "sequence")
         ]
-    if not rows:
+    if not rows and not released:
         return []
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
     ids = list(
         Delivery.objects.filter(
-            contact__in=contact_ids, state=DeliveryState.PENDING, kind=DeliveryKind.INVITATION
+            Q(kind=DeliveryKind.INVITATION) | Q(pk__in=released),
+            contact__in=contact_ids,
+            state=DeliveryState.PENDING,
         ).values_list("pk", flat=True)
     )
     transaction.on_commit(partial(enqueue, ids))
@@ -336,13 +360,26 @@ def reconnecting(write: Callable[[], T]) -> T:
 
 def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
     """PENDING -> SENDING under this worker's token: rows another worker holds or has
-    finished are left alone."""
+    finished are left alone. A row whose attempts are used up is FAILED instead,
+    whatever made it come back (the server, or a worker that died or stopped holding
+    it): the cap applies to every kind of failure, so nothing is tried for ever."""
     with transaction.atomic():
-        mine = list(
+        pending = list(
             Delivery.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), state=DeliveryState.PENDING)
-            .values_list("pk", flat=True)
+            .values_list("pk", "attempts", "last_error")
         )
+        mine = []
+        for pk, attempts, error in pending:
+            if attempts < settings.GASCHED_MAX_ATTEMPTS:
+                mine.append(pk)
+                continue
+            reason = error or "the sending stopped before the server answered"
+            Delivery.objects.filter(pk=pk).update(
+                state=DeliveryState.FAILED,
+                claim="",
+                last_error=f"Gave up after {attempts} attempts: {reason}"[:2000],
+            )
         Delivery.objects.filter(pk__in=mine).update(
             state=DeliveryState.SENDING, claimed=now, claim=token, attempts=F("attempts") + 1
         )
@@ -358,7 +395,9 @@ def still_mine(delivery: Delivery, token: str) -> bool:
 
 def deliver(ids: Iterable[int]) -> dict[str, int]:
     """Send each delivery once over one SMTP connection; the outcome goes in its row
-    the moment the server answers."""
+    the moment the server answers. Whatever goes wrong with one row (its message
+    cannot be built, its address is refused, an error nobody foresaw) is that row's
+    outcome, recorded with the reason; the rest of the batch goes on."""
     ids = list(ids)
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
     token = secrets.token_hex(16)
@@ -380,35 +419,38 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
                 continue
             if not still_mine(delivery, token):
                 continue
-            key = (delivery.meeting_id, delivery.kind, delivery.sequence, delivery.lead_minutes)
-            if key not in prepared:
-                prepared[key] = prepare(delivery)
-            message = build_message(delivery, prepared=prepared[key])
-            try:
-                if connection is None:
-                    connection = get_connection(fail_silently=False)
-                    connection.open()
-                connection.send_messages([message])
-            except (smtplib.SMTPException, OSError) as error:
-                failure = classify(error)
-                if connection is not None:
+            message, failure = compose(delivery, prepared)
+            if failure is None:
+                try:
+                    if connection is None:
+                        connection = get_connection(fail_silently=False)
+                        connection.open()
+                    connection.send_messages([message])
+                except (smtplib.SMTPException, OSError) as error:
+                    failure = classify(error)
+                except Exception as error:
+                    # Unforeseen: tried again later, within the attempt cap like the rest.
+                    log.warning("delivery %s not sent", delivery.pk, exc_info=True)
+                    failure = TemporaryFailure(describe(error))
+                if failure is not None and connection is not None:
                     close_quietly(connection)
                     connection = None
-                if isinstance(failure, PermanentFailure):
-                    finish(delivery, DeliveryState.FAILED, error=str(failure))
-                    outcome["failed"] += 1
-                elif retry(delivery, str(failure), now):
-                    retry_later.append(delivery)
-                    outcome["retry"] += 1
-                else:
-                    outcome["failed"] += 1
-                continue
-            finish(delivery, DeliveryState.SENT)
-            outcome["sent"] += 1
+            if failure is None:
+                finish(delivery, DeliveryState.SENT)
+                outcome["sent"] += 1
+            elif isinstance(failure, PermanentFailure):
+                finish(delivery, DeliveryState.FAILED, error=str(failure))
+                outcome["failed"] += 1
+            elif retry(delivery, str(failure), now):
+                retry_later.append(delivery)
+                outcome["retry"] += 1
+            else:
+                outcome["failed"] += 1
     finally:
         if connection is not None:
             close_quietly(connection)
-        # Rows claimed but not reached (an exception above) go back to the outbox.
+        # Rows claimed but not reached (an exception above) go back to the outbox; the
+        # claim counted the attempt, so a batch that keeps failing ends at the cap.
         unreached = Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING, claim=token)
         reconnecting(lambda: unreached.update(state=DeliveryState.PENDING, claim=""))
     for delivery in retry_later:
@@ -416,9 +458,42 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
     return outcome
 
 
+def compose(
+    delivery: Delivery, prepared: dict
+) -> tuple[EmailMultiAlternatives | None, Exception | None]:
+    """The message for this row (the parts alike for every recipient rendered once), or
+    why there is none. An address mail cannot go to fails the row for good: the same
+    row builds the same way until staff correct the address and send it again.
+    Anything else is tried again, within the attempt cap. A database error is not the
+    row's fault: it stops the batch, whose rows go back to the outbox."""
+    key = (delivery.meeting_id, delivery.kind, delivery.sequence, delivery.lead_minutes)
+    try:
+        if key not in prepared:
+            prepared[key] = prepare(delivery)
+        return build_message(delivery, prepared=prepared[key]), None
+    except DatabaseError:
+        raise
+    except UnsendableAddress as error:
+        return None, PermanentFailure(f"Not sent: {describe(error)}")
+    except Exception as error:
+        log.warning("delivery %s: message not built", delivery.pk, exc_info=True)
+        return None, TemporaryFailure(f"Message not built: {describe(error)}")
+
+
+def describe(error: Exception) -> str:
+    """The reason to record: what went wrong, its invisible characters written out."""
+    if isinstance(error, UnsendableAddress):
+        return visible(str(error))
+    return visible(f"{type(error).__name__}: {error}")
+
+
 def reason_to_skip(delivery: Delivery, now: datetime) -> str:
     if delivery.contact.opted_out:
         return "The contact opted out."
+    if delivery.contact.confirmed is None:
+        # Written before the address changed: held back, and released by catch_up
+        # once the new address is confirmed.
+        return NOT_CONFIRMED
     if delivery.meeting.sequence > delivery.sequence:
         # The meeting changed since: the version that replaces this one is in the outbox
         # (write_outbox wrote it in the same transaction), and a reminder follows the

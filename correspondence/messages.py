@@ -12,16 +12,18 @@ Reminders are plain e-mail with no calendar part (R3). One message per recipient
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from meetings import ics
 from meetings.enums import MeetingStatus
 from meetings.feeds import PRODID, in_calendar_language, meeting_lines, vtimezone_bytes
 from meetings.wording import meeting_when
+from missions.addresses import clean_address
 
 from .enums import DeliveryKind
 from .models import Delivery
@@ -47,6 +49,21 @@ def quoted(value: str) -> str:
 
 
 UNSUBSCRIBE = "https://gasched.invalid/unsubscribe-placeholder"
+
+
+class UnsendableAddress(ValueError):
+    """The contact's address is not one mail can go to: stored before addresses were
+    checked, or written around the checks. The delivery fails with this reason."""
+
+
+def recipient(delivery: Delivery) -> str:
+    """The contact's address, checked by the rule it entered by (missions.addresses),
+    its domain in IDNA form: never handed to the mail library as it is."""
+    try:
+        return clean_address(delivery.contact.email)
+    except ValidationError as error:
+        with translation.override("en"):  # a reason for the office's log, in English
+            raise UnsendableAddress(error.messages[0]) from None
 
 
 @dataclass
@@ -105,7 +122,7 @@ def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
     )
 
 
-def calendar_for(delivery: Delivery, prepared: Prepared) -> bytes:
+def calendar_for(delivery: Delivery, prepared: Prepared, *, address: str) -> bytes:
     contact = delivery.contact
     lines = []
     for line in prepared.event:
@@ -114,7 +131,7 @@ def calendar_for(delivery: Delivery, prepared: Prepared) -> bytes:
                 f"ORGANIZER;CN={quoted(settings.GASCHED_ORGANIZER_NAME)}:"
                 f"mailto:{settings.GASCHED_ORGANIZER_EMAIL}",
                 f"ATTENDEE;CN={quoted(contact.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
-                f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{contact.email}",
+                f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{address}",
             ]
         lines.append(line)
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", f"METHOD:{prepared.method}"]
@@ -140,6 +157,7 @@ def build_message(
 ) -> EmailMultiAlternatives:
     prepared = prepared or prepare(delivery, stamp=stamp)
     contact = delivery.contact
+    address = recipient(delivery)
     unsubscribe = settings.GASCHED_SITE_URL + reverse(
         "correspondence:unsubscribe", args=[contact.token]
     )
@@ -147,7 +165,7 @@ def build_message(
         subject=prepared.subject,
         body=prepared.text.replace(UNSUBSCRIBE, unsubscribe),
         from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_ORGANIZER_EMAIL}>",
-        to=[contact.email],
+        to=[address],
         headers={
             "Message-ID": delivery.message_id,
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -157,7 +175,7 @@ def build_message(
     )
     message.attach_alternative(prepared.html.replace(UNSUBSCRIBE, unsubscribe), "text/html")
     if prepared.method:
-        calendar = calendar_for(delivery, prepared)
+        calendar = calendar_for(delivery, prepared, address=address)
         # Django adds the charset; the method parameter is what makes it iMIP.
         message.attach_alternative(
             calendar.decode("utf-8"), f"text/calendar; method={prepared.method}"

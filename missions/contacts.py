@@ -6,13 +6,14 @@ import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings.models import Process
 
+from .addresses import clean_address, visible
+from .confirmation import ask_for_confirmation
 from .models import Contact, Mission
 from .signals import contacts_changed
 
@@ -22,13 +23,18 @@ MAX_CSV_ROWS = 5000
 @transaction.atomic
 def save_contact(contact: Contact, *, focal_point_for=()) -> Contact:
     """Save a contact; a new one (or one with new processes) is invited at once to the
-    published meetings to come that it wants, not only to the next ones."""
+    published meetings to come that it wants, not only to the next ones. A new address
+    is first confirmed by its owner (confirmation.py): until then nothing goes to it."""
     contact.email = contact.email.strip().lower()
-    for field in ("name", "email", "function"):
-        if has_control_characters(getattr(contact, field)):
-            raise ValidationError({field: _("Control characters are not allowed here.")})
+    refuse_control_characters({f: getattr(contact, f) for f in ("name", "email", "function")})
     contact.full_clean()
+    new_address = (
+        contact.pk is None
+        or not Contact.objects.filter(pk=contact.pk, email=contact.email).exists()
+    )
     contact.save()
+    if new_address:
+        ask_for_confirmation(contact)
     contact.focal_point_for.set(focal_point_for)
     invite_to_upcoming([contact])
     return contact
@@ -126,6 +132,17 @@ def has_control_characters(text: str) -> bool:
     return any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
+def refuse_control_characters(values: dict[str, str]) -> None:
+    """ValidationError naming each field (of a contact) that holds control characters."""
+    errors = {
+        field: _("Control characters are not allowed here.")
+        for field, value in values.items()
+        if has_control_characters(value or "")
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def import_contacts(data: bytes, *, missions=None) -> ImportResult:
     """Every row valid, or nothing saved: the errors name their line numbers.
@@ -140,8 +157,12 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
     for line, row in rows:
         mission = by_name.get(row.get("mission", "").casefold())
         email = row.get("email", "").lower()
-        if any(has_control_characters(value) for value in row.values()):
-            errors.append(_("Line %(n)d: control characters in a field.") % {"n": line})
+        bad = [column for column, value in row.items() if has_control_characters(value)]
+        if bad:
+            errors.append(
+                _("Line %(n)d, column %(c)s: control characters are not allowed.")
+                % {"n": line, "c": visible(bad[0])}
+            )
             continue
         if mission is None:
             errors.append(
@@ -154,10 +175,10 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
             )
             continue
         try:
-            validate_email(email)
-        except ValidationError:
+            email = clean_address(email)
+        except ValidationError as error:
             errors.append(
-                _("Line %(n)d: “%(e)s” is not an e-mail address.") % {"n": line, "e": email}
+                _("Line %(n)d, column email: %(reason)s") % {"n": line, "reason": error.messages[0]}
             )
             continue
         if not row.get("name"):
@@ -175,14 +196,14 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
         raise CsvRejected(errors)
     try:
         with transaction.atomic():
-            return save_rows(valid)
+            return save_rows(valid, by_office=missions is None)
     except IntegrityError as error:
         raise CsvRejected(
             [_("Another change to these contacts was saved at the same moment: upload again.")]
         ) from error
 
 
-def save_rows(valid) -> ImportResult:
+def save_rows(valid, *, by_office: bool) -> ImportResult:
     existing = {
         (c.mission_id, c.email): c
         for c in Contact.objects.filter(mission__in={m for m, *_ in valid})
@@ -192,9 +213,18 @@ def save_rows(valid) -> ImportResult:
     for mission, name, email, function in valid:
         contact = existing.get((mission.pk, email))
         if contact is None:
-            new.append(
-                Contact.objects.create(mission=mission, name=name, email=email, function=function)
+            # The PGA office's own list is confirmed by its import (confirmation.py);
+            # a mission's staff's rows wait for their owners' click like typed ones.
+            contact = Contact.objects.create(
+                mission=mission,
+                name=name,
+                email=email,
+                function=function,
+                confirmed=timezone.now() if by_office else None,
             )
+            if not by_office:
+                ask_for_confirmation(contact)
+            new.append(contact)
             created += 1
         else:
             contact.name, contact.function = name, function

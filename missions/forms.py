@@ -15,6 +15,12 @@ class ContactForm(forms.ModelForm):
         model = Contact
         fields = ["name", "email", "function", "focal_point_for"]
         widgets = {"focal_point_for": forms.SelectMultiple(attrs={"size": 6})}
+        help_texts = {
+            "email": gettext_lazy(
+                "A new address is sent a link to confirm it, and receives invitations "
+                "once confirmed."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from meetings.enums import MeetingKind
 from meetings.models import Process
 
+from .addresses import EmailAddressFormField, in_idna, validate_address
 from .enums import MissionKind
+
+
+class EmailAddressField(models.EmailField):
+    """An e-mail address people type (contacts, invitations): checked by the one rule of
+    missions/addresses.py, stored with its domain in IDNA form."""
+
+    default_validators = [validate_address]
+
+    def to_python(self, value):
+        return in_idna(super().to_python(value))
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": EmailAddressFormField, **kwargs})
 
 
 def default_kinds() -> list[str]:
@@ -54,7 +68,7 @@ class Contact(models.Model):
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(max_length=200)
-    email = models.EmailField()
+    email = EmailAddressField()
     function = models.CharField(
         max_length=200,
         blank=True,
@@ -68,13 +82,23 @@ class Contact(models.Model):
     )
     opted_out = models.DateTimeField(null=True, blank=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_contact_token, editable=False)
+    # Nothing is sent to an address until its owner confirms it (the link in the
+    # confirmation e-mail, missions/confirmation.py) or the PGA office imported it.
+    confirmed = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmation_key = models.CharField(max_length=64, blank=True, editable=False)
+    confirmation_sent = models.DateTimeField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["mission__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["mission", "email"], name="contact_once_per_mission")
+            models.UniqueConstraint(fields=["mission", "email"], name="contact_once_per_mission"),
+            models.UniqueConstraint(
+                fields=["confirmation_key"],
+                condition=~models.Q(confirmation_key=""),
+                name="contact_confirmation_key_unique",
+            ),
         ]
 
     def __str__(self):

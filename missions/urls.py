@@ -10,4 +10,5 @@ urlpatterns = [
     path("missions/<int:pk>/contacts/", views.mission_contacts, name="mission-contacts"),
     path("missions/<int:pk>/contacts/<int:contact>/", views.contact_edit, name="contact-edit"),
     path("missions/<int:pk>/preferences/", views.mission_preferences, name="mission-preferences"),
+    path("contacts/confirm/<str:key>/", views.contact_confirm, name="contact-confirm"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gasched.access import changes_data, requires
 
-from . import contacts, rules
+from . import confirmation, contacts, rules
 from .forms import ContactForm, ContactsCsvForm, PreferencesForm
 from .models import Contact, Mission
 
@@ -94,6 +94,14 @@ def contact_edit(request, pk: int, contact: int):
     if request.method == "POST" and request.POST.get("action") == "opt-in":
         contacts.opt_in(contact)
         return redirect("missions:mission-contacts", mission.pk)
+    if request.method == "POST" and request.POST.get("action") == "send-link":
+        try:
+            confirmation.send_link_again(contact)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The confirmation link is sent again."))
+        return redirect("missions:contact-edit", mission.pk, contact.pk)
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         try:
@@ -143,3 +151,19 @@ def contacts_import(request):
     status = 400 if (form.is_bound and form.errors) or errors else 200
     context = {"form": form, "errors": errors}
     return render(request, "missions/contacts_import.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def contact_confirm(request, key: str):
+    """The link in the confirmation e-mail: GET shows a button and changes nothing
+    (mail scanners open links); the POST confirms. No sign-in: the key is the proof
+    that the mail reached this mailbox."""
+    try:
+        contact = confirmation.contact_for_link(key)
+    except confirmation.LinkRefused as refused:
+        context = {"refused": refused.reason}
+        return render(request, "missions/contact_confirm.html", context, status=404)
+    if request.method == "POST":
+        confirmation.confirm_address(contact)
+        return redirect("missions:contact-confirm", key)
+    return render(request, "missions/contact_confirm.html", {"contact": contact})

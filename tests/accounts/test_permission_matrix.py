@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.models import Invitation, Role
 from accounts.roles import ROLE_PERMISSIONS
@@ -104,6 +105,7 @@ EXPECTED = {
     "missions:contact-edit": (302, 200, 403, 200),  # viewers read, never change
     "missions:mission-preferences": (302, 405, 405, 405),
     "correspondence:unsubscribe": PUBLIC,  # the token in every e-mail is the key
+    "missions:contact-confirm": PUBLIC,  # the key in the confirmation e-mail is the key
     "correspondence:meeting-deliveries": (302, 403, 200, 200),
     "correspondence:delivery-resend": (302, 403, 403, 405),
     "accounts:invite": (302, 403, 403, 403),
@@ -126,7 +128,11 @@ def url_for(db, belgium, editor):
     personal = PersonalSchedule.objects.create(user=editor, token="t" * 43)
     letter = LetterFactory()
     contact = Contact.objects.create(
-        mission=belgium, name="Focal point", email="fp@belgium.example"
+        mission=belgium,
+        name="Focal point",
+        email="fp@belgium.example",
+        confirmation_key="k" * 43,
+        confirmation_sent=timezone.now(),
     )
     letter.original.save("letter.txt", ContentFile(b"Excellency, ..."))
     args = {
@@ -159,6 +165,7 @@ def url_for(db, belgium, editor):
         "missions:contact-edit": [belgium.pk, contact.pk],
         "missions:mission-preferences": [belgium.pk],
         "correspondence:unsubscribe": [contact.token],
+        "missions:contact-confirm": [contact.confirmation_key],
         "correspondence:meeting-deliveries": [meeting.pk],
         "correspondence:delivery-resend": [1],
         "correspondence:deadline-decide": [letter.pk, 1],

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
@@ -36,7 +37,11 @@ def site(programme, belgium):
         filename="new.txt",
     )
     contact = Contact.objects.create(
-        mission=belgium, name="Anne Dupont", email="a.dupont@belgium.example.org"
+        mission=belgium,
+        name="Anne Dupont",
+        email="a.dupont@belgium.example.org",
+        confirmation_key="k" * 43,  # the link her confirmation e-mail carries
+        confirmation_sent=timezone.now(),
     )
     day = programme["day"]
     monday = day - timedelta(days=day.weekday())
@@ -61,6 +66,7 @@ def site(programme, belgium):
             imported.letter.get_absolute_url(),
             "/accounts/login/",
             "/accounts/password/reset/",
+            f"/contacts/confirm/{contact.confirmation_key}/",
         ],
         "staff": [
             "/meetings/new/",

@@ -36,12 +36,16 @@ def session_2031():
 
 
 def contact(mission_name: str, email_address: str, **mission_fields) -> Contact:
+    """A contact whose address is confirmed (tests/missions/test_confirmation.py)."""
     mission = Mission.objects.get(name=mission_name)
     for field, value in mission_fields.items():
         setattr(mission, field, value)
     mission.save()
     return Contact.objects.create(
-        mission=mission, name=f"Contact {mission_name}", email=email_address
+        mission=mission,
+        name=f"Contact {mission_name}",
+        email=email_address,
+        confirmed=datetime.now(tz=UTC),
     )
 
 
@@ -471,9 +475,10 @@ def test_a_process_a_mission_member_follows_in_my_schedule_is_followed_by_the_mi
 # --- Review of the first version ---------------------------------------------------------
 
 
-def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come(
+def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come_once_confirmed(
     django_capture_on_commit_callbacks,
 ):
+    from missions.confirmation import confirm_address
     from missions.contacts import save_contact
 
     publish(new_meeting(), django_capture_on_commit_callbacks)
@@ -482,11 +487,14 @@ def test_a_new_contact_is_invited_at_once_to_published_meetings_to_come(
         django_capture_on_commit_callbacks,
     )  # Belgium does not take briefings
     with django_capture_on_commit_callbacks(execute=True):
-        save_contact(
+        new = save_contact(
             Contact(mission=Mission.objects.get(name="Belgium"), name="New", email="New@be.example")
         )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_address(new)
     assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
-        ("new@be.example", "Invitation")
+        ("new@be.example", "Confirm your address for invitations to General Assembly meetings"),
+        ("new@be.example", "Invitation"),
     ]
 
 
@@ -606,3 +614,69 @@ def test_the_admin_says_why_a_meeting_with_invitations_cannot_be_deleted(
         response.content.decode()
     )
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+# --- A bad row fails alone (issue 14) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("poison", "shown"),
+    [("poison@example.org\u202e", "U+202E"), ('"a\x0bb"@example.org', "U+000B")],
+    ids=["right-to-left override", "vertical tab"],
+)
+def test_a_poisoned_address_fails_its_row_alone_with_the_reason(
+    poison, shown, staff_client, django_capture_on_commit_callbacks
+):
+    people = [contact(name, f"pr@{name.lower()}.example") for name in ("Belgium", "Fiji", "Qatar")]
+    # Written around every check, as an old row or a direct database edit would be.
+    Contact.objects.filter(pk=people[1].pk).update(email=poison)
+    meeting = schedule.save_meeting(new_meeting())  # written, not yet sent
+    rows = Delivery.objects.order_by("contact__mission__name").values_list("pk", flat=True)
+    outcome = delivery.deliver(list(rows))
+    assert outcome == {"sent": 2, "retry": 0, "failed": 1, "skipped": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == ["pr@belgium.example", "pr@qatar.example"]
+    failed = Delivery.objects.get(contact=people[1])
+    assert failed.state == DeliveryState.FAILED
+    assert failed.last_error.startswith("Not sent: The address “")
+    assert f"holds invisible control or direction characters ({shown})" in failed.last_error
+    assert not {"\u202e", "\x0b"} & set(failed.last_error)  # written out, never as is
+    # The sweep leaves it alone; staff see why on the meeting's deliveries page.
+    assert failed.pk not in delivery.requeue()
+    assert len(mail.outbox) == 2
+    page = staff_client.get(reverse("correspondence:meeting-deliveries", args=[meeting.pk]))
+    assert f"holds invisible control or direction characters ({shown})" in (
+        page.content.decode().replace("&quot;", '"')
+    )
+
+
+def test_a_row_that_keeps_coming_back_fails_at_the_attempt_cap(settings):
+    """However it came back to the outbox (here: workers that died holding it, as many
+    times as the cap allows), a row is not tried for ever."""
+    contact("Belgium", "pr@belgium.example")
+    schedule.save_meeting(new_meeting())
+    Delivery.objects.update(attempts=settings.GASCHED_MAX_ATTEMPTS, last_error="")
+    outcome = delivery.deliver(Delivery.objects.values_list("pk", flat=True))
+    assert outcome == {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
+    assert mail.outbox == []
+    row = Delivery.objects.get()
+    assert (row.state, row.last_error) == (
+        DeliveryState.FAILED,
+        "Gave up after 10 attempts: the sending stopped before the server answered",
+    )
+    assert delivery.requeue() == []
+
+
+def test_a_unicode_domain_stored_before_the_checks_is_sent_to_its_idna_form(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+
+    person = contact("Germany", "info@example.org")
+    with connection.cursor() as cursor:  # as typed, before addresses were checked
+        cursor.execute(
+            f"UPDATE {Contact._meta.db_table} SET email = %s WHERE id = %s",  # noqa: S608
+            ["info@straße.example", person.pk],
+        )
+    publish(new_meeting(), django_capture_on_commit_callbacks)
+    assert [m.to for m in mail.outbox] == [["info@xn--strae-oqa.example"]]  # not strasse
+    assert "mailto:info@xn--strae-oqa.example" in calendar_of(mail.outbox[0]).to_ical().decode()

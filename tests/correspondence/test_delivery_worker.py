@@ -6,12 +6,14 @@ worker killed, the database's connections cut, the SMTP server or the broker dow
 import logging
 import uuid
 from datetime import date, time, timedelta
+from time import sleep
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from correspondence import delivery
 from correspondence.enums import DeliveryState
@@ -66,7 +68,10 @@ def contacts(per_mission: int = 1) -> list[Contact]:
         for n in range(per_mission):
             made.append(
                 Contact.objects.create(
-                    mission=mission, name=f"{name} {n}", email=f"c{n}@{name.lower()}.example"
+                    mission=mission,
+                    name=f"{name} {n}",
+                    email=f"c{n}@{name.lower()}.example",
+                    confirmed=timezone.now(),
                 )
             )
     return made
@@ -312,3 +317,41 @@ def test_with_the_broker_down_changes_are_saved_and_their_invitations_go_once_it
     finally:
         worker.stop()
     assert smtp.mailbox.recipients() == sorted(p.email for p in people for _ in range(3))
+
+
+@pytest.mark.parametrize(
+    ("poison", "shown"),
+    [("poison@example.org\u202e", "U+202E"), ('"a\x0bb"@example.org', "U+000B")],
+    ids=["right-to-left override", "vertical tab"],
+)
+def test_one_poisoned_address_among_fifty_fails_alone_and_the_batch_goes_on(
+    smtp, worker, poison, shown
+):
+    people = []
+    for n in range(delivery.BATCH):
+        name = MISSIONS[n % len(MISSIONS)]
+        people.append(
+            Contact.objects.create(
+                mission=Mission.objects.get(name=name),
+                name=f"{name} {n}",
+                email=f"c{n}@{name.lower()}.example",
+                confirmed=timezone.now(),
+            )
+        )
+    poisoned = people[20]
+    # Written straight into the database, around every check (an old row, a console).
+    Contact.objects.filter(pk=poisoned.pk).update(email=poison)
+    plenary()
+    assert Delivery.objects.count() == delivery.BATCH  # one batch, one task
+    wait_for(lambda: states() == {DeliveryState.SENT: delivery.BATCH - 1, DeliveryState.FAILED: 1})
+    good = sorted(p.email for p in people if p != poisoned)
+    assert smtp.mailbox.recipients() == good  # 49, each exactly once
+    failed = Delivery.objects.get(state=DeliveryState.FAILED)
+    assert failed.contact_id == poisoned.pk
+    assert f"invisible control or direction characters ({shown})" in failed.last_error
+    assert failed.attempts == 1
+    # The sweep does not bring it back.
+    assert failed.pk not in delivery.requeue()
+    sleep(1)
+    assert states() == {DeliveryState.SENT: delivery.BATCH - 1, DeliveryState.FAILED: 1}
+    assert smtp.mailbox.recipients() == good
