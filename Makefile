@@ -63,8 +63,9 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/fanout.py
 
+# A worker on a developer's machine: the Celery app alone defaults to production settings.
 worker: install
-	$(BIN)/celery -A gasched worker --beat --loglevel INFO
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-gasched.settings.dev} $(BIN)/celery -A gasched worker --beat --loglevel INFO
 
 clean:
 	rm -rf $(VENV) var/gasched.sqlite3 .pytest_cache .import_linter_cache node_modules locale/*/LC_MESSAGES/*.mo

@@ -1,10 +1,11 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from missions.models import Mission
 
+from .invitations import has_account
 from .models import Invitation, Role
+from .rules import may_know_accounts
 
 
 class InvitationForm(forms.ModelForm):
@@ -16,6 +17,7 @@ class InvitationForm(forms.ModelForm):
 
     def __init__(self, *args, sender, **kwargs):
         super().__init__(*args, **kwargs)
+        self.sender = sender
         self.fields["mission"].queryset = Mission.objects.all()
         if not sender.has_perm("accounts.add_invitation"):
             membership = sender.membership
@@ -26,7 +28,7 @@ class InvitationForm(forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        if get_user_model().objects.filter(email__iexact=email).exists():
+        if may_know_accounts(self.sender) and has_account(email):
             raise forms.ValidationError(_("This address already has an account."))
         return email
 

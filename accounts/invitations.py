@@ -1,10 +1,12 @@
 """Sending and accepting invitations: the only way into gasched."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,8 +22,16 @@ ROLE_GROUPS = {
 SESSION_KEY = "gasched_invitation"
 
 
+def has_account(email: str) -> bool:
+    return get_user_model().objects.filter(email__iexact=email).exists()
+
+
 def send_invitation(invitation: Invitation, *, request) -> Invitation:
-    """Check that the sender may send it, save it and e-mail the link (plain text)."""
+    """Check that the sender may send it, save it and e-mail the link (plain text).
+
+    To an address that already has an account no link goes (it could not sign up
+    again): its owner is told so and how to sign in, and the sender sees the same
+    "sent" as for any other address."""
     sender = invitation.invited_by
     if invitation.role != Role.MISSION_STAFF and not sender.has_perm("accounts.add_invitation"):
         raise PermissionDenied(_("Only administrators invite PGA office staff."))
@@ -29,11 +39,14 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         raise PermissionDenied(_("You may invite colleagues of your own mission only."))
     invitation.full_clean()
     invitation.save()
-    link = request.build_absolute_uri(invitation.get_absolute_url())
-    context = {"invitation": invitation, "link": link}
+    if has_account(invitation.email):
+        template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
+    else:
+        template, link = "accounts/invitation_email.txt", invitation.get_absolute_url()
+    context = {"invitation": invitation, "link": request.build_absolute_uri(link)}
     send_mail(
         subject=_("[gasched] Your invitation"),
-        message=render_to_string("accounts/invitation_email.txt", context),
+        message=render_to_string(template, context),
         from_email=None,
         recipient_list=[invitation.email],
     )

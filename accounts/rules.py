@@ -18,3 +18,9 @@ def can_invite_to(user, mission) -> bool:
     if user.has_perm("accounts.add_invitation"):
         return True
     return is_focal_point(user) and is_on_staff_of(user, mission)
+
+
+def may_know_accounts(user) -> bool:
+    """Administrators see the accounts anyway; a focal point is not told which addresses
+    have one (the invite page would otherwise answer that for any address typed)."""
+    return user.has_perm("auth.view_user")

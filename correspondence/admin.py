@@ -29,7 +29,8 @@ class LetterAdmin(admin.ModelAdmin):
     search_fields = ["subject", "body", "signatories__name"]
     date_hierarchy = "date"
     raw_id_fields = ["enclosed_in", "refers_to"]
-    readonly_fields = ["sha256", "original_name", "created", "created_by", "updated"]
+    # The file as received is the record the archive serves: nobody replaces it here.
+    readonly_fields = ["original", "sha256", "original_name", "created", "created_by", "updated"]
     inlines = [SignatoryInline, AnnouncementInline]
 
 
@@ -49,10 +50,19 @@ class ProposedDeadlineAdmin(admin.ModelAdmin):
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
+    """Read-only: the outbox's states change only as it sends (correspondence.delivery),
+    and staff send a failed one again from the meeting's deliveries page. (Deleting
+    stays a permission of its own, which no role of the office holds.)"""
+
     list_display = ["meeting", "contact", "kind", "sequence", "state", "attempts", "sent"]
     list_filter = ["state", "kind"]
     raw_id_fields = ["meeting", "contact"]
-    readonly_fields = ["claimed", "sent", "attempts", "created"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Reminder)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from gasched.validators import one_line
 from meetings.enums import DeadlineKind, MeetingKind, Timing
 from meetings.models import Deadline, Meeting, Process, Room
 from missions.models import Contact
@@ -40,7 +41,7 @@ class Letter(models.Model):
 
     date = models.DateField(null=True, blank=True, help_text=_("As the letter is dated"))
     sender = models.CharField(max_length=30, choices=Sender.choices, blank=True)
-    subject = models.CharField(max_length=400, blank=True)
+    subject = models.CharField(max_length=400, blank=True, validators=[one_line])
     addressees = models.CharField(max_length=400, blank=True)
     body = models.TextField(help_text=_("The text of the letter"))
     process = models.ForeignKey(
@@ -106,7 +107,7 @@ class Letter(models.Model):
 class Signatory(models.Model):
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="signatories")
     order = models.PositiveSmallIntegerField(default=0)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[one_line])
     honorific = models.CharField(max_length=40, blank=True, help_text=_("e.g. H.E. Mr."))
     title = models.CharField(max_length=200, blank=True)
     state = models.CharField(max_length=200, blank=True, help_text=_("The State they represent"))
@@ -180,7 +181,7 @@ class ProposedMeeting(Proposal):
         Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=40, choices=MeetingKind.choices)
-    title = models.CharField(max_length=400)
+    title = models.CharField(max_length=400, validators=[one_line])
     is_tentative = models.BooleanField(default=False)
     was_held = models.BooleanField(
         default=False, help_text=_("The letter reports it as already held")
@@ -205,7 +206,7 @@ class ProposedMeeting(Proposal):
 class ProposedDeadline(Proposal):
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="proposed_deadlines")
     kind = models.CharField(max_length=30, choices=DeadlineKind.choices)
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[one_line])
     due_date = models.DateField()
     due_time = models.TimeField(null=True, blank=True)
     close_of_business = models.BooleanField(default=False)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .forms import ErrorsWhereTyped, OpenedAtRevision
+from .forms import ErrorsWhereTyped, OpenedAtRevision, WebAddressField
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
 from .rooms import check_out_of_use
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
@@ -92,7 +92,7 @@ class MeetingAdmin(admin.ModelAdmin):
     same room check and the same save (SEQUENCE, booking) as those pages."""
 
     form = MeetingAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"form_class": WebAddressField}}
 
     list_display = ["title", "start", "timing", "room", "kind", "status", "process", "is_sample"]
     list_filter = ["status", "kind", "session", "room", "is_sample"]

@@ -3,30 +3,81 @@
 django-ninja builds the OpenAPI schema (served at /api/openapi.json) from the typed
 schemas below, so the schema cannot drift from the code. Filters are those of the
 schedule pages and feeds; ids are stable (meeting numbers, process slugs, room codes).
+A client makes at most CALLS_A_MINUTE calls a minute (counted per address in the cache;
+when the cache is down the API stays open rather than closed to all), and a page holds
+at most MAX_PAGE rows.
 """
 
+import logging
+import math
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Literal
 
+from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
-from ninja.errors import HttpError
+from ninja.errors import HttpError, Throttled
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.throttling import SimpleRateThrottle
 from pydantic import BeforeValidator, Field
+from redis.exceptions import RedisError
 
 from . import schedule
 from .enums import MeetingKind
 from .forms import ScheduleFilterForm
 from .models import Deadline, Meeting, Process, Room
 
+logger = logging.getLogger(__name__)
+
+CALLS_A_MINUTE = 120
+MAX_PAGE = 200
+
+
+class PerClient(SimpleRateThrottle):
+    """Calls per client address, the address as sign-in takes it: the connection's, or
+    the one a declared proxy gives (ALLAUTH_TRUSTED_*), never a forged header."""
+
+    def get_cache_key(self, request) -> str:
+        try:
+            address = DefaultAccountAdapter(request).get_client_ip(request)
+        except PermissionDenied:  # no address (the declared proxy's header missing)
+            address = "unknown"  # one count for all such calls, not a refusal
+        return f"api-calls:{address}"
+
+    def allow_request(self, request) -> bool:
+        try:
+            return super().allow_request(request)
+        except RedisError:
+            # The count is lost, not the API: open data stays open while Redis is down.
+            logger.warning("API rate limit not applied: the cache is unreachable", exc_info=True)
+            return True
+
+
 api = NinjaAPI(
     title="gasched open data",
     version="1",
-    description="Meetings of the United Nations General Assembly, in New York time.",
+    description=(
+        "Meetings of the United Nations General Assembly, in New York time. "
+        f"At most {CALLS_A_MINUTE} calls a minute per client (then 429, with Retry-After), "
+        f"and at most {MAX_PAGE} rows a page."
+    ),
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN, which the CSP forbids
+    throttle=[PerClient(f"{CALLS_A_MINUTE}/m")],
 )
+
+
+@api.exception_handler(Throttled)
+def too_many_calls(request, error: Throttled):
+    response = api.create_response(
+        request,
+        {"detail": f"Too many requests: at most {CALLS_A_MINUTE} a minute per client."},
+        status=429,
+    )
+    response["Retry-After"] = str(math.ceil(error.wait or 60))
+    return response
 
 
 class Problem(Schema):
@@ -56,15 +107,18 @@ IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
 
 
 class Paging(LimitOffsetPagination):
-    """Pages of at most 1,000 rows, from offsets the database can hold."""
+    """Pages of at most MAX_PAGE rows, from offsets the database can hold; a larger
+    `limit` is refused (422, naming it and the maximum), never silently cut."""
 
     class Input(Schema):
-        limit: int = Field(100, ge=1, le=1000)
+        limit: int = Field(
+            100, ge=1, le=MAX_PAGE, description=f"Rows on the page: 1 to {MAX_PAGE}."
+        )
         offset: int = Field(0, ge=0, le=1_000_000)
 
 
 # Every operation says how it fails: schemathesis holds the API to it.
-ERRORS = {400: Problem, 404: Problem, 422: Invalid}
+ERRORS = {400: Problem, 404: Problem, 422: Invalid, 429: Problem}
 
 
 class RoomOut(Schema):

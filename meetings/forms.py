@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .enums import MeetingKind, Timing
-from .models import CoFacilitator, Meeting, Process, Room, check_meeting_date
+from .models import WEB_ADDRESS, CoFacilitator, Meeting, Process, Room, check_meeting_date
 from .processes import unique_slug
 from .rooms import find_room, mode_named_by
 from .schedule import ScheduleFilter
@@ -45,6 +45,23 @@ class ScheduleFilterForm(forms.Form):
         return ScheduleFilter.canonical(
             kinds=data["kind"], processes=data["process"], rooms=data["room"], text=data["q"]
         )
+
+
+class WebAddressField(forms.URLField):
+    """A web page's address. One typed without a scheme is taken as https, as Django 6
+    will do; one that starts with "//" (whatever the page's scheme is) or has another
+    scheme (ftp:, javascript:) is refused, on the staff pages and in the admin alike."""
+
+    default_validators = [WEB_ADDRESS]
+    default_error_messages = {"invalid": WEB_ADDRESS.message}
+
+    def __init__(self, **kwargs):
+        super().__init__(**{"assume_scheme": "https", **kwargs})
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip().startswith(("//", "\\\\")):
+            raise ValidationError(WEB_ADDRESS.message, code="invalid")
+        return super().to_python(value)
 
 
 class RoomField(forms.CharField):
@@ -201,10 +218,7 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         widget=forms.NumberInput,
         error_messages={"invalid_choice": gettext_lazy("There is no meeting with this number.")},
     )
-    # A link typed without a scheme is taken as https, as Django 6 will do.
-    webcast_url = forms.URLField(
-        label=gettext_lazy("Webcast link"), required=False, assume_scheme="https"
-    )
+    webcast_url = WebAddressField(label=gettext_lazy("Webcast link"), required=False)
     documents = forms.CharField(
         label=gettext_lazy("Document symbols"),
         required=False,

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from gasched.validators import one_line
 
 from .enums import (
     STATUSES_THAT_FREE_THE_ROOM,
@@ -38,9 +41,12 @@ class Session(models.Model):
     number = models.PositiveSmallIntegerField(unique=True)
     start_date = models.DateField()
     end_date = models.DateField()
-    president = models.CharField(max_length=200, blank=True)
+    president = models.CharField(max_length=200, blank=True, validators=[one_line])
     president_state = models.CharField(
-        max_length=200, blank=True, help_text=_("The Member State of the President")
+        max_length=200,
+        blank=True,
+        help_text=_("The Member State of the President"),
+        validators=[one_line],
     )
 
     objects = SessionQuerySet.as_manager()
@@ -88,7 +94,7 @@ class Room(models.Model):
     code = models.SlugField(
         max_length=40, unique=True, help_text=_("Short code, e.g. CR3 or GA-HALL")
     )
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[one_line])
     building = models.CharField(max_length=40, choices=Building.choices)
     has_interpretation = models.BooleanField(
         _("interpretation booths"), default=True, help_text=_("Booths for the six languages")
@@ -118,7 +124,7 @@ class RoomAlias(models.Model):
     """A name people write for a room ("CR 3", "ECOSOC Chamber", "GA Hall")."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[one_line])
     key = models.CharField(max_length=200, unique=True, editable=False)
 
     history = HistoricalRecords()
@@ -140,8 +146,8 @@ class Process(models.Model):
     """A track of meetings with a mandate, e.g. negotiations on a political declaration."""
 
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="processes")
-    title = models.CharField(max_length=400)
-    short_title = models.CharField(max_length=120, blank=True)
+    title = models.CharField(max_length=400, validators=[one_line])
+    short_title = models.CharField(max_length=120, blank=True, validators=[one_line])
     slug = models.SlugField(max_length=140, unique=True)
     mandate = models.TextField(
         blank=True, help_text=_("e.g. operative paragraph 10 of resolution 71/287")
@@ -173,9 +179,15 @@ class CoFacilitator(models.Model):
     """A co-facilitator (or co-chair) of a process, usually a Permanent Representative."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="cofacilitators")
-    name = models.CharField(max_length=200, blank=True, help_text=_("As the letter gives it"))
-    title = models.CharField(max_length=200, default="Permanent Representative")
-    state = models.CharField(max_length=200, help_text=_("The State they represent"))
+    name = models.CharField(
+        max_length=200, blank=True, help_text=_("As the letter gives it"), validators=[one_line]
+    )
+    title = models.CharField(
+        max_length=200, default="Permanent Representative", validators=[one_line]
+    )
+    state = models.CharField(
+        max_length=200, help_text=_("The State they represent"), validators=[one_line]
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -187,6 +199,14 @@ class CoFacilitator(models.Model):
     def __str__(self):
         who = self.name or self.title
         return f"{who} ({self.state})"
+
+
+# Webcast links open from the meeting page and the feeds: a web page, nothing else
+# (no ftp:, no javascript:, no address without its scheme).
+WEB_ADDRESS = URLValidator(
+    schemes=["https", "http"],
+    message=_("Enter a web address that starts with https:// (or http://)."),
+)
 
 
 def document_url(symbol: str) -> str:
@@ -212,7 +232,7 @@ class Meeting(models.Model):
         Process, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     kind = models.CharField(max_length=40, choices=MeetingKind.choices)
-    title = models.CharField(max_length=400)
+    title = models.CharField(max_length=400, validators=[one_line])
     status = models.CharField(
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
@@ -247,7 +267,7 @@ class Meeting(models.Model):
     documents = models.JSONField(
         default=list, blank=True, help_text=_("Document symbols, e.g. A/62/640")
     )
-    webcast_url = models.URLField(blank=True)
+    webcast_url = models.URLField(blank=True, validators=[WEB_ADDRESS])
     # Raised on every change of time, room or status; calendars use it to order updates.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     # Raised on every save (schedule.save_meeting): an edit form carries the revision it was
@@ -390,7 +410,7 @@ class Segment(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="segments")
     order = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField(max_length=400)
+    title = models.CharField(max_length=400, validators=[one_line])
     timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.DAY)
     start = models.DateTimeField(null=True, blank=True)
     end = models.DateTimeField(null=True, blank=True)
@@ -424,7 +444,7 @@ class Deadline(models.Model):
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(max_length=30, choices=DeadlineKind.choices)
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[one_line])
     due_date = models.DateField()
     due_time = models.TimeField(null=True, blank=True, help_text=_("New York time, if given"))
     close_of_business = models.BooleanField(default=False)

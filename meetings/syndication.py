@@ -4,6 +4,7 @@ syndication framework has it."""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .changes import programme_changes
@@ -26,7 +27,9 @@ class ProgrammeChangesFeed(Feed):
         return f"{item.what}: {item.title}"
 
     def item_description(self, item):
-        return item.summary or item.what
+        # Atom's <summary type="html"> is HTML that the writer escapes once more for
+        # XML: escaped here too, a room called "<img …>" reaches feed readers as text.
+        return escape(item.summary or item.what)
 
     def item_link(self, item):
         return item.url

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gasched.validators import misleading_character
 from meetings.models import Process
 
 from .addresses import clean_address, visible
@@ -129,7 +130,8 @@ def read_csv(data: bytes) -> list[tuple[int, dict]]:
 
 
 def has_control_characters(text: str) -> bool:
-    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+    """Line breaks, control characters and bidirectional overrides (gasched.validators)."""
+    return misleading_character(text) is not None
 
 
 def refuse_control_characters(values: dict[str, str]) -> None:

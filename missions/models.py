@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gasched.validators import one_line
 from meetings.enums import MeetingKind
 from meetings.models import Process
 
@@ -35,7 +36,9 @@ def default_kinds() -> list[str]:
 class Mission(models.Model):
     """The Permanent Mission (or Permanent Observer Mission) of a State or organization."""
 
-    name = models.CharField(max_length=200, unique=True, help_text=_("e.g. Belgium"))
+    name = models.CharField(
+        max_length=200, unique=True, help_text=_("e.g. Belgium"), validators=[one_line]
+    )
     kind = models.CharField(
         max_length=30, choices=MissionKind.choices, default=MissionKind.MEMBER_STATE
     )
@@ -67,12 +70,13 @@ class Contact(models.Model):
     """A person at a mission who receives invitations, updates and reminders."""
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[one_line])
     email = EmailAddressField()
     function = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("e.g. Permanent Representative, Deputy, focal point for a process"),
+        validators=[one_line],
     )
     focal_point_for = models.ManyToManyField(
         Process,

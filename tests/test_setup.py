@@ -96,6 +96,66 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set SECRET_KEY in the environment for production." in result.stderr
 
 
+def entry_point(args: list[str], **env) -> subprocess.CompletedProcess:
+    """A production entry point started as a server starts it: no settings module
+    unless given, none of the suite's services, a minute at most."""
+    clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+SERVE = ["-c", "from gasched.wsgi import application; from django.conf import settings; "
+         "print(settings.SETTINGS_MODULE, settings.DEBUG)"]  # fmt: skip
+WORKER = ["-m", "celery", "-A", "gasched", "worker", "--pool=solo", "--loglevel=WARNING"]
+NO_KEY = "Set SECRET_KEY in the environment"
+DEBUG_ON = "DEBUG is on outside development"
+A_KEY = uuid.uuid4().hex * 2
+
+
+BASE = "gasched.settings.base"  # neither development nor production: no safe defaults
+
+
+@pytest.mark.parametrize(
+    ("env", "refusal"),
+    [
+        ({}, NO_KEY),  # production by default, which needs a key
+        ({"DJANGO_SETTINGS_MODULE": BASE}, NO_KEY),
+        ({"DJANGO_SETTINGS_MODULE": BASE, "SECRET_KEY": A_KEY, "DEBUG": "1"}, DEBUG_ON),
+    ],
+)
+@pytest.mark.parametrize("program", [SERVE, WORKER], ids=["wsgi", "celery-worker"])
+def test_the_entry_points_refuse_to_start_on_unsafe_settings(program, env, refusal):
+    result = entry_point(program, **env)
+    assert result.returncode != 0
+    assert refusal in result.stderr
+
+
+def test_the_web_application_starts_on_production_settings_given_a_key():
+    result = entry_point(SERVE, SECRET_KEY=A_KEY, ALLOWED_HOSTS="gasched.example.org")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["gasched.settings.production", "False"]
+
+
+def test_development_is_said_explicitly_and_then_starts_with_debug_on():
+    result = entry_point(SERVE, DJANGO_SETTINGS_MODULE="gasched.settings.dev")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["gasched.settings.dev", "True"]
+
+
+def test_the_celery_app_defaults_to_production_settings():
+    result = entry_point(
+        ["-c", "import os, gasched.celery; print(os.environ['DJANGO_SETTINGS_MODULE'])"]
+    )
+    assert result.stdout.strip() == "gasched.settings.production", result.stderr
+
+
 def test_models_and_migrations_agree():
     result = subprocess.run(
         [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],

@@ -2,8 +2,9 @@
 
 Everything that differs between machines comes from the environment (twelve-factor):
 DATABASE_URL, REDIS_URL, EMAIL_URL-style EMAIL_* variables, SECRET_KEY, DEBUG,
-ALLOWED_HOSTS. With no environment at all the app runs on an embedded default:
-SQLite under var/, Celery tasks eager and in-process, e-mail printed to the console.
+ALLOWED_HOSTS. With no environment at all (and dev.py, which manage.py chooses by
+default) the app runs on an embedded default: SQLite under var/, Celery tasks eager and
+in-process, e-mail printed to the console.
 """
 
 import os
@@ -26,9 +27,12 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# A fixed development key is fine only because production.py refuses to start without one.
-SECRET_KEY = os.environ.get("SECRET_KEY", "gasched-development-key-not-for-production")
-DEBUG = env_bool("DEBUG", default=True)
+# Fail closed: no key and DEBUG off unless the environment says otherwise. dev.py and
+# test.py (development, chosen explicitly) bring a fixed key and, for dev, DEBUG on; the
+# entry points refuse to start without a key or with DEBUG on elsewhere (gasched.startup).
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG", default=False)
+GASCHED_DEVELOPMENT = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -57,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a NUL in the path, query, cookies or a form is a 400 before anything reads it.
+    "gasched.middleware.RefuseNulCharacters",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -152,9 +158,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Twelve characters at least, and none of the 20,000 most common passwords.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -173,13 +183,30 @@ ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[gasched] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-# allauth's own rate limits (kept in the cache, shared by all web processes).
+
+# --- Sign-in rate limits (allauth's, kept in the cache and shared by all web processes) --
+# Wrong passwords count twice: against the account tried (5 in 5 minutes, then that
+# account waits 5 minutes) and against the client's address (20 in 5 minutes). The
+# address limit is the higher one because a mission's whole staff, or the office behind
+# its proxy, may sign in from one address: one person's mistakes must not lock out the
+# colleagues, while one address still cannot try passwords on account after account.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip,5/5m/key",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/h/key",
 }
+# The client's address is the connection's (REMOTE_ADDR) unless the proxy in front is
+# declared: X-Forwarded-For is believed only for the number of proxies given here (the
+# rightmost entries, which our own proxies add), or only the one header the proxy sets.
+# Undeclared, a forged X-Forwarded-For changes nothing. The API's rate limit uses the
+# same address (meetings.api).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("GASCHED_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("GASCHED_CLIENT_IP_HEADER") or None
+# --- end of the sign-in rate limits --------------------------------------------------
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Setting up (or removing) an authenticator asks for the password again, even just after
+# signing in: a session left open must not be enough to enrol the thief's phone.
+MFA_REAUTHENTICATION_REQUIRED = True
 MFA_TOTP_ISSUER = "gasched"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "meetings:programme"

@@ -16,6 +16,8 @@ if REDIS_URL:
     for _alias in CACHES.values():
         _alias["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{_cache_db}"))
 
+GASCHED_DEVELOPMENT = True  # the suite and the Celery workers it starts
+SECRET_KEY = SECRET_KEY or "gasched-test-key-not-for-production"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 # The suite reads mail from locmem; the Celery workers the delivery tests start send
 # through SMTP to the aiosmtpd server on loopback those tests run (they set this).

@@ -138,6 +138,82 @@ def test_mission_staff_who_are_not_focal_points_cannot_invite(mission_client):
     assert mission_client.get(reverse("accounts:invite")).status_code == 403
 
 
+def invited_sign_up(client, administrator, password: str):
+    link = invite(client, administrator, email="new@un.example", role="pga-viewer")
+    client.get(link)
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "new@un.example", "password1": password, "password2": password},
+    )
+    return response, get_user_model().objects.filter(email="new@un.example").first()
+
+
+def test_a_password_needs_twelve_characters(client, administrator):
+    response, user = invited_sign_up(client, administrator, "Kq7!zr2#Lm9")  # 11
+    assert user is None
+    assert "This password is too short. It must contain at least 12 characters." in (
+        response.content.decode()
+    )
+
+
+def test_a_common_password_is_refused_however_long(client, administrator):
+    response, user = invited_sign_up(client, administrator, "liverpool123")
+    assert user is None
+    assert "This password is too common." in response.content.decode()
+
+
+def test_the_demo_passwords_keep_the_rules():
+    from django.contrib.auth.password_validation import validate_password
+
+    from accounts.demo import DEMO_ACCOUNTS
+
+    for demo in DEMO_ACCOUNTS:
+        user = get_user_model()(username=demo["email"], email=demo["email"])
+        assert validate_password(demo["password"], user) is None
+
+
+def test_setting_up_an_authenticator_asks_for_the_password_again(client):
+    """Even just after signing in: a session left open must not enrol another phone."""
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    editor.set_password(PASSWORD)
+    editor.save()
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    assert client.session["_auth_user_id"] == str(editor.pk)
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(response["Location"], {"password": PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    assert 'name="code"' in page.content.decode()
+
+
+def test_a_focal_point_is_not_told_whether_an_address_has_an_account(client, belgium):
+    focal = UserFactory()
+    Membership.objects.create(user=focal, mission=belgium, is_focal_point=True)
+    account("known@belgium.example")
+    client.force_login(focal)
+    answers = []
+    for email in ("known@belgium.example", "unknown@belgium.example"):
+        response = client.post(
+            reverse("accounts:invite"),
+            {"email": email, "role": "mission-staff", "mission": belgium.pk},
+            follow=True,
+        )
+        told = [str(m).replace(email, "ADDRESS") for m in response.context["messages"]]
+        listed = re.search(rf"<li>{re.escape(email)}(.*?)</li>", response.content.decode())
+        answers.append((response.status_code, response.redirect_chain, told, listed.group(1)))
+    assert answers[0] == answers[1]
+    assert answers[0][2] == ["Invitation sent to ADDRESS."]
+    # The owner of the address is told instead, and given the way in, not a sign-up link.
+    to_known, to_unknown = mail.outbox
+    assert "already has an account" in to_known.body
+    assert "http://testserver/accounts/login/" in to_known.body
+    assert "/team/invitations/" not in to_known.body
+    assert "/team/invitations/" in to_unknown.body
+
+
 def test_unverified_address_cannot_sign_in_until_confirmed(client):
     user = account("new@un.example", verified=False)
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
@@ -171,6 +247,81 @@ def test_repeated_failed_sign_ins_are_stopped(client):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     assert "Too many failed login attempts" in response.content.decode()
+
+
+OFFICE = "198.51.100.10"  # one address for a whole office (a NAT, or its proxy)
+ELSEWHERE = "203.0.113.99"
+TOO_MANY = "Too many failed login attempts"
+
+
+def sign_in(client, user, password=PASSWORD, **request):
+    """One attempt, on a client with nobody signed in; whether it got in."""
+    client.logout()
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": password}, **request
+    )
+    return "_auth_user_id" in client.session, response.content.decode()
+
+
+def test_wrong_passwords_for_one_account_do_not_lock_colleagues_out(client):
+    """Five wrong passwords used to block every sign-in from that address, for 5 minutes."""
+    careless, colleague = account("careless@un.example"), account("colleague@un.example")
+    for _ in range(5):
+        assert sign_in(client, careless, "wrong", REMOTE_ADDR=OFFICE)[0] is False
+    assert sign_in(client, colleague, REMOTE_ADDR=OFFICE)[0] is True
+
+
+def test_the_account_itself_waits_after_five_wrong_passwords_from_anywhere(client):
+    target = account("target@un.example")
+    for i in range(5):
+        sign_in(client, target, "wrong", REMOTE_ADDR=f"192.0.2.{i + 1}")
+    signed_in, page = sign_in(client, target, REMOTE_ADDR=ELSEWHERE)
+    assert (signed_in, TOO_MANY in page) == (False, True)
+
+
+def guess_from(client, address: str, n: int = 20, **headers) -> None:
+    """`n` wrong passwords from one address, one per account: no account limit is hit."""
+    for i in range(n):
+        sign_in(client, UserFactory(email=f"guess{i}@un.example"), "wrong", REMOTE_ADDR=address,
+                headers=headers)  # fmt: skip
+
+
+def test_one_address_trying_account_after_account_is_stopped(client):
+    colleague = account("colleague@un.example")
+    guess_from(client, OFFICE)
+    signed_in, page = sign_in(client, colleague, REMOTE_ADDR=OFFICE)
+    assert (signed_in, TOO_MANY in page) == (False, True)
+    assert sign_in(client, colleague, REMOTE_ADDR=ELSEWHERE)[0] is True
+
+
+def test_a_forged_forwarded_for_is_ignored_without_a_declared_proxy(client):
+    colleague = account("colleague@un.example")
+    for i in range(20):
+        sign_in(client, UserFactory(email=f"guess{i}@un.example"), "wrong", REMOTE_ADDR=OFFICE,
+                headers={"X-Forwarded-For": f"192.0.2.{i + 1}"})  # fmt: skip
+    forged = {"X-Forwarded-For": "192.0.2.200"}
+    assert sign_in(client, colleague, REMOTE_ADDR=OFFICE, headers=forged)[0] is False
+
+
+def test_behind_a_declared_proxy_each_client_has_its_own_limit(client, settings):
+    """The proxy at OFFICE adds the client's address to X-Forwarded-For."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    colleague = account("colleague@un.example")
+    guess_from(client, OFFICE, **{"X-Forwarded-For": "192.0.2.66"})
+    elsewhere = {"X-Forwarded-For": "192.0.2.66, 192.0.2.7"}  # the first one forged
+    assert sign_in(client, colleague, REMOTE_ADDR=OFFICE, headers=elsewhere)[0] is True
+    same = {"X-Forwarded-For": "192.0.2.7, 192.0.2.66"}
+    assert sign_in(client, colleague, REMOTE_ADDR=OFFICE, headers=same)[0] is False
+
+
+def test_or_behind_a_proxy_that_sets_one_header(client, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    colleague = account("colleague@un.example")
+    guess_from(client, OFFICE, **{"X-Real-IP": "192.0.2.66"})
+    assert sign_in(client, colleague, REMOTE_ADDR=OFFICE, headers={"X-Real-IP": "192.0.2.7"})[0]
+    assert not sign_in(client, colleague, REMOTE_ADDR=OFFICE, headers={"X-Real-IP": "192.0.2.66"})[
+        0
+    ]
 
 
 def test_password_reset_sends_a_link(client):

@@ -75,6 +75,53 @@ def test_schema_is_served(client):
     } <= set(schema["paths"])
 
 
+def test_a_page_of_more_than_200_rows_is_refused_with_the_reason(client):
+    assert client.get("/api/meetings?limit=200").status_code == 200
+    response = client.get("/api/meetings?limit=201")
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert (problem["loc"], problem["msg"]) == (
+        ["query", "limit"],
+        "Input should be less than or equal to 200",
+    )
+
+
+def test_the_schema_states_the_page_size_and_the_rate_limit(client):
+    schema = client.get("/api/openapi.json").json()
+    operation = schema["paths"]["/api/meetings"]["get"]
+    (limit,) = [p for p in operation["parameters"] if p["name"] == "limit"]
+    assert (limit["schema"]["minimum"], limit["schema"]["maximum"]) == (1, 200)
+    assert "429" in operation["responses"]
+    assert "At most 120 calls a minute per client" in schema["info"]["description"]
+
+
+CLIENT, OTHER = "198.51.100.20", "198.51.100.21"
+
+
+def test_each_client_has_its_own_rate_limit(client):
+    for _ in range(120):
+        assert client.get("/api/rooms", REMOTE_ADDR=CLIENT).status_code == 200
+    refused = client.get("/api/rooms", REMOTE_ADDR=CLIENT)
+    assert refused.status_code == 429
+    assert refused.json() == {"detail": "Too many requests: at most 120 a minute per client."}
+    assert 0 < int(refused["Retry-After"]) <= 60
+    forged = client.get("/api/rooms", REMOTE_ADDR=CLIENT, headers={"X-Forwarded-For": OTHER})
+    assert forged.status_code == 429  # no proxy declared: the header is not believed
+    assert client.get("/api/rooms", REMOTE_ADDR=OTHER).status_code == 200
+
+
+def test_the_api_stays_open_when_the_cache_is_down(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    responses = [client.get("/api/rooms", REMOTE_ADDR=CLIENT) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert {r["code"] for r in responses[0].json()} >= {"CR3", "GA-HALL"}
+
+
 # Schemathesis generates requests from the schema and checks every answer against it:
 # no 500, no response that breaks the schema. In-process, through the WSGI app.
 api_schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)

@@ -1,6 +1,7 @@
 """What changed: a delegation back from a week away catches up in a minute."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -83,6 +84,48 @@ def test_the_page_and_its_feed(client, session):
     atom = "{http://www.w3.org/2005/Atom}"
     entries = fromstring(feed.content).findall(f"{atom}entry")
     assert [e.find(f"{atom}title").text for e in entries] == ["Added: Plenary <b>on</b> oceans"]
+
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+
+
+class HtmlReader(HTMLParser):
+    """What a feed reader makes of an HTML summary: its elements and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements, self.text = [], ""
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def test_the_feed_gives_room_names_and_titles_to_feed_readers_as_text(client, session):
+    trap = Room.objects.create(code="TRAP", name=f"Room {PAYLOAD}", building="conference-building")
+    with at(MONDAY - timedelta(days=10)):
+        meeting = MeetingFactory(
+            session=session, title=f"Plenary {PAYLOAD}", room=Room.objects.get(code="CR1"),
+            start=new_york_datetime(date(2031, 3, 10), time(10)), end=None,
+        )  # fmt: skip
+    with at(MONDAY - timedelta(days=1)):
+        meeting.room = trap
+        schedule.save_meeting(meeting)
+    with at(MONDAY):
+        feed = client.get(reverse("meetings:changes-feed"))
+    from defusedxml.ElementTree import fromstring
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    (entry,) = fromstring(feed.content).findall(f"{atom}entry")
+    assert entry.find(f"{atom}title").text == f"Room changed: Plenary {PAYLOAD}"
+    summary = entry.find(f"{atom}summary")
+    assert summary.get("type") == "html"
+    reader = HtmlReader()
+    reader.feed(summary.text)
+    assert reader.elements == []
+    assert reader.text == f"Room: Conference Room 1 → Room {PAYLOAD}"
 
 
 @pytest.mark.parametrize("days", ["0", "61", "seven"])
