@@ -136,7 +136,7 @@ def test_a_csv_with_an_override_in_a_name_is_refused_whole():
     data = f"mission,name,email\nBelgium,Marc {RLO}neetsceP,pr@be.example\n".encode()
     with pytest.raises(CsvRejected) as rejected:
         import_contacts(data)
-    assert rejected.value.errors == ["Line 2: control characters in a field."]
+    assert rejected.value.errors == ["Line 2, column name: control characters are not allowed."]
     assert Contact.objects.count() == 0
 
 

@@ -247,7 +247,7 @@ def test_validators_come_from_the_data_not_the_clock(session_now):
 def test_a_search_with_a_nul_byte_is_a_400_not_a_500(client, path):
     response = client.get(path + "?q=a%00b")
     assert response.status_code == 400
-    assert "Null characters are not allowed" in response.content.decode()
+    assert "a NUL character" in response.content.decode()
 
 
 def test_a_feed_whose_window_moved_overnight_is_not_answered_not_modified(session_now):

@@ -147,18 +147,19 @@ def test_opening_the_link_changes_nothing_and_the_button_confirms_and_catches_up
 
 
 @pytest.mark.parametrize(
-    ("key", "reason"),
+    ("key", "status", "reason"),
     [
-        ("A" * 43, "This confirmation link is not valid."),
-        ("short", "This confirmation link is not valid."),
-        ("x\x00y" * 12, "This confirmation link is not valid."),
+        ("A" * 43, 404, "This confirmation link is not valid."),
+        ("short", 404, "This confirmation link is not valid."),
+        # refused before any view (gasched.middleware)
+        ("x\x00y" * 12, 400, "a NUL character in the address"),
     ],
 )
-def test_a_bad_link_is_a_404_with_the_reason(client, added, key, reason):
+def test_a_bad_link_is_refused_with_the_reason(client, added, key, status, reason):
     response = client.get(reverse("missions:contact-confirm", args=[key]))
-    assert response.status_code == 404
+    assert response.status_code == status
     assert reason in response.content.decode()
-    assert client.post(reverse("missions:contact-confirm", args=[key])).status_code == 404
+    assert client.post(reverse("missions:contact-confirm", args=[key])).status_code == status
 
 
 def test_an_expired_link_is_a_404_with_the_reason_and_confirms_nothing(client, added):
