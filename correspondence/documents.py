@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .readers import MAX_CHARACTERS
 
@@ -79,10 +80,47 @@ def plain_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+# Why readers.py refused a file, by the code it answers with.
+REFUSALS = {
+    "not-word": gettext_lazy("This is not a Word (.docx) document that can be read."),
+    "word-damaged": gettext_lazy("This Word document is damaged and cannot be read."),
+    "word-password": gettext_lazy(
+        "This Word document is password-protected: upload an unprotected copy."
+    ),
+    "entries": gettext_lazy(
+        "This Word document holds more than %(n)s files; a letter holds a few dozen."
+    ),
+    "unpacked": gettext_lazy(
+        "This Word document unpacks to more than %(n)s MB; a letter is much smaller."
+    ),
+    "zip-bomb": gettext_lazy(
+        "This Word document is compressed far more than any letter could be (a “zip "
+        "bomb”): it was not opened."
+    ),
+    "nested-archive": gettext_lazy(
+        "This Word document contains another archive (%(name)s): save the letter again "
+        "without embedded files."
+    ),
+    "xml-entities": gettext_lazy(
+        "This Word document declares XML entities, which a letter never does: it was not opened."
+    ),
+    "xml-structure": gettext_lazy(
+        "This Word document is built in a way no letter is (too many or too deeply nested "
+        "elements): it was not read."
+    ),
+    "pdf-password": gettext_lazy("This PDF is password-protected: upload an unprotected copy."),
+    "pdf-pages": gettext_lazy("This PDF has more than 200 pages; a letter is shorter."),
+    "pdf-error": gettext_lazy("This PDF cannot be read (%(error)s)."),
+    "pdf-broken": gettext_lazy("This PDF cannot be read."),
+    "too-long": gettext_lazy("The text is longer than 500,000 characters: this is no letter."),
+    "memory": gettext_lazy("Reading this file needs more memory than any letter."),
+}
+
+
 @dataclass
 class Reading:
-    """What the child process answered: the text, or why it refused the file (a message
-    marked in readers.py, not yet translated); and what reading it cost."""
+    """What the child process answered: the text, or why it refused the file (a code of
+    REFUSALS, with its figures in `params`); and what reading it cost."""
 
     text: str = ""
     refused: str = ""
@@ -93,8 +131,8 @@ class Reading:
 
     def message(self) -> str:
         """Why the file was refused, in the active language."""
-        message = _(self.refused)
-        return message % self.params if self.params else message
+        message = REFUSALS[self.refused]
+        return message % self.params if self.params else str(message)
 
 
 def read_in_child(kind: str, data: bytes) -> Reading:

@@ -14,8 +14,8 @@ is read as it streams, never as a tree: no DTD (so no entities), a cap on depth,
 elements and on characters. Python's zipfile never unpacks more than an entry declares
 (and then fails its CRC), so the declared sizes are a true bound.
 
-Nothing here loads Django's settings: the messages are marked with gettext_noop and
-translated by the parent, in the language of the person uploading.
+Nothing here loads Django: a refusal is a code (with its figures), which documents.py
+turns into a message in the language of the person uploading.
 """
 
 import io
@@ -25,8 +25,6 @@ import sys
 import zipfile
 import zlib
 from xml.parsers import expat
-
-from django.utils.translation import gettext_noop
 
 MEMORY_BYTES = 512 * 1024 * 1024  # the interpreter and pypdf take ~60 MB of it
 CPU_SECONDS = 8  # a 200-page PDF of text takes under 2 s; a letter a fifth of a second
@@ -47,17 +45,14 @@ MAX_DEPTH = 256  # tables in tables in text boxes stay under 50
 MAX_ELEMENTS = 1_000_000  # a 500,000-character letter has about 300,000
 CHUNK = 64 * 1024
 
-NOT_WORD = gettext_noop("This is not a Word (.docx) document that can be read.")
-DAMAGED = gettext_noop("This Word document is damaged and cannot be read.")
-TOO_LONG = gettext_noop("The text is longer than 500,000 characters: this is no letter.")
-
 
 class Refused(Exception):
-    """The file is not read; `message` (marked, untranslated) and `params` say why."""
+    """The file is not read: `code` says why (documents.REFUSALS has the words), `params`
+    gives the figures."""
 
-    def __init__(self, message: str, **params):
-        super().__init__(message)
-        self.message, self.params = message, params
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -70,27 +65,23 @@ def pdf_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise Refused(
-                gettext_noop("This PDF is password-protected: upload an unprotected copy.")
-            )
+            raise Refused("pdf-password")
         if len(reader.pages) > MAX_PAGES:
-            raise Refused(gettext_noop("This PDF has more than 200 pages; a letter is shorter."))
+            raise Refused("pdf-pages")
         pages, length = [], 0
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             length += len(pages[-1])
             if length > MAX_CHARACTERS:
-                raise Refused(TOO_LONG)
+                raise Refused("too-long")
     except Refused:
         raise
     except PdfReadError as error:
-        raise Refused(
-            gettext_noop("This PDF cannot be read (%(error)s)."), error=str(error)
-        ) from error
+        raise Refused("pdf-error", error=str(error)) from error
     except MemoryError:
         raise
     except Exception as error:  # a broken upload can fail anywhere inside the parser
-        raise Refused(gettext_noop("This PDF cannot be read.")) from error
+        raise Refused("pdf-broken") from error
     return "\n\n".join(pages)
 
 
@@ -101,7 +92,7 @@ def docx_text(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, EOFError) as error:
-        raise Refused(NOT_WORD) from error
+        raise Refused("not-word") from error
     with archive:
         try:
             check_archive(archive)
@@ -114,53 +105,28 @@ def docx_text(data: bytes) -> str:
             RuntimeError,
         ) as error:
             # a bad CRC (an entry longer than it declares), a broken stream, an unknown method
-            raise Refused(DAMAGED) from error
+            raise Refused("word-damaged") from error
 
 
 def check_archive(archive: zipfile.ZipFile) -> None:
     """Refuse, before unpacking anything, an archive no letter would be."""
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
-        raise Refused(
-            gettext_noop(
-                "This Word document holds more than %(n)s files; a letter holds a few dozen."
-            ),
-            n=MAX_ENTRIES,
-        )
+        raise Refused("entries", n=MAX_ENTRIES)
     if sum(entry.file_size for entry in entries) > MAX_UNPACKED:
-        raise Refused(
-            gettext_noop(
-                "This Word document unpacks to more than %(n)s MB; a letter is much smaller."
-            ),
-            n=MAX_UNPACKED // (1024 * 1024),
-        )
+        raise Refused("unpacked", n=MAX_UNPACKED // (1024 * 1024))
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise Refused(
-                gettext_noop(
-                    "This Word document is password-protected: upload an unprotected copy."
-                )
-            )
+            raise Refused("word-password")
         if entry.file_size > RATIO_FROM and entry.file_size > MAX_RATIO * entry.compress_size:
-            raise Refused(
-                gettext_noop(
-                    "This Word document is compressed far more than any letter could be "
-                    "(a “zip bomb”): it was not opened."
-                )
-            )
+            raise Refused("zip-bomb")
     for entry in entries:
         if entry.is_dir():
             continue
         with archive.open(entry) as member:
             start = member.read(8)
         if entry.filename.lower().endswith(ARCHIVE_SUFFIXES) or start.startswith(ARCHIVE_MAGIC):
-            raise Refused(
-                gettext_noop(
-                    "This Word document contains another archive (%(name)s): save the letter "
-                    "again without embedded files."
-                ),
-                name=entry.filename[:100],
-            )
+            raise Refused("nested-archive", name=entry.filename[:100])
 
 
 def main_part(archive: zipfile.ZipFile) -> str:
@@ -180,7 +146,7 @@ def main_part(archive: zipfile.ZipFile) -> str:
         parser.StartElementHandler = relationship
         feed(parser, archive, "_rels/.rels")
     if target not in archive.namelist():
-        raise Refused(NOT_WORD)
+        raise Refused("not-word")
     return target
 
 
@@ -189,12 +155,7 @@ def safe_parser() -> "expat.XMLParserType":
     entity can be declared, expanded or fetched (the billion laughs, external entities)."""
 
     def refuse(*args):
-        raise Refused(
-            gettext_noop(
-                "This Word document declares XML entities, which a letter never does: it was "
-                "not opened."
-            )
-        )
+        raise Refused("xml-entities")
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = refuse
@@ -212,7 +173,7 @@ def feed(parser, archive: zipfile.ZipFile, name: str) -> None:
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as error:
-        raise Refused(DAMAGED) from error
+        raise Refused("word-damaged") from error
 
 
 # WordprocessingML, as Word writes it and in its strict ISO form.
@@ -250,15 +211,10 @@ class WordText:
     def start(self, name: str, attributes: dict) -> None:
         self.elements += 1
         if self.elements > MAX_ELEMENTS or len(self.path) >= MAX_DEPTH:
-            raise Refused(
-                gettext_noop(
-                    "This Word document is built in a way no letter is (too many or too deeply "
-                    "nested elements): it was not read."
-                )
-            )
+            raise Refused("xml-structure")
         namespace, _, local = name.rpartition(" ")
         if not self.path and (namespace not in WORD or local != "document"):
-            raise Refused(NOT_WORD)
+            raise Refused("not-word")
         self.path.append(local if namespace in WORD else name)
         if self.hidden_below:
             return
@@ -302,7 +258,7 @@ class WordText:
     def add(self, text: str) -> None:
         self.characters += len(text)
         if self.characters > MAX_CHARACTERS:
-            raise Refused(TOO_LONG)
+            raise Refused("too-long")
         self.paragraphs[-1].append(text)
 
 
@@ -325,9 +281,9 @@ def main(kind: str) -> None:
     try:
         answer = {"text": READERS[kind](data)}
     except Refused as refused:
-        answer = {"refused": refused.message, "params": refused.params}
+        answer = {"refused": refused.code, "params": refused.params}
     except (MemoryError, RecursionError):
-        answer = {"refused": gettext_noop("Reading this file needs more memory than any letter.")}
+        answer = {"refused": "memory"}
     usage = resource.getrusage(resource.RUSAGE_SELF)
     answer["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     answer["peak_kb"] = peak_memory_kb()
