@@ -62,6 +62,7 @@ check: install
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/fanout.py
+	$(BIN)/python benchmarks/contacts_import.py
 
 worker: install
 	$(BIN)/celery -A gasched worker --beat --loglevel INFO
