@@ -62,6 +62,7 @@ check: install
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/fanout.py
+	$(BIN)/python benchmarks/contacts_import.py
 
 # A worker on a developer's machine: the Celery app alone defaults to production settings.
 worker: install

@@ -17,9 +17,11 @@ import logging
 import secrets
 import smtplib
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import partial
+from itertools import islice
 from typing import TypeVar
 
 from django.conf import settings
@@ -30,7 +32,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from meetings.enums import MeetingStatus, Timing
-from meetings.models import Meeting
+from meetings.models import Meeting, Process
 from missions.addresses import visible
 from missions.models import Contact, Mission
 
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BATCH = 50  # deliveries per task: one SMTP connection serves a batch
+WRITE_BATCH = 1000  # outbox rows per INSERT when thousands are written at once
 OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
 # Timings with a start worth reminding of ("the following week" has none).
 REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
@@ -134,7 +137,11 @@ def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int
     """Invite contacts (new ones, just confirmed ones, or whose mission changed what it
     receives) to the published meetings still to come that they want and were not yet
     sent. Whatever was held back while an address waited for its confirmation goes
-    out now (a version superseded meanwhile is skipped again when it is sent)."""
+    out now (a version superseded meanwhile is skipped again when it is sent).
+
+    In bulk, for the thousands of contacts a CSV import adds at once: a fixed number of
+    queries to learn who wants what, then the rows written WRITE_BATCH at a time (never
+    all held in memory), and queued after commit in tasks of BATCH deliveries."""
     now = now or timezone.now()
     held_back = Delivery.objects.filter(
         contact__in=contact_ids,
@@ -146,33 +153,18 @@ def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int
     Delivery.objects.filter(pk__in=released).update(
         state=DeliveryState.PENDING, attempts=0, next_attempt=now, last_error="", claim=""
     )
-    upcoming = Meeting.objects.filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now)
-    rows = []
-    contacts = Contact.objects.filter(
-        pk__in=contact_ids, opted_out__isnull=True, confirmed__isnull=False
+    upcoming = list(
+        Meeting.objects.filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now).values_list(
+            "pk", "sequence", "kind", "process_id"
+        )
     )
-    for contact in contacts.select_related("mission"):
-        mission = contact.mission
-        wanted = upcoming
-        if not mission.receives_everything:
-            wanted = upcoming.filter(
-                Q(kind__in=mission.kinds or [])
-                | Q(process__following_missions=mission)
-                | Q(process__followers__user__membership__mission=mission)
-                | Q(process__focal_points=contact)
-            ).distinct()
-        sent = Delivery.objects.filter(
-            contact=contact, kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE]
-        ).values("meeting_id")
-        rows += [
-            Delivery(
-                meeting_id=pk, contact=contact, kind=DeliveryKind.INVITATION, sequence=sequence
-            )
-            for pk, sequence in wanted.exclude(pk__in=sent).values_list("pk", "sequence")
-        ]
-    if not rows and not released:
-        return []
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    contacts = list(
+        Contact.objects.filter(
+            pk__in=contact_ids, opted_out__isnull=True, confirmed__isnull=False
+        ).values_list("pk", "mission_id", "mission__receives_everything", "mission__kinds")
+    )
+    if upcoming and contacts:
+        write_invitations(upcoming, contacts)
     ids = list(
         Delivery.objects.filter(
             Q(kind=DeliveryKind.INVITATION) | Q(pk__in=released),
@@ -180,8 +172,54 @@ def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int
             state=DeliveryState.PENDING,
         ).values_list("pk", flat=True)
     )
-    transaction.on_commit(partial(enqueue, ids))
+    if ids:
+        transaction.on_commit(partial(enqueue, ids))
     return ids
+
+
+def write_invitations(upcoming: list[tuple], contacts: list[tuple]) -> None:
+    """Invitations for `contacts` (pk, mission, receives everything, kinds) to the
+    `upcoming` meetings (pk, sequence, kind, process) each wants and was not yet sent."""
+    missions = {mission for _, mission, *_ in contacts}
+    # The processes each mission follows: its own choice, or a member's "My schedule".
+    followed = defaultdict(set)
+    for mission, process in Mission.processes.through.objects.filter(
+        mission__in=missions
+    ).values_list("mission_id", "process_id"):
+        followed[mission].add(process)
+    for mission, process in Process.objects.filter(
+        followers__user__membership__mission__in=missions
+    ).values_list("followers__user__membership__mission", "pk"):
+        followed[mission].add(process)
+    focal_points = defaultdict(set)
+    for contact, process in Contact.focal_point_for.through.objects.filter(
+        contact__in=[pk for pk, *_ in contacts]
+    ).values_list("contact_id", "process_id"):
+        focal_points[contact].add(process)
+    sent = set(
+        Delivery.objects.filter(
+            contact__in=[pk for pk, *_ in contacts],
+            kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE],
+        ).values_list("contact_id", "meeting_id")
+    )
+
+    def rows():
+        for contact, mission, everything, kinds in contacts:
+            processes = followed[mission] | focal_points[contact]
+            for meeting, sequence, kind, process in upcoming:
+                if (contact, meeting) in sent:
+                    continue
+                if everything or kind in (kinds or []) or process in processes:
+                    yield Delivery(
+                        meeting_id=meeting,
+                        contact_id=contact,
+                        kind=DeliveryKind.INVITATION,
+                        sequence=sequence,
+                    )
+
+    written = rows()
+    while batch := list(islice(written, WRITE_BATCH)):
+        Delivery.objects.bulk_create(batch, ignore_conflicts=True)
 
 
 def schedule_reminders(meeting: Meeting) -> None:

@@ -3,10 +3,11 @@ imported from CSV all or nothing, and free to opt out with one link."""
 
 import csv
 import io
-from dataclasses import dataclass
+import logging
+from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,10 +16,16 @@ from meetings.models import Process
 
 from .addresses import clean_address, visible
 from .confirmation import ask_for_confirmation
-from .models import Contact, Mission
+from .enums import ImportState
+from .models import Contact, ContactImport, Mission
 from .signals import contacts_changed
 
+log = logging.getLogger(__name__)
+
 MAX_CSV_ROWS = 5000
+# Rows saved per step of an import job, each step its own transaction: the contacts
+# and their invitations together, then the progress the page shows.
+IMPORT_STEP = 500
 
 
 @transaction.atomic
@@ -77,12 +84,6 @@ def opt_in(contact: Contact) -> Contact:
 
 
 # --- CSV import ------------------------------------------------------------------------
-
-
-@dataclass
-class ImportResult:
-    created: int
-    updated: int
 
 
 class CsvRejected(ValueError):
@@ -146,8 +147,9 @@ def refuse_control_characters(values: dict[str, str]) -> None:
 
 
 @transaction.atomic
-def import_contacts(data: bytes, *, missions=None) -> ImportResult:
-    """Every row valid, or nothing saved: the errors name their line numbers.
+def import_contacts(data: bytes, *, missions=None, uploaded_by=None) -> ContactImport:
+    """Check every row, in the request: all valid, or nothing saved and the errors name
+    their line numbers (CsvRejected). Then a background job saves them (run_import).
 
     A row for an address the mission already has updates that contact. `missions`
     limits the rows to those missions (a mission's staff import only their own).
@@ -194,47 +196,101 @@ def import_contacts(data: bytes, *, missions=None) -> ImportResult:
             )
             continue
         seen.add((mission.pk, email))
-        valid.append((mission, row["name"][:200], email, row.get("function", "")[:200]))
+        valid.append((line, mission, row["name"][:200], email, row.get("function", "")[:200]))
     if errors:
         raise CsvRejected(errors)
-    try:
-        with transaction.atomic():
-            return save_rows(valid, by_office=missions is None)
-    except IntegrityError as error:
-        raise CsvRejected(
-            [_("Another change to these contacts was saved at the same moment: upload again.")]
-        ) from error
+    job = ContactImport.objects.create(
+        rows=[[line, mission.pk, *fields] for line, mission, *fields in valid],
+        total=len(valid),
+        uploaded_by=uploaded_by,
+        confirmed_by_import=missions is None,
+    )
+    transaction.on_commit(partial(queue_import, job.pk))
+    return job
 
 
-def save_rows(valid, *, by_office: bool) -> ImportResult:
+def queue_import(job_id: int) -> None:
+    from .tasks import run_contact_import  # noqa: PLC0415 -- import cycle
+
+    run_contact_import.delay(job_id)
+
+
+def run_import(job_id: int) -> ContactImport:
+    """The background job: the checked rows saved IMPORT_STEP at a time, each step in a
+    transaction of its own with the invitations of its new contacts and the progress.
+
+    Run twice (a worker lost, the task delivered again), it goes on where it stopped:
+    each step locks the job and starts after the rows already saved.
+    """
+    ContactImport.objects.filter(pk=job_id, state=ImportState.QUEUED).update(
+        state=ImportState.RUNNING
+    )
+    while True:
+        try:
+            with transaction.atomic():
+                job = ContactImport.objects.select_for_update().get(pk=job_id)
+                if job.is_finished or job.done >= job.total:
+                    break
+                step = job.rows[job.done : job.done + IMPORT_STEP]
+                new, updated = save_rows(step, confirmed=job.confirmed_by_import)
+                job.done += len(step)
+                job.new_contacts += new
+                job.updated_contacts += updated
+                job.save(update_fields=["done", "new_contacts", "updated_contacts"])
+        except DatabaseError as error:
+            # A clash with a change saved meanwhile (a mission deleted, the same address
+            # added at that very moment): the steps before stay saved, and the page says
+            # from which line the rows were not.
+            job = ContactImport.objects.get(pk=job_id)
+            log.exception("contact import %s stopped after %s rows", job_id, job.done)
+            ContactImport.objects.filter(pk=job_id).update(
+                state=ImportState.FAILED,
+                stopped_at_line=job.rows[job.done][0],
+                error=str(error)[:2000],
+                finished=timezone.now(),
+            )
+            return ContactImport.objects.get(pk=job_id)
+    if not job.is_finished:
+        ContactImport.objects.filter(pk=job_id).update(
+            state=ImportState.DONE, rows=[], finished=timezone.now()
+        )
+    return ContactImport.objects.get(pk=job_id)
+
+
+def save_rows(rows: list, *, confirmed: bool) -> tuple[int, int]:
+    """Contacts for checked rows ([line, mission pk, name, email, function]), in bulk: new
+    addresses added (confirmed by the import, or asked to confirm) and announced for
+    their invitations, known ones updated. Returns (new, updated)."""
     existing = {
         (c.mission_id, c.email): c
-        for c in Contact.objects.filter(mission__in={m for m, *_ in valid})
+        for c in Contact.objects.filter(
+            mission__in={row[1] for row in rows}, email__in={row[3] for row in rows}
+        )
     }
-    created = updated = 0
-    new = []
-    for mission, name, email, function in valid:
-        contact = existing.get((mission.pk, email))
+    now = timezone.now()
+    new, known = [], []
+    for _line, mission, name, email, function in rows:
+        contact = existing.get((mission, email))
         if contact is None:
-            # The PGA office's own list is confirmed by its import (confirmation.py);
-            # a mission's staff's rows wait for their owners' click like typed ones.
-            contact = Contact.objects.create(
-                mission=mission,
-                name=name,
-                email=email,
-                function=function,
-                confirmed=timezone.now() if by_office else None,
+            new.append(
+                Contact(
+                    mission_id=mission,
+                    name=name,
+                    email=email,
+                    function=function,
+                    confirmed=now if confirmed else None,
+                )
             )
-            if not by_office:
-                ask_for_confirmation(contact)
-            new.append(contact)
-            created += 1
         else:
-            contact.name, contact.function = name, function
-            contact.save(update_fields=["name", "function", "updated"])
-            updated += 1
+            contact.name, contact.function, contact.updated = name, function, now
+            known.append(contact)
+    Contact.objects.bulk_create(new, batch_size=1000)
+    Contact.objects.bulk_update(known, ["name", "function", "updated"], batch_size=1000)
+    if not confirmed:
+        for contact in new:
+            ask_for_confirmation(contact)
     invite_to_upcoming(new)
-    return ImportResult(created=created, updated=updated)
+    return len(new), len(known)
 
 
 def processes_for_choice():

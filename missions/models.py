@@ -3,6 +3,7 @@ invitations, and what each mission wants to be invited to."""
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from meetings.enums import MeetingKind
 from meetings.models import Process
 
 from .addresses import EmailAddressFormField, in_idna, validate_address
-from .enums import MissionKind
+from .enums import ImportState, MissionKind
 
 
 class EmailAddressField(models.EmailField):
@@ -110,3 +111,39 @@ class Contact(models.Model):
 
     def get_absolute_url(self):
         return reverse("missions:mission-contacts", args=[self.mission_id])
+
+
+class ContactImport(models.Model):
+    """A CSV file of contacts: checked whole when it was uploaded (every row valid, or
+    nothing), then saved by a background job, a step at a time, with its progress here."""
+
+    state = models.CharField(max_length=20, choices=ImportState.choices, default=ImportState.QUEUED)
+    # The checked rows, [line, mission pk, name, email, function]; emptied once saved.
+    rows = models.JSONField(default=list, blank=True, editable=False)
+    total = models.PositiveIntegerField(default=0)  # rows in the file
+    done = models.PositiveIntegerField(default=0)  # rows saved so far
+    new_contacts = models.PositiveIntegerField(default=0)
+    updated_contacts = models.PositiveIntegerField(default=0)
+    stopped_at_line = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True, editable=False)  # for the log, not for people
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The PGA office's own list is confirmed by its import (missions/confirmation.py);
+    # rows a mission's staff import wait for their owners' click, like typed ones.
+    confirmed_by_import = models.BooleanField(default=True, editable=False)
+    uploaded = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded"]
+
+    def __str__(self):
+        return f"Import of {self.total} contacts ({self.get_state_display()})"
+
+    def get_absolute_url(self):
+        return reverse("missions:contacts-import-job", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.FAILED)

@@ -14,7 +14,7 @@ from gasched.access import changes_data, requires
 
 from . import confirmation, contacts, rules
 from .forms import ContactForm, ContactsCsvForm, PreferencesForm
-from .models import Contact, Mission
+from .models import Contact, ContactImport, Mission
 
 
 @requires("missions.view_contact")
@@ -134,22 +134,21 @@ def mission_preferences(request, pk: int):
 @requires("missions.add_contact")
 @require_http_methods(["GET", "POST"])
 def contacts_import(request):
+    """Every row is checked here, in the request; a background job saves them."""
     form = ContactsCsvForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = contacts.import_contacts(form.cleaned_data["file"].read())
+            job = contacts.import_contacts(
+                form.cleaned_data["file"].read(), uploaded_by=request.user
+            )
         except contacts.CsvRejected as rejected:
             errors = rejected.errors
         else:
-            messages.success(
-                request,
-                _("Imported: %(c)d new contacts, %(u)d updated.")
-                % {"c": result.created, "u": result.updated},
-            )
-            return redirect("missions:missions")
+            return redirect(job)
     status = 400 if (form.is_bound and form.errors) or errors else 200
-    context = {"form": form, "errors": errors}
+    recent = ContactImport.objects.defer("rows")[:5]
+    context = {"form": form, "errors": errors, "recent": recent}
     return render(request, "missions/contacts_import.html", context, status=status)
 
 
@@ -167,3 +166,11 @@ def contact_confirm(request, key: str):
         confirmation.confirm_address(contact)
         return redirect("missions:contact-confirm", key)
     return render(request, "missions/contact_confirm.html", {"contact": contact})
+
+
+@requires("missions.view_contact")
+@require_safe
+def contacts_import_job(request, pk: int):
+    """How far the import has come; the page reloads itself until it is finished."""
+    job = get_object_or_404(ContactImport.objects.defer("rows"), pk=pk)
+    return render(request, "missions/contacts_import_job.html", {"job": job})

@@ -19,7 +19,7 @@ from accounts.models import Invitation, Role
 from accounts.roles import ROLE_PERMISSIONS
 from meetings.models import PersonalSchedule
 from meetings.rules import is_pga_office
-from missions.models import Contact
+from missions.models import Contact, ContactImport
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import LetterFactory, MeetingFactory, ProcessFactory, UserFactory
 
@@ -101,6 +101,7 @@ EXPECTED = {
     # missions, contacts and deliveries: the PGA office, and each mission for its own
     "missions:missions": (302, 403, 200, 200),
     "missions:contacts-import": EDITORS_ONLY,
+    "missions:contacts-import-job": (302, 403, 200, 200),  # the office watches an import
     "missions:mission-contacts": (302, 200, 200, 200),  # the mission user's own
     "missions:contact-edit": (302, 200, 403, 200),  # viewers read, never change
     "missions:mission-preferences": (302, 405, 405, 405),
@@ -163,6 +164,7 @@ def url_for(db, belgium, editor):
         "correspondence:proposal-decide": [letter.pk, 1],
         "missions:mission-contacts": [belgium.pk],
         "missions:contact-edit": [belgium.pk, contact.pk],
+        "missions:contacts-import-job": [ContactImport.objects.create(total=1).pk],
         "missions:mission-preferences": [belgium.pk],
         "correspondence:unsubscribe": [contact.token],
         "missions:contact-confirm": [contact.confirmation_key],

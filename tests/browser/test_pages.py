@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
 from correspondence import letters, review
-from missions.models import Contact
+from missions.models import Contact, ContactImport
 from tests.browser.conftest import axe_violations, person, sign_in
 from tests.correspondence.conftest import LETTER_2017
 
@@ -42,6 +42,9 @@ def site(programme, belgium):
         email="a.dupont@belgium.example.org",
         confirmation_key="k" * 43,  # the link her confirmation e-mail carries
         confirmation_sent=timezone.now(),
+    )
+    contacts_import = ContactImport.objects.create(
+        state="done", total=3, done=3, new_contacts=2, updated_contacts=1
     )
     day = programme["day"]
     monday = day - timedelta(days=day.weekday())
@@ -83,6 +86,7 @@ def site(programme, belgium):
             f"/missions/{belgium.pk}/contacts/",
             f"/missions/{belgium.pk}/contacts/{contact.pk}/",
             "/missions/import/",
+            contacts_import.get_absolute_url(),
             f"/team/missions/{belgium.pk}/",
             "/my/",
             "/accounts/email/",

@@ -67,3 +67,132 @@ def letter_files(tmp_path) -> dict[str, Path]:
     files["docx"].write_bytes(docx_of(text))
     files["scan"].write_bytes(scanned_pdf())
     return files
+
+
+# --- Files built to exhaust a reader -----------------------------------------------------
+
+WORD_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats'
+    '.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+
+
+def word_xml(body: str) -> str:
+    return f'<w:document xmlns:w="{WORD_MAIN}"><w:body>{body}</w:body></w:document>'
+
+
+def docx_with(entries: dict[str, str | bytes]) -> bytes:
+    """A Word package of these entries, with the relationship to word/document.xml."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS)
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def zip_bomb(unpacked: int, *, declared: int | None = None) -> bytes:
+    """A .docx whose word/document.xml unpacks to `unpacked` bytes of spaces (a multiple
+    of a megabyte), made without ever holding them: after a full flush, each megabyte of
+    spaces compresses to the same ~1 kB, so the entry is that repeated. `declared`: the
+    size the archive claims for it, if it lies."""
+    import struct
+    import zlib
+
+    megabyte = b" " * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(megabyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    count = unpacked >> 20
+    stream = block * count + compressor.flush()
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(megabyte, crc)
+    out, directory = io.BytesIO(), io.BytesIO()
+    entries = [
+        (name, zlib.crc32(text.encode()), text.encode(), len(text))
+        for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS))
+    ]
+    entries.append(("word/document.xml", crc, stream, unpacked if declared is None else declared))
+    for name, checksum, raw, size in entries:
+        compressed = raw if name == "word/document.xml" else zlib.compress(raw)[2:-4]
+        encoded = name.encode()
+        header = (checksum, len(compressed), size, len(encoded))
+        directory.write(
+            struct.pack(
+                "<4s6H3L5H2L",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                8,
+                0,
+                33,
+                *header,
+                0,
+                0,
+                0,
+                0,
+                0,
+                out.tell(),
+            )
+        )
+        directory.write(encoded)
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 33, *header, 0))
+        out.write(encoded + compressed)
+    start = out.tell()
+    out.write(directory.getvalue())
+    out.write(
+        struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 3, 3, len(directory.getvalue()), start, 0)
+    )
+    return out.getvalue()
+
+
+def pdf_with(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalogue) with its xref."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def pdf_pages(count: int, *, page_extra: bytes = b"", drawing: bytes = b"") -> bytes:
+    """`count` pages that all show one content stream: "Excellency," and `drawing`."""
+    import zlib
+
+    stream = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Excellency,) Tj ET\n" + drawing, 9)
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(count))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+    page += b"/Resources << /Font << /F1 4 0 R >> >> %s >>" % page_extra
+    return pdf_with(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        + [page] * count
+    )

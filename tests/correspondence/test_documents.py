@@ -1,11 +1,24 @@
 """The text of an uploaded letter, whatever the file, or a message that says why not."""
 
+import time
+
 import pytest
 
-from correspondence.documents import DocumentError, text_of
+from correspondence import documents, readers
+from correspondence.demo import DEMO_LETTERS
+from correspondence.documents import DocumentError, Reading, read_in_child, text_of
 from correspondence.extraction import as_json, extract
 
-from .conftest import LETTER_2017, docx_of, pdf_of, scanned_pdf
+from .conftest import (
+    LETTER_2017,
+    docx_of,
+    docx_with,
+    pdf_of,
+    pdf_pages,
+    scanned_pdf,
+    word_xml,
+    zip_bomb,
+)
 
 
 def meetings_in(data: bytes) -> list[tuple[str, str | None, str | None]]:
@@ -78,3 +91,141 @@ def test_a_word_file_with_broken_xml_inside_is_a_clear_error():
 def test_text_longer_than_any_letter_is_refused():
     with pytest.raises(DocumentError, match="500,000"):
         text_of(b"a" * 600_000)
+
+
+# --- Files built to exhaust a reader: refused in seconds, within bounded memory -----------
+
+GIGABYTE = 1 << 30
+MEGABYTE = 1 << 20
+# The child process (Python, and pypdf for a PDF) takes 30-60 MB to start with.
+MEMORY_PEAK = 100 * MEGABYTE
+
+
+def test_every_letter_reads_the_same_from_word_as_from_text():
+    """The Word reader gives back, line for line, the text the letter was written from."""
+    letters = sorted(
+        (DEMO_LETTERS.parent.parent / "tests" / "correspondence" / "letters").glob("*.txt")
+    )
+    letters += sorted(DEMO_LETTERS.glob("*.txt"))
+    assert len(letters) > 20
+    text = "".join(letter.read_text() for letter in letters)  # one file: one child process
+    assert text_of(docx_of(text)) == text
+
+
+def test_a_word_table_reads_row_by_row_in_its_place():
+    document = word_xml(
+        "<w:p><w:r><w:t>Programme of work</w:t></w:r></w:p>"
+        "<w:tbl><w:tr>"
+        "<w:tc><w:p><w:r><w:t>29 June</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>10 a.m.</w:t><w:br/><w:t>ECOSOC Chamber</w:t></w:r></w:p></w:tc>"
+        "</w:tr></w:tbl>"
+        "<w:p><w:r><w:t>Accept, Excellency</w:t><w:tab/><w:delText>removed</w:delText></w:r></w:p>"
+    )
+    assert text_of(docx_with({"word/document.xml": document})) == (
+        "Programme of work\n29 June  10 a.m.\nECOSOC Chamber\nAccept, Excellency\t"
+    )
+
+
+def refused(kind: str, data: bytes) -> Reading:
+    """The child's reading of `data`: refused within seconds of CPU (its own, whatever
+    else the machine runs) and bounded memory."""
+    reading = read_in_child(kind, data)
+    assert reading.text == ""
+    assert reading.cpu_seconds < 4
+    assert reading.peak_kb * 1024 < MEMORY_PEAK
+    return reading
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    bomb = zip_bomb(2 * GIGABYTE)
+    assert len(bomb) < 3 * MEGABYTE  # two gigabytes of XML in two megabytes
+    reading = refused("docx", bomb)
+    assert reading.message() == (
+        "This Word document unpacks to more than 64 MB; a letter is much smaller."
+    )
+    with pytest.raises(DocumentError, match="unpacks to more than 64 MB"):
+        text_of(bomb)
+
+
+def test_a_zip_bomb_that_lies_about_its_size_unpacks_no_more_than_it_declares():
+    reading = refused("docx", zip_bomb(GIGABYTE, declared=100_000))
+    assert reading.message() == "This Word document is damaged and cannot be read."
+
+
+def test_an_entry_compressed_like_a_bomb_is_refused_even_when_small_overall():
+    reading = refused("docx", zip_bomb(32 * MEGABYTE))  # under the 64 MB in all
+    assert "zip bomb" in reading.message()
+
+
+def test_billion_laughs_in_a_word_document_are_never_expanded():
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">'
+        for n in range(1, 10)
+    )
+    document = f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>' + word_xml(
+        "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>"
+    )
+    reading = refused("docx", docx_with({"word/document.xml": document}))
+    assert reading.message() == (
+        "This Word document declares XML entities, which a letter never does: it was not opened."
+    )
+
+
+def test_a_word_document_of_thousands_of_entries_is_refused():
+    entries = {f"word/media/image{n}.png": b"\x89PNG" for n in range(5000)}
+    entries["word/document.xml"] = word_xml("<w:p><w:r><w:t>Excellency,</w:t></w:r></w:p>")
+    reading = refused("docx", docx_with(entries))
+    assert reading.message() == (
+        "This Word document holds more than 1000 files; a letter holds a few dozen."
+    )
+
+
+def test_an_archive_inside_a_word_document_is_refused():
+    inner = docx_with({"word/document.xml": word_xml("")})
+    entries = {
+        "word/document.xml": word_xml("<w:p><w:r><w:t>Excellency,</w:t></w:r></w:p>"),
+        "word/embeddings/oleObject1.bin": inner,  # a zip, whatever its name says
+    }
+    reading = refused("docx", docx_with(entries))
+    assert reading.message() == (
+        "This Word document contains another archive (word/embeddings/oleObject1.bin): save "
+        "the letter again without embedded files."
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("<w:tbl><w:tr><w:tc>" * 100 + "</w:tc></w:tr></w:tbl>" * 100, "too deeply nested"),
+        (
+            "".join(
+                f'<w:p w:rsidR="{n * 2654435761 % 2**32:08X}"/>'
+                for n in range(readers.MAX_ELEMENTS + 1)
+            ),
+            "too many or too deeply nested",
+        ),
+        ("<w:p><w:r><w:t>" + "x" * 600_000 + "</w:t></w:r></w:p>", "500,000 characters"),
+    ],
+    ids=["deep", "many", "long"],
+)
+def test_word_xml_deeper_larger_or_longer_than_any_letter_is_refused(body, message):
+    reading = refused("docx", docx_with({"word/document.xml": word_xml(body)}))
+    assert message in reading.message()
+
+
+def test_a_pdf_of_deeply_nested_objects_is_refused_quickly():
+    nested = b"[" * 50_000 + b"]" * 50_000
+    reading = refused("pdf", pdf_pages(1, page_extra=b"/Nested " + nested))
+    assert reading.message().startswith("This PDF cannot be read")
+
+
+def test_a_pdf_that_would_take_minutes_to_read_is_stopped_at_the_time_limit():
+    """A few kilobytes: twenty pages drawing one stream of a million operators (pypdf
+    took 100 s of CPU on it). The child is stopped at its CPU limit."""
+    bomb = pdf_pages(20, drawing=b"0 0 m " * 600_000)
+    assert len(bomb) < 20_000
+    started = time.monotonic()
+    with pytest.raises(DocumentError, match="takes longer than any letter could"):
+        text_of(bomb)
+    # Its CPU limit stops it after 8 s of CPU; the clock, after 20 s on a busy machine.
+    assert time.monotonic() - started < documents.WALL_SECONDS + 2

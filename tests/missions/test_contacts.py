@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.roles import PGA_EDITORS
-from missions.contacts import CsvRejected, import_contacts
+from missions.contacts import CsvRejected, import_contacts, run_import
 from missions.directory import MEMBER_STATES, OBSERVER_STATES
-from missions.models import Contact, Mission
+from missions.models import Contact, ContactImport, Mission
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import user_with_role
 
@@ -35,8 +35,8 @@ def test_a_valid_csv_imports_every_row_and_updates_known_addresses():
         "Belgium,Marc Pecsteen,PR@be.example,Permanent Representative\n"
         "Côte d'Ivoire,Aya Koné,aya@ci.example,Deputy\n"
     ).encode()
-    result = import_contacts(data)
-    assert (result.created, result.updated) == (1, 1)
+    job = run_import(import_contacts(data).pk)
+    assert (job.state, job.done, job.new_contacts, job.updated_contacts) == ("done", 2, 1, 1)
     assert sorted(Contact.objects.values_list("mission__name", "name", "email", "function")) == [
         ("Belgium", "Marc Pecsteen", "pr@be.example", "Permanent Representative"),
         ("Côte d'Ivoire", "Aya Koné", "aya@ci.example", "Deputy"),
@@ -62,6 +62,7 @@ def test_a_csv_with_bad_rows_is_refused_whole_with_line_numbers():
         "Line 6: pr@be.example appears twice for Belgium.",
     ]
     assert not Contact.objects.exists()  # not even the good first row
+    assert not ContactImport.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -76,15 +77,22 @@ def test_a_csv_that_is_not_a_contact_list_says_why(data, error):
         import_contacts(data)
 
 
-def test_staff_import_through_the_page_and_see_the_errors(staff_client):
+def test_staff_import_through_the_page_and_see_the_errors(
+    staff_client, django_capture_on_commit_callbacks
+):
     bad = SimpleUploadedFile("c.csv", b"mission,name,email\nNowhere,X,x@y.example\n")
     response = staff_client.post(reverse("missions:contacts-import"), {"file": bad})
     assert response.status_code == 400
     assert "Line 2: no mission called “Nowhere”." in response.content.decode()
     good = SimpleUploadedFile("c.csv", b"mission,name,email\nFiji,Ana,ana@fj.example\n")
-    response = staff_client.post(reverse("missions:contacts-import"), {"file": good})
+    with django_capture_on_commit_callbacks(execute=True):  # the job, eager in the suite
+        response = staff_client.post(reverse("missions:contacts-import"), {"file": good})
+    job = ContactImport.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == reverse("missions:contacts-import-job", args=[job.pk])
     assert Contact.objects.get().mission.name == "Fiji"
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "1 new contacts, 0 updated." in page
 
 
 # --- A mission's own staff --------------------------------------------------------------
