@@ -255,9 +255,15 @@ def extract(
     return Extraction(letters=letters, meetings=meetings, deadlines=deadlines, warnings=warnings)
 
 
+MISLEADING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def normalise(text: str) -> str:
     """Plain text as the rest expects: no Markdown emphasis, plain quotes, no odd spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters and direction overrides can only mislead in a subject, a title or
+    # a name read from the file (gasched.validators refuses them where people type).
+    text = MISLEADING.sub("", text)
     text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000\t]", " ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")

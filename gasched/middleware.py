@@ -8,7 +8,8 @@ than a check in every view: a NUL anywhere in what a request says is a bad reque
 
 import logging
 
-from django.http import HttpResponseBadRequest
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
 
 NUL = "\x00"
 # Logged as Django logs its own refusals of suspicious requests.
@@ -56,3 +57,27 @@ class RefuseNulCharacters:
         if in_query_dict(request.POST):
             return refused("a form field")
         return None
+
+
+class RefuseOversizeRequests:
+    """A request body larger than GASCHED_MAX_UPLOAD_SIZE is refused (413, with the limit)
+    before anything reads it: Django would otherwise stream it to disk first, and the NUL
+    check above reads every form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.GASCHED_MAX_UPLOAD_SIZE
+        if length > limit:
+            log.warning("A request body of %d bytes refused", length)
+            return HttpResponse(
+                f"Request too large: the largest upload is {limit // (1024 * 1024)} MB.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

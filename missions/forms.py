@@ -1,12 +1,13 @@
 """A mission's contacts and what it receives, as staff type them, and the CSV upload."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.enums import MeetingKind
 from meetings.models import Process
 
-from .contacts import processes_for_choice
+from .contacts import MAX_CSV_BYTES, processes_for_choice
 from .models import Contact
 
 
@@ -60,3 +61,10 @@ class ContactsCsvForm(forms.Form):
             "Every row must be valid, or nothing is imported."
         ),
     )
+
+    def clean_file(self):
+        # Before anything reads it into memory.
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CSV_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB: split it."))
+        return upload

@@ -62,16 +62,19 @@ def empty_cache():
     transaction, so the schedule version would not move between tests)."""
     from django.core.cache import cache
 
+    from gasched import health
     from gasched.cache import DEFAULT_OUTAGE
     from meetings import pagecache
 
     # What this process knows of an outage first: clear() must reach Redis.
     DEFAULT_OUTAGE.forget()
     pagecache.forget()
+    health.forget()
     cache.clear()
     yield
     DEFAULT_OUTAGE.forget()
     pagecache.forget()
+    health.forget()
     cache.clear()
 
 

@@ -81,3 +81,12 @@ def test_readiness_says_503_and_names_the_broker_when_it_is_out_of_reach(client)
     assert status == 503
     assert up(found) == {"database": True, "cache": True, "broker": False, "outbox": True}
     assert found["broker"]["error"] == "OperationalError"
+
+
+def test_readiness_looks_at_the_parts_once_in_a_few_seconds(client, django_assert_num_queries):
+    """Public and unthrottled: a flood of requests costs one look per process."""
+    assert client.get(reverse("readiness")).status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(reverse("readiness"))
+    assert again.status_code == 200
+    assert again.json()["ready"] is True

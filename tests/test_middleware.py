@@ -104,3 +104,13 @@ def test_a_form_without_nul_still_reaches_its_view(staff_client):
     """The rule refuses NUL only: the same form without one is served as before."""
     response = staff_client.post("/my/follow/", {"what": "kind", "value": "plenary"})
     assert response.status_code == 302
+
+
+def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(client, settings):
+    settings.GASCHED_MAX_UPLOAD_SIZE = 1024 * 1024
+    body = b"x" * (1024 * 1024 + 1)
+    response = client.generic(
+        "POST", "/letters/upload/", body, content_type="application/octet-stream"
+    )
+    assert response.status_code == 413
+    assert b"the largest upload is 1 MB" in response.content

@@ -61,7 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a NUL in the path, query, cookies or a form is a 400 before anything reads it.
+    # First: a body over GASCHED_MAX_UPLOAD_SIZE is a 413, and a NUL in the path, query,
+    # cookies or a form is a 400, before anything reads them.
+    "gasched.middleware.RefuseOversizeRequests",
     "gasched.middleware.RefuseNulCharacters",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -430,6 +430,18 @@ def test_a_subject_line_is_the_subject():
     assert found.letter.subject == "Revitalization of the work of the General Assembly"
 
 
+def test_direction_overrides_and_control_characters_never_reach_a_subject_or_a_title():
+    """Text read from an upload is not typed through a form: what gasched.validators
+    refuses there is taken out here (a subject showing "exe.png" as "gnp.exe")."""
+    found = extract(
+        "Subject: Revitalization \u202egnp.exe\x07 of the work\n\n"
+        + letter("An informal meeting will be held on \u202eThursday, 6 July 2017 at 10 a.m.")
+    )
+    assert found.letter.subject == "Revitalization gnp.exe of the work"
+    texts = [found.letter.subject, *(m.title for m in found.meetings)]
+    assert not any(ch in text for text in texts for ch in "\u202a\u202b\u202c\u202d\u202e\x07")
+
+
 # --- Any text at all --------------------------------------------------------------------
 
 
