@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # Production-like settings for `make check`: values only for the check, never deployed.
-DEPLOY_ENV := DJANGO_SETTINGS_MODULE=gasched.settings.production SECRET_KEY=check-deploy-$$(date +%s)-7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a ALLOWED_HOSTS=gasched.example.org
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=gasched.settings.production GASCHED_TRUSTED_PROXY_COUNT=1 SECRET_KEY=check-deploy-$$(date +%s)-7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a ALLOWED_HOSTS=gasched.example.org
 
 .PHONY: install messages test-deps run test browser-test screenshots lint fmt check bench worker clean
 

@@ -1,0 +1,24 @@
+"""System checks of the deployment (`manage.py check --deploy`), with ids and hints."""
+
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def client_address_is_declared(app_configs, **kwargs):
+    """Behind the TLS proxy that production assumes, every request comes from the proxy:
+    unless the proxy is declared, all visitors share one sign-in limit per address, and
+    five wrong passwords anywhere lock everyone out."""
+    behind_a_proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    declared = settings.ALLAUTH_TRUSTED_PROXY_COUNT or settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER
+    if behind_a_proxy and not declared:
+        return [
+            checks.Warning(
+                "Behind a proxy, but the proxy is not declared: every visitor would share "
+                "one sign-in limit (the proxy's address).",
+                hint="Set GASCHED_TRUSTED_PROXY_COUNT (proxies in front of the app) or "
+                "GASCHED_CLIENT_IP_HEADER (the header the proxy sets).",
+                id="gasched.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,15 @@
+"""Deployment checks (gasched/checks.py)."""
+
+from gasched.checks import client_address_is_declared
+
+
+def test_a_proxy_that_is_not_declared_is_a_deploy_warning(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = None
+    assert [w.id for w in client_address_is_declared(None)] == ["gasched.W001"]
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    assert client_address_is_declared(None) == []
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert client_address_is_declared(None) == []
