@@ -1,4 +1,11 @@
+from allauth.account.admin import EmailAddressAdmin
+from allauth.account.models import EmailAddress
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db import models
+
+from missions.addresses import EmailAddressFormField
 
 from .models import Invitation, Membership
 
@@ -24,3 +31,21 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Addresses typed in the admin follow the same rule as everywhere else (missions/addresses.py):
+# allauth mails a verification to what is typed, and a control character there is a 500.
+CHECKED_ADDRESSES = {models.EmailField: {"form_class": EmailAddressFormField}}
+User = get_user_model()
+admin.site.unregister(User)
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(User)
+class UserWithCheckedAddressAdmin(UserAdmin):
+    formfield_overrides = {**UserAdmin.formfield_overrides, **CHECKED_ADDRESSES}
+
+
+@admin.register(EmailAddress)
+class CheckedEmailAddressAdmin(EmailAddressAdmin):
+    formfield_overrides = {**EmailAddressAdmin.formfield_overrides, **CHECKED_ADDRESSES}

@@ -237,3 +237,36 @@ def test_signing_up_refuses_a_poisoned_address():
     with pytest.raises(ValidationError) as refused:
         InvitationOnlyAdapter().clean_email("me@example.org\u202e")
     assert "U+202E" in refused.value.messages[0]
+
+
+@pytest.mark.parametrize(("typed", "reason"), POISONED)
+def test_the_admin_user_and_email_address_forms_refuse_a_poisoned_address(
+    admin_client, typed, reason
+):
+    """Django's own user form and allauth's address admin: allauth mails what is typed."""
+    from allauth.account.models import EmailAddress
+
+    root = get_user_model().objects.get(username="root")
+    user = get_user_model().objects.create_user("delegate", "delegate@fiji.example", "x" * 12)
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[user.pk]),
+        {
+            "username": "delegate",
+            "email": typed,
+            "is_active": "on",
+            "date_joined_0": "2026-12-01",
+            "date_joined_1": "10:00:00",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context_data["adminform"].form.errors["email"] == [reason]
+    response = admin_client.post(
+        reverse("admin:account_emailaddress_add"),
+        {"user": root.pk, "email": typed, "_save": "Save"},
+    )
+    assert response.status_code == 200
+    assert response.context_data["adminform"].form.errors["email"] == [reason]
+    assert not EmailAddress.objects.filter(email=typed).exists()
+    user.refresh_from_db()
+    assert user.email == "delegate@fiji.example"
