@@ -1,5 +1,8 @@
 """Sending and accepting invitations: the only way into gasched."""
 
+import logging
+import smtplib
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +16,8 @@ from django.utils.translation import gettext as _
 from .models import Invitation, Membership, Role
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
 from .rules import can_invite_to
+
+log = logging.getLogger(__name__)
 
 ROLE_GROUPS = {
     Role.PGA_VIEWER: PGA_VIEWERS,
@@ -38,19 +43,42 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
     if not can_invite_to(sender, invitation.mission):
         raise PermissionDenied(_("You may invite colleagues of your own mission only."))
     invitation.full_clean()
+    # Sending again (the mail did not arrive, or the server was down) sends the same
+    # link: one invitation per address, role and mission while it can be used.
+    pending = Invitation.objects.filter(
+        email__iexact=invitation.email,
+        role=invitation.role,
+        mission=invitation.mission,
+        accepted__isnull=True,
+        expires__gt=timezone.now(),
+    ).first()
+    invitation = pending or invitation
     invitation.save()
     if has_account(invitation.email):
         template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
     else:
         template, link = "accounts/invitation_email.txt", invitation.get_absolute_url()
     context = {"invitation": invitation, "link": request.build_absolute_uri(link)}
-    send_mail(
-        subject=_("[gasched] Your invitation"),
-        message=render_to_string(template, context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    try:
+        send_mail(
+            subject=_("[gasched] Your invitation"),
+            message=render_to_string(template, context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+    except (smtplib.SMTPException, OSError) as error:
+        log.warning("invitation %s saved, not mailed: %s", invitation.pk, error)
+        raise MailNotSent(invitation) from error
     return invitation
+
+
+class MailNotSent(Exception):
+    """The invitation is saved but its e-mail could not leave now; sending it again
+    sends the same link."""
+
+    def __init__(self, invitation: Invitation):
+        super().__init__(invitation.email)
+        self.invitation = invitation
 
 
 def usable_invitation(key: str | None) -> Invitation | None:

@@ -14,7 +14,7 @@ from missions.models import Mission
 from missions.rules import can_see_mission
 
 from .forms import InvitationForm
-from .invitations import SESSION_KEY, send_invitation, usable_invitation
+from .invitations import SESSION_KEY, MailNotSent, send_invitation, usable_invitation
 from .models import Invitation
 from .rules import can_invite, can_invite_to
 
@@ -59,8 +59,19 @@ def invite(request):
         if form.is_valid():
             invitation = form.save(commit=False)
             invitation.invited_by = request.user
-            send_invitation(invitation, request=request)
-            messages.success(request, _("Invitation sent to %(e)s.") % {"e": invitation.email})
+            try:
+                send_invitation(invitation, request=request)
+            except MailNotSent:
+                messages.warning(
+                    request,
+                    _(
+                        "The invitation to %(e)s is saved, but its e-mail could not be sent "
+                        "now: send it again in a few minutes (the same link goes)."
+                    )
+                    % {"e": invitation.email},
+                )
+            else:
+                messages.success(request, _("Invitation sent to %(e)s.") % {"e": invitation.email})
             return redirect("accounts:invite")
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]

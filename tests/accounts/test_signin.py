@@ -384,3 +384,28 @@ def test_no_invitation_to_an_address_that_already_has_an_account(client, adminis
     assert response.status_code == 400
     assert "This address already has an account." in response.content.decode()
     assert Invitation.objects.count() == 0
+
+
+def test_an_invitation_whose_mail_cannot_leave_is_kept_and_sent_again_once(
+    client, administrator, belgium, settings
+):
+    """The SMTP server is down: the page says the invitation is saved and not mailed;
+    sending it again later mails the same link, and there is still one invitation."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed, 2
+    sign_in_with_second_factor(client, administrator)
+    data = {"email": "new@belgium.example", "role": "mission-staff", "mission": belgium.pk}
+    response = client.post(reverse("accounts:invite"), data, follow=True)
+    assert response.status_code == 200
+    assert "is saved, but its e-mail could not be sent now" in response.content.decode()
+    (kept,) = Invitation.objects.all()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # back
+    client.post(reverse("accounts:invite"), data)
+    assert list(Invitation.objects.values_list("pk", flat=True)) == [kept.pk]
+    (message,) = mail.outbox
+    assert kept.key in message.body
