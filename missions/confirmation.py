@@ -21,7 +21,6 @@ contacts.save_rows): the file is the office's own list, imported by the office a
 import logging
 import re
 import secrets
-import smtplib
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -29,12 +28,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError
 
 from .models import Contact
 from .signals import contacts_changed
@@ -43,10 +42,10 @@ log = logging.getLogger(__name__)
 
 CONFIRMATION_LIFETIME = timedelta(days=14)
 SEND_AGAIN_AFTER = timedelta(hours=1)  # a stranger's mailbox gets one link an hour at most
+REQUEUE_AFTER = timedelta(minutes=1)  # a link not mailed by then is queued again
 KEY = re.compile(r"[A-Za-z0-9_-]{32,64}")
 # Confirmation e-mails are written in English, as the invitations are.
 MAIL_LANGUAGE = "en"
-SENDING_ERRORS = (smtplib.SMTPException, OSError)
 
 
 class LinkRefused(Exception):
@@ -70,17 +69,32 @@ def ask_for_confirmation(contact: Contact) -> None:
     contact.confirmed = None
     contact.confirmation_key = secrets.token_urlsafe(32)
     contact.confirmation_sent = timezone.now()
-    contact.save(update_fields=["confirmed", "confirmation_key", "confirmation_sent", "updated"])
+    contact.confirmation_mailed = None
+    contact.save(
+        update_fields=[
+            "confirmed",
+            "confirmation_key",
+            "confirmation_sent",
+            "confirmation_mailed",
+            "updated",
+        ]
+    )
     transaction.on_commit(partial(queue_confirmation, contact.pk))
 
 
 @transaction.atomic
 def send_link_again(contact: Contact, *, now: datetime | None = None) -> Contact:
-    """The same link, valid again for CONFIRMATION_LIFETIME: at most once an hour."""
+    """The same link, valid again for CONFIRMATION_LIFETIME: at most once an hour
+    once it has left (a link that never did, the broker or mail server down, may be
+    asked for again at once)."""
     now = now or timezone.now()
     if contact.confirmed is not None:
         raise ValidationError(_("This address is already confirmed."))
-    if contact.confirmation_sent and now - contact.confirmation_sent < SEND_AGAIN_AFTER:
+    if (
+        link_mailed(contact)
+        and contact.confirmation_sent
+        and now - contact.confirmation_sent < SEND_AGAIN_AFTER
+    ):
         raise ValidationError(
             _("A link was sent to this address less than an hour ago: wait for it.")
         )
@@ -92,32 +106,68 @@ def send_link_again(contact: Contact, *, now: datetime | None = None) -> Contact
     return contact
 
 
+def link_mailed(contact: Contact) -> bool:
+    """The e-mail with the contact's current link has left."""
+    return (
+        contact.confirmation_mailed is not None
+        and contact.confirmation_sent is not None
+        and contact.confirmation_mailed >= contact.confirmation_sent
+    )
+
+
 def queue_confirmation(contact_id: int) -> None:
-    """After commit. With the broker down the contact stays unconfirmed, and its page
-    offers to send the link again."""
+    """After commit. A broker that cannot be reached is logged, never raised to the page
+    that saved: the link waits unmailed, and the sweep (requeue_unmailed) queues it."""
     from .tasks import send_confirmation  # noqa: PLC0415 -- import cycle
 
     try:
         send_confirmation.delay(contact_id)
-    except OperationalError:
-        log.warning("confirmation link for contact %s not queued: broker unreachable", contact_id)
+    except Exception:  # kombu's OperationalError, a timeout: the broker is not there
+        log.exception(
+            "Could not queue the confirmation link of contact %s (the broker is "
+            "unreachable): it waits for the sweep",
+            contact_id,
+        )
+
+
+def requeue_unmailed(*, now: datetime | None = None, limit: int = 500) -> list[int]:
+    """The sweep (Celery beat, every minute): links asked for more than a minute ago,
+    still valid, whose e-mail never left (not queued, or the mail server refused it),
+    queued again. A copy queued twice sends once (send_confirmation checks)."""
+    now = now or timezone.now()
+    ids = list(
+        Contact.objects.filter(
+            confirmed__isnull=True,
+            confirmation_sent__lt=now - REQUEUE_AFTER,
+            confirmation_sent__gt=now - CONFIRMATION_LIFETIME,
+        )
+        .exclude(confirmation_key="")
+        .exclude(confirmation_mailed__gte=F("confirmation_sent"))
+        .order_by("confirmation_sent")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for contact_id in ids:
+        queue_confirmation(contact_id)
+    return ids
 
 
 def send_confirmation(contact_id: int) -> bool:
     """The e-mail with the link, to the address as it is now (a contact confirmed or
-    changed meanwhile is not sent a stale link). SMTP errors propagate for the task to
-    retry."""
+    changed meanwhile is not sent a stale link), once: a link already mailed is not
+    mailed again by a second copy of the task. SMTP errors propagate (the task fails,
+    and the sweep tries again a minute later)."""
     contact = (
         Contact.objects.select_related("mission")
         .filter(pk=contact_id, confirmed__isnull=True)
         .exclude(confirmation_key="")
         .first()
     )
-    if contact is None:
+    if contact is None or link_mailed(contact):
         return False
     with translation.override(MAIL_LANGUAGE):
         message = confirmation_message(contact)
     message.send()
+    Contact.objects.filter(pk=contact_id).update(confirmation_mailed=timezone.now())
     return True
 
 

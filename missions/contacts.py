@@ -4,10 +4,12 @@ imported from CSV all or nothing, and free to opt out with one link."""
 import csv
 import io
 import logging
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -209,10 +211,41 @@ def import_contacts(data: bytes, *, missions=None, uploaded_by=None) -> ContactI
     return job
 
 
+# An import job waiting this long for a worker, or running without a step saved for
+# this long (its worker lost), is queued again by the sweep; it goes on where it stopped.
+QUEUED_FOR = timedelta(minutes=1)
+STALLED_FOR = timedelta(minutes=10)
+
+
 def queue_import(job_id: int) -> None:
+    """After commit. A broker that cannot be reached is logged, never raised to the page
+    that uploaded: the job waits, its page says so, and the sweep queues it."""
     from .tasks import run_contact_import  # noqa: PLC0415 -- import cycle
 
-    run_contact_import.delay(job_id)
+    try:
+        run_contact_import.delay(job_id)
+    except Exception:  # kombu's OperationalError, a timeout: the broker is not there
+        log.exception(
+            "Could not queue contact import %s (the broker is unreachable): it waits for the sweep",
+            job_id,
+        )
+
+
+def requeue_imports(*, now: datetime | None = None) -> list[int]:
+    """The sweep (Celery beat, every minute): jobs left waiting by a broker that was
+    down, or running with no progress since their worker was lost, queued again."""
+    now = now or timezone.now()
+    ids = list(
+        ContactImport.objects.filter(
+            Q(state=ImportState.QUEUED, uploaded__lt=now - QUEUED_FOR)
+            | Q(state=ImportState.RUNNING, progressed__lt=now - STALLED_FOR)
+        )
+        .order_by("uploaded")
+        .values_list("pk", flat=True)
+    )
+    for job_id in ids:
+        queue_import(job_id)
+    return ids
 
 
 def run_import(job_id: int) -> ContactImport:
@@ -222,9 +255,9 @@ def run_import(job_id: int) -> ContactImport:
     Run twice (a worker lost, the task delivered again), it goes on where it stopped:
     each step locks the job and starts after the rows already saved.
     """
-    ContactImport.objects.filter(pk=job_id, state=ImportState.QUEUED).update(
-        state=ImportState.RUNNING
-    )
+    ContactImport.objects.filter(
+        pk=job_id, state__in=[ImportState.QUEUED, ImportState.RUNNING]
+    ).update(state=ImportState.RUNNING, progressed=timezone.now())
     while True:
         try:
             with transaction.atomic():
@@ -236,7 +269,8 @@ def run_import(job_id: int) -> ContactImport:
                 job.done += len(step)
                 job.new_contacts += new
                 job.updated_contacts += updated
-                job.save(update_fields=["done", "new_contacts", "updated_contacts"])
+                job.progressed = timezone.now()
+                job.save(update_fields=["done", "new_contacts", "updated_contacts", "progressed"])
         except DatabaseError as error:
             # A clash with a change saved meanwhile (a mission deleted, the same address
             # added at that very moment): the steps before stay saved, and the page says

@@ -92,6 +92,9 @@ class Contact(models.Model):
     confirmed = models.DateTimeField(null=True, blank=True, editable=False)
     confirmation_key = models.CharField(max_length=64, blank=True, editable=False)
     confirmation_sent = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the link's e-mail actually left (the task, on success): a link asked for
+    # since (confirmation_sent later) waits to be mailed, and the sweep sees to it.
+    confirmation_mailed = models.DateTimeField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -134,6 +137,9 @@ class ContactImport(models.Model):
     confirmed_by_import = models.BooleanField(default=True, editable=False)
     uploaded = models.DateTimeField(auto_now_add=True)
     finished = models.DateTimeField(null=True, blank=True)
+    # The last sign of a worker on it (started, a step saved): the sweep hands a job
+    # that shows none for long to another worker.
+    progressed = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded"]

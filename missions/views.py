@@ -113,7 +113,12 @@ def contact_edit(request, pk: int, contact: int):
         else:
             return redirect("missions:mission-contacts", mission.pk)
     status = 400 if form.is_bound and form.errors else 200
-    context = {"mission": mission, "contact": contact, "form": form}
+    context = {
+        "mission": mission,
+        "contact": contact,
+        "form": form,
+        "link_mailed": confirmation.link_mailed(contact),
+    }
     return render(request, "missions/contact_form.html", context, status=status)
 
 

@@ -317,6 +317,8 @@ CELERY_BEAT_SCHEDULE = {
     # The outbox's safety net: what a lost task or a Redis restart left pending.
     "requeue-deliveries": {"task": "correspondence.requeue_deliveries", "schedule": 60.0},
     "send-due-reminders": {"task": "correspondence.send_due_reminders", "schedule": 60.0},
+    # Contact imports and confirmation links a broker down or a lost worker left waiting.
+    "requeue-missions": {"task": "missions.requeue", "schedule": 60.0},
 }
 
 LOGGING = {
