@@ -52,8 +52,10 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         accepted__isnull=True,
         expires__gt=timezone.now(),
     ).first()
-    invitation = pending or invitation
-    invitation.save()
+    if pending is not None:
+        invitation = pending
+    else:
+        invitation.save()
     if has_account(invitation.email):
         template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
     else:

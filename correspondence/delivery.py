@@ -31,6 +31,7 @@ from django.db import connection as database
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from gasched.queueing import hand_over
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting, Process
 from missions.addresses import visible
@@ -41,6 +42,7 @@ from .messages import UnsendableAddress, build_message, prepare
 from .models import Delivery, Reminder
 
 log = logging.getLogger(__name__)
+SWEPT = "they stay pending for the requeue sweep"
 T = TypeVar("T")
 
 BATCH = 50  # deliveries per task: one SMTP connection serves a batch
@@ -250,14 +252,9 @@ def enqueue(ids: Iterable[int]) -> None:
 
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
-        try:
-            deliver_batch.delay(ids[start : start + BATCH])
-        except Exception:  # kombu's OperationalError, a timeout: the broker is not there
-            log.exception(
-                "Could not queue %d deliveries (the broker is unreachable): they stay "
-                "pending for the requeue sweep",
-                len(ids) - start,
-            )
+        batch = ids[start : start + BATCH]
+        what = f"{len(ids) - start} deliveries"
+        if not hand_over(deliver_batch, batch, what=what, meanwhile=SWEPT):
             return
 
 

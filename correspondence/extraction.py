@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
 
+from gasched.validators import BIDI_CONTROLS
 from meetings.headquarters import UNHQ_ROOMS, room_key
 
 # --- Vocabulary ------------------------------------------------------------------------
@@ -255,7 +256,8 @@ def extract(
     return Extraction(letters=letters, meetings=meetings, deadlines=deadlines, warnings=warnings)
 
 
-MISLEADING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# What gasched.validators refuses in one line of typed text, but line breaks and tabs.
+MISLEADING = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise(text: str) -> str:

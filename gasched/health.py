@@ -79,7 +79,7 @@ _last: tuple[float, dict] | None = None
 def readiness(request, *, outbox: Callable[[], dict]):
     """Each part and whether it answers; `outbox` (correspondence) adds the backlog."""
     global _last
-    if _last is None or not 0 <= time.monotonic() - _last[0] < FRESH_SECONDS:
+    if _last is None or time.monotonic() - _last[0] >= FRESH_SECONDS:
         parts = {
             "database": check("database", database),
             "cache": check("cache", cache),

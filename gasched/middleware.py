@@ -43,8 +43,7 @@ class RefuseNulCharacters:
         if (
             NUL in request.path
             or in_query_dict(request.GET)
-            or has_nul(request.COOKIES)
-            or has_nul(request.COOKIES.values())
+            or any(NUL in name or NUL in value for name, value in request.COOKIES.items())
         ):
             return refused("the address or a cookie")
         return self.get_response(request)

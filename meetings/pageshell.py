@@ -9,6 +9,7 @@ puts in its own values. The cached HTML never holds a visitor's value. Signed-in
 visitors, and anyone with a pending message, get the page rendered for them.
 """
 
+from collections.abc import Callable
 from functools import cache
 from hashlib import sha256
 
@@ -18,6 +19,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.html import escape
+
+from . import pagecache
 
 
 @cache
@@ -44,3 +47,14 @@ def personalise(request, page: bytes, *, status: int = 200) -> HttpResponse:
     page = page.replace(_marker("token").encode(), get_token(request).encode())
     page = page.replace(_marker("next").encode(), escape(request.get_full_path()).encode())
     return HttpResponse(page, status=status)
+
+
+def page_for_anyone(
+    request, kind: str, identity: tuple, template: str, context: Callable[[], dict]
+) -> HttpResponse:
+    """The page everyone who is not signed in sees: cached beside its content (in the
+    same slots), rendered from context() when missing, and personalised."""
+    page = pagecache.fragment(
+        kind, (*identity, "page"), lambda: render_for_anyone(request, template, context())
+    )
+    return personalise(request, page.value)

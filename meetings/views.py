@@ -93,12 +93,27 @@ def feed_url(request, schedule_filter: schedule.ScheduleFilter) -> str:
     return request.build_absolute_uri(reverse("meetings:feed") + (f"?{query}" if query else ""))
 
 
-def content_renderer(request, schedule_filter: schedule.ScheduleFilter, template: str, build):
-    """render() for a page's shared part: build() gives its own context. Rendered without
-    the request, so it cannot hold a per-visitor value."""
+def schedule_page(
+    request,
+    kind: str,
+    parts: tuple,
+    schedule_filter: schedule.ScheduleFilter,
+    template: str,
+    build,
+    *,
+    title: str,
+) -> HttpResponse:
+    """A schedule page, its filter already validated: the part that is the same for every
+    reader from cache (build() gives its own context), the page around it for this
+    visitor (see pageshell).
+
+    The shared part is rendered without the request, so it cannot hold a per-visitor
+    value; its identity is the page (`parts`), the canonical filter, the language, the
+    host (absolute feed addresses) and today (links to this week). Text searches are
+    never cached: their identities have no bound and rarely repeat."""
+    url = feed_url(request, schedule_filter)
 
     def render_content() -> str:
-        url = feed_url(request, schedule_filter)
         context = {
             "query": schedule_filter.as_query(),
             "today": schedule.today(),
@@ -109,41 +124,24 @@ def content_renderer(request, schedule_filter: schedule.ScheduleFilter, template
         }
         return render_to_string(template, context)
 
-    return render_content
-
-
-def page_identity(request, parts: tuple, schedule_filter: schedule.ScheduleFilter):
-    """What a page's cached content depends on: the page (`parts`), the canonical filter,
-    the language, the host (absolute feed addresses) and today (links to this week).
-    None for text searches: their identities have no bound and rarely repeat."""
+    page_context = {"title": title, "feed_url": url}
     if schedule_filter.text:
-        return None
+        return render(request, "meetings/page.html", {"content": render_content(), **page_context})
     language, host = get_language(), request.get_host()
-    return (*parts, schedule_filter.as_query(), language, host, schedule.today())
-
-
-def schedule_page(
-    request, kind: str, identity: tuple | None, render_content, *, title: str, **context
-) -> HttpResponse:
-    """A schedule page: its content from cache under `identity` (None: never cached),
-    the page around it rendered for this visitor (see pageshell)."""
-    template = context.pop("template", "meetings/page.html")
+    identity = (*parts, schedule_filter.as_query(), language, host, schedule.today())
 
     def content() -> str:
-        if identity is None:
-            return render_content()
         return pagecache.fragment(kind, identity, render_content).value
 
-    if identity is not None and pageshell.is_for_anyone(request):
-        page = pagecache.fragment(
+    if pageshell.is_for_anyone(request):
+        return pageshell.page_for_anyone(
+            request,
             kind,
-            (*identity, "page"),
-            lambda: pageshell.render_for_anyone(
-                request, template, {"content": content(), "title": title, **context}
-            ),
+            identity,
+            "meetings/page.html",
+            lambda: {"content": content(), **page_context},
         )
-        return pageshell.personalise(request, page.value)
-    return render(request, template, {"content": content(), "title": title, **context})
+    return render(request, "meetings/page.html", {"content": content(), **page_context})
 
 
 def bad_filter_page(request, form, template: str, title: str, **context) -> HttpResponse:
@@ -169,10 +167,9 @@ def programme(request):
         page = Paginator(meetings, PAGE_SIZE).get_page(number)
         return {"page": page, "days": schedule.group_by_day(page.object_list)}
 
-    identity = page_identity(request, (number,), schedule_filter)
-    render_content = content_renderer(request, schedule_filter, template, build)
-    url = feed_url(request, schedule_filter)
-    return schedule_page(request, "programme", identity, render_content, title=title, feed_url=url)
+    return schedule_page(
+        request, "programme", (number,), schedule_filter, template, build, title=title
+    )
 
 
 @require_safe
@@ -194,10 +191,7 @@ def day(request, day: date):
         (found,) = schedule.meetings_between(day, day, schedule_filter)
         return {**context, "day": found}
 
-    identity = page_identity(request, (day,), schedule_filter)
-    render_content = content_renderer(request, schedule_filter, template, build)
-    url = feed_url(request, schedule_filter)
-    return schedule_page(request, "day", identity, render_content, title=title, feed_url=url)
+    return schedule_page(request, "day", (day,), schedule_filter, template, build, title=title)
 
 
 @require_safe
@@ -223,10 +217,7 @@ def week(request, day: date):
         days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter)
         return {**context, "days": days}
 
-    identity = page_identity(request, (monday,), schedule_filter)
-    render_content = content_renderer(request, schedule_filter, template, build)
-    url = feed_url(request, schedule_filter)
-    return schedule_page(request, "week", identity, render_content, title=title, feed_url=url)
+    return schedule_page(request, "week", (monday,), schedule_filter, template, build, title=title)
 
 
 @require_safe
@@ -252,10 +243,7 @@ def week_by_room(request, day: date):
         days, rows = schedule.room_grid(monday, schedule_filter)
         return {**context, "days": days, "rows": rows}
 
-    identity = page_identity(request, (monday,), schedule_filter)
-    render_content = content_renderer(request, schedule_filter, template, build)
-    url = feed_url(request, schedule_filter)
-    return schedule_page(request, "rooms", identity, render_content, title=title, feed_url=url)
+    return schedule_page(request, "rooms", (monday,), schedule_filter, template, build, title=title)
 
 
 @require_safe
@@ -281,11 +269,9 @@ def month(request, year: int, month: int):
         weeks = schedule.month_weeks(year, month, schedule_filter)
         return {**context, "weeks": weeks}
 
-    parts = (year, month)
-    identity = page_identity(request, parts, schedule_filter)
-    render_content = content_renderer(request, schedule_filter, template, build)
-    url = feed_url(request, schedule_filter)
-    return schedule_page(request, "month", identity, render_content, title=title, feed_url=url)
+    return schedule_page(
+        request, "month", (year, month), schedule_filter, template, build, title=title
+    )
 
 
 @require_safe
@@ -343,12 +329,9 @@ def meeting_detail(request, pk: int):
 
     template = "meetings/meeting_detail.html"
     if pageshell.is_for_anyone(request):
-        page = pagecache.fragment(
-            "meeting",
-            (*identity, "page"),
-            lambda: pageshell.render_for_anyone(request, template, context(found())),
+        return pageshell.page_for_anyone(
+            request, "meeting", identity, template, lambda: context(found())
         )
-        return pageshell.personalise(request, page.value)
     page = context(found())
     if is_pga_office(request.user):
         page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))

@@ -28,8 +28,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# All of category Cf already; named so a reader sees what the rule is for.
-BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # RFC 5322 atext, joined by single dots (a dot-atom); RFC 5321's limits.
 LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
 MAX_LOCAL_PART = 64
@@ -38,7 +36,8 @@ MAX_ADDRESS = 254
 
 def is_invisible(character: str) -> bool:
     """A control, format or direction character: it shows as nothing, or moves text."""
-    return character in BIDI_CONTROLS or unicodedata.category(character) in ("Cc", "Cf")
+    # Cf holds the direction marks, overrides and isolates (U+200E, U+202A-E, U+2066-9).
+    return unicodedata.category(character) in ("Cc", "Cf")
 
 
 def visible(text: str) -> str:

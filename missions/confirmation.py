@@ -18,7 +18,6 @@ Contacts the PGA office imports from CSV are confirmed by the import itself (see
 contacts.save_rows): the file is the office's own list, imported by the office alone.
 """
 
-import logging
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -35,10 +34,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gasched.queueing import hand_over
+
 from .models import Contact
 from .signals import contacts_changed
-
-log = logging.getLogger(__name__)
 
 CONFIRMATION_LIFETIME = timedelta(days=14)
 SEND_AGAIN_AFTER = timedelta(hours=1)  # a stranger's mailbox gets one link an hour at most
@@ -120,14 +119,8 @@ def queue_confirmation(contact_id: int) -> None:
     that saved: the link waits unmailed, and the sweep (requeue_unmailed) queues it."""
     from .tasks import send_confirmation  # noqa: PLC0415 -- import cycle
 
-    try:
-        send_confirmation.delay(contact_id)
-    except Exception:  # kombu's OperationalError, a timeout: the broker is not there
-        log.exception(
-            "Could not queue the confirmation link of contact %s (the broker is "
-            "unreachable): it waits for the sweep",
-            contact_id,
-        )
+    what = f"the confirmation link of contact {contact_id}"
+    hand_over(send_confirmation, contact_id, what=what, meanwhile="it waits for the sweep")
 
 
 def requeue_unmailed(*, now: datetime | None = None, limit: int = 500) -> list[int]:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gasched.queueing import hand_over
 from gasched.validators import misleading_character
 from meetings.models import Process
 
@@ -67,7 +68,7 @@ def set_preferences(
     mission.full_clean()
     mission.save(update_fields=["receives_everything", "kinds"])
     mission.processes.set(processes)
-    invite_to_upcoming(list(mission.contacts.all()))
+    invite_to_upcoming(mission.contacts.only("pk"))
     return mission
 
 
@@ -222,13 +223,8 @@ def queue_import(job_id: int) -> None:
     that uploaded: the job waits, its page says so, and the sweep queues it."""
     from .tasks import run_contact_import  # noqa: PLC0415 -- import cycle
 
-    try:
-        run_contact_import.delay(job_id)
-    except Exception:  # kombu's OperationalError, a timeout: the broker is not there
-        log.exception(
-            "Could not queue contact import %s (the broker is unreachable): it waits for the sweep",
-            job_id,
-        )
+    what = f"contact import {job_id}"
+    hand_over(run_contact_import, job_id, what=what, meanwhile="it waits for the sweep")
 
 
 def requeue_imports(*, now: datetime | None = None) -> list[int]:

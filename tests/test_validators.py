@@ -40,30 +40,22 @@ def test_one_line_of_any_script_is_accepted(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "code"),
+    ("text", "code", "named"),
     [
-        ("First line\r\nSecond line", "line_break"),
-        ("Title\u2028forged line", "line_break"),
-        (f"Meeting {RLO}3RC", "bidi_control"),
-        ("Meeting \u2066isolated\u2069", "bidi_control"),
-        ("Tab\tseparated", "control_character"),
-        ("Escape \x1b[31m red", "control_character"),
-        ("C1 \x9b control", "control_character"),
+        ("First line\r\nSecond line", "line_break", "U+000D"),
+        ("Title\u2028forged line", "line_break", "U+2028"),
+        (f"Meeting {RLO}3RC", "bidi_control", "U+202E"),
+        ("Meeting \u2066isolated\u2069", "bidi_control", "U+2066"),
+        ("Tab\tseparated", "control_character", "U+0009"),
+        ("Escape \x1b[31m red", "control_character", "U+001B"),
+        ("C1 \x9b control", "control_character", "U+009B"),
     ],
 )
-def test_breaks_controls_and_overrides_are_refused_with_their_code(text, code):
+def test_breaks_controls_and_overrides_are_refused_with_their_code(text, code, named):
     with pytest.raises(ValidationError) as refused:
         one_line(text)
     assert refused.value.code == code
-    assert f"U+{ord(next(c for c in text if one_line_refuses(c))):04X}" in refused.value.messages[0]
-
-
-def one_line_refuses(character: str) -> bool:
-    try:
-        one_line(character)
-    except ValidationError:
-        return True
-    return False
+    assert named in refused.value.messages[0]
 
 
 @pytest.fixture

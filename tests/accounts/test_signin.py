@@ -391,11 +391,9 @@ def test_an_invitation_whose_mail_cannot_leave_is_kept_and_sent_again_once(
 ):
     """The SMTP server is down: the page says the invitation is saved and not mailed;
     sending it again later mails the same link, and there is still one invitation."""
-    import socket
+    from tests.mailserver import free_port
 
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
+    closed = free_port()  # nobody listens there
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed, 2
     sign_in_with_second_factor(client, administrator)
