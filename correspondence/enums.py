@@ -50,3 +50,30 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Not sent")
+
+
+class Answer(models.TextChoices):
+    """A contact's answer to an invitation (the iTIP PARTSTAT of their REPLY)."""
+
+    ACCEPTED = "accepted", _("Accepted")
+    TENTATIVE = "tentative", _("Tentative")
+    DECLINED = "declined", _("Declined")
+
+
+class MailState(models.TextChoices):
+    PENDING = "pending", _("Waiting to be handled")
+    HANDLED = "handled", _("Handled")
+    FAILED = "failed", _("Could not be handled")
+
+
+class MailOutcome(models.TextChoices):
+    """What became of a message the reply address received."""
+
+    RECORDED = "recorded", _("Answer recorded")
+    NOT_NEWER = "not-newer", _("Older than the answer on record")
+    FORWARDED = "forwarded", _("Forwarded to the office")
+    UNKNOWN_MEETING = "unknown-meeting", _("Not a meeting of ours")
+    NOT_INVITED = "not-invited", _("The attendee was not invited to this meeting")
+    OTHER_SENDER = "other-sender", _("Sent from outside the attendee's domain")
+    MEETING_OFF = "meeting-off", _("The meeting is cancelled or postponed")
+    UNUSABLE = "unusable", _("A reply without a usable answer")

@@ -4,8 +4,9 @@ Shape (shared/standards.md M2): multipart/mixed > multipart/alternative(text/pla
 text/html, text/calendar; method=REQUEST|CANCEL) + the same calendar as an
 application/ics attachment. The event is written by the feed's own writer, so UID,
 times and room are those of the feeds; DTSTAMP is the time of sending and SEQUENCE the
-version the delivery carries (both given to the writer), the ORGANIZER the office's
-real mailbox (also the From), one ATTENDEE: the recipient.
+version the delivery carries (both given to the writer), the ORGANIZER (also the From)
+the reply address gasched receives itself (correspondence.replies), named as the
+office, and one ATTENDEE: the recipient, asked to answer (RSVP=TRUE).
 Reminders are plain e-mail with no calendar part (R3). One message per recipient.
 """
 
@@ -129,7 +130,7 @@ def calendar_for(delivery: Delivery, prepared: Prepared, *, address: str) -> byt
         if line == "END:VEVENT":
             lines += [
                 f"ORGANIZER;CN={quoted(settings.GASCHED_ORGANIZER_NAME)}:"
-                f"mailto:{settings.GASCHED_ORGANIZER_EMAIL}",
+                f"mailto:{settings.GASCHED_REPLY_ADDRESS}",
                 f"ATTENDEE;CN={quoted(contact.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
                 f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{address}",
             ]
@@ -164,7 +165,7 @@ def build_message(
     message = EmailMultiAlternatives(
         subject=prepared.subject,
         body=prepared.text.replace(UNSUBSCRIBE, unsubscribe),
-        from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_ORGANIZER_EMAIL}>",
+        from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_REPLY_ADDRESS}>",
         to=[address],
         headers={
             "Message-ID": delivery.message_id,

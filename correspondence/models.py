@@ -16,8 +16,11 @@ from missions.models import Contact
 
 from .enums import (
     AnnouncementRole,
+    Answer,
     DeliveryKind,
     DeliveryState,
+    MailOutcome,
+    MailState,
     ProposalAction,
     ProposalState,
     Sender,
@@ -287,3 +290,59 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"Reminder {self.lead_minutes} min before {self.meeting}"
+
+
+class ReceivedMail(models.Model):
+    """A message the reply address received, kept exactly as it came.
+
+    Stored (and committed) before the sending server is told it was delivered, and
+    handled after: a failure in between (the relay down for a forward, a crash) leaves
+    it waiting here for the retry sweep, never lost.
+    """
+
+    raw = models.BinaryField()
+    sender = models.CharField(max_length=400, blank=True, help_text=_("The envelope sender"))
+    received = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=20, choices=MailState.choices, default=MailState.PENDING)
+    outcome = models.CharField(max_length=20, choices=MailOutcome.choices, blank=True)
+    detail = models.TextField(blank=True, help_text=_("Why, in the office's log"))
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt = models.DateTimeField(default=timezone.now)
+    handled = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received", "-pk"]
+        verbose_name = _("received mail")
+        verbose_name_plural = _("received mail")
+        indexes = [models.Index(fields=["state", "next_attempt"])]
+
+    def __str__(self):
+        return f"Mail {self.pk} from {self.sender or '<>'} ({self.get_state_display()})"
+
+
+class Reply(models.Model):
+    """A contact's latest answer to a meeting's invitation, from their calendar's REPLY.
+
+    One per contact and meeting: a later answer replaces it only when it is newer (a
+    higher SEQUENCE, or the same with a later DTSTAMP). `sequence` is the version of the
+    meeting it answered: below the meeting's own, it answered an earlier version.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="replies")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="replies")
+    answer = models.CharField(max_length=20, choices=Answer.choices)
+    sequence = models.PositiveIntegerField(help_text=_("The meeting's SEQUENCE it answered"))
+    answered = models.DateTimeField(help_text=_("When the contact answered"))
+    mail = models.ForeignKey(
+        ReceivedMail, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "contact"]
+        verbose_name_plural = _("replies")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "contact"], name="reply_once_per_contact")
+        ]
+
+    def __str__(self):
+        return f"{self.contact.email}: {self.get_answer_display()} ({self.meeting_id})"

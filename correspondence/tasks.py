@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import delivery
+from . import delivery, replies
 
 
 @shared_task(name="correspondence.deliver_batch", acks_late=True, ignore_result=True)
@@ -20,3 +20,8 @@ def requeue_deliveries() -> int:
 @shared_task(name="correspondence.send_due_reminders", ignore_result=True)
 def send_due_reminders() -> int:
     return len(delivery.send_due_reminders())
+
+
+@shared_task(name="correspondence.handle_received_mail", ignore_result=True)
+def handle_received_mail() -> int:
+    return replies.handle_waiting()

@@ -275,12 +275,23 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Office of the PGA <pga-meetings@un.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Invitations: the ORGANIZER and From of every invitation is a real, monitored mailbox of
-# the office (replies and "accepted" notices reach it), never a no-reply address.
+# The office's real, monitored mailbox (never a no-reply address): the address the
+# messages give for questions, and where mail to the reply address that is not a calendar
+# reply is forwarded (GASCHED_OFFICE_MAILBOX, by default this one).
 GASCHED_ORGANIZER_NAME = os.environ.get(
     "GASCHED_ORGANIZER_NAME", "Office of the President of the General Assembly"
 )
 GASCHED_ORGANIZER_EMAIL = os.environ.get("GASCHED_ORGANIZER_EMAIL", "pga-meetings@un.org")
+# Replies: the ORGANIZER and From of every invitation is this address, which gasched
+# receives itself (manage.py receive_replies): an "Accept" click becomes an answer on the
+# meeting's page instead of a mail nobody reads. Whatever else reaches it (a person
+# answering in words, a counter-proposal) is forwarded untouched to the office's mailbox.
+GASCHED_REPLY_ADDRESS = os.environ.get(
+    "GASCHED_REPLY_ADDRESS", "rsvp@" + GASCHED_ORGANIZER_EMAIL.rpartition("@")[2]
+)
+GASCHED_OFFICE_MAILBOX = os.environ.get("GASCHED_OFFICE_MAILBOX", GASCHED_ORGANIZER_EMAIL)
+# A received message larger than this is refused (552) before it is stored.
+GASCHED_REPLY_MAX_BYTES = int(os.environ.get("GASCHED_REPLY_MAX_BYTES", str(10 * 1024 * 1024)))
 GASCHED_SITE_URL = os.environ.get("GASCHED_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Reminder lead times in minutes before a meeting starts (default: 24 hours and 1 hour).
 GASCHED_REMINDER_LEADS = [
@@ -319,6 +330,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "correspondence.send_due_reminders", "schedule": 60.0},
     # Contact imports and confirmation links a broker down or a lost worker left waiting.
     "requeue-missions": {"task": "missions.requeue", "schedule": 60.0},
+    # Received mail whose handling failed (the relay down for a forward): tried again.
+    "handle-received-mail": {"task": "correspondence.handle_received_mail", "schedule": 60.0},
 }
 
 LOGGING = {
