@@ -20,7 +20,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from . import replies
 
@@ -81,7 +81,9 @@ class ReplyController(Controller):
 
     def stop(self, no_assert: bool = False) -> None:
         super().stop(no_assert=no_assert)
-        self.handler.worker.shutdown(wait=True)  # a message being stored is finished
+        # A message being stored is finished; then the thread's connection is closed.
+        self.handler.worker.submit(connections.close_all).result()
+        self.handler.worker.shutdown(wait=True)
 
 
 def start(*, host: str, port: int, lmtp: bool) -> ReplyController:

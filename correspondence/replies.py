@@ -209,7 +209,8 @@ def replace(
     mail: ReceivedMail,
 ) -> bool:
     """The contact's answer, unless the one on record is as new or newer."""
-    current = Reply.objects.select_for_update().filter(meeting=meeting, contact=contact).first()
+    mine = Reply.objects.filter(meeting=meeting, contact=contact)
+    current = mine.select_for_update().order_by("pk").first()
     if current is not None and (current.sequence, current.answered) >= (sequence, answered):
         return False
     Reply.objects.update_or_create(

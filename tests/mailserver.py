@@ -19,6 +19,7 @@ def free_port() -> int:
 class Mailbox:
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
+        self.envelopes: list = []  # as received: sender, recipients and the exact bytes
         self.lock = threading.Lock()
         self.temporary_failures = 0  # answer 451 to this many RCPT commands
         self.rejected: set[str] = set()  # answer 550 for these addresses
@@ -43,6 +44,7 @@ class Mailbox:
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             self.messages.append(message)
+            self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
     def received(self) -> list[email.message.EmailMessage]:
