@@ -31,6 +31,7 @@ _VIEW = (
         ("correspondence", "view_letter"),
         ("missions", "view_contact"),
         ("correspondence", "view_delivery"),
+        ("correspondence", "view_reply"),
         ("accounts", "view_membership"),
         ("accounts", "view_invitation"),
     ]

@@ -301,11 +301,11 @@ class ReceivedMail(models.Model):
     """
 
     raw = models.BinaryField()
-    sender = models.CharField(max_length=400, blank=True, help_text=_("The envelope sender"))
+    sender = models.CharField(max_length=400, blank=True)  # the envelope's MAIL FROM
     received = models.DateTimeField(default=timezone.now)
     state = models.CharField(max_length=20, choices=MailState.choices, default=MailState.PENDING)
     outcome = models.CharField(max_length=20, choices=MailOutcome.choices, blank=True)
-    detail = models.TextField(blank=True, help_text=_("Why, in the office's log"))
+    detail = models.TextField(blank=True)  # why: what the office's log says
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt = models.DateTimeField(default=timezone.now)
     handled = models.DateTimeField(null=True, blank=True)

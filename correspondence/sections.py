@@ -41,3 +41,7 @@ def register() -> None:
     sections.register(
         sections.MEETING_STAFF, sections.Section("correspondence/_meeting_staff_links.html")
     )
+    # Who answered the invitation: office staff all missions, a mission's staff its own.
+    sections.register(
+        sections.MEETING_STAFF, sections.Section("correspondence/_meeting_answers.html")
+    )
