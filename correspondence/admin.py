@@ -1,12 +1,15 @@
 from django.contrib import admin
 
+
 from .models import (
     Announcement,
     Delivery,
     Letter,
     ProposedDeadline,
     ProposedMeeting,
+    ReceivedMail,
     Reminder,
+    Reply,
     Signatory,
 )
 
@@ -69,3 +72,35 @@ class DeliveryAdmin(admin.ModelAdmin):
 class ReminderAdmin(admin.ModelAdmin):
     list_display = ["meeting", "lead_minutes", "due", "swept"]
     raw_id_fields = ["meeting"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    """Read-only: answers come from the contacts' calendars (correspondence.replies)."""
+
+    list_display = ["meeting", "contact", "answer", "sequence", "answered"]
+    list_filter = ["answer"]
+    raw_id_fields = ["meeting", "contact", "mail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReceivedMail)
+class ReceivedMailAdmin(admin.ModelAdmin):
+    """What the reply address received and what became of it (the office's log of
+    replies that changed nothing, and why). Read-only."""
+
+    list_display = ["received", "sender", "state", "outcome", "detail", "attempts"]
+    list_filter = ["state", "outcome"]
+    search_fields = ["sender", "detail"]
+    exclude = ["raw"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -22,3 +22,20 @@ def client_address_is_declared(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def replies_do_not_come_back(app_configs, **kwargs):
+    """Mail to the reply address that is not a calendar answer is forwarded to the
+    office's mailbox: were they one address, every forward would come back, for ever."""
+    reply = settings.GASCHED_REPLY_ADDRESS.strip().lower()
+    if reply and reply == settings.GASCHED_OFFICE_MAILBOX.strip().lower():
+        return [
+            checks.Error(
+                "GASCHED_REPLY_ADDRESS is the office's mailbox: forwards would loop.",
+                hint="Give the reply address its own mailbox (e.g. rsvp@ the office's "
+                "domain), routed to manage.py receive_replies; README: Replies.",
+                id="gasched.E001",
+            )
+        ]
+    return []

@@ -1,6 +1,6 @@
 """Deployment checks (gasched/checks.py)."""
 
-from gasched.checks import client_address_is_declared
+from gasched.checks import client_address_is_declared, replies_do_not_come_back
 
 
 def test_a_proxy_that_is_not_declared_is_a_deploy_warning(settings):
@@ -13,3 +13,11 @@ def test_a_proxy_that_is_not_declared_is_a_deploy_warning(settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
     assert client_address_is_declared(None) == []
+
+
+def test_a_reply_address_that_is_the_office_mailbox_is_an_error(settings):
+    settings.GASCHED_OFFICE_MAILBOX = "pga-meetings@un.org"
+    settings.GASCHED_REPLY_ADDRESS = "PGA-Meetings@un.org"
+    assert [e.id for e in replies_do_not_come_back(None)] == ["gasched.E001"]
+    settings.GASCHED_REPLY_ADDRESS = "rsvp@un.org"
+    assert replies_do_not_come_back(None) == []
