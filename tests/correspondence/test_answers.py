@@ -104,7 +104,7 @@ def test_the_answers_are_translated(client, viewer, meeting):
     assert "Acceptée" in shown or "Accepté" in shown
 
 
-@pytest.mark.parametrize("n", (1, 3))
+@pytest.mark.parametrize("n", [1, 3])
 def test_the_meeting_page_queries_do_not_grow_with_the_answers(
     client, viewer, django_assert_num_queries, n
 ):

@@ -9,7 +9,8 @@ import signal
 import smtplib
 import subprocess
 import sys
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 
 import pytest
 from icalendar import Calendar
