@@ -91,6 +91,15 @@ def handle_waiting(*, now: datetime | None = None, limit: int = 200) -> int:
     return sum(attempt(pk) is not None for pk in ids)
 
 
+def forget_old(*, now: datetime | None = None) -> int:
+    """Handled mail older than GASCHED_RECEIVED_MAIL_DAYS is deleted (about 200 replies a
+    meeting would otherwise pile up); the answers it recorded stay."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.GASCHED_RECEIVED_MAIL_DAYS)
+    old = ReceivedMail.objects.filter(state=MailState.HANDLED, received__lt=cutoff)
+    return old.delete()[0]
+
+
 def failed(pk: int, error: Exception) -> None:
     mail = ReceivedMail.objects.get(pk=pk)
     attempts = mail.attempts + 1

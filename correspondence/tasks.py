@@ -24,4 +24,5 @@ def send_due_reminders() -> int:
 
 @shared_task(name="correspondence.handle_received_mail", ignore_result=True)
 def handle_received_mail() -> int:
+    replies.forget_old()
     return replies.handle_waiting()

@@ -290,6 +290,8 @@ GASCHED_REPLY_ADDRESS = os.environ.get(
     "GASCHED_REPLY_ADDRESS", "rsvp@" + GASCHED_ORGANIZER_EMAIL.rpartition("@")[2]
 )
 GASCHED_OFFICE_MAILBOX = os.environ.get("GASCHED_OFFICE_MAILBOX", GASCHED_ORGANIZER_EMAIL)
+# Received mail, once handled, is kept this long (the admin's log of what came in).
+GASCHED_RECEIVED_MAIL_DAYS = int(os.environ.get("GASCHED_RECEIVED_MAIL_DAYS", "30"))
 # A received message larger than this is refused (552) before it is stored.
 GASCHED_REPLY_MAX_BYTES = int(os.environ.get("GASCHED_REPLY_MAX_BYTES", str(10 * 1024 * 1024)))
 GASCHED_SITE_URL = os.environ.get("GASCHED_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -361,3 +361,21 @@ def test_receive_replies_runs_an_smtp_server_until_stopped(relay, meeting):
         process.stdout.close()
         process.stderr.close()
     assert code == 0, errors
+
+
+def test_handled_mail_is_forgotten_after_the_retention_and_its_answer_stays(
+    relay, receiver, meeting, settings
+):
+    settings.GASCHED_RECEIVED_MAIL_DAYS = 30
+    deliver(
+        receiver, client_replies.outlook(uid=meeting.uid, attendee=AYA, sequence=meeting.sequence)
+    )
+    relay.stop()
+    deliver(receiver, client_replies.person())  # not handled yet: kept whatever its age
+    received = ReceivedMail.objects.get(outcome=MailOutcome.RECORDED).received
+
+    assert replies.forget_old(now=received + timedelta(days=29)) == 0
+    assert replies.forget_old(now=received + timedelta(days=31)) == 1
+
+    assert list(ReceivedMail.objects.values_list("state", flat=True)) == [MailState.PENDING]
+    assert answers(meeting) == {AYA: (Answer.ACCEPTED, meeting.sequence)}
