@@ -81,10 +81,12 @@ def sender_of(message: EmailMessage) -> str:
 
 def parts(message: EmailMessage) -> Iterator[EmailMessage]:
     """The leaf parts of the message itself, not of messages attached to it."""
+    if message.get_content_maintype() == "message":
+        return  # a message/rfc822 counts as multipart to the email package
     if message.is_multipart():
         for part in message.get_payload():
             yield from parts(part)
-    elif message.get_content_type() != "message/rfc822":
+    else:
         yield message
 
 
