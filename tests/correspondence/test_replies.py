@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 
 import pytest
+from django.db import connection
 from icalendar import Calendar
 
 from correspondence import receiving, replies
@@ -316,6 +317,29 @@ def test_a_message_the_relay_cannot_take_stays_stored_and_is_forwarded_by_the_sw
 
     assert len(forwarded(relay)) == 1
     assert ReceivedMail.objects.get().state == MailState.HANDLED
+
+
+def test_a_message_that_cannot_be_stored_is_refused_for_now_and_kept_by_the_sender(relay, receiver):
+    # The database refuses the write (a real PostgreSQL trigger, as a full disk would).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'full'; "
+            "END $$ LANGUAGE plpgsql; CREATE TRIGGER refuse BEFORE INSERT ON "
+            "correspondence_receivedmail FOR EACH ROW EXECUTE FUNCTION refuse();"
+        )
+    try:
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            deliver(receiver, client_replies.person())
+        assert refused.value.smtp_code == 451  # the sending server keeps it, tries later
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DROP TRIGGER refuse ON correspondence_receivedmail; DROP FUNCTION refuse();"
+            )
+    assert ReceivedMail.objects.count() == 0
+
+    assert deliver(receiver, client_replies.person()) == {}  # the retry is stored
+    assert ReceivedMail.objects.count() == 1
 
 
 def test_only_the_reply_address_is_received(relay, receiver):
