@@ -1,8 +1,11 @@
-"""iCalendar feeds: valid for strict parsers, stable UIDs, honest times, HTTP validators."""
+"""iCalendar feeds: valid for strict parsers, stable UIDs, honest times, HTTP validators.
+
+Every feed a test fetches is also read by libical and ical.js, which must find no error
+and agree with icalendar on every event and instant (tests/calendar_parsers.py)."""
 
 import re
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -13,6 +16,7 @@ from icalendar import Calendar
 from meetings import pagecache, schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.timing import new_york_datetime
+from tests import calendar_parsers
 from tests.factories import (
     CoFacilitatorFactory,
     MeetingFactory,
@@ -22,7 +26,7 @@ from tests.factories import (
     room,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.parsers]
 
 FEED = reverse("meetings:feed")
 
@@ -53,7 +57,10 @@ def settled():
 
 
 def get_feed(client, query="", **headers):
-    return client.get(FEED + query, **headers)
+    response = client.get(FEED + query, **headers)
+    if response.status_code == 200:
+        calendar_parsers.read_everywhere(response.content)
+    return response
 
 
 def test_feed_is_valid_for_icalendar_and_the_strict_ical_parser(client, session_now):
@@ -181,16 +188,64 @@ def test_time_to_be_announced_is_an_all_day_event(client, session_now):
     assert str(event["transp"]) == "TRANSPARENT"
 
 
-def test_deadlines_are_all_day_and_clearly_titled(client, session_now):
-    process = ProcessFactory(session=session_now, slug="oceans")
+def test_deadlines_name_their_process_and_close_of_business_is_all_day(client, session_now):
+    process = ProcessFactory(session=session_now, slug="oceans", title="Oceans")
     due = schedule.today() + timedelta(days=5)
     process.deadlines.create(
-        kind="zero-draft", title="Zero draft circulated", due_date=due, close_of_business=True
+        kind="zero-draft",
+        title="Zero draft circulated",
+        due_date=due,
+        due_time=time(18),
+        close_of_business=True,
     )
     (event,) = Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
-    assert str(event["summary"]) == "Deadline: Zero draft circulated"
+    assert str(event["summary"]) == "Deadline: Zero draft circulated (Oceans)"
     assert (event["dtstart"].dt, event["dtend"].dt) == (due, due + timedelta(days=1))
-    assert "Close of business" in str(event["description"])
+    assert str(event["transp"]) == "TRANSPARENT"
+    assert str(event["description"]) == "Close of business (New York, 18:00)."
+
+
+def test_a_deadline_at_a_set_time_is_a_short_mark_from_that_time(client, session_now):
+    oceans = ProcessFactory(session=session_now, slug="oceans", title="Oceans")
+    seas = ProcessFactory(session=session_now, slug="seas", title="Seas")
+    due = schedule.today() + timedelta(days=5)
+    oceans.deadlines.create(kind="silence", title="Silence ends", due_date=due, due_time=time(12))
+    seas.deadlines.create(kind="silence", title="Silence ends", due_date=due)
+    body = get_feed(client, "?process=oceans&process=seas").content
+    timed, whole_day = sorted(Calendar.from_ical(body).walk("VEVENT"), key=lambda e: str(e["uid"]))
+    # In a feed combining processes, each deadline says whose it is.
+    assert str(timed["summary"]) == "Deadline: Silence ends (Oceans), 12:00 New York time"
+    assert str(whole_day["summary"]) == "Deadline: Silence ends (Seas)"
+    assert timed["dtstart"].dt == new_york_datetime(due, time(12))
+    assert timed["dtend"].dt - timed["dtstart"].dt == timedelta(minutes=15)  # never zero
+    assert str(timed["transp"]) == "TRANSPARENT"
+    assert whole_day["dtstart"].dt == due
+
+
+def test_a_deadline_that_moves_raises_its_sequence(
+    client, session_now, django_capture_on_commit_callbacks
+):
+    process = ProcessFactory(session=session_now, slug="oceans")
+    due = schedule.today() + timedelta(days=5)
+    deadline = process.deadlines.create(kind="zero-draft", title="Zero draft", due_date=due)
+
+    def sequence_after(**changes) -> int:
+        with django_capture_on_commit_callbacks(execute=True):
+            for field, value in changes.items():
+                setattr(deadline, field, value)
+            deadline.save()
+        (event,) = Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
+        return event["sequence"]
+
+    assert sequence_after() == 0
+    assert sequence_after(notes="By e-mail to the co-facilitators.") == 0  # not a move
+    assert sequence_after(due_date=due + timedelta(days=2)) == 1
+    assert sequence_after(due_time=time(12)) == 2
+    assert sequence_after(close_of_business=True) == 3
+    deadline.due_date = due
+    deadline.save(update_fields=["due_date", "updated"])  # a partial save counts too
+    deadline.refresh_from_db()
+    assert deadline.sequence == 4
 
 
 def test_text_is_escaped_and_lines_folded(client, session_now):
@@ -223,17 +278,29 @@ def test_unknown_filter_value_is_400_with_the_reason(client):
     assert b"process" in response.content
 
 
-def test_history_of_the_previous_session_is_kept_and_older_is_not(client, session_now):
+def test_the_feed_holds_sixty_days_back_and_everything_ahead(client, session_now):
     previous = SessionFactory(
         number=80,
         start_date=session_now.start_date - timedelta(days=365),
         end_date=session_now.start_date - timedelta(days=1),
     )
-    kept = MeetingFactory(session=previous, start=at(previous.start_date + timedelta(days=10), 10))
-    dropped = MeetingFactory(start=at(date(2017, 6, 29), 10))
+    recent = MeetingFactory(session=session_now, start=soon(-59))
+    older = MeetingFactory(session=session_now, start=soon(-61))
+    of_the_previous_session = MeetingFactory(
+        session=previous, start=at(previous.start_date + timedelta(days=10), 10)
+    )
+    far_ahead = MeetingFactory(session=session_now, start=soon(250))
+    process = ProcessFactory(session=session_now, slug="oceans")
+    process.deadlines.create(kind="other", title="Kept", due_date=soon(-59).date())
+    process.deadlines.create(kind="other", title="Gone", due_date=soon(-61).date())
     uids = set(events(get_feed(client).content))
-    assert kept.uid in uids
-    assert dropped.uid not in uids
+    assert {recent.uid, far_ahead.uid} <= uids
+    assert not {older.uid, of_the_previous_session.uid} & uids
+    titles = [
+        str(e["summary"])
+        for e in Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
+    ]
+    assert titles == [f"Deadline: Kept ({process})"]
 
 
 def test_conditional_requests_get_304_without_touching_the_database(
@@ -266,8 +333,8 @@ def test_feed_queries_do_not_grow(client, session_now, django_assert_num_queries
     CoFacilitatorFactory(process=process)
     for i in range(n):
         MeetingFactory(session=session_now, process=process, start=soon(1 + i // 10, 8 + i % 10))
-    # sessions (current, previous), meetings, co-facilitators, deadlines' check, processes
-    with django_assert_num_queries(6):
+    # meetings, co-facilitators, deadlines' check, processes
+    with django_assert_num_queries(4):
         body = get_feed(client).content
     assert body.count(b"BEGIN:VEVENT") == n
 
