@@ -150,3 +150,32 @@ def test_in_the_order_sent_each_message_is_new_then_a_change_then_the_cancellati
         ("REQUEST-UPDATE", True),  # the room only
         ("CANCEL-EVENT", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "instant"),
+    [
+        (date(1995, 6, 15), "19950615T140000Z"),
+        (date(2006, 4, 3), "20060403T140000Z"),
+        (date(2006, 10, 30), "20061030T150000Z"),
+        (date(2017, 6, 29), "20170629T140000Z"),
+    ],
+)
+def test_an_invitation_of_any_year_is_at_the_right_instant_in_every_reader(day, instant):
+    """The calendar part of an e-mail is written by the feeds' writer: before the rule of
+    2007 in UTC, after it with the New York zone (meetings.feeds.RULE_OF_2007)."""
+    meeting = Meeting.objects.create(
+        session=SessionFactory(number=day.year - 1945),
+        title="Informal consultation",
+        kind=MeetingKind.INFORMAL_CONSULTATION,
+        start=new_york_datetime(day, time(10)),
+        end=new_york_datetime(day, time(13)),
+    )
+    contact = Contact.objects.create(
+        mission=Mission.objects.get(name="Côte d'Ivoire"), name="Aya Koné", email=ADDRESS
+    )
+    delivery = Delivery(pk=1, meeting=meeting, contact=contact, kind=DeliveryKind.INVITATION)
+    delivery.sequence = 0
+    _filename, body, _mimetype = build_message(delivery).attachments[0]
+    (event,) = calendar_parsers.read_everywhere(body)
+    assert event.start == instant
