@@ -62,8 +62,9 @@ FEED_HISTORY = timedelta(days=60)
 # file place earlier times by it, wrongly (libical an hour late in the summer of 2006,
 # ical.js as if in UTC), so instants before then are written in UTC instead: right in
 # every client, and the one VTIMEZONE Outlook maps stays as it is. Adding the 1967-2006
-# rules as further observances with RRULE UNTIL would suit full-zone parsers, but
-# Outlook keeps only one yearly rule of them and would misplace the newer meetings.
+# rules as further observances with RRULE UNTIL would suit full-zone parsers, but Outlook
+# reduces a VTIMEZONE to one yearly rule ([MS-OXCICAL]), so which meetings it placed
+# right would depend on the rule it kept. The split is by instant, DTEND with DTSTART.
 RULE_OF_2007 = datetime(2007, 3, 11, 7, tzinfo=UTC)
 
 
