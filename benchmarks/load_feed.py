@@ -1,9 +1,10 @@
 """Load 5,000 meetings inside the programme feed's window (run by benchmarks/feeds.py).
 
-The feed holds every meeting from the start of the previous session on
-(meetings.schedule.feed_items). This creates the session that covers today and the one
-before it (rule-based dates, meetings.sessions.ensure_session) and spreads MEETING_COUNT
-meetings over the working days of both, with the same generator as load_year.py
+The feed holds every meeting from meetings.feeds.feed_window on (60 days back, and
+everything ahead). This creates the session that covers today and the one before it
+(rule-based dates, meetings.sessions.ensure_session) and spreads MEETING_COUNT meetings
+over the working days from the window's start to the end of the current session, each in
+the session that holds it, with the same generator as load_year.py
 (processes with co-facilitators, segments, every kind of timing and status; each meeting
 that holds a room gets its own room, day and slot). Deterministic. Prints one JSON line.
 """
@@ -13,10 +14,12 @@ import random
 
 import load_year  # benchmarks/load_year.py: sets Django up, and the meeting generator
 from django.db import transaction
+from django.utils import timezone
 
 from meetings.demo import working_days
+from meetings.feeds import feed_window
 from meetings.models import Meeting
-from meetings.schedule import start_of_day, today
+from meetings.schedule import today
 from meetings.sessions import ensure_session, ensure_session_covering
 
 SEED = 81
@@ -29,10 +32,10 @@ def load() -> dict:
     current = ensure_session_covering(today())
     previous = ensure_session(current.number - 1)
     combos = load_year.room_slots()
+    since = feed_window(timezone.now())
     days = [
-        (session, day)
-        for session in (previous, current)
-        for day in working_days(session.start_date, session.end_date)
+        (previous if day < current.start_date else current, day)
+        for day in working_days(since.date(), current.end_date)
     ]
     base, extra = divmod(MEETING_COUNT, len(days))
     assert base + 1 <= len(combos), "not enough rooms and slots for one meeting each"
@@ -46,10 +49,10 @@ def load() -> dict:
         meetings += load_year.plan_day(rng, session, day, count, combos, processes[session.pk])
     meetings = Meeting.objects.bulk_create(meetings)
     segments = load_year.add_segments(rng, meetings)
-    in_window = Meeting.objects.filter(start__gte=start_of_day(previous.start_date)).count()
+    in_window = Meeting.objects.filter(start__gte=since).count()
     return {
         "sessions": [previous.number, current.number],
-        "since": previous.start_date.isoformat(),
+        "since": since.date().isoformat(),
         "until": current.end_date.isoformat(),
         "meetings": len(meetings),
         "meetings_in_feed_window": in_window,

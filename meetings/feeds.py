@@ -7,12 +7,18 @@ Every meeting keeps one UID (Meeting.uid) in every export; SEQUENCE comes from t
 meeting and rises with each change of time, room or status; DTSTAMP and LAST-MODIFIED
 are the meeting's last change, so the same data always gives the same bytes. Times carry
 TZID=America/New_York with one hand-written VTIMEZONE in the yearly-rule form Outlook
-requires (see shared/standards.md F8). Cancelled and postponed meetings stay in the feed
-with STATUS:CANCELLED and a title that says so. No METHOD, no VALARM.
+requires (see shared/standards.md F8); times before that rule came in are written in UTC
+(see `zoned`). Cancelled and postponed meetings stay in the feed with STATUS:CANCELLED
+and a title that says so. No METHOD, no VALARM.
+
+Size: Google Calendar stops importing a subscription past about 1 MB (standards S4). The
+programme's feeds hold FEED_HISTORY back and everything ahead (`feed_window`; older
+meetings are in the archive's per-session feeds), and an event says each thing once:
+DESCRIPTION holds only what no other property says (not the title, room, time or link).
 """
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 
 from django.utils import translation
@@ -39,9 +45,47 @@ STATUS = {
 }
 TITLE_PREFIX = {MeetingStatus.CANCELLED: "CANCELLED: ", MeetingStatus.POSTPONED: "POSTPONED: "}
 HEADQUARTERS = "United Nations Headquarters, New York"
+# How long a deadline at a set time is drawn (see deadline_lines).
+DEADLINE_MARK = timedelta(minutes=15)
 # Calendars stay as entered, in English, whatever language the reader browses in: a feed
 # or an invitation is the same bytes for every subscriber (and cached as such).
 CALENDAR_LANGUAGE = "en"
+
+
+# How far back the programme's feeds reach: subscribers keep the recent past (minutes,
+# follow-ups) without a session's whole history, which the archive's per-session feeds
+# hold. With everything ahead, this keeps a session's broadest feed under Google's ~1 MB.
+FEED_HISTORY = timedelta(days=60)
+
+# The VTIMEZONE below states the rule in force since 2 a.m. EST on 11 March 2007 only
+# (Outlook reads a VTIMEZONE as one yearly rule: standards F8). Clients that trust the
+# file place earlier times by it, wrongly (libical an hour late in the summer of 2006,
+# ical.js as if in UTC), so instants before then are written in UTC instead: right in
+# every client, and the one VTIMEZONE Outlook maps stays as it is. Adding the 1967-2006
+# rules as further observances with RRULE UNTIL would suit full-zone parsers, but Outlook
+# reduces a VTIMEZONE to one yearly rule ([MS-OXCICAL]), so which meetings it placed
+# right would depend on the rule it kept. The split is by instant, DTEND with DTSTART.
+RULE_OF_2007 = datetime(2007, 3, 11, 7, tzinfo=UTC)
+
+
+def feed_window(now: datetime) -> datetime:
+    """The first instant the programme's feeds hold: the start of the New York day
+    FEED_HISTORY before `now`. The one definition of the window, for the feeds and for
+    whatever caches or fingerprints them."""
+    day = now.astimezone(NEW_YORK).date() - FEED_HISTORY
+    return datetime.combine(day, time(0), NEW_YORK)
+
+
+def zoned(name: str, moment: datetime, *, utc: bool) -> str:
+    """DTSTART or DTEND of a timed event: New York wall-clock time with its TZID, or the
+    instant in UTC when `utc` (see RULE_OF_2007)."""
+    if utc:
+        return f"{name}:{ics.utc_stamp(moment)}"
+    return f"{name};TZID=America/New_York:{ics.local_stamp(moment.astimezone(NEW_YORK))}"
+
+
+def before_rule_of_2007(moment: datetime) -> bool:
+    return moment < RULE_OF_2007
 
 
 def in_calendar_language():
@@ -85,7 +129,10 @@ def location(meeting: Meeting) -> str:
     return ", ".join([*parts, HEADQUARTERS])
 
 
-def description(meeting: Meeting, url: str) -> str:
+def description(meeting: Meeting) -> str:
+    """What a calendar entry needs beyond its other properties, each said once: never the
+    title, room, time or link again (SUMMARY, LOCATION, DTSTART/DTEND and URL say them),
+    nor the process when the title names it, nor the usual participation."""
     lines = []
     if meeting.timing == Timing.EXACT and meeting.end is None:
         lines.append("End time not announced.")
@@ -99,12 +146,14 @@ def description(meeting: Meeting, url: str) -> str:
     elif meeting.timing == Timing.FOLLOWING and meeting.follows:
         lines.append(f"Following the adjournment of: {meeting.follows.title}.")
     if meeting.process:
-        lines.append(f"Process: {meeting.process.title}")
+        if not names_process(meeting.title, meeting.process):
+            lines.append(f"Process: {meeting.process.title}")
         cofacilitators = "; ".join(str(c) for c in meeting.process.cofacilitators.all())
         if cofacilitators:
             lines.append(f"Co-facilitators: {cofacilitators}")
-    participation = label(Participation, meeting.participation, get_language())
-    lines.append(f"Participation: {participation}")
+    if meeting.participation != Participation.MEMBER_STATES:
+        participation = label(Participation, meeting.participation, get_language())
+        lines.append(f"Participation: {participation}")
     if meeting.is_closed:
         lines.append("Closed meeting.")
     if meeting.mode == Mode.HYBRID:
@@ -112,11 +161,14 @@ def description(meeting: Meeting, url: str) -> str:
     if meeting.documents:
         lines.append("Documents: " + ", ".join(meeting.documents))
     if meeting.notes:
-        lines.append("")
         lines.append(meeting.notes)
-    lines.append("")
-    lines.append(url)
     return "\n".join(lines)
+
+
+def names_process(title: str, process) -> bool:
+    """Whether a meeting's title already names its process (by its short or full title)."""
+    folded = title.casefold()
+    return any(name and name.casefold() in folded for name in (process.short_title, process.title))
 
 
 def meeting_lines(
@@ -128,13 +180,17 @@ def meeting_lines(
     sequence: int | None = None,
 ) -> list[str]:
     """The VEVENT of a meeting. DTSTAMP is the meeting's last change and SEQUENCE its own
-    unless given: an invitation stamps the time it is sent and the version it carries."""
-    url = base_url + meeting.get_absolute_url()
+    unless given: an invitation stamps the time it is sent and the version it carries.
+    Only an invitation says when the meeting was first entered (CREATED): in a feed,
+    where DTSTAMP is already the last revision, it would be one more line per meeting."""
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.uid}",
         f"DTSTAMP:{ics.utc_stamp(meeting.updated if dtstamp is None else dtstamp)}",
-        f"CREATED:{ics.utc_stamp(meeting.created)}",
+    ]
+    if dtstamp is not None:
+        lines.append(f"CREATED:{ics.utc_stamp(meeting.created)}")
+    lines += [
         f"LAST-MODIFIED:{ics.utc_stamp(meeting.updated)}",
         f"SEQUENCE:{meeting.sequence if sequence is None else sequence}",
         "SUMMARY:" + ics.text(TITLE_PREFIX.get(meeting.status, "") + meeting.title),
@@ -150,17 +206,19 @@ def meeting_lines(
         ]
     else:
         # Every timed event gets an explicit end: clients disagree on events without one.
-        end = (meeting.local_end or start + NOMINAL_LENGTH).astimezone(NEW_YORK)
-        lines += [
-            f"DTSTART;TZID=America/New_York:{ics.local_stamp(start)}",
-            f"DTEND;TZID=America/New_York:{ics.local_stamp(end)}",
-            "TRANSP:OPAQUE",
-        ]
+        # Busy (TRANSP:OPAQUE) is the default for a timed event: not written.
+        end = meeting.local_end or start + NOMINAL_LENGTH
+        utc = before_rule_of_2007(start)
+        lines += [zoned("DTSTART", start, utc=utc), zoned("DTEND", end, utc=utc)]
     lines += [
         f"STATUS:{STATUS[meeting.status]}",
         "LOCATION:" + ics.text(location(meeting)),
-        f"URL:{url}",
-        "DESCRIPTION:" + ics.text(description(meeting, url)),
+        f"URL:{base_url + meeting.get_absolute_url()}",
+    ]
+    about = description(meeting)
+    if about:
+        lines.append("DESCRIPTION:" + ics.text(about))
+    lines += [
         "CATEGORIES:" + ics.text(label(MeetingKind, meeting.kind, language)),
         "END:VEVENT",
     ]
@@ -168,33 +226,47 @@ def meeting_lines(
 
 
 def deadline_lines(deadline: Deadline, *, base_url: str) -> list[str]:
-    """A process milestone as its own event, clearly titled as a deadline."""
+    """A process milestone as its own event, titled as a deadline of its process (a feed
+    may combine several processes, and calendars merge feeds). SEQUENCE rises when it
+    moves (Deadline.save). A deadline at a set time is a moment: shown as a short mark
+    (DEADLINE_MARK) from that time, since clients draw a zero-length event as an hour or
+    a whole day (standards F16); one at close of business, or with no time, is all-day
+    on its date. Transparent either way: it blocks nobody's free/busy."""
+    title = f"Deadline: {deadline.title} ({deadline.process})"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{deadline.uid}",
         f"DTSTAMP:{ics.utc_stamp(deadline.updated)}",
         f"LAST-MODIFIED:{ics.utc_stamp(deadline.updated)}",
-        "SEQUENCE:0",
-        "SUMMARY:" + ics.text(f"Deadline: {deadline.title}"),
+        f"SEQUENCE:{deadline.sequence}",
     ]
-    if deadline.due_time:
-        due = ics.local_stamp(datetime.combine(deadline.due_date, deadline.due_time))
-        lines += [f"DTSTART;TZID=America/New_York:{due}", f"DTEND;TZID=America/New_York:{due}"]
+    if deadline.due_time and not deadline.close_of_business:
+        due = datetime.combine(deadline.due_date, deadline.due_time, NEW_YORK)
+        utc = before_rule_of_2007(due)
+        lines += [
+            "SUMMARY:" + ics.text(f"{title}, {deadline.due_time:%H:%M} New York time"),
+            zoned("DTSTART", due, utc=utc),
+            zoned("DTEND", due + DEADLINE_MARK, utc=utc),
+        ]
     else:
         lines += [
+            "SUMMARY:" + ics.text(title),
             f"DTSTART;VALUE=DATE:{ics.date_stamp(deadline.due_date)}",
             f"DTEND;VALUE=DATE:{ics.date_stamp(deadline.due_date + timedelta(days=1))}",
         ]
-    when = "Close of business (New York)." if deadline.close_of_business else ""
+    when = ""
+    if deadline.close_of_business:
+        at = f", {deadline.due_time:%H:%M}" if deadline.due_time else ""
+        when = f"Close of business (New York{at})."
     text = [line for line in (when, deadline.notes) if line]
-    text += [f"Process: {deadline.process.title}", base_url + deadline.process.get_absolute_url()]
     lines += [
         "TRANSP:TRANSPARENT",
         "STATUS:CONFIRMED",
-        "DESCRIPTION:" + ics.text("\n".join(text)),
-        "CATEGORIES:Deadline",
-        "END:VEVENT",
+        f"URL:{base_url + deadline.process.get_absolute_url()}",
     ]
+    if text:
+        lines.append("DESCRIPTION:" + ics.text("\n".join(text)))
+    lines += ["CATEGORIES:Deadline", "END:VEVENT"]
     return lines
 
 
@@ -231,13 +303,18 @@ def _build_calendar(meetings, *, name, base_url, deadlines, subscription) -> byt
             "X-PUBLISHED-TTL:PT1H",
         ]
     language = get_language()
-    out = [ics.fold(line) for line in head]
-    out.append(vtimezone_bytes())
+    events = []
     for meeting in meetings:
-        out += [
+        events += [
             ics.fold(line) for line in meeting_lines(meeting, base_url=base_url, language=language)
         ]
     for deadline in deadlines:
-        out += [ics.fold(line) for line in deadline_lines(deadline, base_url=base_url)]
+        events += [ics.fold(line) for line in deadline_lines(deadline, base_url=base_url)]
+    out = [ics.fold(line) for line in head]
+    # The VTIMEZONE goes before the events that use it, and only when one does: a
+    # calendar of meetings before 2007 (written in UTC) has none to refer to.
+    if any(b";TZID=America/New_York:" in line for line in events):
+        out.append(vtimezone_bytes())
+    out += events
     out.append(b"END:VCALENDAR\r\n")
     return b"".join(out)

@@ -449,6 +449,9 @@ class Deadline(models.Model):
     due_time = models.TimeField(null=True, blank=True, help_text=_("New York time, if given"))
     close_of_business = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
+    # Raised whenever the deadline moves (save()): calendars take the event with the
+    # highest SEQUENCE as the current one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     # Feeds date a deadline's event from its last change, never from the request.
     updated = models.DateTimeField(auto_now=True)
 
@@ -459,6 +462,25 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.due_date:%-d %B %Y})"
+
+    def save(self, *args, **kwargs):
+        """Every way a deadline is saved (staff form, admin, import) raises SEQUENCE when
+        its date, time or close-of-business changes: the one place that decides it."""
+        if self.pk is not None:
+            stored = (
+                Deadline.objects.filter(pk=self.pk)
+                .values_list("due_date", "due_time", "close_of_business", "sequence")
+                .first()
+            )
+            if stored is not None:
+                *when, sequence = stored
+                self.sequence = sequence
+                if when != [self.due_date, self.due_time, self.close_of_business]:
+                    self.sequence += 1
+                    fields = kwargs.get("update_fields")
+                    if fields is not None:
+                        kwargs["update_fields"] = {*fields, "sequence"}
+        super().save(*args, **kwargs)
 
     @property
     def uid(self) -> str:

@@ -72,6 +72,7 @@ SLOTS = {
     "filter-choices": 1,
     "feed": 64,  # feeds can be megabytes (kept compressed): few slots
     "personal-feed": 1024,
+    "session-feed": 32,  # the archive's: whole sessions, asked for now and then
 }
 
 # A version at least this old is "settled": no write of the same second can follow it,

@@ -23,6 +23,7 @@ from gasched.formats import weekday_date
 
 from . import audit, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
+from .feeds import feed_window
 from .models import (
     CoFacilitator,
     Deadline,
@@ -254,15 +255,16 @@ def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], 
     return past, planned
 
 
-def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Deadline]]:
-    """What a feed with this filter holds: every meeting from the start of the previous
-    session on (subscribers keep their history), and, for a feed of processes only,
-    those processes' deadlines. Three queries whatever the number of meetings."""
-    current = Session.objects.covering(today()).first()
-    previous = current and Session.objects.filter(number=current.number - 1).first()
-    since = (previous or current).start_date if current else today() - timedelta(days=366)
+def feed_items(
+    schedule_filter: ScheduleFilter, *, now: datetime | None = None
+) -> tuple[list[Meeting], list[Deadline]]:
+    """What a feed with this filter holds: every meeting in the feeds' window (from
+    feeds.feed_window on: the recent past and everything ahead), and, for a feed of
+    processes only, those processes' deadlines in it. Three queries whatever the number
+    of meetings."""
+    since = feed_window(now or timezone.now())
     meetings = (
-        schedule_filter.apply(Meeting.objects.filter(start__gte=start_of_day(since)))
+        schedule_filter.apply(Meeting.objects.filter(start__gte=since))
         .select_related("process", "room", "overflow_room", "follows")
         .prefetch_related("process__cofacilitators")
         .order_by("start", "pk")
@@ -272,10 +274,21 @@ def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Dea
     if schedule_filter.processes and only_processes:
         deadlines = list(
             Deadline.objects.filter(
-                process__slug__in=schedule_filter.processes, due_date__gte=since
+                process__slug__in=schedule_filter.processes, due_date__gte=since.date()
             ).select_related("process")
         )
     return list(meetings), deadlines
+
+
+def session_feed_items(session: Session, schedule_filter: ScheduleFilter) -> list[Meeting]:
+    """A session's meetings, all of them, for the archive's per-session feed (the
+    programme's feeds keep only the recent past). Two queries."""
+    return list(
+        schedule_filter.apply(Meeting.objects.filter(session=session))
+        .select_related("process", "room", "overflow_room", "follows")
+        .prefetch_related("process__cofacilitators")
+        .order_by("start", "pk")
+    )
 
 
 # --- Rooms -----------------------------------------------------------------------

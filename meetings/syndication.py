@@ -2,6 +2,7 @@
 syndication framework has it."""
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -14,6 +15,15 @@ class ProgrammeChangesFeed(Feed):
     """What changed in the programme over the last seven days (`/changes/feed/`)."""
 
     feed_type = Atom1Feed
+    # Feed readers only read: any other method is 405 (as for the calendar feeds), and
+    # the CSRF check must not answer it with a 403 first.
+    csrf_exempt = True
+
+    def __call__(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().__call__(request, *args, **kwargs)
+
     title = _("General Assembly: changes to the programme of meetings")
     subtitle = _("Meetings added, moved, re-roomed, published, postponed or cancelled")
 

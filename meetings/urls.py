@@ -19,6 +19,7 @@ urlpatterns = [
     path("meetings/<int:pk>/meeting.ics", views.meeting_ics, name="meeting-ics"),
     path("feeds/programme.ics", views.programme_feed, name="feed"),
     path("feeds/personal/<str:token>.ics", views.personal_feed, name="personal-feed"),
+    path("feeds/sessions/<int:number>.ics", views.session_feed, name="session-feed"),
     path("my/", views.my_schedule, name="my-schedule"),
     path("my/follow/", views.follow, name="follow"),
     path("my/feed/", views.feed_token, name="feed-token"),

@@ -11,11 +11,13 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gasched.access import requires
@@ -280,6 +282,13 @@ def archive(request):
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
+def session_feed_url(request, session: Session, schedule_filter=None) -> str:
+    """The https address of a session's own feed (the archive's), with the page's filter."""
+    query = schedule_filter.as_query() if schedule_filter else ""
+    path = reverse("meetings:session-feed", args=[session.number])
+    return request.build_absolute_uri(path + (f"?{query}" if query else ""))
+
+
 @require_safe
 def archive_session(request, number: int):
     session = get_object_or_404(Session, number=number)
@@ -289,10 +298,12 @@ def archive_session(request, number: int):
         "session": session,
         "filter_form": form or shown_filter(schedule_filter),
         "days": [],
+        "session_feed_url": session_feed_url(request, session),
     }
     if schedule_filter is None:
         return render(request, "meetings/archive_session.html", context, status=400)
     context["query"] = schedule_filter.as_query()
+    context["session_feed_url"] = session_feed_url(request, session, schedule_filter)
     page = Paginator(schedule.past_meetings(session, schedule_filter), PAGE_SIZE).get_page(
         page_number(request)
     )
@@ -539,6 +550,9 @@ def room_edit(request, code: str):
 FEED_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+# Calendars only read feeds: any other method is 405 with Allow: GET, HEAD (require_safe),
+# which the CSRF check must not turn into a 403 first (there is nothing to protect).
+@csrf_exempt
 @require_safe
 def programme_feed(request):
     """The programme as an iCalendar feed, for any filter of the schedule pages.
@@ -574,6 +588,37 @@ def programme_feed(request):
         identity = (schedule_filter.as_query(), request.get_host(), schedule.today())
         feed = pagecache.large_fragment("feed", identity, render_feed, size=feed_size)
     last_modified = pagecache.last_modified(feed.version, window_moved())
+    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
+
+
+@csrf_exempt
+@require_safe
+def session_feed(request, number: int):
+    """A session's meetings, all of them, as a feed: the archive's, for the history the
+    programme's feeds no longer hold (they keep feeds.FEED_HISTORY back). Same filters
+    and validators as the programme feed; its content does not follow the date."""
+    session = get_object_or_404(Session, number=number)
+    form, schedule_filter = read_filter(request)
+    if schedule_filter is None:
+        reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
+        return HttpResponseBadRequest(f"Unknown filter value ({reasons})", content_type=PLAIN_TEXT)
+
+    def render_feed() -> dict:
+        meetings = schedule.session_feed_items(session, schedule_filter)
+        with feeds.in_calendar_language():
+            name = f"{feed_name(shown_filter(schedule_filter))} ({session})"
+        body = feeds.build_calendar(
+            meetings, name=name, base_url=request.build_absolute_uri("/").rstrip("/")
+        )
+        return {"body": body, "etag": pagecache.etag(body)}
+
+    if schedule_filter.text:  # searches are not cached (keys without bound)
+        version = pagecache.schedule_version()
+        feed = pagecache.Cached(render_feed(), version)
+    else:
+        identity = (session.number, schedule_filter.as_query(), request.get_host())
+        feed = pagecache.large_fragment("session-feed", identity, render_feed, size=feed_size)
+    last_modified = pagecache.last_modified(feed.version)
     return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
 
 
@@ -619,6 +664,7 @@ def feed_name(form) -> str:
     return f"{title} — {', '.join(chosen)}" if chosen else title
 
 
+@csrf_exempt
 @require_safe
 def meeting_ics(request, pk: int):
     """ "Add to calendar": one meeting, with the same UID and SEQUENCE as in every feed."""
@@ -713,6 +759,7 @@ def feed_token(request):
     return redirect("meetings:my-schedule")
 
 
+@csrf_exempt
 @require_safe
 def personal_feed(request, token: str):
     """A user's schedule as a feed: the token is the only key (no login; calendars fetch
@@ -724,8 +771,9 @@ def personal_feed(request, token: str):
         raise Http404(_("No feed at this address."))
 
     def render_feed() -> dict:
+        since = feeds.feed_window(timezone.now()).date()
         meetings = (
-            personal.followed_meetings(found, since=schedule.today() - timedelta(days=366))
+            personal.followed_meetings(found, since=since)
             .select_related("process", "room", "overflow_room", "follows")
             .prefetch_related("process__cofacilitators")
         )

@@ -1,8 +1,9 @@
 """Fixtures shared by the whole suite, and the rules for tests that need real services.
 
 Tests marked `postgres` or `redis` run against the servers at DATABASE_URL and
-REDIS_URL; tests marked `browser` drive Debian's Chromium, and `gettext` ones run
-xgettext. Without them they are skipped with a reason, except under .ci/run
+REDIS_URL; tests marked `browser` drive Debian's Chromium, `gettext` ones run
+xgettext, and `parsers` ones read calendars with libical and ical.js
+(tests/calendar_parsers.py). Without them they are skipped with a reason, except under .ci/run
 (GASCHED_REQUIRE_SERVICES=1), where anything missing fails the run instead.
 """
 
@@ -15,6 +16,7 @@ import pytest
 from accounts.models import Membership
 from accounts.roles import PGA_EDITORS, PGA_VIEWERS
 from missions.models import Mission
+from tests import calendar_parsers
 from tests.factories import UserFactory, user_with_role
 
 REQUIRE_SERVICES = os.environ.get("GASCHED_REQUIRE_SERVICES") == "1"
@@ -40,6 +42,11 @@ def pytest_collection_modifyitems(config, items):
         "gettext": (
             shutil.which("xgettext") is not None,
             "needs GNU gettext's xgettext: run tests/browser/install-deps.sh (make test does)",
+        ),
+        "parsers": (
+            calendar_parsers.missing() is None,
+            f"needs {calendar_parsers.missing()}: run tests/browser/install-deps.sh "
+            "(make test does)",
         ),
     }
     for item in items:

@@ -57,6 +57,7 @@ EXPECTED = {
     "meetings:detail": PUBLIC,
     "meetings:meeting-ics": PUBLIC,
     "meetings:feed": PUBLIC,
+    "meetings:session-feed": PUBLIC,  # the archive's feed of one whole session
     # the open data API (django-ninja), read-only for everyone
     "api:api-root": (404, 404, 404, 404),  # no index page: the schema is the index
     "api:openapi-json": PUBLIC,
@@ -143,6 +144,7 @@ def url_for(db, belgium, editor):
         "meetings:week-rooms": [date(2017, 6, 26)],
         "meetings:month": [2017, 6],
         "meetings:archive-session": [71],
+        "meetings:session-feed": [71],
         "meetings:detail": [meeting.pk],
         "meetings:meeting-ics": [meeting.pk],
         "api:get_meeting": [meeting.pk],

@@ -1,28 +1,37 @@
-"""iCalendar feeds: valid for strict parsers, stable UIDs, honest times, HTTP validators."""
+"""iCalendar feeds: valid for strict parsers, stable UIDs, honest times, HTTP validators.
+
+Every feed a test fetches is also read by libical and ical.js, which must find no error
+and agree with icalendar on every event and instant (tests/calendar_parsers.py)."""
 
 import re
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
-from meetings import pagecache, schedule
-from meetings.enums import MeetingStatus, Timing
+from meetings import feeds, pagecache, schedule
+from meetings.demo import working_days
+from meetings.enums import MeetingKind, MeetingStatus, Mode, Participation, Timing
+from meetings.models import Meeting, PersonalSchedule
 from meetings.timing import new_york_datetime
+from tests import calendar_parsers
 from tests.factories import (
     CoFacilitatorFactory,
     MeetingFactory,
     ProcessFactory,
     SessionFactory,
+    UserFactory,
     at,
     room,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.parsers]
 
 FEED = reverse("meetings:feed")
 
@@ -53,7 +62,10 @@ def settled():
 
 
 def get_feed(client, query="", **headers):
-    return client.get(FEED + query, **headers)
+    response = client.get(FEED + query, **headers)
+    if response.status_code == 200:
+        calendar_parsers.read_everywhere(response.content)
+    return response
 
 
 def test_feed_is_valid_for_icalendar_and_the_strict_ical_parser(client, session_now):
@@ -181,16 +193,64 @@ def test_time_to_be_announced_is_an_all_day_event(client, session_now):
     assert str(event["transp"]) == "TRANSPARENT"
 
 
-def test_deadlines_are_all_day_and_clearly_titled(client, session_now):
-    process = ProcessFactory(session=session_now, slug="oceans")
+def test_deadlines_name_their_process_and_close_of_business_is_all_day(client, session_now):
+    process = ProcessFactory(session=session_now, slug="oceans", title="Oceans")
     due = schedule.today() + timedelta(days=5)
     process.deadlines.create(
-        kind="zero-draft", title="Zero draft circulated", due_date=due, close_of_business=True
+        kind="zero-draft",
+        title="Zero draft circulated",
+        due_date=due,
+        due_time=time(18),
+        close_of_business=True,
     )
     (event,) = Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
-    assert str(event["summary"]) == "Deadline: Zero draft circulated"
+    assert str(event["summary"]) == "Deadline: Zero draft circulated (Oceans)"
     assert (event["dtstart"].dt, event["dtend"].dt) == (due, due + timedelta(days=1))
-    assert "Close of business" in str(event["description"])
+    assert str(event["transp"]) == "TRANSPARENT"
+    assert str(event["description"]) == "Close of business (New York, 18:00)."
+
+
+def test_a_deadline_at_a_set_time_is_a_short_mark_from_that_time(client, session_now):
+    oceans = ProcessFactory(session=session_now, slug="oceans", title="Oceans")
+    seas = ProcessFactory(session=session_now, slug="seas", title="Seas")
+    due = schedule.today() + timedelta(days=5)
+    oceans.deadlines.create(kind="silence", title="Silence ends", due_date=due, due_time=time(12))
+    seas.deadlines.create(kind="silence", title="Silence ends", due_date=due)
+    body = get_feed(client, "?process=oceans&process=seas").content
+    timed, whole_day = sorted(Calendar.from_ical(body).walk("VEVENT"), key=lambda e: str(e["uid"]))
+    # In a feed combining processes, each deadline says whose it is.
+    assert str(timed["summary"]) == "Deadline: Silence ends (Oceans), 12:00 New York time"
+    assert str(whole_day["summary"]) == "Deadline: Silence ends (Seas)"
+    assert timed["dtstart"].dt == new_york_datetime(due, time(12))
+    assert timed["dtend"].dt - timed["dtstart"].dt == timedelta(minutes=15)  # never zero
+    assert str(timed["transp"]) == "TRANSPARENT"
+    assert whole_day["dtstart"].dt == due
+
+
+def test_a_deadline_that_moves_raises_its_sequence(
+    client, session_now, django_capture_on_commit_callbacks
+):
+    process = ProcessFactory(session=session_now, slug="oceans")
+    due = schedule.today() + timedelta(days=5)
+    deadline = process.deadlines.create(kind="zero-draft", title="Zero draft", due_date=due)
+
+    def sequence_after(**changes) -> int:
+        with django_capture_on_commit_callbacks(execute=True):
+            for field, value in changes.items():
+                setattr(deadline, field, value)
+            deadline.save()
+        (event,) = Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
+        return event["sequence"]
+
+    assert sequence_after() == 0
+    assert sequence_after(notes="By e-mail to the co-facilitators.") == 0  # not a move
+    assert sequence_after(due_date=due + timedelta(days=2)) == 1
+    assert sequence_after(due_time=time(12)) == 2
+    assert sequence_after(close_of_business=True) == 3
+    deadline.due_date = due
+    deadline.save(update_fields=["due_date", "updated"])  # a partial save counts too
+    deadline.refresh_from_db()
+    assert deadline.sequence == 4
 
 
 def test_text_is_escaped_and_lines_folded(client, session_now):
@@ -223,17 +283,29 @@ def test_unknown_filter_value_is_400_with_the_reason(client):
     assert b"process" in response.content
 
 
-def test_history_of_the_previous_session_is_kept_and_older_is_not(client, session_now):
+def test_the_feed_holds_sixty_days_back_and_everything_ahead(client, session_now):
     previous = SessionFactory(
         number=80,
         start_date=session_now.start_date - timedelta(days=365),
         end_date=session_now.start_date - timedelta(days=1),
     )
-    kept = MeetingFactory(session=previous, start=at(previous.start_date + timedelta(days=10), 10))
-    dropped = MeetingFactory(start=at(date(2017, 6, 29), 10))
+    recent = MeetingFactory(session=session_now, start=soon(-59))
+    older = MeetingFactory(session=session_now, start=soon(-61))
+    of_the_previous_session = MeetingFactory(
+        session=previous, start=at(previous.start_date + timedelta(days=10), 10)
+    )
+    far_ahead = MeetingFactory(session=session_now, start=soon(250))
+    process = ProcessFactory(session=session_now, slug="oceans")
+    process.deadlines.create(kind="other", title="Kept", due_date=soon(-59).date())
+    process.deadlines.create(kind="other", title="Gone", due_date=soon(-61).date())
     uids = set(events(get_feed(client).content))
-    assert kept.uid in uids
-    assert dropped.uid not in uids
+    assert {recent.uid, far_ahead.uid} <= uids
+    assert not {older.uid, of_the_previous_session.uid} & uids
+    titles = [
+        str(e["summary"])
+        for e in Calendar.from_ical(get_feed(client, "?process=oceans").content).walk("VEVENT")
+    ]
+    assert titles == [f"Deadline: Kept ({process})"]
 
 
 def test_conditional_requests_get_304_without_touching_the_database(
@@ -266,8 +338,8 @@ def test_feed_queries_do_not_grow(client, session_now, django_assert_num_queries
     CoFacilitatorFactory(process=process)
     for i in range(n):
         MeetingFactory(session=session_now, process=process, start=soon(1 + i // 10, 8 + i % 10))
-    # sessions (current, previous), meetings, co-facilitators, deadlines' check, processes
-    with django_assert_num_queries(6):
+    # meetings, co-facilitators, deadlines' check, processes
+    with django_assert_num_queries(4):
         body = get_feed(client).content
     assert body.count(b"BEGIN:VEVENT") == n
 
@@ -354,3 +426,225 @@ def test_repeated_filter_values_count_once(client, session_now):
     MeetingFactory(session=session_now, start=soon(2), room=room("CR3"))
     cal = Calendar.from_ical(get_feed(client, "?room=CR3&room=CR3").content)
     assert str(cal["x-wr-calname"]) == "General Assembly meetings — Conference Room 3"
+
+
+# --- Size: a session's broadest feed under Google's ~1 MB ----------------------------
+
+PROCESS_TOPICS = [
+    "Revitalization of the work of the General Assembly",
+    "Security Council reform",
+    "Financing for development",
+    "Oceans and the law of the sea",
+    "Countering terrorism strategy review",
+    "Biodiversity beyond national jurisdiction",
+    "Small island developing States",
+    "Digital cooperation",
+]
+OTHER_TITLES = [
+    (MeetingKind.PLENARY, "Plenary meeting of the General Assembly"),
+    (MeetingKind.BRIEFING, "Briefing by the President of the General Assembly"),
+    (MeetingKind.THEMATIC_DEBATE, "Thematic debate of the General Assembly"),
+]
+SLOTS = [(time(10), time(13)), (time(13, 15), time(14, 30)), (time(15), time(18))]
+ROOM_CODES = ["CR1", "CR2", "CR3", "CR4", "CR5", "CR6"]  # 18 (room, slot) pairs a day
+
+
+def programme(session, days: list[date], count: int, processes) -> list[Meeting]:
+    """`count` meetings over `days`, as the office enters them: most for a process
+    (titled by it, with two co-facilitators), some plenaries and briefings; a note on
+    one in five, a document on one in three, every fourth open beyond Member States,
+    every tenth hybrid. Each holds its own (room, day, slot). Deterministic."""
+    rooms = [room(code) for code in ROOM_CODES]
+    per_day, extra = divmod(count, len(days))
+    meetings, n = [], 0
+    for index, day in enumerate(days):
+        for k in range(per_day + (index < extra)):
+            begin, end = SLOTS[k % 3]
+            process = processes[n % len(processes)] if n % 10 < 7 else None
+            kind, title = OTHER_TITLES[n % 3]
+            if process:
+                kind = MeetingKind.INFORMAL_CONSULTATION
+                title = f"Informal consultation: {process.short_title}"
+            meeting = Meeting(
+                session=session,
+                process=process,
+                kind=kind,
+                title=title,
+                start=new_york_datetime(day, begin),
+                end=new_york_datetime(day, end),
+                room=rooms[k // 3],
+                notes="Delegations are invited to bring the revised draft." if n % 5 == 0 else "",
+                documents=[f"A/{session.number}/{100 + n % 900}"] if n % 3 == 0 else [],
+                participation=(
+                    Participation.MEMBERS_AND_OBSERVERS
+                    if n % 4 == 0
+                    else Participation.MEMBER_STATES
+                ),
+                mode=Mode.HYBRID if n % 10 == 0 else Mode.IN_PERSON,
+            )
+            meeting.booked_until = meeting.holds_room_until()  # bulk_create skips save()
+            meetings.append(meeting)
+            n += 1
+    return meetings
+
+
+def processes_of(session) -> list:
+    processes = []
+    for n, topic in enumerate(PROCESS_TOPICS):
+        process = ProcessFactory(
+            session=session,
+            title=f"{topic}: consultations, track {n % 2 + 1}",
+            short_title=f"{topic} ({n % 2 + 1})",
+        )
+        CoFacilitatorFactory(process=process, name="H.E. Ms. Amina Diallo", state="Senegal")
+        CoFacilitatorFactory(process=process, name="H.E. Mr. Lars Eriksen", state="Norway")
+        processes.append(process)
+    return processes
+
+
+def test_a_session_sized_feed_stays_under_a_megabyte(client):
+    """The defect: the feed held the current and the previous session, 4,000 meetings
+    each, far past the ~1 MB after which Google Calendar silently stops importing a
+    subscription (standards S4). Now: the previous session ended 46 days ago with 4,000
+    meetings; the current one has its first 45 days and the eight weeks ahead that
+    have been announced, at the same pace (16 a working day). The broadest feed keeps 60
+    days back and everything ahead, in compact events."""
+    today = schedule.today()
+    current = SessionFactory(
+        number=81, start_date=today - timedelta(days=45), end_date=today + timedelta(days=319)
+    )
+    previous = SessionFactory(
+        number=80,
+        start_date=current.start_date - timedelta(days=364),
+        end_date=current.start_date - timedelta(days=1),
+    )
+    earlier = programme(
+        previous,
+        working_days(previous.start_date, previous.end_date),
+        4000,
+        processes_of(previous),
+    )
+    announced = working_days(current.start_date, today + timedelta(days=56))
+    ahead = programme(current, announced, 16 * len(announced), processes_of(current))
+    Meeting.objects.bulk_create(earlier + ahead)
+    inside = MeetingFactory(session=previous, start=soon(-59), title="Fifty-nine days ago")
+    outside = MeetingFactory(session=previous, start=soon(-61), title="Sixty-one days ago")
+
+    body = get_feed(client).content
+
+    uids = set(events(body))
+    assert inside.uid in uids
+    assert outside.uid not in uids
+    in_window = Meeting.objects.filter(start__gte=feeds.feed_window(timezone.now()))
+    assert len(uids) == in_window.count() > 1300
+    assert len(body) < 1_000_000
+
+
+# --- Compact events: each thing said once --------------------------------------------
+
+
+def vevent_text(body: bytes, uid: str) -> str:
+    """One event's content lines, unfolded."""
+    unfolded = body.replace(b"\r\n ", b"").decode()
+    start = unfolded.index(f"UID:{uid}\r\n")
+    return unfolded[start : unfolded.index("END:VEVENT", start)]
+
+
+def test_an_event_says_each_thing_once(client, session_now):
+    process = ProcessFactory(
+        session=session_now, title="Oceans and the law of the sea", short_title="Oceans"
+    )
+    named = MeetingFactory(
+        session=session_now,
+        process=process,
+        title="Informal consultation on Oceans",
+        start=soon(2),
+        room=room("CR3"),
+    )
+    plain = MeetingFactory(session=session_now, title="Plenary", start=soon(3), room=room("CR4"))
+    unnamed = MeetingFactory(
+        session=session_now, process=process, title="Zero draft reading", start=soon(4)
+    )
+    body = get_feed(client).content
+    text = vevent_text(body, named.uid)
+    assert text.count(f"/meetings/{named.pk}/") == 1  # the URL property only
+    assert text.count("Conference Room 3") == 1  # LOCATION only
+    # the title names the process, the rest is the usual: nothing to add, no description
+    assert "DESCRIPTION" not in text
+    assert "DESCRIPTION" not in vevent_text(body, plain.uid)
+    assert "Process: Oceans and the law of the sea" in vevent_text(body, unnamed.uid)
+    # busy is the default (TRANSP:OPAQUE), and CREATED is for invitations only
+    assert b"TRANSP:OPAQUE" not in body
+    assert b"CREATED:" not in body
+    assert b"Participation: All Member States" not in body
+
+
+def test_every_other_participation_is_said(client, session_now):
+    meeting = MeetingFactory(
+        session=session_now, start=soon(2), participation=Participation.INVITATION
+    )
+    assert "Participation: By invitation" in str(
+        events(get_feed(client).content)[meeting.uid]["description"]
+    )
+
+
+# --- Only GET and HEAD ---------------------------------------------------------------
+
+
+@pytest.fixture
+def calendar_addresses(session_now):
+    """Every address that serves a calendar or a feed."""
+    meeting = MeetingFactory(session=session_now, start=soon(2))
+    personal = PersonalSchedule.objects.create(user=UserFactory(), token="t" * 43)
+    return [
+        FEED,
+        FEED + "?room=CR3",
+        reverse("meetings:personal-feed", args=[personal.token]),
+        reverse("meetings:session-feed", args=[session_now.number]),
+        reverse("meetings:meeting-ics", args=[meeting.pk]),
+        reverse("meetings:changes-feed"),
+    ]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_feeds_answer_other_methods_with_405(calendar_addresses, method):
+    client = Client(enforce_csrf_checks=True)  # as a real client: no CSRF token
+    for address in calendar_addresses:
+        response = getattr(client, method)(address, data="x", content_type="text/plain")
+        assert (response.status_code, response["Allow"]) == (405, "GET, HEAD"), address
+        assert client.get(address).status_code == 200
+
+
+# --- The archive's per-session feeds -------------------------------------------------
+
+
+def test_a_session_feed_holds_all_its_meetings_and_only_them(client, session_now):
+    previous = SessionFactory(
+        number=80,
+        start_date=session_now.start_date - timedelta(days=365),
+        end_date=session_now.start_date - timedelta(days=1),
+    )
+    old = MeetingFactory(session=previous, start=at(previous.start_date + timedelta(days=10), 10))
+    in_cr3 = MeetingFactory(
+        session=previous, start=at(previous.start_date + timedelta(days=11), 10), room=room("CR3")
+    )
+    current = MeetingFactory(session=session_now, start=soon(2))
+    address = reverse("meetings:session-feed", args=[80])
+    response = client.get(address)
+    assert response.status_code == 200
+    cal = Calendar.from_ical(response.content)
+    assert sorted(str(e["uid"]) for e in cal.walk("VEVENT")) == sorted([old.uid, in_cr3.uid])
+    assert str(cal["x-wr-calname"]) == "General Assembly meetings (80th session)"
+    calendar_parsers.read_everywhere(response.content)
+    filtered = Calendar.from_ical(client.get(address + "?room=CR3").content)
+    assert [str(e["uid"]) for e in filtered.walk("VEVENT")] == [in_cr3.uid]
+    assert current.uid not in events(response.content)
+    assert client.get(reverse("meetings:session-feed", args=[12])).status_code == 404
+    assert client.get(address + "?room=nowhere").status_code == 400
+
+
+def test_the_archive_links_each_session_to_its_feed(client, session_now):
+    feed = reverse("meetings:session-feed", args=[81])
+    assert f'href="{feed}"' in client.get(reverse("meetings:archive")).content.decode()
+    page = client.get(reverse("meetings:archive-session", args=[81]) + "?room=CR3")
+    assert f'href="http://testserver{feed}?room=CR3"' in page.content.decode()

@@ -164,3 +164,15 @@ def test_only_plain_meeting_numbers_are_followed(client, db, value):
     client.force_login(UserFactory())
     response = client.post(reverse("meetings:follow"), {"what": "meeting", "value": value})
     assert response.status_code == 400
+
+
+def test_my_feed_keeps_the_same_sixty_days_of_history_as_the_programme(client, session_now):
+    oceans = ProcessFactory(session=session_now, slug="oceans")
+    kept = MeetingFactory(session=session_now, process=oceans, start=soon(-59))
+    dropped = MeetingFactory(session=session_now, process=oceans, start=soon(-61))
+    client.force_login(UserFactory())
+    follow(client, "process", "oceans")
+    address = feed_address(client)
+    uids = [str(e["uid"]) for e in Calendar.from_ical(client.get(address).content).walk("VEVENT")]
+    assert uids == [kept.uid]
+    assert dropped.uid not in uids
