@@ -10,6 +10,7 @@ Reminders are plain e-mail with no calendar part (R3). One message per recipient
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,11 +18,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from meetings import ics
-from meetings.enums import MeetingStatus
+from meetings.changes import differences_from
+from meetings.enums import MeetingStatus, Timing
 from meetings.feeds import PRODID, in_calendar_language, meeting_lines, vtimezone_bytes
+from meetings.timing import NEW_YORK
 from meetings.wording import meeting_when
 from missions.addresses import clean_address
 
@@ -88,6 +92,8 @@ def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
 def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
     meeting = delivery.meeting
     when = meeting_when(meeting)
+    changed = differences_from(delivery.changes)
+    starts = starts_in(meeting, now=stamp or timezone.now())
     context = {
         "kind": delivery.kind,
         "meeting": meeting,
@@ -97,11 +103,17 @@ def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
         "organizer_name": settings.GASCHED_ORGANIZER_NAME,
         "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
         "lead": lead_time(delivery.lead_minutes),
+        "changes": [d.sentence for d in changed.differences],
+        "starts": starts,
     }
     # ASCII where the title is: an en dash alone would make every Subject encoded.
     prefix = SUBJECT_PREFIX[delivery.kind]
     if delivery.kind == DeliveryKind.CANCELLATION and meeting.status == MeetingStatus.POSTPONED:
         prefix = "Postponed"  # calendars drop it (CANCEL); people read why
+    if delivery.kind == DeliveryKind.UPDATE and changed.significant:
+        prefix = changed.headline  # "Moved", "Room changed", … "Changed" when several
+    if delivery.kind == DeliveryKind.REMINDER:
+        when = starts  # "tomorrow at 10:00 (New York time)": not the same for every lead
     subject = f"{prefix}: {meeting.title}, {when}".replace("–", "-")
     method = METHODS.get(delivery.kind)
     event = []
@@ -143,6 +155,32 @@ def calendar_for(delivery: Delivery, prepared: Prepared, *, address: str) -> byt
             b"END:VCALENDAR\r\n",
         ]
     )
+
+
+def starts_in(meeting, *, now) -> str:
+    """When a reminded meeting starts, said from `now`: "in one hour", "in 45 minutes",
+    "today at 15:00", "tomorrow at 10:00", "on Friday 14 March at 10:00", with the New
+    York time named; a morning or afternoon without a set time: "tomorrow morning"."""
+    start = meeting.local_start
+    left = meeting.start - now
+    days = (start.date() - timezone.localtime(now, NEW_YORK).date()).days
+    if meeting.timing in (Timing.MORNING, Timing.AFTERNOON):
+        part = "morning" if meeting.timing == Timing.MORNING else "afternoon"
+        if days == 0:
+            return f"this {part}"
+        if days == 1:
+            return f"tomorrow {part}"
+        return f"on {date_format(start, 'l j F')}, {part}"
+    if timedelta(0) < left <= timedelta(minutes=100):
+        minutes = round(left.total_seconds() / 300) * 5  # to five minutes
+        if 55 <= minutes <= 65:
+            return f"in one hour, at {start:%H:%M} (New York time)"
+        return f"in {max(minutes, 5)} minutes, at {start:%H:%M} (New York time)"
+    if days == 0:
+        return f"today at {start:%H:%M} (New York time)"
+    if days == 1:
+        return f"tomorrow at {start:%H:%M} (New York time)"
+    return f"on {date_format(start, 'l j F')} at {start:%H:%M} (New York time)"
 
 
 def lead_time(minutes: int) -> str:
