@@ -11,6 +11,9 @@ Reminders are plain e-mail with no calendar part (R3). One message per recipient
 
 from dataclasses import dataclass
 from datetime import timedelta
+from email.charset import QP, Charset
+from email.header import Header
+from email.utils import format_datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -190,6 +193,32 @@ def lead_time(minutes: int) -> str:
     return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
 
+# Every text part quoted-printable: the bytes on the wire are 7-bit, so a relay that does
+# not offer 8BITMIME (RFC 6152) passes them unchanged (no BODY= to declare).
+SEVEN_BIT_UTF8 = Charset("utf-8")
+SEVEN_BIT_UTF8.body_encoding = QP
+SEVEN_BIT_UTF8.header_encoding = QP
+
+
+class MeetingMail(EmailMultiAlternatives):
+    """Django's message, 7-bit on the wire, with a Subject folded where it should be."""
+
+    encoding = SEVEN_BIT_UTF8
+
+    def message(self):
+        message = super().message()
+        # Folded knowing the header's name (Django folds the value alone, which can put
+        # a line break right after "Subject:"); encoded words only if needed.
+        charset = "us-ascii" if self.subject.isascii() else SEVEN_BIT_UTF8
+        message.replace_header("Subject", Header(self.subject, charset, header_name="Subject"))
+        # The time of writing with New York's real offset (-0500 or -0400), whatever
+        # zone the worker's process is in.
+        message.replace_header(
+            "Date", format_datetime(timezone.localtime(timezone.now(), NEW_YORK))
+        )
+        return message
+
+
 def build_message(
     delivery: Delivery, *, stamp=None, prepared: Prepared | None = None
 ) -> EmailMultiAlternatives:
@@ -199,7 +228,7 @@ def build_message(
     unsubscribe = settings.GASCHED_SITE_URL + reverse(
         "correspondence:unsubscribe", args=[contact.token]
     )
-    message = EmailMultiAlternatives(
+    message = MeetingMail(
         subject=prepared.subject,
         body=prepared.text.replace(UNSUBSCRIBE, unsubscribe),
         from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_ORGANIZER_EMAIL}>",

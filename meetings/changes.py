@@ -213,7 +213,9 @@ class CalendarChange:
 
     def as_data(self) -> list[dict]:
         """For the outbox row that carries it (JSON)."""
-        return [{"aspect": d.aspect, "before": d.before, "after": d.after} for d in self.differences]
+        return [
+            {"aspect": d.aspect, "before": d.before, "after": d.after} for d in self.differences
+        ]
 
 
 def slot_words(meeting: Meeting) -> str:

@@ -284,9 +284,7 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
     # The audit trail: who changed what, when (django-simple-history).
-    history = HistoricalRecords(
-        excluded_fields=["updated", "booked_until", "calendar_changed_at"]
-    )
+    history = HistoricalRecords(excluded_fields=["updated", "booked_until", "calendar_changed_at"])
 
     class Meta:
         ordering = ["start", "room__order", "pk"]

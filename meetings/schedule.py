@@ -35,6 +35,7 @@ from .models import (
 )
 from .timing import NEW_YORK, today, zone_abbreviation
 
+
 @dataclass(frozen=True)
 class ScheduleFilter:
     """What a reader narrowed the programme to; every part combines with the others."""
