@@ -218,7 +218,7 @@ def test_an_opted_out_contact_still_gets_the_update_and_the_cancellation(
         START - timedelta(days=2),
         lambda: schedule.save_meeting(
             plenary(title="Another plenary", start=START + timedelta(days=1), end=None)
-        ),  # fmt: skip
+        ),
         django_capture_on_commit_callbacks,
     )
     sweep_every_five_minutes(

@@ -122,7 +122,7 @@ def test_a_long_subject_is_not_folded_right_after_its_name(
     ((raw, _options),) = smtp_relay.mailbox.raw
     lines = header_lines(raw, b"Subject")
     assert len(lines) > 1  # long enough to fold
-    assert lines[0].startswith(b"Subject: ") and len(lines[0]) > len(b"Subject: ") + 20
+    assert lines[0].startswith(b"Subject: Invitation: ")  # words on the first line
     assert all(len(line) <= 78 for line in lines)
     message = email.message_from_bytes(raw, policy=policy.default)
     assert str(message["Subject"]).startswith(f"Invitation: {title}, ")
