@@ -32,6 +32,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from gasched.queueing import hand_over
+from meetings.changes import CalendarChange, merged
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting, Process
 from missions.addresses import visible
@@ -50,6 +51,14 @@ WRITE_BATCH = 1000  # outbox rows per INSERT when thousands are written at once
 OFF_STATUSES = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
 # Timings with a start worth reminding of ("the following week" has none).
 REMINDED_TIMINGS = (Timing.EXACT, Timing.MORNING, Timing.AFTERNOON)
+# A reminder due within this long of now when the meeting is announced or moved is not
+# sent: it would arrive on the heels of the invitation or update.
+REMINDER_GRACE = timedelta(minutes=15)
+# A contact has the meeting in their calendar once a row was sent (or is being sent).
+HAD = (DeliveryState.SENT, DeliveryState.SENDING)
+# What an opt-out stops; updates and cancellations of a meeting already in the contact's
+# calendar still go (write_outbox writes them only for such contacts).
+OPT_OUT_STOPS = (DeliveryKind.INVITATION, DeliveryKind.REMINDER)
 # Why a row waits (SKIPPED) until its contact's new address is confirmed.
 NOT_CONFIRMED = "The address is not confirmed yet."
 
@@ -85,21 +94,45 @@ def following(process_id: int) -> Q:
 # --- Writing the outbox ----------------------------------------------------------------
 
 
-def write_outbox(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
+def write_outbox(
+    meeting: Meeting, *, change: CalendarChange | None = None, now: datetime | None = None
+) -> list[int]:
     """Called inside the transaction that saved `meeting`: write what must be sent.
 
     Scheduled (published): an invitation to whoever has none yet, an update to whoever
     has an older version. Cancelled or postponed: a cancellation to whoever was invited.
     Tentative meetings are not yet published and send nothing. Past meetings neither.
+    An update or cancellation says what changed (`change`, the verdict of
+    meetings.changes.calendar_change), merged with the changes of updates to the same
+    contact still unsent, which it supersedes. A contact who opted out still gets the
+    correction of a meeting already sent to them: an opt-out stops new invitations.
     """
     now = now or timezone.now()
     if meeting.booked_until <= now:
         return []
     already = {}  # contact -> highest sequence they were sent (or are being sent)
-    for contact_id, sequence in Delivery.objects.filter(
+    had = {}  # contact -> highest sequence they were sent
+    unsent = defaultdict(list)  # contact -> (sequence, changes) of updates not yet sent
+    for contact_id, sequence, state, kind, changes, opted_out in Delivery.objects.filter(
         meeting=meeting, kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE]
-    ).values_list("contact_id", "sequence"):
+    ).values_list("contact_id", "sequence", "state", "kind", "changes", "contact__opted_out"):
+        if opted_out is not None and state not in HAD:
+            continue  # never in their calendar: nothing to correct
         already[contact_id] = max(already.get(contact_id, -1), sequence)
+        if state in HAD:
+            had[contact_id] = max(had.get(contact_id, -1), sequence)
+        if state == DeliveryState.PENDING and kind == DeliveryKind.UPDATE:
+            unsent[contact_id].append((sequence, changes))
+    news = change.as_data() if change is not None else []
+
+    def said(contact_id: int) -> list[dict]:
+        since = had.get(contact_id, -1)
+        earlier = [c for s, c in sorted(unsent[contact_id]) if since < s < meeting.sequence]
+        result: list[dict] = []
+        for changes in [*earlier, news]:
+            result = merged(result, changes)
+        return result
+
     rows = []
     if meeting.status in OFF_STATUSES:
         rows = [(contact_id, DeliveryKind.CANCELLATION) for contact_id in already]
@@ -119,12 +152,18 @@ def write_outbox(meeting: Meeting, *, now: datetime | None = None) -> list[int]:
             ]
     Delivery.objects.bulk_create(
         [
-            Delivery(meeting=meeting, contact_id=c, kind=k, sequence=meeting.sequence)
+            Delivery(
+                meeting=meeting,
+                contact_id=c,
+                kind=k,
+                sequence=meeting.sequence,
+                changes=said(c) if k != DeliveryKind.INVITATION else [],
+            )
             for c, k in rows
         ],
         ignore_conflicts=True,  # the same version twice is the same delivery
     )
-    schedule_reminders(meeting)
+    schedule_reminders(meeting, now=now, announced=bool(rows))
     ids = list(
         Delivery.objects.filter(
             meeting=meeting, sequence=meeting.sequence, state=DeliveryState.PENDING
@@ -224,20 +263,36 @@ def write_invitations(upcoming: list[tuple], contacts: list[tuple]) -> None:
         Delivery.objects.bulk_create(batch, ignore_conflicts=True)
 
 
-def schedule_reminders(meeting: Meeting) -> None:
-    """One reminder row per lead time, due that long before the start; a moved meeting
-    moves its reminders (and a reminder already swept is due again)."""
+def schedule_reminders(meeting: Meeting, *, now: datetime, announced: bool) -> None:
+    """One reminder row per lead time, due that long before the start.
+
+    No burst when a meeting is published or moved late: when an invitation or update
+    goes out now (`announced`) or the start moved, a reminder whose due time has passed,
+    or comes within REMINDER_GRACE of now, is marked swept and never sent. After a move,
+    each lead whose new due time is still ahead is rescheduled once for the new start,
+    even if it was sent for the old one (that one named the wrong time); a lead already
+    passed for the new start is not sent again. Saves that announce nothing and move
+    nothing leave the reminders as they are."""
     if meeting.timing not in REMINDED_TIMINGS:
         Reminder.objects.filter(meeting=meeting).delete()
         return
+    existing = {r.lead_minutes: r for r in Reminder.objects.filter(meeting=meeting)}
     for lead in settings.GASCHED_REMINDER_LEADS:
         due = meeting.start - timedelta(minutes=lead)
-        reminder, created = Reminder.objects.get_or_create(
-            meeting=meeting, lead_minutes=lead, defaults={"due": due}
-        )
-        if not created and reminder.due != due:
-            reminder.due, reminder.swept = due, None
+        reminder = existing.get(lead)
+        if reminder is not None and reminder.due == due and not announced:
+            continue
+        too_late = due <= now + REMINDER_GRACE
+        if reminder is None:
+            Reminder.objects.create(
+                meeting=meeting, lead_minutes=lead, due=due, swept=now if too_late else None
+            )
+        elif reminder.due != due:
+            reminder.due, reminder.swept = due, now if too_late else None
             reminder.save(update_fields=["due", "swept"])
+        elif too_late and reminder.swept is None:
+            reminder.swept = now  # would follow the message going out now: skipped
+            reminder.save(update_fields=["swept"])
 
 
 def enqueue(ids: Iterable[int]) -> None:
@@ -261,9 +316,11 @@ def enqueue(ids: Iterable[int]) -> None:
 # --- Receivers of what meetings and missions announce (CorrespondenceConfig.ready) ------
 
 
-def on_meeting_saved(sender, *, meeting: Meeting, **kwargs) -> None:
+def on_meeting_saved(
+    sender, *, meeting: Meeting, change: CalendarChange | None = None, **kwargs
+) -> None:
     """meetings.signals.meeting_saved, inside save_meeting's transaction."""
-    write_outbox(meeting)
+    write_outbox(meeting, change=change)
 
 
 def on_contacts_changed(sender, *, contact_ids: list[int], **kwargs) -> None:
@@ -501,7 +558,13 @@ def compose(
     row builds the same way until staff correct the address and send it again.
     Anything else is tried again, within the attempt cap. A database error is not the
     row's fault: it stops the batch, whose rows go back to the outbox."""
-    key = (delivery.meeting_id, delivery.kind, delivery.sequence, delivery.lead_minutes)
+    key = (
+        delivery.meeting_id,
+        delivery.kind,
+        delivery.sequence,
+        delivery.lead_minutes,
+        repr(delivery.changes),
+    )
     try:
         if key not in prepared:
             prepared[key] = prepare(delivery)
@@ -523,7 +586,7 @@ def describe(error: Exception) -> str:
 
 
 def reason_to_skip(delivery: Delivery, now: datetime) -> str:
-    if delivery.contact.opted_out:
+    if delivery.contact.opted_out and delivery.kind in OPT_OUT_STOPS:
         return "The contact opted out."
     if delivery.contact.confirmed is None:
         # Written before the address changed: held back, and released by catch_up

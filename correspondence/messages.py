@@ -11,6 +11,10 @@ Reminders are plain e-mail with no calendar part (R3). One message per recipient
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
+from email.charset import QP, Charset
+from email.header import Header
+from email.utils import format_datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,11 +22,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from meetings import ics
-from meetings.enums import MeetingStatus
+from meetings.changes import differences_from
+from meetings.enums import MeetingStatus, Timing
 from meetings.feeds import PRODID, in_calendar_language, meeting_lines, vtimezone_bytes
+from meetings.timing import NEW_YORK
 from meetings.wording import meeting_when
 from missions.addresses import clean_address
 
@@ -89,6 +96,8 @@ def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
 def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
     meeting = delivery.meeting
     when = meeting_when(meeting)
+    changed = differences_from(delivery.changes)
+    starts = starts_in(meeting, now=stamp or timezone.now())
     context = {
         "kind": delivery.kind,
         "meeting": meeting,
@@ -98,11 +107,17 @@ def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
         "organizer_name": settings.GASCHED_ORGANIZER_NAME,
         "organizer_email": settings.GASCHED_ORGANIZER_EMAIL,
         "lead": lead_time(delivery.lead_minutes),
+        "changes": [d.sentence for d in changed.differences],
+        "starts": starts,
     }
     # ASCII where the title is: an en dash alone would make every Subject encoded.
     prefix = SUBJECT_PREFIX[delivery.kind]
     if delivery.kind == DeliveryKind.CANCELLATION and meeting.status == MeetingStatus.POSTPONED:
         prefix = "Postponed"  # calendars drop it (CANCEL); people read why
+    if delivery.kind == DeliveryKind.UPDATE and changed.significant:
+        prefix = changed.headline  # "Moved", "Room changed", … "Changed" when several
+    if delivery.kind == DeliveryKind.REMINDER:
+        when = starts  # "tomorrow at 10:00 (New York time)": not the same for every lead
     subject = f"{prefix}: {meeting.title}, {when}".replace("–", "-")
     method = METHODS.get(delivery.kind)
     event = []
@@ -146,11 +161,63 @@ def calendar_for(delivery: Delivery, prepared: Prepared, *, address: str) -> byt
     )
 
 
+def starts_in(meeting, *, now) -> str:
+    """When a reminded meeting starts, said from `now`: "in one hour", "in 45 minutes",
+    "today at 15:00", "tomorrow at 10:00", "on Friday 14 March at 10:00", with the New
+    York time named; a morning or afternoon without a set time: "tomorrow morning"."""
+    start = meeting.local_start
+    left = meeting.start - now
+    days = (start.date() - timezone.localtime(now, NEW_YORK).date()).days
+    if meeting.timing in (Timing.MORNING, Timing.AFTERNOON):
+        part = "morning" if meeting.timing == Timing.MORNING else "afternoon"
+        if days == 0:
+            return f"this {part}"
+        if days == 1:
+            return f"tomorrow {part}"
+        return f"on {date_format(start, 'l j F')}, {part}"
+    if timedelta(0) < left <= timedelta(minutes=100):
+        minutes = round(left.total_seconds() / 300) * 5  # to five minutes
+        if 55 <= minutes <= 65:
+            return f"in one hour, at {start:%H:%M} (New York time)"
+        return f"in {max(minutes, 5)} minutes, at {start:%H:%M} (New York time)"
+    if days == 0:
+        return f"today at {start:%H:%M} (New York time)"
+    if days == 1:
+        return f"tomorrow at {start:%H:%M} (New York time)"
+    return f"on {date_format(start, 'l j F')} at {start:%H:%M} (New York time)"
+
+
 def lead_time(minutes: int) -> str:
     if minutes % 60:
         return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
     hours = minutes // 60
     return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+
+
+# Every text part quoted-printable: the bytes on the wire are 7-bit, so a relay that does
+# not offer 8BITMIME (RFC 6152) passes them unchanged (no BODY= to declare).
+SEVEN_BIT_UTF8 = Charset("utf-8")
+SEVEN_BIT_UTF8.body_encoding = QP
+SEVEN_BIT_UTF8.header_encoding = QP
+
+
+class MeetingMail(EmailMultiAlternatives):
+    """Django's message, 7-bit on the wire, with a Subject folded where it should be."""
+
+    encoding = SEVEN_BIT_UTF8
+
+    def message(self):
+        message = super().message()
+        # Folded knowing the header's name (Django folds the value alone, which can put
+        # a line break right after "Subject:"); encoded words only if needed.
+        charset = "us-ascii" if self.subject.isascii() else SEVEN_BIT_UTF8
+        message.replace_header("Subject", Header(self.subject, charset, header_name="Subject"))
+        # The time of writing with New York's real offset (-0500 or -0400), whatever
+        # zone the worker's process is in.
+        message.replace_header(
+            "Date", format_datetime(timezone.localtime(timezone.now(), NEW_YORK))
+        )
+        return message
 
 
 def build_message(
@@ -162,7 +229,7 @@ def build_message(
     unsubscribe = settings.GASCHED_SITE_URL + reverse(
         "correspondence:unsubscribe", args=[contact.token]
     )
-    message = EmailMultiAlternatives(
+    message = MeetingMail(
         subject=prepared.subject,
         body=prepared.text.replace(UNSUBSCRIBE, unsubscribe),
         from_email=f"{settings.GASCHED_ORGANIZER_NAME} <{settings.GASCHED_REPLY_ADDRESS}>",

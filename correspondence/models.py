@@ -241,6 +241,9 @@ class Delivery(models.Model):
     kind = models.CharField(max_length=20, choices=DeliveryKind.choices)
     sequence = models.PositiveIntegerField(help_text=_("The meeting's SEQUENCE it carries"))
     lead_minutes = models.PositiveIntegerField(default=0, help_text=_("Reminders only"))
+    # Updates and cancellations: what changed since the version the contact has, before →
+    # after (meetings.changes.CalendarDifference as data), for the e-mail to say.
+    changes = models.JSONField(default=list, blank=True, editable=False)
     state = models.CharField(
         max_length=20, choices=DeliveryState.choices, default=DeliveryState.PENDING
     )

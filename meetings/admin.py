@@ -7,7 +7,7 @@ from django.db import models
 
 from .forms import ErrorsWhereTyped, OpenedAtRevision, WebAddressField
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
-from .rooms import check_out_of_use
+from .rooms import check_out_of_use, store_room
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
 
 
@@ -39,6 +39,9 @@ class RoomAdmin(admin.ModelAdmin):
     list_filter = ["building", "is_current", "has_interpretation"]
     search_fields = ["name", "code", "aliases__name"]
     inlines = [RoomAliasInline]
+
+    def save_model(self, request, obj, form, change):
+        store_room(obj)  # a new name reaches the calendars of the meetings ahead
 
 
 class CoFacilitatorInline(admin.TabularInline):

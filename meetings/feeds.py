@@ -4,8 +4,9 @@ The VTIMEZONE comes from the icalendar library; the events are written as conten
 lines by meetings.ics, because a session's feed holds thousands of them (see there).
 
 Every meeting keeps one UID (Meeting.uid) in every export; SEQUENCE comes from the
-meeting and rises with each change of time, room or status; DTSTAMP and LAST-MODIFIED
-are the meeting's last change, so the same data always gives the same bytes. Times carry
+meeting and rises with each change of time, room, mode, status or title; DTSTAMP and
+LAST-MODIFIED are the event's last change (Meeting.calendar_changed_at), so the same
+data always gives the same bytes. Times carry
 TZID=America/New_York with one hand-written VTIMEZONE in the yearly-rule form Outlook
 requires (see shared/standards.md F8); times before that rule came in are written in UTC
 (see `zoned`). Cancelled and postponed meetings stay in the feed with STATUS:CANCELLED
@@ -183,15 +184,17 @@ def meeting_lines(
     unless given: an invitation stamps the time it is sent and the version it carries.
     Only an invitation says when the meeting was first entered (CREATED): in a feed,
     where DTSTAMP is already the last revision, it would be one more line per meeting."""
+    # The event's own last change (changes.calendar_change), not the row's last save.
+    changed = meeting.calendar_changed_at
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.uid}",
-        f"DTSTAMP:{ics.utc_stamp(meeting.updated if dtstamp is None else dtstamp)}",
+        f"DTSTAMP:{ics.utc_stamp(changed if dtstamp is None else dtstamp)}",
     ]
     if dtstamp is not None:
         lines.append(f"CREATED:{ics.utc_stamp(meeting.created)}")
     lines += [
-        f"LAST-MODIFIED:{ics.utc_stamp(meeting.updated)}",
+        f"LAST-MODIFIED:{ics.utc_stamp(changed)}",
         f"SEQUENCE:{meeting.sequence if sequence is None else sequence}",
         "SUMMARY:" + ics.text(TITLE_PREFIX.get(meeting.status, "") + meeting.title),
     ]

@@ -268,8 +268,13 @@ class Meeting(models.Model):
         default=list, blank=True, help_text=_("Document symbols, e.g. A/62/640")
     )
     webcast_url = models.URLField(blank=True, validators=[WEB_ADDRESS])
-    # Raised on every change of time, room or status; calendars use it to order updates.
+    # Raised on every change invitees must hear of (changes.calendar_change: time, room,
+    # in person or virtual, status, title); calendars use it to order updates.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # When the calendar event last changed (its DTSTAMP and LAST-MODIFIED in the feeds):
+    # moved by changes.calendar_change's verdict only, never by a save that changes
+    # nothing a calendar shows.
+    calendar_changed_at = models.DateTimeField(default=timezone.now, editable=False)
     # Raised on every save (schedule.save_meeting): an edit form carries the revision it was
     # opened at, and a save from an older one is refused instead of silently overwriting.
     revision = models.PositiveIntegerField(default=0, editable=False)
@@ -279,7 +284,7 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
     # The audit trail: who changed what, when (django-simple-history).
-    history = HistoricalRecords(excluded_fields=["updated", "booked_until"])
+    history = HistoricalRecords(excluded_fields=["updated", "booked_until", "calendar_changed_at"])
 
     class Meta:
         ordering = ["start", "room__order", "pk"]

@@ -11,6 +11,7 @@ from gasched.formats import weekday_date
 from .enums import Mode
 from .headquarters import room_key
 from .models import Meeting, Room, RoomAlias
+from .schedule import announce_room_renamed
 
 # Words that name a venue rather than a room.
 HEADQUARTERS_WORDS = {room_key(w) for w in ("UN Headquarters", "United Nations Headquarters")}
@@ -73,11 +74,26 @@ def check_out_of_use(room: Room) -> None:
 
 
 @transaction.atomic
+def store_room(room: Room) -> Room:
+    """Save a room (staff form and admin); a new name reaches the calendars of the
+    meetings ahead in it (schedule.announce_room_renamed)."""
+    was = (
+        Room.objects.select_for_update().filter(pk=room.pk).values_list("name", flat=True).first()
+        if room.pk
+        else None
+    )
+    room.save()
+    if was is not None and was != room.name:
+        announce_room_renamed(room, was=was)
+    return room
+
+
+@transaction.atomic
 def save_room(room: Room, *, aliases: list[str]) -> Room:
     """Save a room with its aliases; its name and code always answer for it too."""
     room.full_clean()
     check_out_of_use(room)
-    room.save()
+    store_room(room)
     names = list(dict.fromkeys([room.name, room.code, *aliases]))
     taken = {
         alias.key: alias.room

@@ -14,14 +14,14 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
-from . import audit, sections, signals
+from . import audit, changes, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
 from .feeds import feed_window
 from .models import (
@@ -35,9 +35,6 @@ from .models import (
     Session,
 )
 from .timing import NEW_YORK, today, zone_abbreviation
-
-# Changes that calendars must hear about: they raise the meeting's SEQUENCE.
-SIGNIFICANT_FIELDS = ("start", "end", "timing", "room_id", "overflow_room_id", "status")
 
 
 @dataclass(frozen=True)
@@ -435,12 +432,11 @@ def save_meeting(
     is turned into the same message.
     """
     # Locked: two saves at the same instant must not both pass the revision check, nor
-    # give two versions one SEQUENCE.
+    # give two versions one SEQUENCE. FOR UPDATE OF the meeting only, not its rooms.
     before = (
-        Meeting.objects.select_for_update()
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("room", "overflow_room")
         .filter(pk=meeting.pk)
-        .values(*SIGNIFICANT_FIELDS, "sequence", "revision")
-        .order_by("pk")  # no join on the room: FOR UPDATE locks this row only
         .first()
         if meeting.pk is not None
         else None
@@ -452,13 +448,16 @@ def save_meeting(
             code="deleted_since_opened",
         )
     if before is not None:
-        check_unchanged_since(meeting, expected_revision, now=before["revision"])
+        check_unchanged_since(meeting, expected_revision, now=before.revision)
     meeting.full_clean(exclude=["booked_until", "session"])  # place_in_schedule sets them
     place_in_schedule(meeting)
+    change = changes.calendar_change(before, meeting)
     if before is not None:
-        if any(before[name] != getattr(meeting, name) for name in SIGNIFICANT_FIELDS):
-            meeting.sequence = before["sequence"] + 1
-        meeting.revision = before["revision"] + 1
+        meeting.sequence = before.sequence + (1 if change.significant else 0)
+        meeting.calendar_changed_at = before.calendar_changed_at
+        meeting.revision = before.revision + 1
+    if change.shown:
+        meeting.calendar_changed_at = timezone.now()
     for attempt in range(DEADLOCK_RETRIES + 1):
         try:
             with transaction.atomic():
@@ -488,7 +487,7 @@ def save_meeting(
             time_module.sleep(0.05 * (attempt + 1))
             check_rooms(meeting)
     # Apps built on meetings react in this same transaction (the invitations' outbox).
-    signals.meeting_saved.send(sender=Meeting, meeting=meeting)
+    signals.meeting_saved.send(sender=Meeting, meeting=meeting, change=change)
     if segments is not None:
         meeting.segments.all().delete()
         for order, segment in enumerate(segments):
@@ -565,3 +564,36 @@ def set_meeting_status(
     """
     meeting.status = status
     return save_meeting(meeting, expected_revision=expected_revision)
+
+
+@transaction.atomic
+def announce_room_renamed(room: Room, *, was: str, now: datetime | None = None) -> list[Meeting]:
+    """A room's new name is a change of place in the calendars of the meetings ahead in it
+    (their LOCATION): each is judged by changes.calendar_change like any save, and its
+    SEQUENCE and calendar stamp move in one UPDATE; invitees of those still on get the
+    update ("Room: old name → new name"). Returns the meetings changed."""
+    now = now or timezone.now()
+    ahead = list(
+        Meeting.objects.select_for_update(of=("self",))
+        .filter(Q(room=room) | Q(overflow_room=room), booked_until__gt=now)
+        .select_related("room", "overflow_room", "process", "follows")
+        .order_by("pk")
+    )
+    old = Room(pk=room.pk, code=room.code, name=was)
+    judged = []
+    for meeting in ahead:
+        before = Meeting(**{f.attname: getattr(meeting, f.attname) for f in Meeting._meta.fields})
+        before.room = old if meeting.room_id == room.pk else meeting.room
+        before.overflow_room = old if meeting.overflow_room_id == room.pk else meeting.overflow_room
+        change = changes.calendar_change(before, meeting)
+        if change.significant:
+            judged.append((meeting, change))
+    Meeting.objects.filter(pk__in=[m.pk for m, _change in judged]).update(
+        sequence=F("sequence") + 1, calendar_changed_at=now
+    )
+    for meeting, change in judged:
+        meeting.sequence += 1
+        meeting.calendar_changed_at = now
+        if not meeting.is_off:  # a cancelled meeting's invitees were told already
+            signals.meeting_saved.send(sender=Meeting, meeting=meeting, change=change)
+    return [m for m, _change in judged]

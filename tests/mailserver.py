@@ -1,5 +1,6 @@
-"""A real SMTP server on loopback (aiosmtpd) that records what it accepts, and can be
-told to answer 451 for a while, 550 for some addresses, to be slow, or to be down."""
+"""A real SMTP server on loopback (aiosmtpd) that records what it accepts (parsed, and
+the bytes as received with the MAIL FROM options), and can be told to answer 451 for a
+while, 550 for some addresses, to be slow, to be down, or not to offer 8BITMIME."""
 
 import asyncio
 import email
@@ -20,6 +21,7 @@ class Mailbox:
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
         self.envelopes: list = []  # as received: sender, recipients and the exact bytes
+        self.raw: list[tuple[bytes, list[str]]] = []  # (the bytes, MAIL FROM options)
         self.lock = threading.Lock()
         self.temporary_failures = 0  # answer 451 to this many RCPT commands
         self.rejected: set[str] = set()  # answer 550 for these addresses
@@ -41,10 +43,11 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        message = email.message_from_bytes(envelope.original_content, policy=policy.default)
         with self.lock:
             self.messages.append(message)
             self.envelopes.append(envelope)
+            self.raw.append((envelope.original_content, list(envelope.mail_options)))
         return "250 Message accepted for delivery"
 
     def received(self) -> list[email.message.EmailMessage]:
@@ -56,14 +59,18 @@ class Mailbox:
 
 
 class MailServer:
-    def __init__(self):
+    def __init__(self, *, eight_bit_mime: bool = True):
         self.mailbox = Mailbox()
         self.port = free_port()
         self.controller = None
+        # aiosmtpd offers 8BITMIME unless it decodes the data itself (a 7-bit relay).
+        self.decode_data = not eight_bit_mime
 
     def start(self) -> None:
         """Start (again) on the same port, with the same mailbox."""
-        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(
+            self.mailbox, hostname="127.0.0.1", port=self.port, decode_data=self.decode_data
+        )
         self.controller.start()
 
     def stop(self) -> None:

@@ -272,6 +272,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 # A relay that hangs must not hold a worker (and its claimed rows) for ever.
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
+# Date headers with the real offset of TIME_ZONE (-0500/-0400), not "-0000" (which says
+# the sender does not know its zone: RFC 5322 3.3).
+EMAIL_USE_LOCALTIME = True
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Office of the PGA <pga-meetings@un.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -162,9 +162,11 @@ def test_a_move_sends_an_update_and_a_cancel_a_cancellation(django_capture_on_co
     assert len({str(event_of(c)["UID"]) for c in calendars}) == 1
     assert [m.subject.split(":")[0] for m in mail.outbox] == [
         "Invitation",
-        "Updated invitation",
+        "Room changed",
         "Cancelled",
     ]
+    assert "- Room: General Assembly Hall → ECOSOC Chamber\n" in mail.outbox[1].body
+    assert "- Cancelled\n" in mail.outbox[2].body
 
 
 def test_a_new_contact_of_an_invited_mission_gets_the_invitation_on_the_next_change(
@@ -177,7 +179,7 @@ def test_a_new_contact_of_an_invited_mission_gets_the_invitation_on_the_next_cha
     publish(meeting, django_capture_on_commit_callbacks)
     assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [
         ("pr@belgium.example", "Invitation"),
-        ("pr@belgium.example", "Updated invitation"),
+        ("pr@belgium.example", "Room changed"),
         ("pr@qatar.example", "Invitation"),
     ]
 

@@ -119,9 +119,7 @@ def test_one_invitation_per_recipient_then_an_update_then_a_cancellation(smtp, w
         by_recipient.setdefault(str(message["To"]), []).append(
             str(message["Subject"]).split(":")[0]
         )
-    assert by_recipient == {
-        p.email: ["Invitation", "Updated invitation", "Cancelled"] for p in people
-    }
+    assert by_recipient == {p.email: ["Invitation", "Room changed", "Cancelled"] for p in people}
     # The row is marked a moment after the server accepts the message.
     wait_for(lambda: states() == {DeliveryState.SENT: 3 * len(people)})
 

@@ -5,7 +5,7 @@ To accept an intended change: GASCHED_UPDATE_SNAPSHOTS=1 pytest this file, and r
 the diff of tests/correspondence/snapshots/ before committing it."""
 
 import os
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -53,17 +53,29 @@ def snapshot_deliveries():
         token="TOKEN",
     )
 
-    def make(kind: str, status: str = MeetingStatus.SCHEDULED, lead: int = 0) -> Delivery:
+    def make(
+        kind: str, status: str = MeetingStatus.SCHEDULED, lead: int = 0, changes=()
+    ) -> Delivery:
         meeting.status = status  # in memory: CREATED and LAST-MODIFIED stay as pinned
         return Delivery(
-            pk=7, meeting=meeting, contact=contact, kind=kind, sequence=2, lead_minutes=lead
+            pk=7,
+            meeting=meeting,
+            contact=contact,
+            kind=kind,
+            sequence=2,
+            lead_minutes=lead,
+            changes=list(changes),
         )
 
     return make
 
 
 def rendered(delivery: Delivery) -> str:
-    message = build_message(delivery, stamp=STAMP)
+    # A reminder is rendered when it is sent: its lead time before the start.
+    stamp = STAMP
+    if delivery.kind == DeliveryKind.REMINDER:
+        stamp = delivery.meeting.start - timedelta(minutes=delivery.lead_minutes)
+    message = build_message(delivery, stamp=stamp)
     parts = [f"Subject: {message.subject}", f"To: {', '.join(message.to)}", "", message.body]
     for content, mimetype in message.alternatives:
         parts += [f"--- {mimetype}", content if isinstance(content, str) else content.decode()]
@@ -79,17 +91,28 @@ def rendered(delivery: Delivery) -> str:
     return text.replace("\r\n", "\n")
 
 
+MOVED = {
+    "aspect": "when",
+    "before": "Monday 10 March, 10:00–13:00",
+    "after": "Wednesday 12 March, 10:00–13:00",
+}
+RE_ROOMED = {"aspect": "room", "before": "Conference Room 1 <B>", "after": "Conference Room 4"}
+CANCELLED = {"aspect": "status", "before": "scheduled", "after": "cancelled"}
+
+
 @pytest.mark.parametrize(
-    ("name", "kind", "status", "lead"),
+    ("name", "kind", "status", "lead", "changes"),
     [
-        ("invitation", DeliveryKind.INVITATION, MeetingStatus.SCHEDULED, 0),
-        ("update", DeliveryKind.UPDATE, MeetingStatus.SCHEDULED, 0),
-        ("cancellation", DeliveryKind.CANCELLATION, MeetingStatus.CANCELLED, 0),
-        ("reminder", DeliveryKind.REMINDER, MeetingStatus.SCHEDULED, 60),
+        ("invitation", DeliveryKind.INVITATION, MeetingStatus.SCHEDULED, 0, []),
+        ("update", DeliveryKind.UPDATE, MeetingStatus.SCHEDULED, 0, [MOVED, RE_ROOMED]),
+        ("update-moved", DeliveryKind.UPDATE, MeetingStatus.SCHEDULED, 0, [MOVED]),
+        ("cancellation", DeliveryKind.CANCELLATION, MeetingStatus.CANCELLED, 0, [CANCELLED]),
+        ("reminder", DeliveryKind.REMINDER, MeetingStatus.SCHEDULED, 60, []),
+        ("reminder-day-before", DeliveryKind.REMINDER, MeetingStatus.SCHEDULED, 1440, []),
     ],
 )
-def test_message_matches_its_snapshot(delivery_of, name, kind, status, lead):
-    text = rendered(delivery_of(kind, status, lead))
+def test_message_matches_its_snapshot(delivery_of, name, kind, status, lead, changes):
+    text = rendered(delivery_of(kind, status, lead, changes))
     path = SNAPSHOTS / f"{name}.txt"
     if os.environ.get("GASCHED_UPDATE_SNAPSHOTS") == "1":
         SNAPSHOTS.mkdir(exist_ok=True)

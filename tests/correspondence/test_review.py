@@ -111,11 +111,13 @@ def test_a_later_letter_repeating_a_meeting_links_it_and_changes_nothing(traffic
     )
     proposal = ProposedMeeting.objects.get(letter=later)
     assert proposal.existing == third
+    stamp = third.calendar_changed_at
 
     review.accept_meeting(proposal, user=None)
 
     third.refresh_from_db()
     assert (Meeting.objects.count(), third.sequence) == (5, 0)
+    assert third.calendar_changed_at == stamp  # nothing a calendar shows changed
     assert Announcement.objects.get(letter=later).role == AnnouncementRole.CONFIRMED
 
 
@@ -130,10 +132,12 @@ def test_a_letter_that_moves_a_meeting_changes_it_instead_of_adding_one(traffick
     )
     proposal = ProposedMeeting.objects.get(letter=moving)
     assert (proposal.action, proposal.existing) == (ProposalAction.MOVE, third)
+    stamp = third.calendar_changed_at
 
     review.accept_meeting(proposal, user=None)
 
     third.refresh_from_db()
+    assert third.calendar_changed_at > stamp  # the feeds' DTSTAMP moves with SEQUENCE
     assert Meeting.objects.count() == 5
     assert (third.local_start, third.room.code, third.sequence) == (
         datetime(2017, 7, 7, 15, tzinfo=NEW_YORK),
