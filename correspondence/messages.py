@@ -10,6 +10,8 @@ office, and one ATTENDEE: the recipient, asked to answer (RSVP=TRUE).
 Reminders are plain e-mail with no calendar part (R3). One message per recipient.
 """
 
+import itertools
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from email.charset import QP, Charset
@@ -201,6 +203,15 @@ SEVEN_BIT_UTF8.body_encoding = QP
 SEVEN_BIT_UTF8.header_encoding = QP
 
 
+def subject_header(subject: str) -> Header:
+    """The Subject with only its non-ASCII runs of words as encoded words, so that
+    "Invitation: " and other plain words stay readable on the first line."""
+    header = Header(header_name="Subject")
+    for plain, run in itertools.groupby(re.findall(r"\S+\s*", subject), key=str.isascii):
+        header.append("".join(run).rstrip(), "us-ascii" if plain else SEVEN_BIT_UTF8)
+    return header
+
+
 class MeetingMail(EmailMultiAlternatives):
     """Django's message, 7-bit on the wire, with a Subject folded where it should be."""
 
@@ -210,8 +221,7 @@ class MeetingMail(EmailMultiAlternatives):
         message = super().message()
         # Folded knowing the header's name (Django folds the value alone, which can put
         # a line break right after "Subject:"); encoded words only if needed.
-        charset = "us-ascii" if self.subject.isascii() else SEVEN_BIT_UTF8
-        message.replace_header("Subject", Header(self.subject, charset, header_name="Subject"))
+        message.replace_header("Subject", subject_header(self.subject))
         # The time of writing with New York's real offset (-0500 or -0400), whatever
         # zone the worker's process is in.
         message.replace_header(

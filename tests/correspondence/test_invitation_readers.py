@@ -38,7 +38,7 @@ def calendar_part(snapshot: str) -> bytes:
 
 
 def test_the_snapshots_hold_an_invitation_an_update_and_a_cancellation():
-    assert WITH_CALENDAR == ["cancellation.txt", "invitation.txt", "update.txt"]
+    assert WITH_CALENDAR == ["cancellation.txt", "invitation.txt", "update-moved.txt", "update.txt"]
 
 
 @pytest.mark.parametrize("name", WITH_CALENDAR)
