@@ -57,6 +57,9 @@ CALENDAR_LANGUAGE = "en"
 # follow-ups) without a session's whole history, which the archive's per-session feeds
 # hold. With everything ahead, this keeps a session's broadest feed under Google's ~1 MB.
 FEED_HISTORY = timedelta(days=60)
+# Google Calendar stops importing a subscription past about 1 MB (standards T14), whole:
+# the events of a subscribed feed stay below this, leaving room for its head and zone.
+SUBSCRIPTION_LIMIT = 950_000
 
 # The VTIMEZONE below states the rule in force since 2 a.m. EST on 11 March 2007 only
 # (Outlook reads a VTIMEZONE as one yearly rule: standards F8). Clients that trust the
@@ -285,17 +288,50 @@ def build_calendar(
     base_url: str,
     deadlines: Iterable[Deadline] = (),
     subscription: bool = True,
+    limit: int | None = SUBSCRIPTION_LIMIT,
 ) -> bytes:
     """The calendar as bytes. `subscription` adds the feed-only properties (name,
-    refresh interval), which a single-meeting download must not carry. Always in
+    refresh interval), which a single-meeting download must not carry; a subscription
+    keeps its events within `limit` bytes (see nearest_within). Always in
     CALENDAR_LANGUAGE; `name` is given by the caller, who writes it in_calendar_language()."""
     with in_calendar_language():
         return _build_calendar(
-            meetings, name=name, base_url=base_url, deadlines=deadlines, subscription=subscription
+            meetings,
+            name=name,
+            base_url=base_url,
+            deadlines=deadlines,
+            subscription=subscription,
+            limit=limit if subscription else None,
         )
 
 
-def _build_calendar(meetings, *, name, base_url, deadlines, subscription) -> bytes:
+def nearest_within(events: list[tuple[datetime, list[bytes]]], limit: int, now: datetime):
+    """The events to keep when all of them would pass `limit` bytes: what is ahead,
+    soonest first, then the recent past, latest first, as long as they fit; in their
+    own order. A calendar past Google's limit is not shortened but dropped whole, so a
+    broad feed of a session entered far ahead keeps its nearest months instead."""
+    if sum(len(line) for _, lines in events for line in lines) <= limit:
+        return events, None
+    ahead = sorted(
+        (i for i, (start, _) in enumerate(events) if start >= now), key=lambda i: events[i][0]
+    )
+    past = sorted(
+        (i for i, (start, _) in enumerate(events) if start < now),
+        key=lambda i: events[i][0],
+        reverse=True,
+    )
+    kept, size = [], 0
+    for i in ahead + past:
+        length = sum(len(line) for line in events[i][1])
+        if size + length > limit:
+            break
+        kept.append(i)
+        size += length
+    last_ahead = max((events[i][0] for i in kept if events[i][0] >= now), default=None)
+    return [events[i] for i in sorted(kept)], (len(kept), len(events), last_ahead)
+
+
+def _build_calendar(meetings, *, name, base_url, deadlines, subscription, limit) -> bytes:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     if subscription:
         head += [
@@ -306,13 +342,36 @@ def _build_calendar(meetings, *, name, base_url, deadlines, subscription) -> byt
             "X-PUBLISHED-TTL:PT1H",
         ]
     language = get_language()
-    events = []
-    for meeting in meetings:
-        events += [
-            ics.fold(line) for line in meeting_lines(meeting, base_url=base_url, language=language)
-        ]
-    for deadline in deadlines:
-        events += [ics.fold(line) for line in deadline_lines(deadline, base_url=base_url)]
+    items = [
+        (
+            meeting.start,
+            [
+                ics.fold(line)
+                for line in meeting_lines(meeting, base_url=base_url, language=language)
+            ],
+        )
+        for meeting in meetings
+    ]
+    items += [
+        (
+            datetime.combine(deadline.due_date, deadline.due_time or time(), NEW_YORK),
+            [ics.fold(line) for line in deadline_lines(deadline, base_url=base_url)],
+        )
+        for deadline in deadlines
+    ]
+    if limit is not None:
+        items, trimmed = nearest_within(items, limit, datetime.now(UTC))
+        if trimmed:
+            kept, total, last_ahead = trimmed
+            until = f" up to {last_ahead.astimezone(NEW_YORK):%d %B %Y}" if last_ahead else ""
+            head.append(
+                "X-WR-CALDESC:"
+                + ics.text(
+                    f"The {kept} nearest of {total} events{until}: calendar programs stop "
+                    "reading larger files. Subscribe by process, room or kind for the rest."
+                )
+            )
+    events = [line for _, lines in items for line in lines]
     out = [ics.fold(line) for line in head]
     # The VTIMEZONE goes before the events that use it, and only when one does: a
     # calendar of meetings before 2007 (written in UTC) has none to refer to.

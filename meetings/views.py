@@ -607,8 +607,9 @@ def session_feed(request, number: int):
         meetings = schedule.session_feed_items(session, schedule_filter)
         with feeds.in_calendar_language():
             name = f"{feed_name(shown_filter(schedule_filter))} ({session})"
+        # The record of a session, whole: a download, not bound by a subscription's limit.
         body = feeds.build_calendar(
-            meetings, name=name, base_url=request.build_absolute_uri("/").rstrip("/")
+            meetings, name=name, base_url=request.build_absolute_uri("/").rstrip("/"), limit=None
         )
         return {"body": body, "etag": pagecache.etag(body)}
 

@@ -540,6 +540,39 @@ def test_a_session_sized_feed_stays_under_a_megabyte(client):
     assert len(body) < 1_000_000
 
 
+def test_a_whole_session_entered_ahead_keeps_its_nearest_meetings_under_a_megabyte(client):
+    """A session entered in full, a year of meetings ahead: more than even compact events
+    fit in 1 MB, and Google drops a larger calendar whole. The feed keeps what is
+    soonest, says so in its description, and stays under the limit."""
+    today = schedule.today()
+    current = SessionFactory(
+        number=81, start_date=today - timedelta(days=10), end_date=today + timedelta(days=354)
+    )
+    days = working_days(today + timedelta(days=1), current.end_date)
+    Meeting.objects.bulk_create(programme(current, days, 4000, processes_of(current)))
+    recent = MeetingFactory(session=current, start=soon(-3), title="Three days ago")
+    nearest = Meeting.objects.filter(start__gte=timezone.now()).order_by("start").first()
+    farthest = Meeting.objects.order_by("start").last()
+
+    body = get_feed(client).content
+
+    assert len(body) < 1_000_000
+    uids = set(events(body))
+    assert nearest.uid in uids
+    assert farthest.uid not in uids
+    assert recent.uid not in uids  # the past goes first: what is ahead matters more
+    calendar = Calendar.from_ical(body)
+    assert "nearest" in str(calendar["X-WR-CALDESC"])
+    assert 1000 < len(uids) < 4000
+
+
+def test_a_feed_within_the_limit_is_whole_and_says_nothing_of_it(client, session_now):
+    MeetingFactory(session=session_now, start=soon(2))
+    calendar = Calendar.from_ical(get_feed(client).content)
+    assert "X-WR-CALDESC" not in calendar
+    assert len(calendar.walk("VEVENT")) == 1
+
+
 # --- Compact events: each thing said once --------------------------------------------
 
 
