@@ -255,9 +255,18 @@ def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], 
 
 
 def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Deadline]]:
-    """What a feed with this filter holds: every meeting from the start of the previous
-    session on (subscribers keep their history), and, for a feed of processes only,
-    those processes' deadlines. Three queries whatever the number of meetings."""
+    """What a feed with this filter holds (feed_contents), read: five queries whatever
+    the number of meetings."""
+    meetings, deadlines = feed_contents(schedule_filter)
+    return list(meetings), list(deadlines)
+
+
+def feed_contents(
+    schedule_filter: ScheduleFilter,
+) -> tuple[QuerySet[Meeting], QuerySet[Deadline]]:
+    """What a feed with this filter holds, not yet read: every meeting from the start of
+    the previous session on (subscribers keep their history), and, for a feed of
+    processes only, those processes' deadlines. Two queries (the window)."""
     current = Session.objects.covering(today()).first()
     previous = current and Session.objects.filter(number=current.number - 1).first()
     since = (previous or current).start_date if current else today() - timedelta(days=366)
@@ -267,15 +276,13 @@ def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Dea
         .prefetch_related("process__cofacilitators")
         .order_by("start", "pk")
     )
-    deadlines = []
+    deadlines = Deadline.objects.none()
     only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
     if schedule_filter.processes and only_processes:
-        deadlines = list(
-            Deadline.objects.filter(
-                process__slug__in=schedule_filter.processes, due_date__gte=since
-            ).select_related("process")
-        )
-    return list(meetings), deadlines
+        deadlines = Deadline.objects.filter(
+            process__slug__in=schedule_filter.processes, due_date__gte=since
+        ).select_related("process")
+    return meetings, deadlines
 
 
 # --- Rooms -----------------------------------------------------------------------
