@@ -44,6 +44,7 @@ from .pagecache import LOCAL_COPIES, REFERENCE_KEY, UNREACHED, VERSION_KEY, cach
 from .timing import NEW_YORK, today
 
 Contents = tuple[QuerySet[Meeting], QuerySet[Deadline]]
+WAYS = 4  # feeds a slot keeps at once: two feeds landing on one slot both stay
 WAIT = 5.0  # seconds a request waits for the worker building the same feed
 LOCK_SECONDS = 30  # a builder that died holds the others up no longer than this
 FIRST_PAUSE, LONGEST_PAUSE = 0.01, 0.1  # seconds between looks at a build in progress
@@ -99,6 +100,27 @@ def window_moved(day: date) -> int:
     return int(datetime.combine(day, time(0), NEW_YORK).timestamp()) * 1_000_000_000
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where one feed is kept: its slot (pagecache.slot_key) holds the stamps of up to
+    WAYS feeds, the most recently checked; beside it, each one's bytes and lock."""
+
+    slot: str
+    digest: str
+
+    @property
+    def entry(self) -> str:
+        return f"{self.slot}:{self.digest[:24]}"
+
+    @property
+    def body(self) -> str:
+        return f"{self.entry}:body"
+
+    @property
+    def lock(self) -> str:
+        return f"{self.entry}:building"
+
+
 def feed(
     kind: str,
     identity: tuple,
@@ -109,70 +131,84 @@ def feed(
 ) -> Feed:
     """The feed `build(contents())` gives for `identity`, rebuilt only when what it holds
     changed. `own_change` (nanoseconds): when what the identity names last changed."""
-    key, digest = pagecache.slot_key(kind, identity)
+    place = Place(*pagecache.slot_key(kind, identity))
     day = today()
     version = pagecache.schedule_version(max_age=pagecache.LARGE_VERSION_MAX_AGE)
-    local = LOCAL_COPIES.get(key)
-    if local is not None and local[0].digest == digest and local[0].is_current(version, day):
+    local = LOCAL_COPIES.get(place.entry)
+    if local is not None and local[0].is_current(version, day):
         return Feed(local[1], local[0].etag, local[0].changed)
-    found = shared(lambda: cache.get_many([VERSION_KEY, REFERENCE_KEY, key]))
+    found = shared(lambda: cache.get_many([VERSION_KEY, REFERENCE_KEY, place.slot]))
     if found is UNREACHED:
         return uncached(contents, build)
     version = found.get(VERSION_KEY) or pagecache.schedule_version()
     reference = found.get(REFERENCE_KEY) or pagecache.reference_version()
     if reference is None:
         return uncached(contents, build)
-    stamp = found.get(key)
-    if stamp is not None and stamp.digest != digest:
-        stamp = None  # another identity's, in the same slot
+    stamp = (found.get(place.slot) or {}).get(place.digest)
     if stamp is not None and stamp.is_current(version, day):
-        cached = served(key, stamp)
+        cached = served(place, stamp)
         if cached is not None:
             return cached
     held = contents()
     now_held = (reference, *fingerprint(*held))
     if stamp is not None and stamp.fingerprint == now_held:
         renewed = replace(stamp, version=version, day=day)
-        cached = served(key, renewed)
+        cached = served(place, renewed)
         if cached is not None:
-            shared(lambda: cache.set(key, renewed, pagecache.TIMEOUT))
+            keep(place, renewed)
             return cached
-    checked = Stamp(digest, version, day, now_held, etag="", changed=0)
-    return rebuilt(key, checked, stamp, lambda: build(held), own_change=own_change)
+    checked = Stamp(place.digest, version, day, now_held, etag="", changed=0)
+    return rebuilt(place, checked, stamp, lambda: build(held), own_change=own_change)
 
 
-def served(key: str, stamp: Stamp) -> Feed | None:
+def served(place: Place, stamp: Stamp) -> Feed | None:
     """The bytes `stamp` describes, from this process's copy or the shared one (then
     copied here); None when neither holds them any more."""
-    local = LOCAL_COPIES.get(key)
+    local = LOCAL_COPIES.get(place.entry)
     if local is not None and local[0].etag == stamp.etag:
         body = local[1]
     else:
-        kept = shared(lambda: cache.get(body_key(key)))
+        kept = shared(lambda: cache.get(place.body))
         if kept is UNREACHED or kept is None or kept[0] != stamp.etag:
             return None
         body = zlib.decompress(kept[1])
     if local is None or local[0] != stamp:
-        LOCAL_COPIES.put(key, (stamp, body), len(body))
+        LOCAL_COPIES.put(place.entry, (stamp, body), len(body))
     return Feed(body, stamp.etag, stamp.changed)
 
 
-def body_key(key: str) -> str:
-    return f"{key}:body"
+def keep(place: Place, stamp: Stamp, body: bytes | None = None) -> bool:
+    """The stamp (and the bytes) stored; the slot keeps the WAYS feeds checked last, and
+    the bytes of those it lets go are deleted. False without the cache."""
+    stamps = shared(lambda: cache.get(place.slot))
+    if stamps is UNREACHED:
+        return False
+    stamps = {d: s for d, s in (stamps or {}).items() if d != place.digest}
+    stamps[place.digest] = stamp  # the most recent last
+    gone = [Place(place.slot, digest).body for digest in list(stamps)[:-WAYS]]
+    stamps = dict(list(stamps.items())[-WAYS:])
+    entries = {place.slot: stamps}
+    if body is not None:
+        entries[place.body] = (stamp.etag, zlib.compress(body, 1))
+    if shared(lambda: cache.set_many(entries, pagecache.TIMEOUT)) is UNREACHED:
+        return False
+    if gone:
+        shared(lambda: cache.delete_many(gone))
+    return True
 
 
 def rebuilt(
-    key: str, checked: Stamp, previous: Stamp | None, build: Callable[[], bytes], *, own_change
+    place: Place, checked: Stamp, previous: Stamp | None, build: Callable[[], bytes], *, own_change
 ) -> Feed:
     """Built by this worker if it takes the feed's lock; otherwise the result of the
     worker that holds it, or (after WAIT) the previous bytes, or built here after all."""
-    lock, token = f"{key}:building", secrets.token_hex(8)
-    taken = shared(lambda: cache.add(lock, token, LOCK_SECONDS))
+    token = secrets.token_hex(8)
+    taken = shared(lambda: cache.add(place.lock, token, LOCK_SECONDS))
     if taken is False:
-        waited = wait_for_build(key, lock, checked)
+        waited = wait_for_build(place, checked)
         if waited is not None:
             return waited
-        stale = served(key, previous) if previous is not None else None
+        stale = served(place, previous) if previous is not None else None
         if stale is not None:
             return stale
     try:
@@ -183,17 +219,16 @@ def rebuilt(
         else:
             changed = max(checked.version, window_moved(checked.day), own_change)
         stamp = replace(checked, etag=etag, changed=changed)
-        entries = {key: stamp, body_key(key): (etag, zlib.compress(body, 1))}
-        if shared(lambda: cache.set_many(entries, pagecache.TIMEOUT)) is not UNREACHED:
-            LOCAL_COPIES.put(key, (stamp, body), len(body))
+        if keep(place, stamp, body):
+            LOCAL_COPIES.put(place.entry, (stamp, body), len(body))
     finally:
         # Stored first: a worker waiting for it stops waiting when the lock is gone.
-        if taken is True and shared(lambda: cache.get(lock)) == token:
-            shared(lambda: cache.delete(lock))
+        if taken is True and shared(lambda: cache.get(place.lock)) == token:
+            shared(lambda: cache.delete(place.lock))
     return Feed(body, etag, changed)
 
 
-def wait_for_build(key: str, lock: str, checked: Stamp) -> Feed | None:
+def wait_for_build(place: Place, checked: Stamp) -> Feed | None:
     """The feed another worker is building, once it is stored; None if it is not within
     WAIT seconds, or if the builder let go of the lock without storing it."""
     deadline = monotonic() + WAIT
@@ -201,14 +236,13 @@ def wait_for_build(key: str, lock: str, checked: Stamp) -> Feed | None:
     while monotonic() < deadline:
         sleep(pause)
         pause = min(pause * 2, LONGEST_PAUSE)
-        found = shared(lambda: cache.get_many([key, lock]))
+        found = shared(lambda: cache.get_many([place.slot, place.lock]))
         if found is UNREACHED:
             return None
-        stamp = found.get(key)
-        built = stamp is not None and stamp.digest == checked.digest
-        if built and stamp.is_current(checked.version, checked.day):
-            return served(key, stamp)
-        if lock not in found:
+        stamp = (found.get(place.slot) or {}).get(place.digest)
+        if stamp is not None and stamp.is_current(checked.version, checked.day):
+            return served(place, stamp)
+        if place.lock not in found:
             return None
     return None
 

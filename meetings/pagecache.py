@@ -15,9 +15,9 @@ Three rules keep what is cached true and small:
   of an older version is served again when what the feed holds has not changed.
 - An entry is found by what it shows (its `identity`: page, canonical filter, language,
   host), but stored in one of a fixed number of slots per kind of entry. Requests can
-  make any number of identities, never more than `SLOTS` keys (a feed's slot: its
-  stamp and its bytes): a slot holds one identity at a time, and another identity
-  landing on it replaces it.
+  make any number of identities, never more than `SLOTS` keys: a slot holds one identity
+  at a time, and another identity landing on it replaces it (a feed's slot holds a few,
+  each with its bytes in a key of its own: meetings.feedcache).
 - The cache is shared by all web processes (Redis in production): with the per-process
   local-memory cache of the embedded default only one process may serve.
 
@@ -77,8 +77,10 @@ SLOTS = {
     "month": 64,
     "meeting": 2048,
     "filter-choices": 1,
-    "feed": 64,  # feeds can be megabytes (kept compressed): few slots
-    "personal-feed": 1024,
+    # Feeds can be megabytes (kept compressed): few slots, each keeping the stamps and
+    # bytes of feedcache.WAYS feeds, so that two feeds on one slot do not evict each other.
+    "feed": 128,
+    "personal-feed": 256,
 }
 
 # A version at least this old is "settled": no write of the same second can follow it,

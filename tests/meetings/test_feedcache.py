@@ -3,6 +3,7 @@ its validators come from its content, so an edit elsewhere costs its subscribers
 
 import threading
 from datetime import UTC, datetime, timedelta
+from itertools import combinations
 
 import pytest
 import time_machine
@@ -344,10 +345,10 @@ def test_a_builder_that_died_holds_nobody_up_for_long(
     inside = MeetingFactory(session=session_now, title="Before", room=room("CR3"), start=soon(2))
     assert titles(client.get(CR3).content) == ["Before"]
     saved(inside, django_capture_on_commit_callbacks, title="After")
-    key, _digest = pagecache.slot_key("feed", ("room=CR3", "testserver"))
-    pagecache.cache.set(f"{key}:building", "a worker that died", feedcache.LOCK_SECONDS)
+    place = feedcache.Place(*pagecache.slot_key("feed", ("room=CR3", "testserver")))
+    pagecache.cache.set(place.lock, "a worker that died", feedcache.LOCK_SECONDS)
     assert titles(client.get(CR3).content) == ["Before"]  # the previous bytes
-    pagecache.cache.delete_many([key, f"{key}:body"])
+    pagecache.cache.delete_many([place.slot, place.body])
     pagecache.LOCAL_COPIES.clear()
     assert titles(client.get(CR3).content) == ["After"]  # none left: built here
     assert builds["n"] == 2
@@ -363,3 +364,36 @@ def test_with_redis_down_feeds_are_built_for_each_request(
         answers = [Client().get(CR3) for _ in range(3)]
     assert [(a.status_code, titles(a.content)) for a in answers] == [(200, ["After"])] * 3
     assert builds["n"] == 4
+
+
+def feeds_on_one_slot(count: int) -> list[str]:
+    """`count` filters (of kinds) whose feeds land on one slot."""
+    by_slot = {}
+    for size in range(1, len(MeetingKind.values) + 1):
+        for kinds in combinations(MeetingKind.values, size):
+            query = schedule.ScheduleFilter.canonical(kinds=kinds).as_query()
+            slot, _digest = pagecache.slot_key("feed", (query, "testserver"))
+            by_slot.setdefault(slot, []).append(query)
+            if len(by_slot[slot]) == count:
+                return by_slot[slot]
+    raise AssertionError("no slot holds that many")
+
+
+def test_feeds_on_one_slot_are_kept_side_by_side_up_to_its_ways(client, session_now, builds):
+    MeetingFactory(session=session_now, start=soon(2))
+    queries = feeds_on_one_slot(feedcache.WAYS + 1)
+    feed = reverse("meetings:feed") + "?"
+    for query in queries[: feedcache.WAYS]:
+        client.get(feed + query)
+    pagecache.LOCAL_COPIES.clear()  # as another worker, which has none of them
+    for query in queries[: feedcache.WAYS]:
+        assert client.get(feed + query).status_code == 200
+    assert builds["n"] == feedcache.WAYS
+    client.get(feed + queries[-1])  # one more: the one checked longest ago makes room
+    places = [
+        feedcache.Place(*pagecache.slot_key("feed", (query, "testserver"))) for query in queries
+    ]
+    assert [pagecache.cache.get(place.body) is not None for place in places] == [
+        False,
+        *[True] * feedcache.WAYS,
+    ]
