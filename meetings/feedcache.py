@@ -44,7 +44,7 @@ from .pagecache import LOCAL_COPIES, REFERENCE_KEY, UNREACHED, VERSION_KEY, cach
 from .timing import NEW_YORK, today
 
 Contents = tuple[QuerySet[Meeting], QuerySet[Deadline]]
-WAYS = 4  # feeds a slot keeps at once: two feeds landing on one slot both stay
+WAYS = 8  # feeds a slot keeps at once: feeds landing on one slot do not evict each other
 WAIT = 5.0  # seconds a request waits for the worker building the same feed
 LOCK_SECONDS = 30  # a builder that died holds the others up no longer than this
 FIRST_PAUSE, LONGEST_PAUSE = 0.01, 0.1  # seconds between looks at a build in progress
@@ -155,7 +155,7 @@ def feed(
         renewed = replace(stamp, version=version, day=day)
         cached = served(place, renewed)
         if cached is not None:
-            keep(place, renewed)
+            keep(place, renewed, stamps=found[place.slot])
             return cached
     checked = Stamp(place.digest, version, day, now_held, etag="", changed=0)
     return rebuilt(place, checked, stamp, lambda: build(held), own_change=own_change)
@@ -177,10 +177,12 @@ def served(place: Place, stamp: Stamp) -> Feed | None:
     return Feed(body, stamp.etag, stamp.changed)
 
 
-def keep(place: Place, stamp: Stamp, body: bytes | None = None) -> bool:
+def keep(place: Place, stamp: Stamp, body: bytes | None = None, stamps=None) -> bool:
     """The stamp (and the bytes) stored; the slot keeps the WAYS feeds checked last, and
-    the bytes of those it lets go are deleted. False without the cache."""
-    stamps = shared(lambda: cache.get(place.slot))
+    the bytes of those it lets go are deleted. `stamps`: the slot as just read (else it is
+    read now). False without the cache."""
+    if stamps is None:
+        stamps = shared(lambda: cache.get(place.slot))
     if stamps is UNREACHED:
         return False
     stamps = {d: s for d, s in (stamps or {}).items() if d != place.digest}

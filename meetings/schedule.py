@@ -255,8 +255,8 @@ def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], 
 
 
 def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Deadline]]:
-    """What a feed with this filter holds (feed_contents), read: five queries whatever
-    the number of meetings."""
+    """What a feed with this filter holds (feed_contents), read: a fixed number of
+    queries whatever the number of meetings."""
     meetings, deadlines = feed_contents(schedule_filter)
     return list(meetings), list(deadlines)
 
