@@ -22,6 +22,9 @@ same sink, measured in the same run.
   B = from opening that connection until the sink has accepted the 600th message.
   ratio = (600 / A) / (600 / B) = B / A. Exactly 600 messages must arrive each round,
   and every Delivery row of the meeting must end SENT.
+- CPU per message beside the rate: the CPU time of each side's own processes (the
+  worker, PostgreSQL, Redis, publishing, the sink; the client, the sink) per message, and
+  their ratio against CPU_GOAL (appended to GASCHED_BENCH_RESULTS's file).
 - One warm-up round (reported, not counted), then ROUNDS measured rounds: the median
   ratio against GOAL, PASS or FAIL. Exit status 1 only when a step failed (a timeout,
   a message too many or too few); a missed goal exits 0.
@@ -716,9 +719,9 @@ def report(results: dict) -> None:
     print()
     print(f"Fan-out of one meeting to {CONTACTS} contacts (Celery, {CONCURRENCY} processes)")
     print(
-        f"  {'':<9}{'--- fan-out ':-<54}{' plain smtplib ':-^30}"
-        f"\n  {'round':<9}{'seconds':>9}{'msg/s':>7}{'1st ms':>8}{'in flight':>10}"
-        f"{'ms/msg':>8}{'CPU':>6}{'outside':>8}{'seconds':>9}{'msg/s':>7}{'CPU':>6}"
+        f"  {'':<9}{'--- fan-out ':-<62}{' plain smtplib ':-^38}"
+        f"\n  {'round':<9}{'seconds':>9}{'msg/s':>7}{'CPU ms':>8}{'1st ms':>8}{'in flight':>10}"
+        f"{'ms/msg':>8}{'CPU':>6}{'outside':>8}{'seconds':>9}{'msg/s':>7}{'CPU ms':>8}{'CPU':>6}"
         f"{'outside':>8}{'ratio':>7}"
     )
     for entry in [results["warmup"], *rounds]:
@@ -726,15 +729,19 @@ def report(results: dict) -> None:
         fanout, baseline = entry["fanout"], entry["smtplib"]
         print(
             f"  {name:<9}{fanout['seconds']:>9.2f}{fanout['messages_per_second']:>7.0f}"
+            f"{fanout['cpu_ms_per_message'] or 0:>8.2f}"
             f"{fanout['first_message_ms']:>8.0f}{fanout['mean_in_flight'] or 0:>10.1f}"
             f"{fanout['claim_to_sent_ms']:>8.1f}{percent(fanout['cpu']):>6}"
             f"{percent(fanout['cpu'], 'outside_share'):>8}"
             f"{baseline['seconds']:>9.2f}{baseline['messages_per_second']:>7.0f}"
+            f"{baseline['cpu_ms_per_message'] or 0:>8.2f}"
             f"{percent(baseline['cpu']):>6}{percent(baseline['cpu'], 'outside_share'):>8}"
             f"{entry['ratio']:>7.2f}{'  disturbed' if entry['disturbed'] else ''}"
         )
     print(
-        "  (1st ms: from publishing to the first message accepted; in flight: messages "
+        "  (CPU ms: CPU time a message took in the side's own processes, the sink's "
+        "included and the machine's other work not; 1st ms: from publishing to the first "
+        "message accepted; in flight: messages "
         "between claim and SENT, on average; ms/msg: claim to SENT of one message; CPU: "
         f"share of the machine's {os.cpu_count()} cores busy; outside: share taken by "
         "anything but the worker, the sink, this process, PostgreSQL and Redis)"
