@@ -25,8 +25,10 @@ that can have made them: the schedule version, the window's move at midnight, th
 feed's own change (a personal schedule's follows).
 
 The fingerprint is taken before the feed is read, so bytes never reflect less than their
-fingerprint says (an edit committed between the two is seen again next time). Without
-the cache (pagecache's outage rules), a feed is built for each request.
+fingerprint says (an edit committed between the two is seen again next time). A slot
+keeps the stamps of the WAYS feeds checked last, each feed's bytes in a key of its own:
+a hundred feeds on 128 slots do not push each other out. Without the cache
+(pagecache's outage rules), a feed is built for each request.
 """
 
 import secrets
