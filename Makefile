@@ -61,6 +61,7 @@ check: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/herd.py
 	$(BIN)/python benchmarks/fanout.py
 	$(BIN)/python benchmarks/contacts_import.py
 
