@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import DateMention
+from .kinds import KindMention
+from .resolving import resolve_year
+from .results import ProposedMeeting
+from .vocabulary import DAY, MONTH, WEEKDAY, last
+
+TENTATIVE = re.compile(
+    r"\b(?:if\s+(?:needed|necessary|required)|as\s+needed|tentative(?:ly)?|provisional(?:ly)?"
+    r"|would\s+be\s+(?:held|convened)|may\s+be\s+(?:held|convened)|could\s+be\s+(?:held|convened)"
+    r"|to\s+be\s+confirmed|TBC|subject\s+to\s+confirmation)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
+    r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue)\b",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|"
+    r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
+    r"thank(?:s|\s+you)?|grateful)\b",
+    re.IGNORECASE,
+)
+MOVED = re.compile(
+    r"\b(?:postponed|rescheduled|re-scheduled|moved|changed|brought\s+forward|instead\s+of|"
+    r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
+    re.IGNORECASE,
+)
+CANCELLED = re.compile(r"\b(?:cancel(?:l)?ed|will\s+not\s+take\s+place|called\s+off)\b", re.I)
+POSTPONED_OPEN = re.compile(
+    r"\bpostponed\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
+    re.IGNORECASE,
+)
+# A date that says when a letter was written is not a meeting.
+LETTER_REFERENCE = re.compile(
+    r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message)s?"
+    r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
+    r"|\bdated\s*$|\breceived\s+on\s*$",
+    re.IGNORECASE,
+)
+
+OTHER_EVENT = re.compile(
+    r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games)\b"
+    r"[^.;]{0,30}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place)\b"
+)
+
+
+def names_another_event(sentence: str, kind: KindMention | None, mention: DateMention) -> bool:
+    if kind is not None and kind.end <= mention.start:
+        between = sentence[kind.end : mention.start]
+    else:
+        between = sentence[max(0, mention.start - 60) : mention.start]
+    return bool(OTHER_EVENT.search(between))
+
+
+def change_of(
+    meeting: ProposedMeeting,
+    words: str,
+    origin: DateMention | None,
+    letter_date: date | None,
+    *,
+    moved: bool,
+) -> None:
+    """What the letter does to the meeting of this date, from the words of its clause."""
+    if origin is not None and origin.days:
+        meeting.action = "move"
+        meeting.moved_from = resolve_year(origin.days[0], letter_date, past=False)
+    elif CANCELLED.search(words):
+        meeting.action = "cancel"
+    elif POSTPONED_OPEN.search(words):
+        meeting.action = "postpone"
+    elif moved and MOVED.search(words):
+        # A change of time or room on the same day ("will now take place in Conference
+        # Room 2 instead of Conference Room 4"): moved from its own date.
+        meeting.action = "move"
+        meeting.moved_from = meeting.date
+
+
+def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool | None:
+    """Whether the letter reports the meeting as already held ("the consultations held
+    on 4 June", "this morning's informal") rather than announcing it: the tense nearest
+    before the date decides ("thank you for ... the consultations that will be held")."""
+    if mention.relative in ("this morning", "this afternoon", "yesterday"):
+        return not FUTURE.search(sentence[preceding:following])
+    raw_lead = sentence[preceding : mention.start]
+    # "will be held" speaks of the future: blank it out before looking for "held".
+    lead = FUTURE.sub(lambda m: " " * len(m.group(0)), raw_lead)
+    past, future = last(PAST.finditer(lead)), last(FUTURE.finditer(raw_lead))
+    if past and (future is None or past.start() > future.start()):
+        return True
+    if future:
+        return False
+    tail = sentence[mention.end : following]
+    if not PAST.search(tail) and not FUTURE.search(tail):
+        return None  # nothing said here: as the date before it in the sentence
+    return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .vocabulary import DASH, DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, clean_space
+
+# --- Dates -----------------------------------------------------------------------------
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    days: list[tuple[int, int, int | None]]  # (day, month, year or None)
+    weekday: int | None = None  # said only for a single day
+    relative: str | None = None  # "today", "tomorrow", "this morning", "next week", ...
+
+
+DAY_MONTH = rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})"
+MONTH_DAY = rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})"
+SINGLE = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?(?:{DAY_MONTH}|{MONTH_DAY}(?!\d))(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "from 8 to 10 June", "4-6 December", "13-15 February 2008", "June 8-10"
+RANGE_SAME_MONTH = re.compile(
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH.replace('to', 'to|and')}(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
+    rf"|(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "from 30 November to 2 December", "from 30 November 2025 to 2 January 2026"
+RANGE_TWO_MONTHS = re.compile(
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY})\s+(?P<ma>{MONTH})(?:,?\s+(?P<ya>{YEAR}))?{DASH.replace('to', 'to|and')}(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<mb>{MONTH})(?:,?\s+(?P<yb>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "11 and 12 September", "8, 9 and 10 June"
+LIST_SAME_MONTH = re.compile(
+    rf"(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(
+    r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
+    r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
+    re.IGNORECASE,
+)
+
+
+def number(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.rstrip(".").casefold()]
+
+
+def year_or_none(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
+    """Every date a sentence names, as written, in order; ranges expanded to their days.
+
+    Without `ranges`, "from 10 to 12 February" is two dates (a meeting moved from one
+    to the other), not three days."""
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(mention: DateMention) -> None:
+        if free(mention.start, mention.end):
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for match in RANGE_TWO_MONTHS.finditer(text) if ranges else ():
+        a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
+        b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
+        add(DateMention(match.start(), match.end(), [a, b]))
+    for match in LIST_SAME_MONTH.finditer(text):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
+    for match in RANGE_SAME_MONTH.finditer(text) if ranges else ():
+        if match["m"]:
+            first, last = number(match["a"]), number(match["b"])
+            month, year = month_number(match["m"]), year_or_none(match["y"])
+        else:
+            first, last = number(match["a2"]), number(match["b2"])
+            month, year = month_number(match["m2"]), year_or_none(match["y2"])
+        if first < last <= 31 and last - first <= 14:
+            days = [(d, month, year) for d in range(first, last + 1)]
+            add(DateMention(match.start(), match.end(), days))
+    for match in SINGLE.finditer(text):
+        day = number(match["d1"] or match["d2"])
+        month = month_number(match["m1"] or match["m2"])
+        weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
+        add(
+            DateMention(
+                match.start(), match.end(), [(day, month, year_or_none(match["y"]))], weekday
+            )
+        )
+    for match in RELATIVE.finditer(text):
+        add(
+            DateMention(
+                match.start(), match.end(), [], relative=clean_space(match["rel"]).casefold()
+            )
+        )
+    # Ranges are expanded to single days later, when the year is known.
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def parse_full_date(text: str) -> date | None:
+    mentions = [m for m in parse_date_mentions(text) if m.days and m.days[0][2]]
+    if not mentions:
+        return None
+    day, month, year = mentions[0].days[0]
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- Times -----------------------------------------------------------------------------

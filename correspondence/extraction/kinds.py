@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .vocabulary import DAY, MONTH, WEEKDAY
+
+# The kinds as the office names them (MeetingKind values), in order of precedence: a
+# "high-level plenary meeting" is a high-level meeting, an "informal thematic debate"
+# a thematic debate.
+KIND_PATTERNS: list[tuple[str, str]] = [
+    ("thematic-debate", r"thematic\s+debates?|(?:general\s+)?debate"),
+    ("high-level", r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)"),
+    ("dialogue", r"(?:interactive\s+)?dialogues?"),
+    ("panel", r"panel(?:\s+discussions?)?s?"),
+    ("briefing", r"briefings?"),
+    (
+        "negotiation",
+        r"intergovernmental\s+negotiations?|negotiation\s+sessions?|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations",
+    ),
+    (
+        "informal-consultation",
+        r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
+        # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
+        r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel|session|event|segment|General|thematic|interactive|high-level))",
+    ),
+    ("plenary", r"plenary(?:\s+meetings?)?"),
+    ("other", r"meetings?|sessions?|retreat|workshop|event"),
+]
+KIND_WORDS = {
+    "informal-consultation": "informal consultation",
+    "negotiation": "intergovernmental negotiation",
+    "thematic-debate": "thematic debate",
+    "high-level": "high-level meeting",
+    "plenary": "plenary meeting",
+    "dialogue": "interactive dialogue",
+    "panel": "panel",
+    "briefing": "briefing",
+    "other": "other",
+}
+DEADLINE_PATTERNS: list[tuple[str, str]] = [
+    ("other", r"draft\s+(?:proposals?|resolutions?|decisions?)"),
+    ("zero-draft", r"zero\s+draft"),
+    ("revised-draft", r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d"),
+    ("silence", r"silence\s+procedure|under\s+silence"),
+    (
+        "written-inputs",
+        r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments)",
+    ),
+    ("other", r"deadline|draft|list\s+of\s+speakers|registration"),
+]
+DEADLINE_TRIGGER = re.compile(
+    r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
+    r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
+    re.IGNORECASE,
+)
+
+
+# --- Announcements ---------------------------------------------------------------------
+
+
+@dataclass
+class KindMention:
+    start: int
+    end: int
+    kind: str
+    is_deadline: bool = False
+
+
+NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def find_kinds(sentence: str) -> list[KindMention]:
+    found: list[KindMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= k.start or start >= k.end for k in found)
+
+    for kind, pattern in KIND_PATTERNS:
+        for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+            if free(match.start(), match.end()):
+                found.append(KindMention(match.start(), match.end(), kind))
+    # "No informal consultation will be held on 9 February" announces no meeting.
+    found = [k for k in found if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])]
+    if DEADLINE_TRIGGER.search(sentence):
+        for kind, pattern in DEADLINE_PATTERNS:
+            for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+                if free(match.start(), match.end()):
+                    found.append(KindMention(match.start(), match.end(), kind, is_deadline=True))
+    return sorted(found, key=lambda k: k.start)
+
+
+# "the preparations for the debate": a kind named as a topic is not the meeting.
+AS_A_TOPIC = re.compile(
+    r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+DUE_BY = re.compile(
+    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
+    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$",
+    re.I,
+)
+AFTER_PENALTY = 15  # a kind named before the date is the likelier one
+
+
+def nearest_kind(
+    mention: DateMention, kinds: list[KindMention], sentence: str
+) -> KindMention | None:
+    """The kind a date belongs to: the nearest one, before it rather than after.
+
+    A specific kind beats a generic "meeting" close by; after "by" or "no later than"
+    a date is a deadline when the sentence names one.
+    """
+    candidates = [
+        k for k in kinds if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+    ] or kinds
+    if not candidates:
+        return None
+    if DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]) and any(
+        k.is_deadline for k in candidates
+    ):
+        candidates = [k for k in candidates if k.is_deadline]
+
+    def distance(k: KindMention) -> int:
+        if k.end <= mention.start:
+            return mention.start - k.end
+        return k.start - mention.end + AFTER_PENALTY
+
+    best = min(distance(k) for k in candidates)
+    close = [k for k in candidates if distance(k) <= best + 25]
+    pool = [k for k in close if k.kind != "other" or k.is_deadline] or close
+    if all(k.is_deadline for k in pool):
+        # "written inputs on the revised draft by 10 June": the head of the phrase.
+        return min(pool, key=lambda k: (k.kind == "other", k.start))
+    return min(pool, key=distance)

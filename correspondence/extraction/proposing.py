@@ -1,0 +1,338 @@
+"""Proposals from the frames of each sentence, and every mention accounted for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meetings.enums import Timing
+
+from .heads import body_of
+from .places import PlatformMention, RoomMention, parse_platform_mentions
+from .results import Extraction, LetterFacts, Mention
+
+import re
+from datetime import date
+
+from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
+from .dates import DateMention, parse_date_mentions
+from .frames import INSTEAD_OF, Clause, moves_in, sentences
+from .kinds import KindMention, find_kinds, nearest_kind
+from .places import parse_room_mentions
+from .resolving import days_of, period_of
+from .results import ProposedDeadline, ProposedMeeting
+from .times import TimeMention, parse_time_mentions
+from .vocabulary import MONTH, ORDINALS, WEEKDAY, clean_space
+
+
+@dataclass
+class Reading:
+    """What the reading found so far in the whole file, and every mention in it."""
+
+    text: str
+    meetings: list[ProposedMeeting] = field(default_factory=list)
+    deadlines: list[ProposedDeadline] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def note(self, offset: int, found, what: str, **outcome) -> None:
+        start, end = offset + found.start, offset + found.end
+        self.mentions.append(Mention(start, end, what, self.text[start:end], **outcome))
+
+    def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
+        """The dates above the salutation: the letter's own, and those it refers to."""
+        body_start, _ = body_of(part)
+        for mention in parse_date_mentions(part[:body_start]):
+            self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+
+    def extraction(self, letters: list[LetterFacts]) -> Extraction:
+        mentions = sorted(self.mentions, key=lambda m: (m.start, m.what))
+        misses = [m for m in mentions if m.what == "date" and m.reason == "not-understood"]
+        warnings = list(self.warnings)
+        if misses:
+            warnings.append(
+                "Dates the reading did not understand: "
+                + "; ".join(f'"{m.text}"' for m in misses[:10])
+                + ". Check whether they are meetings."
+            )
+        return Extraction(
+            letters=letters,
+            meetings=self.meetings,
+            deadlines=self.deadlines,
+            warnings=warnings,
+            text=self.text,
+            mentions=mentions,
+        )
+
+
+def read_announcements(
+    body: str,
+    *,
+    offset: int,
+    letter_index: int,
+    letter_date: date | None,
+    rooms: dict[str, str],
+    reading: Reading,
+) -> None:
+    for start, sentence in sentences(body):
+        if len(sentence) > 3000:
+            reading.warnings.append(
+                f"A sentence of {len(sentence)} characters was skipped as too long to be one."
+            )
+            continue
+        read_sentence(
+            sentence,
+            offset=offset + start,
+            letter_index=letter_index,
+            letter_date=letter_date,
+            rooms=rooms,
+            reading=reading,
+        )
+
+
+def read_sentence(
+    sentence: str,
+    *,
+    offset: int,
+    letter_index: int,
+    letter_date: date | None,
+    rooms: dict[str, str],
+    reading: Reading,
+) -> None:
+    moved = bool(MOVED.search(sentence))
+    all_dates = parse_date_mentions(sentence, ranges=not moved)
+    mentions = []
+    for m in all_dates:
+        reference = LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
+        if reference:
+            reason = "resolution-date" if reference.group("what") else "letter-date"
+            reading.note(offset, m, "date", reason=reason, detail=clean_space(reference.group(0)))
+        else:
+            mentions.append(m)
+    times = parse_time_mentions(sentence)
+    room_mentions = parse_room_mentions(sentence, rooms)
+    platforms = parse_platform_mentions(sentence)
+    outcomes: dict[tuple[str, int], dict] = {}
+    if mentions:
+        kinds = find_kinds(sentence)
+        frame_sentence(
+            sentence,
+            mentions,
+            kinds,
+            times,
+            room_mentions,
+            platforms,
+            letter_index=letter_index,
+            letter_date=letter_date,
+            moved=moved,
+            reading=reading,
+            outcomes=outcomes,
+        )
+    for what, found in (
+        ("date", mentions),
+        ("time", times),
+        ("room", room_mentions),
+        ("platform", platforms),
+    ):
+        for item in found:
+            outcome = outcomes.get((what, item.start)) or {
+                "reason": "not-understood",
+                "detail": "no meeting or deadline was read in this sentence",
+            }
+            reading.note(offset, item, what, **outcome)
+
+
+def frame_sentence(
+    sentence: str,
+    mentions: list[DateMention],
+    kinds: list[KindMention],
+    all_times: list[TimeMention],
+    all_rooms: list[RoomMention],
+    platforms: list[PlatformMention],
+    *,
+    letter_index: int,
+    letter_date: date | None,
+    moved: bool,
+    reading: Reading,
+    outcomes: dict,
+) -> None:
+    """The meetings and deadlines of one sentence, a clause for each date."""
+    # "at 11 a.m. instead of 10 a.m.", "in CR 2 instead of CR 4": the old one is no longer.
+    times = [
+        t for t in all_times if not INSTEAD_OF.search(sentence[max(0, t.start - 14) : t.start])
+    ]
+    room_mentions = [
+        r for r in all_rooms if not INSTEAD_OF.search(sentence[max(0, r.start - 14) : r.start])
+    ]
+    # "on 10, 17 and 24 February, all in Conference Room 2": one room for every date.
+    shared_room = (
+        room_mentions[:1]
+        if len({r.name for r in room_mentions}) == 1
+        and room_mentions[0].start > mentions[-1].end
+        and re.search(r"\b(?:all|both|each)\b[^,;]{0,12}$", sentence[: room_mentions[0].start])
+        else []
+    )
+    virtual = bool(platforms) and not room_mentions
+    moves = moves_in(sentence, mentions) if moved else {}
+    previous = reading.meetings
+    held_so_far = False
+    for index, mention in enumerate(mentions):
+        if index in moves.values():
+            continue  # the old date of a move: the proposal is its new date
+        kind = nearest_kind(mention, kinds, sentence)
+        if names_another_event(sentence, kind, mention):
+            outcomes[("date", mention.start)] = {
+                "reason": "other-organisation",
+                "detail": "another organisation's event",
+            }
+            continue
+        if kind is None:
+            continue
+        clause = Clause.of(index, mention, mentions, kind, kinds, len(sentence))
+        own_times = clause.pick(times)
+        own_rooms = clause.pick(room_mentions)
+        own_rooms = own_rooms or shared_room
+        words = sentence[clause.start : clause.end]
+        if kind.is_deadline:
+            first = len(reading.deadlines)
+            reading.deadlines += deadlines_for(
+                mention, kind, sentence, words, own_times, letter_date, letter_index
+            )
+            if len(reading.deadlines) > first:
+                for found in (mention, *own_times):
+                    outcomes[(what_of(found), found.start)] = {"deadline": first}
+            continue
+        held = is_held(sentence, clause.preceding, mention, clause.following)
+        held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
+        held_so_far = held
+        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous)
+        reading.warnings.extend(said_warnings)
+        first = len(reading.meetings)
+        for day, weekday_note in days:
+            slots = [(t.begins, t.ends, Timing.EXACT) for t in own_times]
+            if not slots:
+                slots = [(None, None, period_of(mention, words))]
+            for begins, ends, timing in slots:
+                meeting = ProposedMeeting(
+                    date=day,
+                    start=begins,
+                    end=ends,
+                    timing=timing,
+                    room=own_rooms[0].name if own_rooms else None,
+                    kind=kind.kind,
+                    title=title_of(sentence, kind),
+                    tentative=bool(TENTATIVE.search(sentence)),
+                    held=held,
+                    source=sentence,
+                    warnings=[weekday_note] if weekday_note else [],
+                    letter_index=letter_index,
+                    virtual=virtual and not own_rooms,
+                )
+                origin = mentions[moves[index]] if index in moves else None
+                change_of(meeting, words, origin, letter_date, moved=moved)
+                reading.meetings.append(meeting)
+        if len(reading.meetings) > first:
+            linked = [mention, *own_times, *own_rooms]
+            if index in moves:
+                linked.append(mentions[moves[index]])
+            if virtual:
+                linked += platforms
+            for found in linked:
+                outcomes[(what_of(found), found.start)] = {"meeting": first}
+
+
+def what_of(found) -> str:
+    return {
+        DateMention: "date",
+        TimeMention: "time",
+        RoomMention: "room",
+        PlatformMention: "platform",
+    }[type(found)]
+
+
+def title_of(sentence: str, kind: KindMention) -> str:
+    """What the letter calls the meeting: "Third informal consultation", "Informal
+    thematic debate on human trafficking". Only the letter's own words."""
+    label = {
+        "informal-consultation": "informal consultation",
+        "negotiation": "intergovernmental negotiations",
+        "thematic-debate": "thematic debate",
+        "high-level": "high-level meeting",
+        "plenary": "plenary meeting",
+        "dialogue": "interactive dialogue",
+        "panel": "panel discussion",
+        "briefing": "briefing",
+    }.get(kind.kind)
+    said = clean_space(sentence[kind.start : kind.end])
+    lead = sentence[max(0, kind.start - 60) : kind.start]
+    words = []
+    ordinal = re.search(rf"\b({ORDINALS})\s+(?:[\w-]+\s+){{0,2}}$", lead, re.I)
+    if ordinal:
+        words.append(ordinal.group(1).lower())
+    if (
+        re.search(r"\binformal\s+(?:[\w-]+\s+){0,3}$", lead, re.I)
+        and kind.kind != "informal-consultation"
+    ):
+        words.append("informal")
+    part_of = re.search(
+        r"\b((?:opening|closing)\s+(?:plenary|session|segment)\s+of\s+the)\s+$", lead, re.I
+    )
+    if part_of:
+        words = [part_of.group(1).lower()]
+    if label is None:
+        label = said.lower()
+        if label.endswith("s") and not label.endswith("ss"):
+            label = label[:-1]
+    words.append(label)
+    topic = re.match(
+        r"\s+on\s+(?!(?:"
+        + WEEKDAY
+        + r"|\d|"
+        + MONTH
+        + r"|the\s+(?:following|next)|that\b))([^,;()]{3,120}?)(?=\s+(?:on|at|in|from|with|to\s+be|will|would|shall|is|are|was|were|which|that|and\s+(?:will|would))\b|[,;.()]|$)",
+        sentence[kind.end :],
+        re.I,
+    )
+    title = " ".join(words)
+    if topic:
+        title += " on " + clean_space(topic.group(1))
+    return title[:1].upper() + title[1:]
+
+
+DEADLINE_WHAT = re.compile(
+    r"^(?P<what>.+?)(?=\s+(?:to\s+(?:all|member|delegations)|on\s|by\s|no\s+later|before\s|at\s|until\s|will\s|would\s|is\s|are\s|shall\s)|[,;.()]|$)",
+    re.IGNORECASE,
+)
+
+
+def deadlines_for(
+    mention: DateMention,
+    kind: KindMention,
+    sentence: str,
+    clause: str,
+    own_times: list[TimeMention],
+    letter_date: date | None,
+    letter_index: int = 0,
+) -> list[ProposedDeadline]:
+    days, _ = days_of(mention, letter_date, past=False, previous=[])
+    if not days:
+        return []
+    what = DEADLINE_WHAT.match(sentence[kind.start :])
+    text = clean_space(what.group("what")) if what else clean_space(sentence[kind.start : kind.end])
+    text = text[:1].upper() + text[1:]
+    close_of_business = bool(
+        re.search(r"\bCOB\b|close\s+of\s+business|end\s+of\s+(?:the\s+)?day", clause, re.I)
+    )
+    due = own_times[0].begins if own_times else None
+    return [
+        ProposedDeadline(
+            date=day,
+            what=text[:300],
+            kind=kind.kind,
+            time=due,
+            close_of_business=close_of_business,
+            source=sentence,
+            warnings=[note] if note else [],
+            letter_index=letter_index,
+        )
+        for day, note in days
+    ]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+# --- Times -----------------------------------------------------------------------------
+
+CLOCK = r"(?:(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\.?|p\.?\s?m\.?)?|(?P<{n}noon>\b(?:12\s+)?noon\b|\bmidday\b))"
+TIME_RANGE = re.compile(
+    r"(?:from\s+|between\s+)?"
+    + CLOCK.format(n="a")
+    + r"(?:\s*(?:-|–|—|to|until|and)\s*"
+    + CLOCK.format(n="b")
+    + r")?(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    begins: time
+    ends: time | None
+
+
+def meridiem(text: str | None) -> str | None:
+    if not text:
+        return None
+    return "pm" if text.lower().startswith("p") else "am"
+
+
+def clock(hour: int, minute: int, half: str | None) -> time | None:
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if half and not 0 <= hour <= 23:
+        return None
+    return time(hour, minute)
+
+
+def parse_time_mentions(text: str) -> list[TimeMention]:
+    """Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "noon"."""
+    found = []
+    for match in TIME_RANGE.finditer(text):
+        a_half, b_half = meridiem(match["aap"]), meridiem(match["bap"])
+        a_is_clock = match["ah"] and (a_half or match["am"])
+        b_is_clock = match["bh"] and (b_half or match["bm"])
+        if not (a_is_clock or match["anoon"] or (match["bh"] and b_half)):
+            continue  # a bare number is not a time
+        if match["bh"] is None and match["bnoon"] is None:
+            b = None
+        elif match["bnoon"]:
+            b = time(12)
+        elif b_is_clock or a_half:
+            b = clock(int(match["bh"]), int(match["bm"] or 0), b_half or a_half)
+        else:
+            b = None
+        if match["anoon"]:
+            a = time(12)
+        else:
+            hour, minute = int(match["ah"]), int(match["am"] or 0)
+            half = a_half
+            if half is None and b_half:
+                # "3 - 6 p.m." is afternoon throughout; "10 - 1 p.m." starts in the morning.
+                half = b_half
+                if b and clock(hour, minute, b_half) and clock(hour, minute, b_half) >= b:
+                    half = "am"
+            a = clock(hour, minute, half)
+        if a is None:
+            continue
+        if b is not None and b <= a:
+            b = None
+        if match["bh"] and b is None and not (b_is_clock or a_half):
+            # "10:00 and 15" is not a range: keep the start only.
+            pass
+        found.append(TimeMention(match.start(), match.end(), a, b))
+    return found
