@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from correspondence.enums import ProposalAction
+
 import re
 from datetime import date
 
@@ -68,16 +70,16 @@ def change_of(
 ) -> None:
     """What the letter does to the meeting of this date, from the words of its clause."""
     if origin is not None and origin.days:
-        meeting.action = "move"
+        meeting.action = ProposalAction.MOVE
         meeting.moved_from = resolve_year(origin.days[0], letter_date, past=False)
     elif CANCELLED.search(words):
-        meeting.action = "cancel"
+        meeting.action = ProposalAction.CANCEL
     elif POSTPONED_OPEN.search(words):
-        meeting.action = "postpone"
+        meeting.action = ProposalAction.POSTPONE
     elif moved and MOVED.search(words):
         # A change of time or room on the same day ("will now take place in Conference
         # Room 2 instead of Conference Room 4"): moved from its own date.
-        meeting.action = "move"
+        meeting.action = ProposalAction.MOVE
         meeting.moved_from = meeting.date
 
 

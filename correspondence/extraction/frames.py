@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from meetings.enums import MeetingKind
+
 import re
 from dataclasses import dataclass
 
@@ -108,7 +110,7 @@ class Clause:
                 for k in kinds
                 if mention.end <= k.start < following
                 and k is not kind
-                and k.kind != "other"
+                and k.kind != MeetingKind.OTHER
                 and not (abs(k.start - kind.end) < 30 or abs(kind.start - k.end) < 30)
             ]
             + [following]

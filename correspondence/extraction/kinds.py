@@ -3,52 +3,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from meetings.enums import DeadlineKind, MeetingKind
+
 from .dates import DateMention
 from .vocabulary import DAY, MONTH, WEEKDAY
 
-# The kinds as the office names them (MeetingKind values), in order of precedence: a
-# "high-level plenary meeting" is a high-level meeting, an "informal thematic debate"
-# a thematic debate.
-KIND_PATTERNS: list[tuple[str, str]] = [
-    ("thematic-debate", r"thematic\s+debates?|(?:general\s+)?debate"),
-    ("high-level", r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)"),
-    ("dialogue", r"(?:interactive\s+)?dialogues?"),
-    ("panel", r"panel(?:\s+discussions?)?s?"),
-    ("briefing", r"briefings?"),
+# The kinds as the office names them, in order of precedence: a "high-level plenary
+# meeting" is a high-level meeting, an "informal thematic debate" a thematic debate.
+KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
+    (MeetingKind.STOCKTAKING, r"stock-?\s?taking(?:\s+(?:meetings?|events?|sessions?))?"),
     (
-        "negotiation",
-        r"intergovernmental\s+negotiations?|negotiation\s+sessions?|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations",
+        MeetingKind.HEARING,
+        r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
+    ),
+    (MeetingKind.ELECTION, r"elections?"),
+    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?:general\s+)?debate"),
+    (
+        MeetingKind.HIGH_LEVEL,
+        r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
+    ),
+    (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
+    (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?"),
+    (MeetingKind.BRIEFING, r"briefings?"),
+    (
+        MeetingKind.NEGOTIATION,
+        r"intergovernmental\s+negotiations?|negotiation\s+sessions?"
+        r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations",
     ),
     (
-        "informal-consultation",
+        MeetingKind.INFORMAL_CONSULTATION,
         r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
         # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
-        r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel|session|event|segment|General|thematic|interactive|high-level))",
+        r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"
+        r"|session|event|segment|General|thematic|interactive|high-level|hearing))",
     ),
-    ("plenary", r"plenary(?:\s+meetings?)?"),
-    ("other", r"meetings?|sessions?|retreat|workshop|event"),
-]
-KIND_WORDS = {
-    "informal-consultation": "informal consultation",
-    "negotiation": "intergovernmental negotiation",
-    "thematic-debate": "thematic debate",
-    "high-level": "high-level meeting",
-    "plenary": "plenary meeting",
-    "dialogue": "interactive dialogue",
-    "panel": "panel",
-    "briefing": "briefing",
-    "other": "other",
-}
-DEADLINE_PATTERNS: list[tuple[str, str]] = [
-    ("other", r"draft\s+(?:proposals?|resolutions?|decisions?)"),
-    ("zero-draft", r"zero\s+draft"),
-    ("revised-draft", r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d"),
-    ("silence", r"silence\s+procedure|under\s+silence"),
+    # "to the Assembly for action on 14 July": the plenary meeting that takes it up.
     (
-        "written-inputs",
+        MeetingKind.PLENARY,
+        r"plenary(?:\s+meetings?)?|(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
+    ),
+    (MeetingKind.OTHER, r"meetings?|sessions?|retreat|workshop|event"),
+]
+DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
+    (DeadlineKind.OTHER, r"draft\s+(?:proposals?|resolutions?|decisions?)"),
+    (DeadlineKind.ZERO_DRAFT, r"zero\s+draft"),
+    (
+        DeadlineKind.REVISED_DRAFT,
+        r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d",
+    ),
+    (DeadlineKind.SILENCE_PROCEDURE, r"silence\s+procedure|under\s+silence"),
+    (
+        DeadlineKind.WRITTEN_INPUTS,
         r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments)",
     ),
-    ("other", r"deadline|draft|list\s+of\s+speakers|registration"),
+    (DeadlineKind.OTHER, r"deadline|draft|list\s+of\s+speakers|registration"),
 ]
 DEADLINE_TRIGGER = re.compile(
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
@@ -64,7 +72,7 @@ DEADLINE_TRIGGER = re.compile(
 class KindMention:
     start: int
     end: int
-    kind: str
+    kind: MeetingKind | DeadlineKind
     is_deadline: bool = False
 
 
@@ -129,8 +137,8 @@ def nearest_kind(
 
     best = min(distance(k) for k in candidates)
     close = [k for k in candidates if distance(k) <= best + 25]
-    pool = [k for k in close if k.kind != "other" or k.is_deadline] or close
+    pool = [k for k in close if k.kind != MeetingKind.OTHER or k.is_deadline] or close
     if all(k.is_deadline for k in pool):
         # "written inputs on the revised draft by 10 June": the head of the phrase.
-        return min(pool, key=lambda k: (k.kind == "other", k.start))
+        return min(pool, key=lambda k: (k.kind == DeadlineKind.OTHER, k.start))
     return min(pool, key=distance)

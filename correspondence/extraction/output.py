@@ -1,11 +1,31 @@
+"""The shape `import_letter --json` prints and the tests compare."""
+
 from __future__ import annotations
 
 from datetime import date, time
 
-from .kinds import KIND_WORDS
+from meetings.enums import MeetingKind
+
 from .results import Extraction, LetterFacts
 
 # --- Output ----------------------------------------------------------------------------
+
+
+# The kinds in the words `import_letter --json` has always printed.
+KIND_WORDS = {
+    MeetingKind.INFORMAL_CONSULTATION: "informal consultation",
+    MeetingKind.NEGOTIATION: "intergovernmental negotiation",
+    MeetingKind.THEMATIC_DEBATE: "thematic debate",
+    MeetingKind.HIGH_LEVEL: "high-level meeting",
+    MeetingKind.PLENARY: "plenary meeting",
+    MeetingKind.DIALOGUE: "interactive dialogue",
+    MeetingKind.PANEL: "panel",
+    MeetingKind.BRIEFING: "briefing",
+    MeetingKind.HEARING: "interactive hearing",
+    MeetingKind.ELECTION: "election",
+    MeetingKind.STOCKTAKING: "stocktaking meeting",
+    MeetingKind.OTHER: "other",
+}
 
 
 def as_json(extraction: Extraction) -> dict:
@@ -34,6 +54,7 @@ def as_json(extraction: Extraction) -> dict:
                 "start": hhmm(m.start),
                 "end": hhmm(m.end),
                 "room": m.room,
+                "virtual": m.virtual,
                 "kind": KIND_WORDS[m.kind],
                 "title": m.title,
                 "tentative": m.tentative,

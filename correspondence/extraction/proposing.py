@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from meetings.enums import Timing
+from meetings.enums import MeetingKind, Timing
 
 from .heads import body_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions
@@ -253,14 +253,17 @@ def title_of(sentence: str, kind: KindMention) -> str:
     """What the letter calls the meeting: "Third informal consultation", "Informal
     thematic debate on human trafficking". Only the letter's own words."""
     label = {
-        "informal-consultation": "informal consultation",
-        "negotiation": "intergovernmental negotiations",
-        "thematic-debate": "thematic debate",
-        "high-level": "high-level meeting",
-        "plenary": "plenary meeting",
-        "dialogue": "interactive dialogue",
-        "panel": "panel discussion",
-        "briefing": "briefing",
+        MeetingKind.INFORMAL_CONSULTATION: "informal consultation",
+        MeetingKind.NEGOTIATION: "intergovernmental negotiations",
+        MeetingKind.THEMATIC_DEBATE: "thematic debate",
+        MeetingKind.HIGH_LEVEL: "high-level meeting",
+        MeetingKind.PLENARY: "plenary meeting",
+        MeetingKind.DIALOGUE: "interactive dialogue",
+        MeetingKind.PANEL: "panel discussion",
+        MeetingKind.BRIEFING: "briefing",
+        MeetingKind.HEARING: "interactive hearing",
+        MeetingKind.ELECTION: "election",
+        MeetingKind.STOCKTAKING: "stocktaking meeting",
     }.get(kind.kind)
     said = clean_space(sentence[kind.start : kind.end])
     lead = sentence[max(0, kind.start - 60) : kind.start]
@@ -270,7 +273,7 @@ def title_of(sentence: str, kind: KindMention) -> str:
         words.append(ordinal.group(1).lower())
     if (
         re.search(r"\binformal\s+(?:[\w-]+\s+){0,3}$", lead, re.I)
-        and kind.kind != "informal-consultation"
+        and kind.kind != MeetingKind.INFORMAL_CONSULTATION
     ):
         words.append("informal")
     part_of = re.search(

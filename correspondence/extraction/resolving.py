@@ -3,6 +3,8 @@ back-reference ("At the 14 October meeting we will report") names."""
 
 from __future__ import annotations
 
+from correspondence.enums import ProposalAction
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -110,17 +112,17 @@ def relative_day(
 
 def period_of(mention: DateMention, words: str) -> str:
     if mention.relative in ("this morning",):
-        return "morning"
+        return Timing.MORNING
     if mention.relative in ("this afternoon",):
-        return "afternoon"
+        return Timing.AFTERNOON
     if mention.relative and "week" in mention.relative:
-        return "week"
+        return Timing.WEEK
     morning, afternoon = MORNING.search(words), AFTERNOON.search(words)
     if morning and not afternoon:
-        return "morning"
+        return Timing.MORNING
     if afternoon and not morning:
-        return "afternoon"
-    return "day"
+        return Timing.AFTERNOON
+    return Timing.DAY
 
 
 def merge_back_references(reading: Reading) -> None:
@@ -133,7 +135,7 @@ def merge_back_references(reading: Reading) -> None:
         (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
     }
     for index, later in enumerate(meetings):
-        if later.action == "announce" and (later.letter_index, later.date) in moved_away:
+        if later.action == ProposalAction.ANNOUNCE and (later.letter_index, later.date) in moved_away:
             keep[index] = -1
             continue
         for earlier_index in range(index):
@@ -172,7 +174,7 @@ def merge_back_references(reading: Reading) -> None:
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
-    if earlier.date != later.date or later.action != "announce" or earlier.action == "cancel":
+    if earlier.date != later.date or later.action != ProposalAction.ANNOUNCE or earlier.action == ProposalAction.CANCEL:
         return False
     if earlier.start and later.start and earlier.start != later.start:
         return False

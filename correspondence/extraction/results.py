@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from correspondence.enums import ProposalAction
+
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -43,7 +45,7 @@ class ProposedMeeting:
     tentative: bool
     held: bool
     source: str
-    action: str = "announce"  # "announce", "move", "postpone" or "cancel"
+    action: ProposalAction = ProposalAction.ANNOUNCE
     moved_from: date | None = None
     warnings: list[str] = field(default_factory=list)
     letter_index: int = 0  # 0: the letter itself; 1, 2...: its enclosures
