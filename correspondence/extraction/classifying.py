@@ -1,9 +1,13 @@
-from __future__ import annotations
+"""What a clause does to the meeting of its date: announces it, reports it as held,
+moves, postpones or cancels it; or the date is only a letter's, a resolution's or
+another organisation's event."""
 
-from correspondence.enums import ProposalAction
+from __future__ import annotations
 
 import re
 from datetime import date
+
+from correspondence.enums import ProposalAction
 
 from .dates import DateMention
 from .kinds import KindMention
@@ -19,11 +23,14 @@ TENTATIVE = re.compile(
 )
 FUTURE = re.compile(
     r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
-    r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue)\b",
+    r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
+    r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
-    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|"
+    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
+    r"(?:following|after|at|during)\s+(?:our|the|my|last)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+(?:of|on)|"
     r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
     r"thank(?:s|\s+you)?|grateful)\b",
     re.IGNORECASE,

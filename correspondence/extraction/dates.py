@@ -1,3 +1,6 @@
+"""Dates as letters write them: "3 June 2008", "October 3rd and 4th", "the 3rd of May",
+"from 23 to 25 September", "Tuesday,9 May 2023", "this morning"."""
+
 from __future__ import annotations
 
 import re
@@ -38,6 +41,16 @@ RANGE_TWO_MONTHS = re.compile(
 # "11 and 12 September", "8, 9 and 10 June"
 LIST_SAME_MONTH = re.compile(
     rf"(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "October 3rd and 4th", "May 8, 9 and 10"
+LIST_MONTH_FIRST = re.compile(
+    rf"(?P<m>{MONTH})\s+(?P<list>{DAY}(?:,\s*{DAY}){{0,5}},?\s+(?:and|&)\s+{DAY})\b(?:,?\s+(?P<y>{YEAR}))?",
+    re.IGNORECASE,
+)
+# "the 3rd of May", "Thursday, the 4th of May 2023"
+DAY_OF_MONTH = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(
@@ -83,6 +96,14 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
+    for match in LIST_MONTH_FIRST.finditer(text):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
+    for match in DAY_OF_MONTH.finditer(text):
+        weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
+        day = (number(match["d"]), month_number(match["m"]), year_or_none(match["y"]))
+        add(DateMention(match.start(), match.end(), [day], weekday))
     for match in RANGE_SAME_MONTH.finditer(text) if ranges else ():
         if match["m"]:
             first, last = number(match["a"]), number(match["b"])

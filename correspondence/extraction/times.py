@@ -1,3 +1,6 @@
+"""Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "12 noon",
+"1500 hrs", "4:00 p.m,", "at 11." at the end of a line. A bare number is no time."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +9,13 @@ from datetime import time
 
 # --- Times -----------------------------------------------------------------------------
 
-CLOCK = r"(?:(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\.?|p\.?\s?m\.?)?|(?P<{n}noon>\b(?:12\s+)?noon\b|\bmidday\b))"
+# Noon first: "12 noon" is noon, not midnight followed by the word. "1500 hrs" is the
+# 24-hour clock of older letters.
+CLOCK = (
+    r"(?:(?P<{n}noon>\b(?:12(?:[:.]00)?\s+)?noon\b|\bmidday\b)"
+    r"|(?P<{n}hh>[01]\d|2[0-3])(?P<{n}hm>[0-5]\d)\s*(?:hrs|hours|h)\b"
+    r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
+)
 TIME_RANGE = re.compile(
     r"(?:from\s+|between\s+)?"
     + CLOCK.format(n="a")
@@ -15,6 +24,9 @@ TIME_RANGE = re.compile(
     + r")?(?![\d/])",
     re.IGNORECASE,
 )
+
+
+AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
 
 
 @dataclass
@@ -45,6 +57,11 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     """Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "noon"."""
     found = []
     for match in TIME_RANGE.finditer(text):
+        if match["ahh"]:
+            a = time(int(match["ahh"]), int(match["ahm"]))
+            b = time(int(match["bhh"]), int(match["bhm"])) if match["bhh"] else None
+            found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
+            continue
         a_half, b_half = meridiem(match["aap"]), meridiem(match["bap"])
         a_is_clock = match["ah"] and (a_half or match["am"])
         b_is_clock = match["bh"] and (b_half or match["bm"])
@@ -77,4 +94,9 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
             # "10:00 and 15" is not a range: keep the start only.
             pass
         found.append(TimeMention(match.start(), match.end(), a, b))
+    # "at 11." where a PDF line ended after the hour: an hour of the working day.
+    hour = AT_HOUR_AT_END.search(text)
+    if hour and not any(t.start <= hour.start("h") < t.end for t in found):
+        h = int(hour["h"])
+        found.append(TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None))
     return found
