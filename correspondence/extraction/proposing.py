@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from meetings.enums import MeetingKind, Timing
 
+from .blocks import Block
 from .heads import body_of
+from .kinds import DEADLINE_TRIGGER
+from .resolving import resolve_year
 from .places import PlatformMention, RoomMention, parse_platform_mentions
 from .results import Extraction, LetterFacts, Mention
 
@@ -33,10 +36,46 @@ class Reading:
     deadlines: list[ProposedDeadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # offsets a headed block has read
+    last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
 
     def note(self, offset: int, found, what: str, **outcome) -> None:
         start, end = offset + found.start, offset + found.end
         self.mentions.append(Mention(start, end, what, self.text[start:end], **outcome))
+
+    def add_blocks(
+        self, blocks: list[Block], offset: int, letter_index: int, letter_date: date | None
+    ) -> None:
+        """The meeting each headed block states, its mentions claimed."""
+        for block in blocks:
+            day = resolve_year(block.date.days[0], letter_date, past=block.summary)
+            if day is None:
+                continue
+            index = len(self.meetings)
+            first = block.times[0] if block.times else None
+            self.meetings.append(
+                ProposedMeeting(
+                    date=day,
+                    start=first.begins if first else None,
+                    end=first.ends if first else None,
+                    timing=Timing.EXACT if first else Timing.DAY,
+                    room=block.room.name if block.room else None,
+                    kind=block.kind.kind,
+                    title=block.title[:400],
+                    tentative=False,
+                    held=block.summary or bool(letter_date and day < letter_date),
+                    source=block.title,
+                    letter_index=letter_index,
+                )
+            )
+            for found, what in (
+                (block.date, "date"),
+                *((t, "time") for t in block.times[:1]),
+                *(((block.room, "room"),) if block.room else ()),
+            ):
+                self.note(offset, found, what, meeting=index)
+                self.claimed.add(offset + found.start)
+            self.last_made = [index]
 
     def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
         """The dates above the salutation: the letter's own, and those it refers to."""
@@ -99,7 +138,11 @@ def read_sentence(
     reading: Reading,
 ) -> None:
     moved = bool(MOVED.search(sentence))
-    all_dates = parse_date_mentions(sentence, ranges=not moved)
+
+    def unclaimed(found: list) -> list:
+        return [f for f in found if offset + f.start not in reading.claimed]
+
+    all_dates = unclaimed(parse_date_mentions(sentence, ranges=not moved))
     mentions = []
     for m in all_dates:
         reference = LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
@@ -108,10 +151,12 @@ def read_sentence(
             reading.note(offset, m, "date", reason=reason, detail=clean_space(reference.group(0)))
         else:
             mentions.append(m)
-    times = parse_time_mentions(sentence)
-    room_mentions = parse_room_mentions(sentence, rooms)
+    times = unclaimed(parse_time_mentions(sentence))
+    room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}
+    if not mentions and reading.last_made and (times or room_mentions or platforms):
+        carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if mentions:
         kinds = find_kinds(sentence)
         frame_sentence(
@@ -175,6 +220,7 @@ def frame_sentence(
     moves = moves_in(sentence, mentions) if moved else {}
     previous = reading.meetings
     held_so_far = False
+    made: list[int] = []
     for index, mention in enumerate(mentions):
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
@@ -231,6 +277,7 @@ def frame_sentence(
                 change_of(meeting, words, origin, letter_date, moved=moved)
                 reading.meetings.append(meeting)
         if len(reading.meetings) > first:
+            made.extend(range(first, len(reading.meetings)))
             linked = [mention, *own_times, *own_rooms]
             if index in moves:
                 linked.append(mentions[moves[index]])
@@ -238,6 +285,90 @@ def frame_sentence(
                 linked += platforms
             for found in linked:
                 outcomes[(what_of(found), found.start)] = {"meeting": first}
+    if made:
+        reading.last_made = made
+
+
+# "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
+ENDED = re.compile(r"\b(?:rose|adjourned|closed|ended|concluded)\s+at\s*$", re.I)
+# "Both meetings will be held in the General Assembly Hall", "It will take place from
+# 10 a.m. to 1 p.m.": a sentence that goes on about the meetings just named.
+GOES_ON = re.compile(
+    r"^(?:It|They|Both|Each|All|These|The\s+(?:two|three|same|above|said)\b|The\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meetings?|sessions?|consultations?|debate|dialogue|briefing|hearing|negotiations?|"
+    r"plenary|event|segment|panel|informals?)\b)|\b(?:opened|rose|adjourned)\b|"
+    r"\b(?:same\s+(?:time|room|venue|place))\b",
+    re.I,
+)
+
+
+def carry_on(
+    sentence: str,
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    platforms: list[PlatformMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> None:
+    """Times, a room or a platform given in the sentence after the meetings they belong
+    to. Only what those meetings left open is filled; two time ranges make two sessions."""
+    if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
+        return
+    made = [reading.meetings[i] for i in reading.last_made]
+    ends = [t for t in times if ENDED.search(sentence[max(0, t.start - 20) : t.start])]
+    starts = [t for t in times if t not in ends]
+    for time_mention in ends:
+        held = [m for m in made if m.held and m.end is None and m.start is not None]
+        held = held or [m for m in reading.meetings if m.held and m.end is None and m.start]
+        if held:
+            held[-1].end = time_mention.begins
+            outcomes[("time", time_mention.start)] = {"meeting": reading.meetings.index(held[-1])}
+    names = {r.name for r in room_mentions}
+    if len(names) == 1:
+        for meeting in made:
+            if meeting.room is None and not meeting.virtual:
+                meeting.room = room_mentions[0].name
+        for r in room_mentions:
+            outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
+    elif platforms and not room_mentions:
+        for meeting in made:
+            if meeting.room is None:
+                meeting.virtual = True
+        for p in platforms:
+            outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
+    if starts and all(m.start is None for m in made):
+        sessions(reading, starts, outcomes)
+
+
+def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> None:
+    """Each meeting of the last frame at each of the times given: "in two sessions,
+    from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."."""
+    days = [reading.meetings[i] for i in reading.last_made]
+    first = min(reading.last_made)
+    kept = reading.meetings[:first] + [
+        m for i, m in enumerate(reading.meetings[first:], first) if i not in reading.last_made
+    ]
+    made = []
+    for day in days:
+        for time_mention in starts:
+            made.append(
+                replace(
+                    day,
+                    start=time_mention.begins,
+                    end=time_mention.ends,
+                    timing=Timing.EXACT,
+                    warnings=list(day.warnings),
+                )
+            )
+    # The frame's meetings are the last ones made: replacing them keeps the indices of
+    # the mentions noted before them.
+    if kept != reading.meetings[:first] or len(reading.meetings) != first + len(days):
+        return
+    reading.meetings[first:] = made
+    reading.last_made = list(range(first, first + len(made)))
+    for time_mention in starts:
+        outcomes[("time", time_mention.start)] = {"meeting": first}
 
 
 def what_of(found) -> str:

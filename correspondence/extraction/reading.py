@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
 from .normalising import normalise
 from .places import unhq_room_names
@@ -32,12 +33,15 @@ def extract(
         letters.append(facts)
         reading.warnings += facts.warnings
         reading.note_head(offset, part, facts)
+        letter_date = facts.date or facts.reference_date
+        reading.last_made = []
+        reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
         body_start, body = body_of(part)
         read_announcements(
             body,
             offset=offset + body_start,
             letter_index=index,
-            letter_date=facts.date or facts.reference_date,
+            letter_date=letter_date,
             rooms=room_names,
             reading=reading,
         )
