@@ -13,7 +13,12 @@ ABBREVIATIONS = re.compile(
     r"\b(?:H\.E|Mr|Ms|Mrs|Dr|Prof|No|Nos|Amb|St|Conf|Rm|e\.g|i\.e|etc|approx|Rev|Add|Corr|"
     r"U\.N|U\.S|a\.i|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.",
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+# A sentence ends at a full stop before a capital, at a blank line, or where a bullet
+# starts a line ("•  Monday, 6 March 2023: from 10 a.m."); "- and from 3 to 6 p.m." on
+# the next line goes on with the same one.
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[•*·▪●◦‣o-]\s+[A-Z0-9(])"
+)
 
 
 def sentences(body: str) -> list[tuple[int, str]]:

@@ -4,12 +4,13 @@ import bisect
 import re
 from datetime import date
 
+from correspondence.enums import Sender
 from meetings.headquarters import room_key
 
 from .dates import parse_date_mentions, parse_full_date
 from .resolving import resolve_year
 from .results import LetterFacts, Signatory
-from .vocabulary import DAY, MONTH, WEEKDAY, YEAR, clean_space, last
+from .vocabulary import DAY, MONTH, MONTHS, WEEKDAY, YEAR, clean_space, last
 
 # --- Letters and their parts -----------------------------------------------------------
 
@@ -23,7 +24,7 @@ CLOSING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 SALUTATION = re.compile(
-    r"^[ \t]*(?:Excellency|Excellencies|Dear[ \t]+[^\n]{0,60}),[ \t]*$", re.I | re.M
+    r"^[ \t]*(?:Excellency|Excellencies|Dear)(?:[ \t,]+[^\n]{0,60})?,[ \t]*$", re.I | re.M
 )
 ADDRESSEES = re.compile(
     r"^[ \t]*(?:To:?[ \t]+)?(?:All\s+Permanent\s+Representatives|All\s+Member\s+States|"
@@ -51,9 +52,18 @@ def body_of(part: str) -> tuple[int, str]:
     """The text between the salutation (or the date) and the closing formula, and
     where it starts in the part."""
     start = 0
-    salutation = SALUTATION.search(part)
+    salutation = SALUTATION.search(part[:5000])
+    header = None
+    for field in HEADER_FIELD.finditer(part[:3000]):  # the head lines, one after another
+        if header is not None and field.start() - header.end() > 300:
+            break
+        header = field
     if salutation:
         start = salutation.end()
+    elif header:
+        # A memorandum: the body starts after the paragraph of its last head line.
+        blank = part.find("\n\n", header.start())
+        start = blank if blank >= 0 else header.end()
     else:
         dated = DATE_LINE.search(part)
         if dated:
@@ -62,9 +72,44 @@ def body_of(part: str) -> tuple[int, str]:
     return start, part[start : closing.start() if closing else len(part)]
 
 
+# The date line of a memorandum or an e-mail: "Date:    9 April 2001", "Sent: Friday,
+# May 24, 2019 4:18 PM".
+HEADER_DATE = re.compile(r"^(?:Date|Sent)[ \t]*:[ \t]*([^\n]{6,80})$", re.I | re.M)
+# The other lines of such a head, and the lines that continue them.
+HEADER_FIELD = re.compile(r"^(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
+# A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".
+UNREADABLE_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?P<day>[0-9IlOoSs|?]{{1,2}})[ \t]+(?P<month>{MONTH}),?[ \t]+(?P<year>{YEAR})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
+    """The letter's date; else the first of the month of a dateline whose day could not
+    be read, to place dates without a year, with a warning."""
+    dated = DATE_LINE.search(part[:3000])
+    if dated:
+        return parse_full_date(dated.group(0)), None, []
+    header = HEADER_DATE.search(part[:3000])
+    if header and parse_full_date(header.group(1)):
+        return parse_full_date(header.group(1)), None, []
+    unreadable = UNREADABLE_DATE_LINE.search(part[:3000])
+    if unreadable:
+        month = MONTHS[unreadable["month"].rstrip(".").casefold()]
+        return (
+            None,
+            date(int(unreadable["year"]), month, 1),
+            [
+                f'The day of the letter\'s date "{clean_space(unreadable.group(0))}" could '
+                "not be read: the year and month are taken from it; enter the date by hand."
+            ],
+        )
+    return None, None, []
+
+
 def read_letter(part: str, *, presidents: tuple[str, ...] = ()) -> LetterFacts:
-    dated = DATE_LINE.search(part)
-    letter_date = parse_full_date(dated.group(0)) if dated else None
+    dated = DATE_LINE.search(part[:3000]) or HEADER_DATE.search(part[:3000])
+    letter_date, reference_date, warnings = date_of(part)
     subject = SUBJECT.search(part)
     signatories = read_signatories(part)
     letterhead = part[: dated.start()] if dated else ""
@@ -85,20 +130,26 @@ def read_letter(part: str, *, presidents: tuple[str, ...] = ()) -> LetterFacts:
         subject=clean_space(subject.group(1)) if subject else None,
         further_to=further_to(part, letter_date),
         text=part.strip(),
+        reference_date=reference_date,
+        warnings=warnings,
     )
 
 
 def sender_of(part: str, signatories: list[Signatory], *, is_pga: bool) -> str | None:
     titles = " ".join(s.title or "" for s in signatories)
     if is_pga or "President of the General Assembly" in titles:
-        return "pga"
+        return Sender.PGA
     if re.search(r"\bChair(?:man|person)?\b.*\bCommittee\b", titles):
-        return "committee-chair"
+        return Sender.COMMITTEE_CHAIR
+    if re.search(r"on\s+behalf\s+of\s+the\s+co-?facilitators", part, re.I):
+        return Sender.CO_FACILITATORS
+    if re.search(r"^From:[^\n]*President\s+of\s+the\s+General\s+Assembly", part, re.I | re.M):
+        return Sender.PGA
     if len(signatories) >= 2 or re.search(r"co-?facilitators'|co-?chairs'|\bwe\b", part, re.I):
         if re.search(r"co-?chairs?", part, re.I):
-            return "co-chairs"
+            return Sender.CO_CHAIRS
         if len(signatories) >= 2 or re.search(r"co-?facilitators?", part, re.I):
-            return "co-facilitators"
+            return Sender.CO_FACILITATORS
     return None
 
 

@@ -133,7 +133,9 @@ def nearest_kind(
     def distance(k: KindMention) -> int:
         if k.end <= mention.start:
             return mention.start - k.end
-        return k.start - mention.end + AFTER_PENALTY
+        # A kind after the date and beyond a comma belongs to another clause.
+        beyond = "," in sentence[mention.end : k.start] or ";" in sentence[mention.end : k.start]
+        return k.start - mention.end + AFTER_PENALTY + (100 if beyond else 0)
 
     best = min(distance(k) for k in candidates)
     close = [k for k in candidates if distance(k) <= best + 25]

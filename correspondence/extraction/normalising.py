@@ -68,6 +68,8 @@ def mend_ocr(text: str) -> str:
         lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), text
     )
     text = GLUED.sub(lambda m: " ".join(g for g in m.groups() if g), text)
+    # "Excel1ency", "A1l": a one among letters is an "l".
+    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])", "l", text)
     text = EL_FOR_I.sub(lambda m: (m.group(1) + " " if m.group(1) else "") + "In", text)
     text = BROKEN_WORD.sub("-", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.

@@ -112,7 +112,10 @@ def read_announcements(
     rooms: dict[str, str],
     reading: Reading,
 ) -> None:
+    lead_in = None  # "the schedule of the informal consultations:" before a list
     for start, sentence in sentences(body):
+        if not BULLET.match(sentence):
+            lead_in = None
         if len(sentence) > 3000:
             reading.warnings.append(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
@@ -125,7 +128,15 @@ def read_announcements(
             letter_date=letter_date,
             rooms=rooms,
             reading=reading,
+            lead_in=lead_in,
         )
+        if sentence.endswith(":"):
+            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            lead_in = kinds[-1].kind if kinds else None
+
+
+# An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
+BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
 
 
 def read_sentence(
@@ -136,6 +147,7 @@ def read_sentence(
     letter_date: date | None,
     rooms: dict[str, str],
     reading: Reading,
+    lead_in: MeetingKind | None = None,
 ) -> None:
     moved = bool(MOVED.search(sentence))
 
@@ -159,6 +171,8 @@ def read_sentence(
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if mentions:
         kinds = find_kinds(sentence)
+        if lead_in and not [k for k in kinds if not k.is_deadline]:
+            kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
         frame_sentence(
             sentence,
             mentions,
