@@ -53,18 +53,37 @@ LETTER_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+
+# "the Vienna Forum held from 13 to 15 February", "the World Health Assembly, which will
+# take place", "a retreat organized by the Government of Switzerland": an event that is
+# not a General Assembly meeting.
 OTHER_EVENT = re.compile(
-    r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games)\b"
-    r"[^.;]{0,30}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place)\b"
+    r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games"
+    r"|World\s+Health\s+Assembly|African\s+Union|European\s+Union|Human\s+Rights\s+Council)\b"
+    r"[^.;]{0,40}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
+    r"|will\s+be\s+held|which\s+will|which\s+took)\b"
+    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+)
+# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters.
+ELSEWHERE = re.compile(
+    r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened)\s+in\s+"
+    r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
 )
 
 
-def names_another_event(sentence: str, kind: KindMention | None, mention: DateMention) -> bool:
+def names_another_event(
+    sentence: str, kind: KindMention | None, mention: DateMention
+) -> str | None:
+    """Why the date is not a General Assembly meeting, if it is another's or elsewhere."""
     if kind is not None and kind.end <= mention.start:
-        between = sentence[kind.end : mention.start]
+        between = sentence[max(kind.end, mention.start - 90) : mention.start]
     else:
-        between = sentence[max(0, mention.start - 60) : mention.start]
-    return bool(OTHER_EVENT.search(between))
+        between = sentence[max(0, mention.start - 90) : mention.start]
+    if OTHER_EVENT.search(between):
+        return "other-organisation"
+    if ELSEWHERE.search(between):
+        return "held-elsewhere"
+    return None
 
 
 def change_of(

@@ -56,6 +56,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000\t]", " ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub(r"(?m)^ *[*] ", "• ", text)  # a list item, not emphasis
     text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
     text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").replace("\n ", "\n")
     text = mend_ocr(text)

@@ -239,10 +239,13 @@ def frame_sentence(
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
         kind = nearest_kind(mention, kinds, sentence)
-        if names_another_event(sentence, kind, mention):
+        elsewhere = names_another_event(sentence, kind, mention)
+        if elsewhere:
             outcomes[("date", mention.start)] = {
-                "reason": "other-organisation",
-                "detail": "another organisation's event",
+                "reason": elsewhere,
+                "detail": "another organisation's event"
+                if elsewhere == "other-organisation"
+                else "a meeting away from Headquarters",
             }
             continue
         if kind is None:
