@@ -28,7 +28,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiation\s+sessions?"
-        r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations",
+        r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations|IGN(?:\s+meetings?)?",
     ),
     (
         MeetingKind.INFORMAL_CONSULTATION,
@@ -54,7 +54,8 @@ DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.SILENCE_PROCEDURE, r"silence\s+procedure|under\s+silence"),
     (
         DeadlineKind.WRITTEN_INPUTS,
-        r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments)",
+        r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments"
+        r"|responses|replies|candidatures|nominations|names\s+of\s+(?:their\s+)?candidates)",
     ),
     (DeadlineKind.OTHER, r"deadline|draft|list\s+of\s+speakers|registration"),
 ]
@@ -96,12 +97,42 @@ def find_kinds(sentence: str) -> list[KindMention]:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
                 if free(match.start(), match.end()):
                     found.append(KindMention(match.start(), match.end(), kind, is_deadline=True))
-    return sorted(found, key=lambda k: k.start)
+    return one_kind_a_phrase(sentence, sorted(found, key=lambda k: k.start))
+
+
+OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+GENERIC = re.compile(r"^(?:informal\s+)?(?:meetings?|sessions?)$", re.I)
+
+
+def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMention]:
+    """One kind for one phrase: "a stocktaking meeting of the intergovernmental
+    negotiations" is a stocktaking meeting, "informal consultations of the plenary"
+    informal consultations, but "an informal meeting of the plenary" a plenary meeting
+    and "the opening plenary of the high-level meeting" the high-level meeting;
+    an election held at a plenary meeting ("plenary meetings ... for the election") is
+    an election."""
+    dropped: set[int] = set()
+    for a, b in zip(kinds, kinds[1:], strict=False):
+        if a.is_deadline or b.is_deadline or not OF_THE.match(sentence[a.end : b.start]):
+            continue
+        generic = GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.PLENARY
+        dropped.add(id(a) if generic else id(b))
+    kept = [k for k in kinds if id(k) not in dropped]
+    elections = [k for k in kept if k.kind == MeetingKind.ELECTION]
+    for plenary in [k for k in kept if k.kind == MeetingKind.PLENARY]:
+        near = [e for e in elections if abs(e.start - plenary.start) < 120]
+        if near:
+            plenary.kind = MeetingKind.ELECTION
+            kept = [k for k in kept if k is not near[0]]
+            elections.remove(near[0])
+    return kept
 
 
 # "the preparations for the debate": a kind named as a topic is not the meeting.
 AS_A_TOPIC = re.compile(
-    r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$",
+    r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report)\s+of\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 DUE_BY = re.compile(

@@ -19,7 +19,7 @@ from datetime import date
 from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences
-from .kinds import KindMention, find_kinds, nearest_kind
+from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
 from .places import parse_room_mentions
 from .resolving import days_of, period_of
 from .results import ProposedDeadline, ProposedMeeting
@@ -255,6 +255,10 @@ def frame_sentence(
         own_rooms = clause.pick(room_mentions)
         own_rooms = own_rooms or shared_room
         words = sentence[clause.start : clause.end]
+        if not kind.is_deadline and DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]):
+            # "responses by Friday, 8 October": a date something is due by is no meeting.
+            outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
+            continue
         if kind.is_deadline:
             first = len(reading.deadlines)
             reading.deadlines += deadlines_for(
@@ -270,8 +274,26 @@ def frame_sentence(
         days, said_warnings = days_of(mention, letter_date, past=held, previous=previous)
         reading.warnings.extend(said_warnings)
         first = len(reading.meetings)
+        earlier = previous_in_letter(reading, letter_index)
+        kind_said = kind.kind
+        if kind_said == MeetingKind.OTHER and ANOTHER_ONE.search(
+            sentence[max(0, kind.start - 25) : kind.end]
+        ):
+            # "a further session", "a second meeting": of the process named before.
+            specific = [k for k in kinds if k.kind != MeetingKind.OTHER and not k.is_deadline]
+            if specific:
+                kind_said = min(specific, key=lambda k: abs(k.start - mention.start)).kind
+            elif earlier is not None:
+                kind_said = earlier.kind
+        same = SAME_PLACE.search(words)
+        if same and earlier is not None:
+            # "at the same time and place", "in the same room": the meeting before's.
+            if not own_rooms and earlier.room and re.search(r"place|room|venue", same[0], re.I):
+                own_rooms = [RoomMention(same.start(), same.end(), earlier.room)]
+            if not own_times and earlier.start and re.search(r"time", same[0], re.I):
+                own_times = [TimeMention(same.start(), same.end(), earlier.start, earlier.end)]
         for day, weekday_note in days:
-            slots = [(t.begins, t.ends, Timing.EXACT) for t in own_times]
+            slots = [(t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times]
             if not slots:
                 slots = [(None, None, period_of(mention, words))]
             for begins, ends, timing in slots:
@@ -281,7 +303,7 @@ def frame_sentence(
                     end=ends,
                     timing=timing,
                     room=own_rooms[0].name if own_rooms else None,
-                    kind=kind.kind,
+                    kind=kind_said,
                     title=title_of(sentence, kind),
                     tentative=bool(TENTATIVE.search(sentence)),
                     held=held,
@@ -386,6 +408,25 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     reading.last_made = list(range(first, first + len(made)))
     for time_mention in starts:
         outcomes[("time", time_mention.start)] = {"meeting": first}
+
+
+# "a further session", "a second meeting": one more of what the letter is about.
+ANOTHER_ONE = re.compile(
+    r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"
+    r"(?:meetings?|sessions?)$",
+    re.I,
+)
+SAME_PLACE = re.compile(
+    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue|room)\b",
+    re.I,
+)
+
+
+def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting | None:
+    for meeting in reversed(reading.meetings):
+        if meeting.letter_index == letter_index:
+            return meeting
+    return None
 
 
 def what_of(found) -> str:

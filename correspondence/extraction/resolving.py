@@ -176,6 +176,8 @@ def merge_back_references(reading: Reading) -> None:
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if earlier.date != later.date or later.action != ProposalAction.ANNOUNCE or earlier.action == ProposalAction.CANCEL:
         return False
+    if earlier.source == later.source:
+        return False  # two sessions the same sentence gives ("at am and 4.00 pm")
     if earlier.start and later.start and earlier.start != later.start:
         return False
     if earlier.room and later.room and earlier.room != later.room:

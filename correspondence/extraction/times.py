@@ -26,6 +26,7 @@ TIME_RANGE = re.compile(
 )
 
 
+LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
 
 
@@ -33,7 +34,7 @@ AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
 class TimeMention:
     start: int
     end: int
-    begins: time
+    begins: time | None  # None: a time lost in conversion ("at am and 4.00 pm")
     ends: time | None
 
 
@@ -94,9 +95,13 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
             # "10:00 and 15" is not a range: keep the start only.
             pass
         found.append(TimeMention(match.start(), match.end(), a, b))
+    # "at am and 4.00 pm": a time was there, but its hour was lost. Never guessed.
+    for lost in LOST_TIME.finditer(text):
+        if not any(t.start <= lost.start("ap") < t.end for t in found):
+            found.append(TimeMention(lost.start("ap"), lost.end("ap"), None, None))
     # "at 11." where a PDF line ended after the hour: an hour of the working day.
     hour = AT_HOUR_AT_END.search(text)
     if hour and not any(t.start <= hour.start("h") < t.end for t in found):
         h = int(hour["h"])
         found.append(TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None))
-    return found
+    return sorted(found, key=lambda t: t.start)
