@@ -40,7 +40,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     # "to the Assembly for action on 14 July": the plenary meeting that takes it up.
     (
         MeetingKind.PLENARY,
-        r"plenary(?:\s+meetings?)?|(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
+        r"plenary(?:\s+meetings?)?"
+        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
     ),
     (MeetingKind.OTHER, r"meetings?|sessions?|retreat|workshop|event"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
 from .blocks import Block
@@ -378,6 +379,53 @@ def carry_on(
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
     if starts and all(m.start is None for m in made):
         sessions(reading, starts, outcomes)
+    elif starts:
+        followed_by(sentence, starts, room_mentions, reading=reading, outcomes=outcomes)
+
+
+# "The high-level meeting will be followed in the afternoon by an interactive dialogue,
+# from 3 p.m. to 6 p.m.": another meeting on the same day.
+FOLLOWED_BY = re.compile(r"\bfollowed\b[^.;]{0,40}?\bby\s+", re.I)
+
+
+def followed_by(
+    sentence: str,
+    starts: list[TimeMention],
+    room_mentions: list[RoomMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> None:
+    follows = FOLLOWED_BY.search(sentence)
+    if not follows:
+        return
+    kinds = [
+        k
+        for k in find_kinds(sentence)
+        if k.start >= follows.end() and not k.is_deadline and k.kind != MeetingKind.OTHER
+    ]
+    before = reading.meetings[reading.last_made[-1]]
+    if not kinds or starts[0].begins is None:
+        return
+    index = len(reading.meetings)
+    reading.meetings.append(
+        replace(
+            before,
+            start=starts[0].begins,
+            end=starts[0].ends,
+            timing=Timing.EXACT,
+            room=room_mentions[0].name if room_mentions else None,
+            kind=kinds[0].kind,
+            title=title_of(sentence, kinds[0]),
+            source=sentence,
+            warnings=[],
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    for found in (starts[0], *room_mentions[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = [index]
 
 
 def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> None:
