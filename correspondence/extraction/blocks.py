@@ -75,17 +75,19 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
 
 
 def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
-    """The paragraph just above a date line (blank lines between allowed), if short."""
-    above, seen = [], 0
-    for _start, line in reversed(lines[max(0, index - 6) : index]):
+    """The title above a date line: the paragraph just above it, and the one above that
+    when the nearer one is only "Third meeting"; short lines without a full stop."""
+    paragraphs: list[list[str]] = [[]]
+    for _start, line in reversed(lines[max(0, index - 10) : index]):
         if not line.strip():
-            if above:
-                break
-            seen += 1
+            if paragraphs[-1]:
+                if len(paragraphs) == 2:
+                    break
+                paragraphs.append([])
             continue
-        above.insert(0, line.strip())
-    title = " ".join(above)
-    if not title or len(title) > 250 or title.endswith((".", ",", ":", ";")):
+        paragraphs[-1].insert(0, line.strip())
+    title = " ".join(" ".join(p) for p in reversed(paragraphs) if p)
+    if not title or len(title) > 300 or title.endswith((".", ",", ":", ";")):
         return None
     return title
 

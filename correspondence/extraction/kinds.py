@@ -32,6 +32,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     ),
     (
         MeetingKind.INFORMAL_CONSULTATION,
+        # "a first reading of the zero draft": the consultation that reads it
+        r"(?:first|second|third|final)\s+reading\b|"
         r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
         # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
         r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"

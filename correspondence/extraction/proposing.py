@@ -355,6 +355,8 @@ def carry_on(
     to. Only what those meetings left open is filled; two time ranges make two sessions."""
     if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
         return
+    if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
+        return
     made = [reading.meetings[i] for i in reading.last_made]
     ends = [t for t in times if ENDED.search(sentence[max(0, t.start - 20) : t.start])]
     starts = [t for t in times if t not in ends]
@@ -379,8 +381,6 @@ def carry_on(
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
     if starts and all(m.start is None for m in made):
         sessions(reading, starts, outcomes)
-    elif starts:
-        followed_by(sentence, starts, room_mentions, reading=reading, outcomes=outcomes)
 
 
 # "The high-level meeting will be followed in the afternoon by an interactive dialogue,
@@ -395,10 +395,11 @@ def followed_by(
     *,
     reading: Reading,
     outcomes: dict,
-) -> None:
+) -> bool:
+    """Whether the sentence names another meeting after the one before."""
     follows = FOLLOWED_BY.search(sentence)
     if not follows:
-        return
+        return False
     kinds = [
         k
         for k in find_kinds(sentence)
@@ -406,7 +407,7 @@ def followed_by(
     ]
     before = reading.meetings[reading.last_made[-1]]
     if not kinds or starts[0].begins is None:
-        return
+        return False
     index = len(reading.meetings)
     reading.meetings.append(
         replace(
@@ -426,6 +427,7 @@ def followed_by(
     for found in (starts[0], *room_mentions[:1]):
         outcomes[(what_of(found), found.start)] = {"meeting": index}
     reading.last_made = [index]
+    return True
 
 
 def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> None:
