@@ -24,7 +24,7 @@ class DateMention:
 DAY_MONTH = rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})"
 MONTH_DAY = rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})"
 SINGLE = re.compile(
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?(?:{DAY_MONTH}|{MONTH_DAY}(?!\d))(?:,?\s+(?P<y>{YEAR}))?\b",
+    rf"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:{DAY_MONTH}|{MONTH_DAY}(?!\d))(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
 # "from 8 to 10 June", "4-6 December", "13-15 February 2008", "June 8-10"
@@ -53,6 +53,7 @@ DAY_OF_MONTH = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
+ANY_MONTH = re.compile(MONTH, re.IGNORECASE)
 RELATIVE = re.compile(
     r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
     r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
@@ -88,19 +89,23 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             mentions.append(mention)
             taken.append((mention.start, mention.end))
 
+    if not ANY_MONTH.search(text):  # most sentences name no month: a quick look first
+        ranges, month_patterns = False, ()
+    else:
+        month_patterns = (LIST_SAME_MONTH, LIST_MONTH_FIRST, DAY_OF_MONTH, SINGLE)
     for match in RANGE_TWO_MONTHS.finditer(text) if ranges else ():
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
         add(DateMention(match.start(), match.end(), [a, b]))
-    for match in LIST_SAME_MONTH.finditer(text):
+    for match in LIST_SAME_MONTH.finditer(text) if month_patterns else ():
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
-    for match in LIST_MONTH_FIRST.finditer(text):
+    for match in LIST_MONTH_FIRST.finditer(text) if month_patterns else ():
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
-    for match in DAY_OF_MONTH.finditer(text):
+    for match in DAY_OF_MONTH.finditer(text) if month_patterns else ():
         weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
         day = (number(match["d"]), month_number(match["m"]), year_or_none(match["y"]))
         add(DateMention(match.start(), match.end(), [day], weekday))
@@ -114,7 +119,7 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         if first < last <= 31 and last - first <= 14:
             days = [(d, month, year) for d in range(first, last + 1)]
             add(DateMention(match.start(), match.end(), days))
-    for match in SINGLE.finditer(text):
+    for match in SINGLE.finditer(text) if month_patterns else ():
         day = number(match["d1"] or match["d2"])
         month = month_number(match["m1"] or match["m2"])
         weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None

@@ -102,7 +102,9 @@ def without_page_debris(text: str) -> str:
             while kept and kept[-1] in ("", "\x00"):
                 marker = marker or kept[-1] == "\x00"
                 kept.pop()
-            runs_on = kept and kept[-1][-1:] not in ".:;!?" and line[:1].islower()
+            runs_on = (
+                kept and kept[-1][-1:] not in ".:;!?" and (line[:1].islower() or line[:1].isdigit())
+            )
             if not (marker and runs_on):
                 kept.append("")
         kept.append(line)

@@ -32,8 +32,10 @@ PLATFORM = re.compile(
 VIRTUAL_WORD = re.compile(r"\bvirtual(?:ly)?\b", re.I)
 
 
+@lru_cache(maxsize=1)
 def unhq_room_names() -> dict[str, str]:
-    """Alias key -> canonical room name, from the shipped table of rooms."""
+    """Alias key -> canonical room name, from the shipped table of rooms (built once;
+    callers only read it)."""
     names = {}
     for code, name, _building, _booths, _current, aliases in UNHQ_ROOMS:
         for alias in (name, code, *aliases):
@@ -66,6 +68,25 @@ def room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(pieces) + r")(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def bare_room_pattern(keys: frozenset[str]) -> re.Pattern | None:
+    """The aliases without a room word ("ECOSOC", "GAH"), only where a place is said:
+    "in the ECOSOC", "in GAH" ("the ECOSOC review" is the Council, not its chamber)."""
+    pieces = [
+        r"[\s.\-()]*".join(re.escape(char) for char in key)
+        for key in sorted((k for k in keys if not ROOM_KEY.search(k)), key=len, reverse=True)
+    ]
+    if not pieces:
+        return None
+    return re.compile(
+        r"\b(?:in|at)\s+(?:the\s+)?(?P<room>"
+        + "|".join(pieces)
+        + r")\b(?!'|\s+(?:[a-z]+\s+)?(?:review|session|segment|resolution|decision|forum|report"
+        r"|President|Bureau|members?)\b)",
+        re.IGNORECASE,
+    )
+
+
 def parse_room_mentions(text: str, room_names: dict[str, str]) -> list[RoomMention]:
     pattern = room_pattern(frozenset(room_names))
     found: list[RoomMention] = []
@@ -78,6 +99,11 @@ def parse_room_mentions(text: str, room_names: dict[str, str]) -> list[RoomMenti
             name = room_names.get(room_key(match.group(0)))
             if name and not any(m.start <= match.start() < m.end for m in found):
                 found.append(RoomMention(match.start(), match.end(), name))
+    bare = bare_room_pattern(frozenset(room_names))
+    for match in bare.finditer(text) if bare else ():
+        name = room_names.get(room_key(match["room"]))
+        if name and not any(m.start <= match.start("room") < m.end for m in found):
+            found.append(RoomMention(match.start("room"), match.end("room"), name))
     for match in GENERIC_ROOM.finditer(text):
         if any(m.start <= match.start() < m.end for m in found):
             continue

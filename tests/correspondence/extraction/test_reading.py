@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from correspondence.demo import DEMO_LETTERS
 from correspondence.extraction import ExtractionError, as_json, extract
 
-CORPUS = Path(__file__).parent / "letters"
+CORPUS = Path(__file__).parent.parent / "letters"
 PRESIDENTS = ("Srgjan Kerim", "Peter Thomson")
 LETTER_2008 = DEMO_LETTERS / "2008-03-19-pga-thematic-debate-human-trafficking.txt"
 LETTER_2017 = (
