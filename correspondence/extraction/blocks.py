@@ -46,7 +46,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         if title is None:
             continue
         kinds = [k for k in find_kinds(title) if not k.is_deadline]
-        if not kinds or kinds[0].kind == MeetingKind.OTHER and len(kinds) == 1:
+        if not kinds or (kinds[0].kind == MeetingKind.OTHER and len(kinds) == 1):
             continue
         room, times = None, []
         for below_start, below in lines_below(lines, index):

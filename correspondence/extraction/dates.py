@@ -27,15 +27,19 @@ SINGLE = re.compile(
     rf"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:{DAY_MONTH}|{MONTH_DAY}(?!\d))(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
+DASH_OR_AND = DASH.replace("to", "to|and")
 # "from 8 to 10 June", "4-6 December", "13-15 February 2008", "June 8-10"
 RANGE_SAME_MONTH = re.compile(
-    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH.replace('to', 'to|and')}(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH_OR_AND}"
+    rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
     rf"|(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b",
     re.IGNORECASE,
 )
 # "from 30 November to 2 December", "from 30 November 2025 to 2 January 2026"
 RANGE_TWO_MONTHS = re.compile(
-    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY})\s+(?P<ma>{MONTH})(?:,?\s+(?P<ya>{YEAR}))?{DASH.replace('to', 'to|and')}(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<mb>{MONTH})(?:,?\s+(?P<yb>{YEAR}))?\b",
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?"
+    rf"(?P<a>{DAY})\s+(?P<ma>{MONTH})(?:,?\s+(?P<ya>{YEAR}))?{DASH_OR_AND}"
+    rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<mb>{MONTH})(?:,?\s+(?P<yb>{YEAR}))?\b",
     re.IGNORECASE,
 )
 # "11 and 12 September", "8, 9 and 10 June"

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from meetings.enums import MeetingKind
-
 import re
 from dataclasses import dataclass
+
+from meetings.enums import MeetingKind
 
 from .dates import DateMention
 

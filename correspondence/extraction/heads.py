@@ -15,7 +15,8 @@ from .vocabulary import DAY, MONTH, MONTHS, WEEKDAY, YEAR, clean_space, last
 # --- Letters and their parts -----------------------------------------------------------
 
 DATE_LINE = re.compile(
-    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
+    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
+    rf"(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING = re.compile(
@@ -79,7 +80,8 @@ HEADER_DATE = re.compile(r"^(?:Date|Sent)[ \t]*:[ \t]*([^\n]{6,80})$", re.I | re
 HEADER_FIELD = re.compile(r"^(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
 # A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".
 UNREADABLE_DATE_LINE = re.compile(
-    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?P<day>[0-9IlOoSs|?]{{1,2}})[ \t]+(?P<month>{MONTH}),?[ \t]+(?P<year>{YEAR})[ \t]*$",
+    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?P<day>[0-9IlOoSs|?]{{1,2}})[ \t]+"
+    rf"(?P<month>{MONTH}),?[ \t]+(?P<year>{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -265,7 +267,11 @@ def read_addressees(part: str) -> str | None:
 def further_to(part: str, letter_date: date | None) -> list[date]:
     """The earlier letters this one refers to ("Further to my letter dated 12 June")."""
     found = []
-    pattern = rf"\b(?:further\s+to|refer(?:ence|ring)?\s+to|following\s+up\s+on)\s+(?:my|our|the)\s+(?:\w+\s+){{0,2}}letters?\s+(?:dated|of)\s+((?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)"
+    pattern = (
+        rf"\b(?:further\s+to|refer(?:ence|ring)?\s+to|following\s+up\s+on)\s+(?:my|our|the)\s+"
+        rf"(?:\w+\s+){{0,2}}letters?\s+(?:dated|of)\s+"
+        rf"((?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)"
+    )
     for match in re.finditer(pattern, part, re.IGNORECASE):
         mention = parse_date_mentions(match.group(1))
         if mention and mention[0].days:

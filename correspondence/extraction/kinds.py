@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -115,7 +116,7 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
     an election held at a plenary meeting ("plenary meetings ... for the election") is
     an election."""
     dropped: set[int] = set()
-    for a, b in zip(kinds, kinds[1:], strict=False):
+    for a, b in itertools.pairwise(kinds):
         if a.is_deadline or b.is_deadline or not OF_THE.match(sentence[a.end : b.start]):
             continue
         generic = GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.PLENARY

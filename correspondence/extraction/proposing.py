@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
 from .blocks import Block
-from .heads import body_of
-from .kinds import DEADLINE_TRIGGER
-from .resolving import resolve_year
-from .places import PlatformMention, RoomMention, parse_platform_mentions
-from .results import Extraction, LetterFacts, Mention
-
-import re
-from datetime import date
-
 from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences
-from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
-from .places import parse_room_mentions
-from .resolving import days_of, period_of
-from .results import ProposedDeadline, ProposedMeeting
+from .heads import body_of
+from .kinds import DEADLINE_TRIGGER, DUE_BY, KindMention, find_kinds, nearest_kind
+from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
+from .resolving import days_of, period_of, resolve_year
+from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import MONTH, ORDINALS, WEEKDAY, clean_space
 
@@ -256,7 +250,9 @@ def frame_sentence(
         own_rooms = clause.pick(room_mentions)
         own_rooms = own_rooms or shared_room
         words = sentence[clause.start : clause.end]
-        if not kind.is_deadline and DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]):
+        if not kind.is_deadline and DUE_BY.search(
+            sentence[max(0, mention.start - 40) : mention.start]
+        ):
             # "responses by Friday, 8 October": a date something is due by is no meeting.
             outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
             continue
@@ -294,7 +290,9 @@ def frame_sentence(
             if not own_times and earlier.start and re.search(r"time", same[0], re.I):
                 own_times = [TimeMention(same.start(), same.end(), earlier.start, earlier.end)]
         for day, weekday_note in days:
-            slots = [(t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times]
+            slots = [
+                (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times
+            ]
             if not slots:
                 slots = [(None, None, period_of(mention, words))]
             for begins, ends, timing in slots:
@@ -530,7 +528,9 @@ def title_of(sentence: str, kind: KindMention) -> str:
         + WEEKDAY
         + r"|\d|"
         + MONTH
-        + r"|the\s+(?:following|next)|that\b))([^,;()]{3,120}?)(?=\s+(?:on|at|in|from|with|to\s+be|will|would|shall|is|are|was|were|which|that|and\s+(?:will|would))\b|[,;.()]|$)",
+        + r"|the\s+(?:following|next)|that\b))([^,;()]{3,120}?)"
+        r"(?=\s+(?:on|at|in|from|with|to\s+be|will|would|shall|is|are|was|were|which|that"
+        r"|and\s+(?:will|would))\b|[,;.()]|$)",
         sentence[kind.end :],
         re.I,
     )

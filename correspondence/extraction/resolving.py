@@ -3,14 +3,12 @@ back-reference ("At the 14 October meeting we will report") names."""
 
 from __future__ import annotations
 
-from correspondence.enums import ProposalAction
-
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
-
-from datetime import date, timedelta
 
 from .dates import DateMention
 from .results import ProposedMeeting
@@ -135,7 +133,10 @@ def merge_back_references(reading: Reading) -> None:
         (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
     }
     for index, later in enumerate(meetings):
-        if later.action == ProposalAction.ANNOUNCE and (later.letter_index, later.date) in moved_away:
+        if (
+            later.action == ProposalAction.ANNOUNCE
+            and (later.letter_index, later.date) in moved_away
+        ):
             keep[index] = -1
             continue
         for earlier_index in range(index):
@@ -174,7 +175,11 @@ def merge_back_references(reading: Reading) -> None:
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
-    if earlier.date != later.date or later.action != ProposalAction.ANNOUNCE or earlier.action == ProposalAction.CANCEL:
+    if (
+        earlier.date != later.date
+        or later.action != ProposalAction.ANNOUNCE
+        or earlier.action == ProposalAction.CANCEL
+    ):
         return False
     if earlier.source == later.source:
         return False  # two sessions the same sentence gives ("at am and 4.00 pm")
@@ -188,8 +193,8 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if earlier.timing in periods and later.timing in periods and earlier.timing != later.timing:
         return False
     if earlier.start is None and later.start is not None:
-        # Only when the earlier one is the only meeting of its day.
-        return False if earlier.timing not in (Timing.DAY,) else True
+        # Only when the earlier one gave no part of the day.
+        return earlier.timing == Timing.DAY
     return True
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from correspondence.enums import ProposalAction
-
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from correspondence.enums import ProposalAction
 from meetings.enums import DeadlineKind, MeetingKind, Timing
 
 

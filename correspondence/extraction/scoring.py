@@ -11,7 +11,6 @@ proposed, and the kind is scored over the meetings found.
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,5 +146,3 @@ def score_directories(directories: list[Path]) -> tuple[list[Score], Score]:
     for score in scores:
         overall.add(score)
     return scores, overall
-
-

@@ -103,5 +103,7 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     hour = AT_HOUR_AT_END.search(text)
     if hour and not any(t.start <= hour.start("h") < t.end for t in found):
         h = int(hour["h"])
-        found.append(TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None))
+        found.append(
+            TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None)
+        )
     return sorted(found, key=lambda t: t.start)

@@ -24,13 +24,19 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20|21)\d\d"
 DASH = r"\s*(?:-|–|—|to|until|through)\s*"
 
-ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|additional|further|another"
+ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
+    r"|additional|further|another"
+)
 MORNING = re.compile(r"\bmorning\b", re.I)
 AFTERNOON = re.compile(r"\bafternoon\b", re.I)
 

@@ -15,7 +15,12 @@ def letter(body: str, dated: str = "14 March 2023") -> str:
 def meetings_of(body: str, dated: str = "14 March 2023") -> list[tuple]:
     """(date, start, end, room, kind) of each meeting the letter proposes."""
     return [
-        (m.date.isoformat(), m.start and m.start.strftime("%H:%M"),
-         m.end and m.end.strftime("%H:%M"), m.room, m.kind.value)
+        (
+            m.date.isoformat(),
+            m.start and m.start.strftime("%H:%M"),
+            m.end and m.end.strftime("%H:%M"),
+            m.room,
+            m.kind.value,
+        )
         for m in extract(letter(body, dated)).meetings
     ]

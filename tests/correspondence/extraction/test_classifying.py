@@ -12,8 +12,14 @@ from .helpers import letter, meetings_of
 @pytest.mark.parametrize(
     ("body", "held"),
     [
-        ("Following our meeting of Monday, 5 February, I am pleased to share the summary.", [("2024-02-05", True)]),
-        ("This follows the consultations which I hosted on 2 and 3 February.", [("2024-02-02", True), ("2024-02-03", True)]),
+        (
+            "Following our meeting of Monday, 5 February, I am pleased to share the summary.",
+            [("2024-02-05", True)],
+        ),
+        (
+            "This follows the consultations which I hosted on 2 and 3 February.",
+            [("2024-02-02", True), ("2024-02-03", True)],
+        ),
         ("The multi-stakeholder hearing will be hosted on 4 May.", [("2024-05-04", False)]),
     ],
 )
@@ -39,7 +45,11 @@ def test_a_rescheduled_meeting_is_one_meeting_moved_from_its_first_date():
     ("body", "written", "reason"),
     [
         ("My letter of 2 March refers to the informal consultations.", "2 March", "letter-date"),
-        ("The letter dated 30 October on the consultations is attached.", "30 October", "letter-date"),
+        (
+            "The letter dated 30 October on the consultations is attached.",
+            "30 October",
+            "letter-date",
+        ),
         (
             "In resolution 74/306 of 15 September the Assembly decided to hold a meeting.",
             "15 September",

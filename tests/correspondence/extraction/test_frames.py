@@ -10,7 +10,11 @@ from .helpers import letter, meetings_of
 def test_sentences_keep_their_place_in_the_text():
     body = "First one at 10 a.m. in CR 4.\nIt goes on\nhere. Second one."
     found = sentences(body)
-    assert [s for _, s in found] == ["First one at 10 a.m. in CR 4.", "It goes on here.", "Second one."]
+    assert [s for _, s in found] == [
+        "First one at 10 a.m. in CR 4.",
+        "It goes on here.",
+        "Second one.",
+    ]
     assert all(body[start : start + len(s)].replace("\n", " ") == s for start, s in found)
 
 

@@ -3,6 +3,7 @@ virtual."""
 
 import pytest
 
+from correspondence.extraction import extract
 from correspondence.extraction.places import (
     parse_platform_mentions,
     parse_room_mentions,
@@ -11,7 +12,6 @@ from correspondence.extraction.places import (
 from meetings.headquarters import UNHQ_ROOMS
 
 from .helpers import letter
-from correspondence.extraction import extract
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,9 @@ from correspondence.extraction import extract
     [(alias, name) for _code, name, _b, _i, _c, aliases in UNHQ_ROOMS for alias in aliases],
 )
 def test_every_alias_resolves_to_its_own_room(alias, room):
-    found = parse_room_mentions(f"The meeting will be held in the {alias} on Monday.", unhq_room_names())
+    found = parse_room_mentions(
+        f"The meeting will be held in the {alias} on Monday.", unhq_room_names()
+    )
     assert [r.name for r in found] == [room]
 
 
@@ -34,7 +36,9 @@ def test_every_alias_resolves_to_its_own_room(alias, room):
     ],
 )
 def test_north_lawn_rooms_are_the_historical_rooms(written, room):
-    assert [r.name for r in parse_room_mentions(f"in {written} at 10 a.m.", unhq_room_names())] == [room]
+    assert [r.name for r in parse_room_mentions(f"in {written} at 10 a.m.", unhq_room_names())] == [
+        room
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +46,9 @@ def test_north_lawn_rooms_are_the_historical_rooms(written, room):
     ["via the Cisco WebEx platform", "on the Interprefy platform", "virtually", "on Zoom"],
 )
 def test_a_meeting_on_a_platform_is_virtual_with_no_room(written):
-    found = extract(letter(f"An informal consultation will be held on 5 April at 10 a.m. {written}."))
+    found = extract(
+        letter(f"An informal consultation will be held on 5 April at 10 a.m. {written}.")
+    )
     assert [(m.room, m.virtual) for m in found.meetings] == [(None, True)]
     assert parse_platform_mentions(written)
 

@@ -8,18 +8,24 @@ from .helpers import letter, meetings_of
 
 
 def test_a_range_whose_year_is_stated_nearby_takes_that_year():
-    assert [m[0] for m in meetings_of(
-        "The 2019 high-level meeting on universal health coverage will be held from "
-        "23-25 September.",
-        dated="14 March 2019",
-    )] == ["2019-09-23", "2019-09-24", "2019-09-25"]
+    assert [
+        m[0]
+        for m in meetings_of(
+            "The 2019 high-level meeting on universal health coverage will be held from "
+            "23-25 September.",
+            dated="14 March 2019",
+        )
+    ] == ["2019-09-23", "2019-09-24", "2019-09-25"]
 
 
 def test_a_letter_of_december_about_january_is_about_next_year():
-    assert [m[0] for m in meetings_of(
-        "I will convene an informal meeting of the plenary on Thursday, 23 January, at 3 p.m.",
-        dated="16 December 2002",
-    )] == ["2003-01-23"]
+    assert [
+        m[0]
+        for m in meetings_of(
+            "I will convene an informal meeting of the plenary on Thursday, 23 January, at 3 p.m.",
+            dated="16 December 2002",
+        )
+    ] == ["2003-01-23"]
 
 
 def test_a_back_reference_is_the_meeting_it_names_with_the_earlier_time_and_room():
@@ -43,6 +49,18 @@ def test_two_meetings_of_one_day_in_one_sentence_stay_two():
         "Conference Room 1 (NLB).",
         dated="20 December 2013",
     ) == [
-        ("2014-01-14", None, None, "Conference Room 1 (North Lawn Building)", "informal-consultation"),
-        ("2014-01-14", "16:00", None, "Conference Room 1 (North Lawn Building)", "informal-consultation"),
+        (
+            "2014-01-14",
+            None,
+            None,
+            "Conference Room 1 (North Lawn Building)",
+            "informal-consultation",
+        ),
+        (
+            "2014-01-14",
+            "16:00",
+            None,
+            "Conference Room 1 (North Lawn Building)",
+            "informal-consultation",
+        ),
     ]

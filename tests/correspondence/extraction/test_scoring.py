@@ -23,7 +23,12 @@ def test_a_corpus_read_right_scores_one(tmp_path):
     write(
         tmp_path,
         [
-            {"date": "2023-03-21", "start": "10:00", "room": "Conference Room 4", "kind": "informal-consultation"},
+            {
+                "date": "2023-03-21",
+                "start": "10:00",
+                "room": "Conference Room 4",
+                "kind": "informal-consultation",
+            },
             {"date": "2023-03-22", "start": "15:00", "room": "CR2", "kind": "briefing"},
         ],
     )
@@ -35,7 +40,12 @@ def test_a_proposal_not_in_the_letter_and_a_wrong_kind_count(tmp_path):
     write(
         tmp_path,
         [
-            {"date": "2023-03-21", "start": "10:00", "room": "Conference Room 4", "kind": "plenary"},
+            {
+                "date": "2023-03-21",
+                "start": "10:00",
+                "room": "Conference Room 4",
+                "kind": "plenary",
+            },
             {"date": "2023-03-23", "start": None, "room": None, "kind": "briefing"},
         ],
     )
