@@ -17,8 +17,15 @@ The modules are the stages a careful reader goes through:
 7. `proposing` turns frames into proposals, `output` into the JSON `import_letter` prints.
 """
 
+from . import frames
+from .classifying import TENTATIVE
+from .dates import parse_date_mentions
+from .kinds import find_kinds
 from .output import as_json
+from .places import parse_room_mentions
+from .proposing import title_of
 from .reading import extract
+from .resolving import period_of, resolve_year
 from .results import (
     Extraction,
     ExtractionError,
@@ -28,8 +35,31 @@ from .results import (
     ProposedMeeting,
     Signatory,
 )
+from .times import parse_time_mentions
+from .vocabulary import clean_space
+
+
+# For drafting a proposal from one sentence of the text (correspondence/mentions.py):
+# the same readings of a date, a time, a room and a kind as the stages use.
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, each on one line."""
+    return [sentence for _offset, sentence in frames.sentences(text)]
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of `text` (an Extraction.text) that holds the character at `offset`."""
+    start = text.rfind("\n\n", 0, offset)
+    start = start + 2 if start >= 0 else 0
+    end = text.find("\n\n", offset)
+    end = end if end >= 0 else len(text)
+    for begins, sentence in frames.sentences(text[start:end]):
+        if begins <= offset - start < begins + len(sentence):
+            return sentence
+    return clean_space(text[start:end])
+
 
 __all__ = [
+    "TENTATIVE",
     "Extraction",
     "ExtractionError",
     "LetterFacts",
@@ -38,5 +68,15 @@ __all__ = [
     "ProposedMeeting",
     "Signatory",
     "as_json",
+    "clean_space",
     "extract",
+    "find_kinds",
+    "parse_date_mentions",
+    "parse_room_mentions",
+    "parse_time_mentions",
+    "period_of",
+    "resolve_year",
+    "sentence_at",
+    "sentences",
+    "title_of",
 ]

@@ -1,7 +1,7 @@
 """Every date, time, room and platform mention is accounted for, with offsets into the
 text staff see; a date not understood is a warning, never silent."""
 
-from correspondence.extraction import Mention, extract
+from correspondence.extraction import Mention, extract, sentence_at
 
 from .helpers import letter
 
@@ -41,4 +41,14 @@ def test_mention_is_a_frozen_record():
         None,
         None,
         "",
+    )
+
+
+def test_the_sentence_at_a_mention_is_the_one_that_holds_it():
+    found = extract(
+        letter("A first sentence here.\nThe briefing will be held on 22 March at\n3 p.m.")
+    )
+    [mention] = [m for m in found.mentions if m.text == "22 March"]
+    assert (
+        sentence_at(found.text, mention.start) == "The briefing will be held on 22 March at 3 p.m."
     )
