@@ -16,7 +16,7 @@ from .frames import INSTEAD_OF, Clause, moves_in, sentences
 from .heads import body_of
 from .kinds import DEADLINE_TRIGGER, DUE_BY, KindMention, find_kinds, nearest_kind
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
-from .resolving import days_of, period_of, resolve_year
+from .resolving import days_of, period_of, stated_year, resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import MONTH, ORDINALS, WEEKDAY, clean_space
@@ -268,7 +268,8 @@ def frame_sentence(
         held = is_held(sentence, clause.preceding, mention, clause.following)
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
-        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous)
+        year = stated_year(sentence, mention, letter_date)
+        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous, year=year)
         reading.warnings.extend(said_warnings)
         first = len(reading.meetings)
         earlier = previous_in_letter(reading, letter_index)

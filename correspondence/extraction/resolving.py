@@ -3,6 +3,8 @@ back-reference ("At the 14 October meeting we will report") names."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -49,16 +51,36 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+# "the 2020 high-level meeting ... from 23-25 September": a year said just before.
+STATED_YEAR = re.compile(r"(?<![/\d])\b((?:19|20)\d\d)\b(?![/\d])")
+
+
+def stated_year(sentence: str, mention: DateMention, letter_date: date | None) -> int | None:
+    """A year the sentence states just before a date without one, if it is a year the
+    letter can be speaking of (the one before it to two after)."""
+    if letter_date is None or mention.relative or all(y is not None for _d, _m, y in mention.days):
+        return None
+    found = None
+    for match in STATED_YEAR.finditer(sentence, max(0, mention.start - 80), mention.start):
+        found = int(match.group(1))
+    if found is not None and letter_date.year - 1 <= found <= letter_date.year + 2:
+        return found
+    return None
+
+
 def days_of(
     mention: DateMention,
     letter_date: date | None,
     *,
     past: bool,
     previous: list[ProposedMeeting],
+    year: int | None = None,
 ) -> tuple[list[tuple[date, str | None]], list[str]]:
     """The days a mention names, with a note when its weekday contradicts the date."""
     if mention.relative:
         return relative_day(mention.relative, letter_date, previous), []
+    if year is not None:  # stated nearby: that year, never the one before
+        mention = replace(mention, days=[(d, m, y or year) for d, m, y in mention.days])
     if letter_date is None and any(year is None for _d, _m, year in mention.days):
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []

@@ -64,3 +64,25 @@ def test_two_meetings_of_one_day_in_one_sentence_stay_two():
             "informal-consultation",
         ),
     ]
+
+
+def test_a_year_stated_before_a_date_is_its_year_never_the_year_before():
+    assert [
+        m[0]
+        for m in meetings_of(
+            "The 2020 high-level meeting on universal health coverage, which took place in part "
+            "last year, will be held from 23-25 September.",
+            dated="14 March 2019",
+        )
+    ] == ["2020-09-23", "2020-09-24", "2020-09-25"]
+
+
+def test_a_year_far_from_the_letter_is_no_context():
+    assert [
+        m[0]
+        for m in meetings_of(
+            "Since its adoption in 2015, the Agenda has been reviewed; an informal consultation "
+            "will be held on 5 May.",
+            dated="14 March 2023",
+        )
+    ] == ["2023-05-05"]
