@@ -16,7 +16,7 @@ from .frames import INSTEAD_OF, Clause, moves_in, sentences
 from .heads import body_of
 from .kinds import DEADLINE_TRIGGER, DUE_BY, KindMention, find_kinds, nearest_kind
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
-from .resolving import days_of, period_of, stated_year, resolve_year
+from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import MONTH, ORDINALS, WEEKDAY, clean_space

@@ -4,7 +4,6 @@ back-reference ("At the 14 October meeting we will report") names."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
