@@ -86,6 +86,26 @@ UNREADABLE_DATE_LINE = re.compile(
 )
 
 
+# The print line under a document's symbol: "19-19872 (E)    131119" (13 November 2019).
+PRINTED = re.compile(r"\b\d{2}-\d{5}\s*\(E\)\s+(\d{2})(\d{2})(\d{2})\b")
+# Characters OCR gives for digits.
+OCR_DIGITS = str.maketrans("IlOoSs|", "1100551")
+
+
+def day_made_certain(part: str, day: str, month: int, year: int) -> date | None:
+    """The day of an unreadable dateline, when the rest of the letter makes it certain:
+    the digits OCR would have misread give a day, and the document's print line says
+    that very date."""
+    read = day.translate(OCR_DIGITS)
+    if not read.isdigit():
+        return None
+    for printed in PRINTED.finditer(part):
+        dd, mm, yy = (int(g) for g in printed.groups())
+        if (dd, mm, 2000 + yy) == (int(read), month, year):
+            return date(year, month, dd)
+    return None
+
+
 def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
     """The letter's date; else the first of the month of a dateline whose day could not
     be read, to place dates without a year, with a warning."""
@@ -98,6 +118,16 @@ def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
     unreadable = UNREADABLE_DATE_LINE.search(part[:3000])
     if unreadable:
         month = MONTHS[unreadable["month"].rstrip(".").casefold()]
+        certain = day_made_certain(part, unreadable["day"], month, int(unreadable["year"]))
+        if certain:
+            return (
+                certain,
+                None,
+                [
+                    f'The letter\'s date "{clean_space(unreadable.group(0))}" was read as '
+                    f"{certain.day} {certain:%B %Y}, the date its document symbol was printed."
+                ],
+            )
         return (
             None,
             date(int(unreadable["year"]), month, 1),

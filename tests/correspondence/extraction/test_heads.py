@@ -76,3 +76,10 @@ def test_an_unreadable_dateline_gives_no_date_a_warning_and_the_year_still():
     assert [(m.date, m.start.hour, m.room) for m in found.meetings] == [
         (date(2013, 11, 21), 10, "Conference Room 2 (North Lawn Building)")
     ]
+
+
+def test_an_unreadable_dateline_the_print_line_makes_certain_is_read():
+    text = UNREADABLE.replace("Jane Doe\n", "Jane Doe\n\n13-59999 (E)    151113\n")
+    found = extract(text)
+    assert found.letter.date == date(2013, 11, 15)
+    assert any("read as 15 November 2013" in w for w in found.warnings)
