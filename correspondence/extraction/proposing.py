@@ -19,7 +19,7 @@ from .places import PlatformMention, RoomMention, parse_platform_mentions, parse
 from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention, parse_time_mentions
-from .vocabulary import MONTH, ORDINALS, WEEKDAY, clean_space
+from .vocabulary import DAY, MONTH, ORDINALS, WEEKDAY, clean_space
 
 
 @dataclass
@@ -109,7 +109,7 @@ def read_announcements(
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     for start, sentence in sentences(body):
-        if not BULLET.match(sentence):
+        if not (BULLET.match(sentence) or ROW.match(sentence)):
             lead_in = None
         if len(sentence) > 3000:
             reading.warnings.append(
@@ -131,6 +131,8 @@ def read_announcements(
 
 
 # An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
+# A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
+ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
 BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
 
 

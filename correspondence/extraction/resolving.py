@@ -84,6 +84,10 @@ def days_of(
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []
     resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
+    if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
+        # "held on 3, 10 and 17 March": the days of one list share the first one's year.
+        year = resolved[0].year
+        resolved = [safe_date(year, m, d) for d, m, _y in mention.days]
     if any(day is None for day in resolved):
         return [], [f"A date that does not exist ({describe(mention.days[0])}) was left out."]
     if len(resolved) == 2 and len(mention.days) == 2 and resolved[0].month != resolved[1].month:

@@ -14,6 +14,7 @@ from datetime import time
 CLOCK = (
     r"(?:(?P<{n}noon>\b(?:12(?:[:.]00)?\s+)?noon\b|\bmidday\b)"
     r"|(?P<{n}hh>[01]\d|2[0-3])(?P<{n}hm>[0-5]\d)\s*(?:hrs|hours|h)\b"
+    r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
     r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
 )
 TIME_RANGE = re.compile(
@@ -58,9 +59,11 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     """Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "noon"."""
     found = []
     for match in TIME_RANGE.finditer(text):
-        if match["ahh"]:
-            a = time(int(match["ahh"]), int(match["ahm"]))
-            b = time(int(match["bhh"]), int(match["bhm"])) if match["bhh"] else None
+        if match["ahh"] or match["afh"]:
+            # "1500 hrs", "10h30": the 24-hour clock.
+            a = time(int(match["ahh"] or match["afh"]), int(match["ahm"] or match["afm"]))
+            b_hour, b_minute = match["bhh"] or match["bfh"], match["bhm"] or match["bfm"]
+            b = time(int(b_hour), int(b_minute)) if b_hour else None
             found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
             continue
         a_half, b_half = meridiem(match["aap"]), meridiem(match["bap"])

@@ -87,3 +87,10 @@ def test_another_organisations_event_is_not_proposed():
         "Thursday, 22 October 2009 at 10 a.m. in the General Assembly Hall.",
         dated="5 October 2009",
     ) == [("2009-10-22", "10:00", None, "General Assembly Hall", "thematic-debate")]
+
+
+def test_a_meeting_named_at_its_date_is_not_reported_as_held():
+    found = extract(
+        letter("The zero draft will be discussed at the informal consultation on 12 April at 3 pm.")
+    )
+    assert [(m.date, m.held) for m in found.meetings] == [(date(2023, 4, 12), False)]

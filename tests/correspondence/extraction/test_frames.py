@@ -92,3 +92,14 @@ def test_a_meeting_followed_by_another_that_day():
 
 def test_a_letter_without_meetings_proposes_none():
     assert extract(letter("I have the honour to transmit the report of 3 May.")).meetings == []
+
+
+def test_the_rows_of_a_table_under_a_lead_in_are_meetings():
+    assert meetings_of(
+        "The informal consultations are scheduled as follows:\n\n"
+        "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3\n"
+        "Thursday 12 May 2022    15:00 – 18:00    Conference Room 3"
+    ) == [
+        ("2022-05-10", "10:00", "13:00", "Conference Room 3", "informal-consultation"),
+        ("2022-05-12", "15:00", "18:00", "Conference Room 3", "informal-consultation"),
+    ]

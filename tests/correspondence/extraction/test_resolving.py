@@ -86,3 +86,13 @@ def test_a_year_far_from_the_letter_is_no_context():
             dated="14 March 2023",
         )
     ] == ["2023-05-05"]
+
+
+def test_the_days_of_one_list_share_a_year():
+    assert [
+        m[0]
+        for m in meetings_of(
+            "I thank delegations for the informal consultations held on 3, 10 and 17 March.",
+            dated="14 March 2023",
+        )
+    ] == ["2023-03-03", "2023-03-10", "2023-03-17"]

@@ -17,6 +17,7 @@ from correspondence.extraction.times import parse_time_mentions
         ("at 4:00 p.m, in the same room", [(time(16), None)]),
         ("at 10.00 am", [(time(10), None)]),
         ("at 1500 hrs", [(time(15), None)]),
+        ("at 10h30", [(time(10, 30), None)]),
         ("from 9:00 to 11:00 a.m. EST", [(time(9), time(11))]),
         (
             "from 10 a.m. to 1 p.m. and from 3 to 6 p.m.",
