@@ -21,11 +21,14 @@ DATE_LINE = re.compile(
 )
 CLOSING = re.compile(
     r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our)\s+(?:highest|high|most\s+distinguished)\s+consideration"
-    r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^With\s+(?:kind|best)\s+regards)[^\n]*$",
+    r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^(?:With\s+)?(?:kind|best|warm(?:est)?)\s+regards"
+    r"|^Regards\b)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 SALUTATION = re.compile(
-    r"^[ \t]*(?:Excellency|Excellencies|Dear)(?:[ \t,]+[^\n]{0,60})?,[ \t]*$", re.I | re.M
+    r"^[ \t]*(?:(?:Your\s+)?Excellency|Excellencies|Dear|Distinguished|Colleagues)"
+    r"(?:[ \t,]+[^\n]{0,60})?,[ \t]*$",
+    re.I | re.M,
 )
 ADDRESSEES = re.compile(
     r"^[ \t]*(?:To:?[ \t]+)?(?:All\s+Permanent\s+Representatives|All\s+Member\s+States|"

@@ -75,7 +75,7 @@ class Reading:
     def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
         """The dates above the salutation: the letter's own, and those it refers to."""
         body_start, _ = body_of(part)
-        for mention in parse_date_mentions(part[:body_start]):
+        for mention in parse_date_mentions(part[: min(body_start, 3000)]):  # a head is short
             self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
 
     def extraction(self, letters: list[LetterFacts]) -> Extraction:
