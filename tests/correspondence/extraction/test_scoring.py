@@ -2,7 +2,8 @@
 
 import json
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from correspondence.extraction.scoring import score_directory
 
@@ -60,3 +61,8 @@ def test_the_command_prints_each_directory_and_the_whole(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.count("precision 0.50, recall 1.00, F1 0.67") == 3
     assert "proposed 2023-03-22 15:00 Conference Room 2 (briefing), not in the letter" in out
+
+
+def test_the_command_refuses_a_directory_that_is_not_there(tmp_path):
+    with pytest.raises(CommandError, match="is not a directory"):
+        call_command("score_letters", str(tmp_path / "nowhere"))
