@@ -32,6 +32,7 @@ class Reading:
     warnings: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # offsets a headed block has read
+    plain: set[int] = field(default_factory=set)  # ids of meetings called only "our meeting"
     last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
 
     def note(self, offset: int, found, what: str, **outcome) -> None:
@@ -285,6 +286,9 @@ def frame_sentence(
                 kind_said = min(specific, key=lambda k: abs(k.start - mention.start)).kind
             elif earlier is not None:
                 kind_said = earlier.kind
+        plain = kind_said == MeetingKind.OTHER and PLAIN_MEETING.search(
+            sentence[max(0, kind.start - 25) : kind.end]
+        )
         same = SAME_PLACE.search(words)
         if same and earlier is not None:
             # "at the same time and place", "in the same room": the meeting before's.
@@ -317,6 +321,8 @@ def frame_sentence(
                 origin = mentions[moves[index]] if index in moves else None
                 change_of(meeting, words, origin, letter_date, moved=moved)
                 reading.meetings.append(meeting)
+                if plain:
+                    reading.plain.add(id(meeting))
         if len(reading.meetings) > first:
             made.extend(range(first, len(reading.meetings)))
             linked = [mention, *own_times, *own_rooms]
@@ -466,6 +472,10 @@ ANOTHER_ONE = re.compile(
     r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"
     r"(?:meetings?|sessions?)$",
     re.I,
+)
+# "our meeting of 5 February", "the meeting on 3 April": no word for its kind.
+PLAIN_MEETING = re.compile(
+    r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?)$", re.I
 )
 SAME_PLACE = re.compile(
     r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue|room)\b",

@@ -7,7 +7,7 @@ from .heads import body_of, read_letter, split_letters
 from .normalising import normalise
 from .places import unhq_room_names
 from .proposing import Reading, read_announcements
-from .resolving import merge_back_references
+from .resolving import kinds_from_the_letter, merge_back_references
 from .results import Extraction, ExtractionError
 
 
@@ -46,4 +46,5 @@ def extract(
             reading=reading,
         )
     merge_back_references(reading)
+    kinds_from_the_letter(reading)
     return reading.extraction(letters)

@@ -199,6 +199,22 @@ def merge_back_references(reading: Reading) -> None:
     reading.mentions[:] = mentions
 
 
+def kinds_from_the_letter(reading: Reading) -> None:
+    """A meeting the letter calls only "our meeting" is of the one kind its other
+    meetings share ("Following our meeting of 5 February" in a letter of informal
+    consultations was the first of them)."""
+    for meeting in reading.meetings:
+        if id(meeting) not in reading.plain:
+            continue
+        others = {
+            m.kind
+            for m in reading.meetings
+            if m.letter_index == meeting.letter_index and id(m) not in reading.plain
+        }
+        if len(others) == 1 and MeetingKind.OTHER not in others:
+            meeting.kind = others.pop()
+
+
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if (
         earlier.date != later.date

@@ -96,3 +96,14 @@ def test_the_days_of_one_list_share_a_year():
             dated="14 March 2023",
         )
     ] == ["2023-03-03", "2023-03-10", "2023-03-17"]
+
+
+def test_our_meeting_is_of_the_kind_the_letters_other_meetings_share():
+    assert [
+        m[4]
+        for m in meetings_of(
+            "Following our meeting of Monday, 5 February, we thank delegations. The second "
+            "informal consultation will take place on Thursday, 22 February 2024 at 10 a.m.",
+            dated="7 February 2024",
+        )
+    ] == ["informal-consultation", "informal-consultation"]
