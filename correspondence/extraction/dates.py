@@ -57,7 +57,7 @@ DAY_OF_MONTH = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
-ANY_MONTH = re.compile(MONTH, re.IGNORECASE)
+ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
 RELATIVE = re.compile(
     r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
     r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
@@ -77,6 +77,22 @@ def year_or_none(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+BEFORE_MONTH, AFTER_MONTH = 80, 40  # "from Monday, 8 to Wednesday, 10 June, 2023"
+
+
+def near_months(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around its month names, overlapping ones joined."""
+    windows: list[tuple[int, int]] = []
+    for month in ANY_MONTH.finditer(text):
+        low, high = max(0, month.start() - BEFORE_MONTH), month.end() + AFTER_MONTH
+        low = text.rfind(" ", 0, low) + 1 if low else 0  # never in the middle of a word
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
 def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
     """Every date a sentence names, as written, in order; ranges expanded to their days.
 
@@ -93,27 +109,31 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             mentions.append(mention)
             taken.append((mention.start, mention.end))
 
-    if not ANY_MONTH.search(text):  # most sentences name no month: a quick look first
-        ranges, month_patterns = False, ()
-    else:
-        month_patterns = (LIST_SAME_MONTH, LIST_MONTH_FIRST, DAY_OF_MONTH, SINGLE)
-    for match in RANGE_TWO_MONTHS.finditer(text) if ranges else ():
+    # Every date names a month: the patterns are tried only near one, which keeps a
+    # long sentence with a date or two cheap.
+    windows = near_months(text)
+
+    def found(pattern: re.Pattern, wanted: bool = True):
+        for low, high in windows if wanted else ():
+            yield from pattern.finditer(text, low, high)
+
+    for match in found(RANGE_TWO_MONTHS, ranges):
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
         add(DateMention(match.start(), match.end(), [a, b]))
-    for match in LIST_SAME_MONTH.finditer(text) if month_patterns else ():
+    for match in found(LIST_SAME_MONTH):
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
-    for match in LIST_MONTH_FIRST.finditer(text) if month_patterns else ():
+    for match in found(LIST_MONTH_FIRST):
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
-    for match in DAY_OF_MONTH.finditer(text) if month_patterns else ():
+    for match in found(DAY_OF_MONTH):
         weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
         day = (number(match["d"]), month_number(match["m"]), year_or_none(match["y"]))
         add(DateMention(match.start(), match.end(), [day], weekday))
-    for match in RANGE_SAME_MONTH.finditer(text) if ranges else ():
+    for match in found(RANGE_SAME_MONTH, ranges):
         if match["m"]:
             first, last = number(match["a"]), number(match["b"])
             month, year = month_number(match["m"]), year_or_none(match["y"])
@@ -123,7 +143,7 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         if first < last <= 31 and last - first <= 14:
             days = [(d, month, year) for d in range(first, last + 1)]
             add(DateMention(match.start(), match.end(), days))
-    for match in SINGLE.finditer(text) if month_patterns else ():
+    for match in found(SINGLE):
         day = number(match["d1"] or match["d2"])
         month = month_number(match["m1"] or match["m2"])
         weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
