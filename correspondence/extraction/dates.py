@@ -85,7 +85,8 @@ def near_months(text: str) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for month in ANY_MONTH.finditer(text):
         low, high = max(0, month.start() - BEFORE_MONTH), month.end() + AFTER_MONTH
-        low = text.rfind(" ", 0, low) + 1 if low else 0  # never in the middle of a word
+        space = text.rfind(" ", max(0, low - 20), low)
+        low = space + 1 if space >= 0 else low  # not in the middle of a number
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
