@@ -24,11 +24,11 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
     ),
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
-    (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?"),
+    (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
     (MeetingKind.BRIEFING, r"briefings?"),
     (
         MeetingKind.NEGOTIATION,
-        r"intergovernmental\s+negotiations?|negotiation\s+sessions?"
+        r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
         r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations|IGN(?:\s+meetings?)?",
     ),
     (
@@ -46,7 +46,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"plenary(?:\s+meetings?)?"
         r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
     ),
-    (MeetingKind.OTHER, r"meetings?|sessions?|retreat|workshop|event"),
+    (MeetingKind.OTHER, r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"),
 ]
 DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.OTHER, r"draft\s+(?:proposals?|resolutions?|decisions?)"),

@@ -19,7 +19,7 @@ GENERIC_ROOM = re.compile(
 # The rooms of the temporary North Lawn Building (2009-2014), however they are written:
 # "Conference Room 4 (NLB)", "Conference Room 2, North Lawn Building", "NLB CR 3".
 NORTH_LAWN_ROOM = re.compile(
-    r"\b(?:(?:NLB|North\s+Lawn(?:\s+Building)?)\s+(?:Conference\s+Room|Conf\.?\s*Room|CR)[\s.\-]*(?P<a>[1-8])\b"
+    r"\b(?:(?:NLB|North\s+Lawn(?:\s+Building)?),?\s+(?:Conference\s+Room|Conf\.?\s*Room|CR)[\s.\-]*(?P<a>[1-8])\b"
     r"|(?:Conference\s+Room|Conf\.?\s*Room|CR)[\s.\-]*(?P<b>[1-8])\s*(?:\(NLB\)|\(North\s+Lawn(?:\s+Building)?\)"
     r"|,?\s+(?:in\s+the\s+|of\s+the\s+)?North\s+Lawn(?:\s+Building)?|,?\s+NLB\b))",
     re.IGNORECASE,

@@ -69,3 +69,15 @@ def test_the_new_kinds_have_their_labels():
         "Election",
         "Stocktaking meeting",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("A round table on financing will be held on 5 April.", MeetingKind.PANEL),
+        ("The third negotiating session will be held on 5 April.", MeetingKind.NEGOTIATION),
+        ("A seminar for delegates will be held on 5 April.", MeetingKind.OTHER),
+    ],
+)
+def test_other_words_for_a_meeting(body, kind):
+    assert [m[4] for m in meetings_of(body)] == [kind.value]

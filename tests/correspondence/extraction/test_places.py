@@ -31,6 +31,7 @@ def test_every_alias_resolves_to_its_own_room(alias, room):
         ("Conference Room 4 (NLB)", "Conference Room 4 (North Lawn Building)"),
         ("NLB Conference Room 1", "Conference Room 1 (North Lawn Building)"),
         ("Conference Room 2, North Lawn Building", "Conference Room 2 (North Lawn Building)"),
+        ("North Lawn Building, Conference Room 3", "Conference Room 3 (North Lawn Building)"),
         ("Conference Room 4", "Conference Room 4"),
         ("CR 4", "Conference Room 4"),
     ],
