@@ -46,7 +46,12 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"plenary(?:\s+meetings?)?"
         r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
     ),
-    (MeetingKind.OTHER, r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"),
+    (
+        MeetingKind.OTHER,
+        r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        # "a third round is scheduled for": one more of what the letter is about
+        r"|(?:first|second|third|fourth|fifth|next|further|final|another|new)\s+round",
+    ),
 ]
 DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.OTHER, r"draft\s+(?:proposals?|resolutions?|decisions?)"),
@@ -105,7 +110,7 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
-GENERIC = re.compile(r"^(?:informal\s+)?(?:meetings?|sessions?)$", re.I)
+GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
 
 
 def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMention]:

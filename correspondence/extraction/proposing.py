@@ -470,7 +470,7 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
     r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"
-    r"(?:meetings?|sessions?)$",
+    r"(?:meetings?|sessions?|round)$",
     re.I,
 )
 # "our meeting of 5 February", "the meeting on 3 April": no word for its kind.

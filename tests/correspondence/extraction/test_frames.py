@@ -103,3 +103,15 @@ def test_the_rows_of_a_table_under_a_lead_in_are_meetings():
         ("2022-05-10", "10:00", "13:00", "Conference Room 3", "informal-consultation"),
         ("2022-05-12", "15:00", "18:00", "Conference Room 3", "informal-consultation"),
     ]
+
+
+def test_a_third_round_at_the_same_time_and_place_is_another_consultation():
+    assert meetings_of(
+        "The second round of informal consultations will take place on Monday, 15 May 2017, "
+        "from 10 a.m. to 1 p.m. in Conference Room 11. A third round is scheduled for "
+        "Friday, 26 May 2017, at the same time and place.",
+        dated="1 May 2017",
+    ) == [
+        ("2017-05-15", "10:00", "13:00", "Conference Room 11", "informal-consultation"),
+        ("2017-05-26", "10:00", "13:00", "Conference Room 11", "informal-consultation"),
+    ]
