@@ -62,12 +62,13 @@ OTHER_EVENT = re.compile(
     r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games"
     r"|World\s+Health\s+Assembly|African\s+Union|European\s+Union)\b"
     r"[^.;]{0,40}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
-    r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host)\b"
+    r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
 )
 # "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters.
 ELSEWHERE = re.compile(
-    r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened|host|hosts|hosted)"
+    r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened|host|hosts|hosted"
+    r"|meet|meets|met)"
     r"\s+in\s+"
     r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
 )
