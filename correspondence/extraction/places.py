@@ -12,6 +12,8 @@ from meetings.headquarters import UNHQ_ROOMS, room_key
 # Rooms, by every name people write. A bare "ECOSOC" or "Consultations Room" in running
 # text rarely names a room, so only names with a room word are looked for.
 ROOM_KEY = re.compile(r"room|chamber|hall|^cr[0-9a-e]", re.I)
+# Every alias with a room word has one of these in any spacing ("C.R. 3", "Conf. Rm 4").
+ROOM_WORD = re.compile(r"r\W*o\W*o\W*m|chamber|hall|c\W*r\W*[0-9a-e]|\brm\b", re.I)
 GENERIC_ROOM = re.compile(
     r"\b(?:Conference\s+Room|Conf\.?\s*Room|Conference\s+Rm\.?|CR)[\s.\-]*(\d{1,2}|[A-E])\b"
     r"(?!\s*(?:\(NLB\)|\(North\s+Lawn|,?\s+(?:in\s+the\s+|of\s+the\s+)?North\s+Lawn|,?\s+NLB\b))"
@@ -94,7 +96,7 @@ def parse_room_mentions(text: str, room_names: dict[str, str]) -> list[RoomMenti
         name = room_names.get(room_key(f"NLB CR{match['a'] or match['b']}"))
         if name:
             found.append(RoomMention(match.start(), match.end(), name))
-    if pattern:
+    if pattern and ROOM_WORD.search(text):  # the long pattern only where a room may be
         for match in pattern.finditer(text):
             name = room_names.get(room_key(match.group(0)))
             if name and not any(m.start <= match.start() < m.end for m in found):

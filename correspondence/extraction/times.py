@@ -28,6 +28,7 @@ TIME_RANGE = re.compile(
 
 
 LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
+CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
 
 
@@ -58,6 +59,8 @@ def clock(hour: int, minute: int, half: str | None) -> time | None:
 def parse_time_mentions(text: str) -> list[TimeMention]:
     """Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "noon"."""
     found = []
+    if not CLOCK_HINT.search(text):  # no digit, no noon: no time
+        return found
     for match in TIME_RANGE.finditer(text):
         if match["ahh"] or match["afh"]:
             # "1500 hrs", "10h30": the 24-hour clock.
