@@ -10,20 +10,24 @@ The modules are the stages a careful reader goes through:
 2. `heads`: where each letter starts (a cover letter and what it encloses), and its
    date, sender, signatories and addressees;
 3. `dates`, `times`, `places`, `kinds`: the mentions a sentence holds;
-4. `frames`: the sentences, and the stretch of each that speaks of one date;
+4. `frames`: the sentences, and the stretch of each that speaks of one date; `blocks`:
+   a headed block (title, date line, room line) that states one meeting;
 5. `classifying`: what the clause does (announces, reports as held, moves, cancels,
    only refers to a letter or another organisation's event);
 6. `resolving`: years, relative days, the meeting a back-reference names;
-7. `proposing` turns frames into proposals, `output` into the JSON `import_letter` prints.
+7. `proposing` turns frames into proposals (`continuing`: a sentence that goes on
+   about the meetings just named; `naming`: titles and what a deadline is for), kept
+   with every mention in `record`; `output` gives the JSON `import_letter` prints;
+   `scoring` measures the reading against a corpus (`manage.py score_letters`).
 """
 
 from . import frames
 from .classifying import TENTATIVE
 from .dates import parse_date_mentions
 from .kinds import find_kinds
+from .naming import title_of
 from .output import as_json
 from .places import parse_room_mentions
-from .proposing import title_of
 from .reading import extract
 from .resolving import period_of, resolve_year
 from .results import (

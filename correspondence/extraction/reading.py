@@ -6,7 +6,8 @@ from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
 from .normalising import normalise
 from .places import unhq_room_names
-from .proposing import Reading, read_announcements
+from .proposing import read_announcements
+from .record import Reading
 from .resolving import kinds_from_the_letter, merge_back_references
 from .results import Extraction, ExtractionError
 

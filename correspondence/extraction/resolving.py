@@ -16,7 +16,7 @@ from .results import ProposedMeeting
 from .vocabulary import AFTERNOON, MONTHS, MORNING, WEEKDAYS
 
 if TYPE_CHECKING:
-    from .proposing import Reading
+    from .record import Reading
 
 
 def resolve_year(
