@@ -70,7 +70,8 @@ def title_of(sentence: str, kind: KindMention) -> str:
 
 
 DEADLINE_WHAT = re.compile(
-    r"^(?P<what>.+?)(?=\s+(?:to\s+(?:all|member|delegations)|on\s|by\s|no\s+later|before\s|at\s|until\s|will\s|would\s|is\s|are\s|shall\s)|[,;.()]|$)",
+    r"^(?P<what>.+?)(?=\s+(?:to\s+(?:all|member|delegations)|on\s|by\s|no\s+later|before\s|at\s"
+    r"|until\s|will\s|would\s|is\s|are\s|shall\s|should\s|must\s|may\s|can\s)|[,;.()]|$)",
     re.IGNORECASE,
 )
 
