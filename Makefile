@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python benchmarks/herd.py
 	$(BIN)/python benchmarks/fanout.py
 	$(BIN)/python benchmarks/contacts_import.py
+	$(BIN)/python benchmarks/letters.py
 
 # A worker on a developer's machine: the Celery app alone defaults to production settings.
 worker: install

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from correspondence.demo import DEMO_LETTERS
 from correspondence.extraction import ExtractionError, as_json, extract
 
-CORPUS = Path(__file__).parent / "letters"
+CORPUS = Path(__file__).parent.parent / "letters"
 PRESIDENTS = ("Srgjan Kerim", "Peter Thomson")
 LETTER_2008 = DEMO_LETTERS / "2008-03-19-pga-thematic-debate-human-trafficking.txt"
 LETTER_2017 = (
@@ -55,6 +55,7 @@ def test_letter_of_19_march_2008_announces_the_thematic_debate():
                 "start": None,
                 "end": None,
                 "room": None,
+                "virtual": False,
                 "kind": "thematic debate",
                 "title": "Informal thematic debate on human trafficking",
                 "tentative": False,
@@ -103,6 +104,7 @@ def meeting(day, kind, title, source, **rest):
         "start": None,
         "end": None,
         "room": None,
+        "virtual": False,
         "kind": kind,
         "title": title,
         "tentative": False,
