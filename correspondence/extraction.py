@@ -207,12 +207,40 @@ class ProposedDeadline:
     letter_index: int = 0
 
 
+# --- BEGIN review stand-in: Mention (the extraction package's version replaces it) ----
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date, time, room or platform the text names, and what became of it.
+
+    Offsets point into Extraction.text. `meeting` / `deadline`: the index of the
+    proposal in Extraction.meetings / .deadlines it became; otherwise `reason` says why
+    not ("letter-date", "back-reference", "resolution-date", "other-organisation",
+    "deadline", "held-elsewhere", "not-understood"), `detail` a short phrase.
+    """
+
+    start: int
+    end: int
+    what: str  # "date", "time", "room" or "platform"
+    text: str
+    meeting: int | None = None
+    deadline: int | None = None
+    reason: str | None = None
+    detail: str = ""
+
+
+# --- END review stand-in -----------------------------------------------------------------
+
+
 @dataclass
 class Extraction:
     letters: list[LetterFacts]  # the letter, then what it encloses
     meetings: list[ProposedMeeting]
     deadlines: list[ProposedDeadline]
     warnings: list[str]
+    text: str = ""  # the normalised text the mentions' offsets point into
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def letter(self) -> LetterFacts:
@@ -253,7 +281,66 @@ def extract(
         meetings += found_meetings
         deadlines += found_deadlines
         warnings += found_warnings
-    return Extraction(letters=letters, meetings=meetings, deadlines=deadlines, warnings=warnings)
+    found = Extraction(letters=letters, meetings=meetings, deadlines=deadlines, warnings=warnings)
+    found.text = text
+    found.mentions = date_mentions_of(found)
+    return found
+
+
+# --- BEGIN review stand-in: the dates of the text, minimally (replaced by the package) --
+
+
+def pieces(text: str, *, longest: int = 2000):
+    """(offset, piece) for each line of the text, a long line cut after a full stop."""
+    for line in re.finditer(r"[^\n]+", text):
+        start, end = line.span()
+        while end - start > longest:
+            cut = text.rfind(". ", start, start + longest)
+            cut = cut + 2 if cut > start else start + longest
+            yield start, text[start:cut]
+            start = cut
+        yield start, text[start:end]
+
+
+def date_mentions_of(found: Extraction) -> list[Mention]:
+    """Every date the text names: the proposal it became when one of the letter's
+    proposals has that date and was read from the sentence that names it; the letter's
+    own date; otherwise not understood. Read line by line (a long line in pieces), so a
+    long text costs linear time."""
+    text = found.text
+    dated = {(m.letter_index, m.date): i for i, m in reversed(list(enumerate(found.meetings)))}
+    due = {(d.letter_index, d.date): i for i, d in reversed(list(enumerate(found.deadlines)))}
+    starts, parts, cursor = [], [], 0
+    for index, part in enumerate(split_letters(text)):
+        cursor = text.find(part, cursor)
+        line = DATE_LINE.search(part)
+        own = (cursor + line.start(), cursor + line.end()) if line else (-1, -1)
+        starts.append(cursor)
+        parts.append((index, found.letters[index].date, own))
+        cursor += len(part)
+    mentions: list[Mention] = []
+    for base, piece in pieces(text):
+        index, letter_date, own = parts[max(bisect.bisect_right(starts, base) - 1, 0)]
+        for mention in parse_date_mentions(piece):
+            if not mention.days:
+                continue
+            start, end = base + mention.start, base + mention.end
+            said = text[start:end]
+            day = resolve_year(mention.days[0], letter_date, past=False)
+            meeting, deadline = dated.get((index, day)), due.get((index, day))
+            if meeting is not None and clean_space(said) in found.meetings[meeting].source:
+                mentions.append(Mention(start, end, "date", said, meeting=meeting))
+            elif deadline is not None and clean_space(said) in found.deadlines[deadline].source:
+                mentions.append(Mention(start, end, "date", said, deadline=deadline))
+            else:
+                lead = text[max(0, start - 40) : start]
+                letter = own[0] <= start < own[1] or LETTER_REFERENCE.search(lead)
+                reason = "letter-date" if letter else "not-understood"
+                mentions.append(Mention(start, end, "date", said, reason=reason))
+    return mentions
+
+
+# --- END review stand-in -----------------------------------------------------------------
 
 
 # What gasched.validators refuses in one line of typed text, but line breaks and tabs.

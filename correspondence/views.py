@@ -4,10 +4,11 @@ Thin views: forms validate, letters.py and review.py do the work.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -16,7 +17,7 @@ from meetings.models import Process
 from meetings.rooms import current_room_names
 from meetings.rules import is_pga_office
 
-from . import letters, review
+from . import letters, mentions, review
 from .documents import DocumentError
 from .extraction import ExtractionError
 from .forms import LetterProcessForm, LetterSearchForm, LetterUploadForm, ProposalForm
@@ -90,7 +91,7 @@ def letter_upload(request):
                 process=form.cleaned_data["process"],
                 user=request.user,
             )
-        except (DocumentError, ExtractionError) as error:
+        except (DocumentError, ExtractionError, letters.TooManyProposals) as error:
             form.add_error("original", str(error))
         else:
             if not imported.created:
@@ -116,11 +117,15 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         .select_related("existing", "deadline", "letter")
         .order_by("letter_id", "order", "pk")
     )
+    text = mentions.marked_text(
+        letter, meetings={p.pk: p for p in proposed}, deadlines={d.pk: d for d in deadlines}
+    )
     context = {
         "letter": letter,
         "parts": parts,
         "proposed": proposed,
         "deadlines": deadlines,
+        "text": text,
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
         "room_names": current_room_names(),
@@ -159,6 +164,29 @@ def proposal_decide(request, pk: int, proposal: int):
         return review_page(request, letter, forms={proposal.pk: form}, status=400)
     messages.success(request, _("In the schedule: “%(title)s”.") % {"title": meeting.title})
     return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def mention_propose(request, pk: int):
+    """One click on a date of the letter's text: a proposal filled from its sentence,
+    opened for review."""
+    if not is_pga_office(request.user):
+        raise PermissionDenied(_("Only the Office of the President makes proposals."))
+    letter = letter_for_review(pk)
+    try:
+        index = int(request.POST.get("mention", ""))
+    except ValueError:
+        messages.error(request, _("Choose a date in the letter's text."))
+        return review_page(request, letter, status=400)
+    try:
+        proposal = letters.propose_from_mention(letter, index, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return review_page(request, letter, status=400)
+    messages.success(request, _("Proposed from the letter's text: check it, then accept it."))
+    url = reverse("correspondence:letter-review", args=[letter.pk])
+    return redirect(f"{url}#proposal-{proposal.pk}")
 
 
 @requires("correspondence.change_letter")
