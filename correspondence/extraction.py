@@ -328,15 +328,15 @@ def date_mentions_of(found: Extraction) -> list[Mention]:
             said = text[start:end]
             day = resolve_year(mention.days[0], letter_date, past=False)
             meeting, deadline = dated.get((index, day)), due.get((index, day))
-            if meeting is not None and clean_space(said) in found.meetings[meeting].source:
+            lead = text[max(0, start - 40) : start]
+            if own[0] <= start < own[1] or LETTER_REFERENCE.search(lead):
+                mentions.append(Mention(start, end, "date", said, reason="letter-date"))
+            elif meeting is not None and clean_space(said) in found.meetings[meeting].source:
                 mentions.append(Mention(start, end, "date", said, meeting=meeting))
             elif deadline is not None and clean_space(said) in found.deadlines[deadline].source:
                 mentions.append(Mention(start, end, "date", said, deadline=deadline))
             else:
-                lead = text[max(0, start - 40) : start]
-                letter = own[0] <= start < own[1] or LETTER_REFERENCE.search(lead)
-                reason = "letter-date" if letter else "not-understood"
-                mentions.append(Mention(start, end, "date", said, reason=reason))
+                mentions.append(Mention(start, end, "date", said, reason="not-understood"))
     return mentions
 
 

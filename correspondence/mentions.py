@@ -89,6 +89,7 @@ class Mark:
     reason: str = ""  # why not, in words
     can_propose: bool = False
     not_understood: bool = False
+    said: str = ""  # for screen readers: what it is and what became of it
 
     @property
     def what_label(self) -> str:
@@ -130,6 +131,15 @@ def marked_text(letter, *, meetings: dict, deadlines: dict) -> list[tuple[str, M
             mark.reason = reason_in_words(stored)
             mark.not_understood = stored.get("reason") == NOT_UNDERSTOOD
             mark.can_propose = stored["what"] == "date"
+        # Said here, not in the template: a long letter has thousands of marks.
+        what = WHAT.get(mark.what, mark.what)
+        if mark.anchor:
+            mark.said = _("%(what)s, proposed: %(title)s") % {
+                "what": what,
+                "title": mark.proposed_as,
+            }
+        else:
+            mark.said = str(what)
         pieces.append((mark.text, mark))
         at = end
     if at < len(text):

@@ -102,21 +102,27 @@ def letter_upload(request):
 
 
 def review_page(request, letter: Letter, *, forms=None, status=200):
-    parts = [letter, *letter.enclosures.all()]
+    parts = [letter, *letter.enclosures.defer(*letters.AS_READ)]
+    # Each proposal's letter is one of these: never fetched again with each proposal
+    # (the outer letter carries the whole text and its mentions).
+    by_pk = {part.pk: part for part in parts}
     proposed = list(
         ProposedMeeting.objects.filter(letter__in=parts)
-        .select_related("room", "existing__room", "meeting", "letter")
+        .select_related("room", "existing__room", "meeting")
         .order_by("letter_id", "order", "pk")
     )
     forms = forms or {}
     for proposal in proposed:
+        proposal.letter = by_pk[proposal.letter_id]
         if proposal.is_open:
             proposal.form = forms.get(proposal.pk) or ProposalForm.for_proposal(proposal)
     deadlines = list(
         ProposedDeadline.objects.filter(letter__in=parts)
-        .select_related("existing", "deadline", "letter")
+        .select_related("existing", "deadline")
         .order_by("letter_id", "order", "pk")
     )
+    for proposal in deadlines:
+        proposal.letter = by_pk[proposal.letter_id]
     text = mentions.marked_text(
         letter, meetings={p.pk: p for p in proposed}, deadlines={d.pk: d for d in deadlines}
     )
@@ -126,6 +132,7 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "proposed": proposed,
         "deadlines": deadlines,
         "text": text,
+        "propose_label": _("propose a meeting"),
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
         "room_names": current_room_names(),
