@@ -84,7 +84,7 @@ class Mark:
     index: int
     what: str
     text: str
-    anchor: str = ""  # the proposal it became, on the same page
+    anchor: str = ""  # a link to the proposal it became
     proposed_as: str = ""  # that proposal's title
     reason: str = ""  # why not, in words
     can_propose: bool = False
@@ -109,8 +109,9 @@ def reason_in_words(mark: dict) -> str:
 def marked_text(letter, *, meetings: dict, deadlines: dict) -> list[tuple[str, Mark | None]]:
     """The letter's text as read, cut into plain runs and marked mentions, in order.
 
-    `meetings` and `deadlines`: the page's proposals by pk. A mark whose proposal is
-    gone (its open proposals were read again) is shown as not proposed."""
+    `meetings` and `deadlines`: (title, link) of the letter's proposals by pk. A mark
+    whose proposal is gone (its open proposals were read again) is shown as not
+    proposed."""
     text = letter.text_as_read
     pieces: list[tuple[str, Mark | None]] = []
     at = 0
@@ -124,9 +125,9 @@ def marked_text(letter, *, meetings: dict, deadlines: dict) -> list[tuple[str, M
         meeting = meetings.get(stored.get("meeting"))
         deadline = deadlines.get(stored.get("deadline"))
         if meeting is not None:
-            mark.anchor, mark.proposed_as = f"proposal-{meeting.pk}", meeting.title
+            mark.proposed_as, mark.anchor = meeting
         elif deadline is not None:
-            mark.anchor, mark.proposed_as = f"deadline-{deadline.pk}", deadline.title
+            mark.proposed_as, mark.anchor = deadline
         else:
             mark.reason = reason_in_words(stored)
             mark.not_understood = stored.get("reason") == NOT_UNDERSTOOD

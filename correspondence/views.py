@@ -24,6 +24,7 @@ from .forms import LetterProcessForm, LetterSearchForm, LetterUploadForm, Propos
 from .models import Letter, ProposedDeadline, ProposedMeeting
 
 PAGE_SIZE = 50
+PROPOSALS_PER_PAGE = 100
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -111,9 +112,16 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         .select_related("room", "existing__room", "meeting")
         .order_by("letter_id", "order", "pk")
     )
+    # A letter may propose hundreds of meetings: their forms come a page at a time (the
+    # marked text links each one to its page).
     forms = forms or {}
+    number = request.GET.get("page")
+    if forms:  # a correction refused: the page that shows it with its errors
+        number = next(n for n, p in enumerate(proposed) if p.pk in forms) // PROPOSALS_PER_PAGE + 1
+    page = Paginator(proposed, PROPOSALS_PER_PAGE).get_page(number)
     for proposal in proposed:
         proposal.letter = by_pk[proposal.letter_id]
+    for proposal in page.object_list:
         if proposal.is_open:
             proposal.form = forms.get(proposal.pk) or ProposalForm.for_proposal(proposal)
     deadlines = list(
@@ -124,12 +132,18 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
     for proposal in deadlines:
         proposal.letter = by_pk[proposal.letter_id]
     text = mentions.marked_text(
-        letter, meetings={p.pk: p for p in proposed}, deadlines={d.pk: d for d in deadlines}
+        letter,
+        meetings={
+            p.pk: (p.title, f"{page_link(n // PROPOSALS_PER_PAGE + 1, page)}#proposal-{p.pk}")
+            for n, p in enumerate(proposed)
+        },
+        deadlines={d.pk: (d.title, f"#deadline-{d.pk}") for d in deadlines},
     )
     context = {
         "letter": letter,
         "parts": parts,
-        "proposed": proposed,
+        "proposed": page.object_list,
+        "page": page,
         "deadlines": deadlines,
         "text": text,
         "propose_label": _("propose a meeting"),
@@ -138,6 +152,23 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "room_names": current_room_names(),
     }
     return render(request, "correspondence/letter_review.html", context, status=status)
+
+
+def page_link(number: int, page) -> str:
+    """The address of a page of proposals, from the page shown: none for the same page."""
+    return "" if number == page.number else f"?page={number}"
+
+
+def proposals_page(letter: Letter, proposal: ProposedMeeting) -> str:
+    """Where the review page shows this proposal: "?page=N" (or nothing) and its anchor."""
+    parts = [letter.pk, *letter.enclosures.values_list("pk", flat=True)]
+    ordered = list(
+        ProposedMeeting.objects.filter(letter__in=parts)
+        .order_by("letter_id", "order", "pk")
+        .values_list("pk", flat=True)
+    )
+    number = ordered.index(proposal.pk) // PROPOSALS_PER_PAGE + 1
+    return (f"?page={number}" if number > 1 else "") + f"#proposal-{proposal.pk}"
 
 
 def letter_for_review(pk: int) -> Letter:
@@ -193,7 +224,7 @@ def mention_propose(request, pk: int):
         return review_page(request, letter, status=400)
     messages.success(request, _("Proposed from the letter's text: check it, then accept it."))
     url = reverse("correspondence:letter-review", args=[letter.pk])
-    return redirect(f"{url}#proposal-{proposal.pk}")
+    return redirect(url + proposals_page(letter, proposal))
 
 
 @requires("correspondence.change_letter")

@@ -255,3 +255,33 @@ def test_the_sentence_around_a_date_keeps_abbreviations_whole():
     assert mentions.sentence_around(text, start, start + 10) == (
         "The briefing is at 10 a.m. in CR 4 on 3 May 2023, as agreed."
     )
+
+
+def test_hundreds_of_proposals_come_a_hundred_a_page_and_the_text_links_to_their_page(
+    staff_client, django_assert_num_queries
+):
+    months = ("May", "June", "July", "August")
+    body = " ".join(
+        f"An informal consultation will be held on {k % 28 + 1} {months[k // 28]} 2023 "
+        "at 10 a.m. in CR 4."
+        for k in range(102)
+    )
+    letter = import_text(
+        letter_of(f"{body}\n\nDelegations{NOT_UNDERSTOOD.split(' Delegations')[1]}")
+    )
+    last = ProposedMeeting.objects.order_by("order").last()
+
+    first_page = review(staff_client, letter).content.decode()
+    with django_assert_num_queries(13):
+        second_page = staff_client.get(
+            reverse("correspondence:letter-review", args=[letter.pk]) + "?page=2"
+        ).content.decode()
+
+    assert first_page.count('class="proposal ') == 100
+    assert second_page.count('class="proposal ') == 2
+    assert f'<a href="?page=2#proposal-{last.pk}">' in first_page
+    assert f'<a href="#proposal-{last.pk}">' in second_page
+    index, _ = mark_of(letter, "Tuesday, 14 March 2023")
+    response = propose(staff_client, letter, mention=index)
+    made = ProposedMeeting.objects.get(date=date(2023, 3, 14))
+    assert response["Location"].endswith(f"/review/?page=2#proposal-{made.pk}")
