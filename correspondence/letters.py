@@ -448,8 +448,8 @@ def letter_for_page(pk: int, user) -> Letter:
         .select_related("process")
         .prefetch_related(
             "signatories",
-            Prefetch("refers_to", queryset=visible),
-            Prefetch("referred_to_by", queryset=visible),
+            Prefetch("refers_to", queryset=visible.defer(*AS_READ)),
+            Prefetch("referred_to_by", queryset=visible.defer(*AS_READ)),
             Prefetch(
                 "enclosures",
                 queryset=Letter.objects.prefetch_related(

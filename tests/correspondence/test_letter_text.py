@@ -60,6 +60,7 @@ def test_every_date_is_marked_with_its_proposal_or_why_not(staff_client):
         "Thursday, 29 June</a>" in page
     )
     assert f'id="proposal-{proposal.pk}"' in page  # the link's target is on the page
+    assert mark_of(letter, "Thursday, 29 June")[1]["part"] == 1  # in the enclosed letter
     index, _ = mark_of(letter, "19 June 2017")  # the letter's own date
     assert '19 June 2017 <small class="why">[a letter\'s date]</small>' in page.replace(
         "&#x27;", "'"
