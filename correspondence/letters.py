@@ -61,30 +61,26 @@ class TooManyProposals(ValueError):
 def check_proposal_limits(found: extraction.Extraction) -> None:
     """Refuse a reading that proposes more meetings or deadlines than any letter does,
     before anything is saved (every import goes through import_letter)."""
-    limits = (
-        (len(found.meetings), settings.GASCHED_LETTER_MAX_MEETINGS, "GASCHED_LETTER_MAX_MEETINGS"),
-        (
-            len(found.deadlines),
-            settings.GASCHED_LETTER_MAX_DEADLINES,
-            "GASCHED_LETTER_MAX_DEADLINES",
-        ),
-    )
-    for count, limit, setting in limits:
-        if count > limit:
-            message = (
-                _(
-                    "This file proposes %(count)d meetings; one letter may propose at most "
-                    "%(limit)d (the setting %(setting)s). Nothing was saved: check that the "
-                    "file is a letter, or split it."
-                )
-                if setting == "GASCHED_LETTER_MAX_MEETINGS"
-                else _(
-                    "This file proposes %(count)d deadlines; one letter may propose at most "
-                    "%(limit)d (the setting %(setting)s). Nothing was saved: check that the "
-                    "file is a letter, or split it."
-                )
+    meetings, limit = len(found.meetings), settings.GASCHED_LETTER_MAX_MEETINGS
+    if meetings > limit:
+        raise TooManyProposals(
+            _(
+                "This file proposes %(count)d meetings; one letter may propose at most "
+                "%(limit)d (the setting %(setting)s). Nothing was saved: check that the "
+                "file is a letter, or split it."
             )
-            raise TooManyProposals(message % {"count": count, "limit": limit, "setting": setting})
+            % {"count": meetings, "limit": limit, "setting": "GASCHED_LETTER_MAX_MEETINGS"}
+        )
+    deadlines, limit = len(found.deadlines), settings.GASCHED_LETTER_MAX_DEADLINES
+    if deadlines > limit:
+        raise TooManyProposals(
+            _(
+                "This file proposes %(count)d deadlines; one letter may propose at most "
+                "%(limit)d (the setting %(setting)s). Nothing was saved: check that the "
+                "file is a letter, or split it."
+            )
+            % {"count": deadlines, "limit": limit, "setting": "GASCHED_LETTER_MAX_DEADLINES"}
+        )
 
 
 @transaction.atomic
