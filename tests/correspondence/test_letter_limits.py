@@ -1,6 +1,8 @@
 """However many proposals a file holds: saved in bulk, in queries that do not grow, and
 refused before anything is saved beyond the cap, on every way in."""
 
+from datetime import date, time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -8,8 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from correspondence import letters
+from correspondence import letters, review
 from correspondence.models import Letter, ProposedDeadline, ProposedMeeting
+from meetings.enums import MeetingKind, Timing
+from meetings.timing import new_york_datetime
+from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +138,31 @@ def test_storing_proposals_costs_the_same_queries_for_1_or_60():
     many = import_queries(letter_of(f"{meetings(60)} {deadlines(60)}", dated="2 March 2023"))
     assert ProposedMeeting.objects.count() == 61
     assert many == few
+
+
+def test_the_meetings_proposals_repeat_are_found_in_one_query(django_assert_num_queries):
+    """Each proposal finds its own day's meeting of its kind (and time), never another's."""
+
+    def at(day: int, hour: int, kind=MeetingKind.INFORMAL_CONSULTATION):
+        return MeetingFactory(
+            process=None,
+            kind=kind,
+            timing=Timing.EXACT,
+            start=new_york_datetime(date(2023, 5, day), time(hour)),
+        )
+
+    ten, three, briefing = at(2, 10), at(2, 15), at(3, 10, MeetingKind.BRIEFING)
+    letter = letters.import_letter(letter_of(meetings(1)).encode(), filename="l.txt").letter
+    proposals = [
+        ProposedMeeting(letter=letter, date=date(2023, 5, d), start=time(h), kind=k, title="x")
+        for d, h, k in [
+            (2, 15, MeetingKind.INFORMAL_CONSULTATION),
+            (2, 10, MeetingKind.INFORMAL_CONSULTATION),
+            (3, 10, MeetingKind.INFORMAL_CONSULTATION),  # that day's is a briefing
+            (3, 10, MeetingKind.BRIEFING),
+            (4, 10, MeetingKind.BRIEFING),
+        ]
+    ]
+    with django_assert_num_queries(1):
+        found = review.match_existing_all(proposals, process=None)
+    assert found == [three, ten, None, briefing, None]

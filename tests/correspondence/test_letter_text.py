@@ -286,3 +286,18 @@ def test_hundreds_of_proposals_come_a_hundred_a_page_and_the_text_links_to_their
     response = propose(staff_client, letter, mention=index)
     made = ProposedMeeting.objects.get(date=date(2023, 3, 14))
     assert response["Location"].endswith(f"/review/?page=2#proposal-{made.pk}")
+
+
+def test_the_same_file_again_reads_the_marks_afresh(staff_client):
+    text = letter_of(NOT_UNDERSTOOD)
+    letter = import_text(text)
+    index, _ = mark_of(letter, "Tuesday, 14 March 2023")
+    propose(staff_client, letter, mention=index)  # still open: read again, it goes
+
+    again = import_text(text)
+
+    assert again.pk == letter.pk
+    assert again.dates_not_understood == 1
+    assert ProposedMeeting.objects.filter(date=date(2023, 3, 14)).exists() is False
+    kept = {m["meeting"] for m in again.mentions if "meeting" in m}
+    assert kept == set(ProposedMeeting.objects.values_list("pk", flat=True))
