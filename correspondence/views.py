@@ -146,6 +146,8 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "page": page,
         "deadlines": deadlines,
         "text": text,
+        # The first dates not understood, each a link to its place in the text.
+        "not_understood": [m for _run, m in text if m and m.not_understood][:20],
         "propose_label": _("propose a meeting"),
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
         "process_form": LetterProcessForm(initial={"process": letter.process}),

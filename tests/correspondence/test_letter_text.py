@@ -76,6 +76,7 @@ def test_a_date_not_understood_is_marked_and_warned_of(staff_client):
     assert "gasched did not understand 1 date in this letter." in page
     assert page.index("gasched did not understand") < page.index("<h2")  # at the top
     index, _ = mark_of(letter, "Tuesday, 14 March 2023")
+    assert f'<li><a href="#mention-{index}">Tuesday, 14 March 2023</a></li>' in page
     assert (
         f'<mark class="mention not-proposed not-understood" id="mention-{index}">'
         '<span class="visually-hidden">date: </span>Tuesday, 14 March 2023 '
