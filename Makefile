@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python benchmarks/fanout.py
 	$(BIN)/python benchmarks/contacts_import.py
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/letter_upload.py
 
 # A worker on a developer's machine: the Celery app alone defaults to production settings.
 worker: install

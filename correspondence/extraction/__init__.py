@@ -29,6 +29,7 @@ from .naming import title_of
 from .output import as_json
 from .places import parse_room_mentions
 from .reading import extract
+from .record import NOT_UNDERSTOOD_WARNING
 from .resolving import period_of, resolve_year
 from .results import (
     Extraction,
@@ -38,6 +39,7 @@ from .results import (
     ProposedDeadline,
     ProposedMeeting,
     Signatory,
+    TooManyMeetings,
 )
 from .times import parse_time_mentions
 from .vocabulary import clean_space
@@ -63,6 +65,7 @@ def sentence_at(text: str, offset: int) -> str:
 
 
 __all__ = [
+    "NOT_UNDERSTOOD_WARNING",
     "TENTATIVE",
     "Extraction",
     "ExtractionError",
@@ -71,6 +74,7 @@ __all__ = [
     "ProposedDeadline",
     "ProposedMeeting",
     "Signatory",
+    "TooManyMeetings",
     "as_json",
     "clean_space",
     "extract",

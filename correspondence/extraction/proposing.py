@@ -16,7 +16,7 @@ from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, previous_in_letter, what_of
 from .resolving import days_of, period_of, stated_year
-from .results import ProposedMeeting
+from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import DAY, MONTH, WEEKDAY, clean_space
 
@@ -29,6 +29,8 @@ def read_announcements(
     letter_date: date | None,
     rooms: dict[str, str],
     reading: Reading,
+    most_meetings: int | None = None,
+    most_deadlines: int | None = None,
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     for start, sentence in sentences(body):
@@ -48,6 +50,10 @@ def read_announcements(
             reading=reading,
             lead_in=lead_in,
         )
+        if most_meetings is not None and len(reading.meetings) > most_meetings:
+            raise TooManyMeetings(len(reading.meetings))
+        if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
+            raise TooManyMeetings(len(reading.deadlines), "deadlines")
         if sentence.endswith(":"):
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None

@@ -13,13 +13,20 @@ from .results import Extraction, ExtractionError
 
 
 def extract(
-    text: str, *, rooms: dict[str, str] | None = None, presidents: tuple[str, ...] = ()
+    text: str,
+    *,
+    rooms: dict[str, str] | None = None,
+    presidents: tuple[str, ...] = (),
+    most_meetings: int | None = None,
+    most_deadlines: int | None = None,
 ) -> Extraction:
     """Read `text` (one letter, or a letter and its enclosures).
 
     `rooms` maps alias keys to canonical names (default: the rooms shipped with
     gasched); `presidents` are names known to have been President of the General
     Assembly, so that a letter signed by one of them is known to be the PGA's.
+    Past `most_meetings` meetings or `most_deadlines` deadlines named, reading stops
+    with TooManyMeetings.
     """
     if not isinstance(text, str):
         raise ExtractionError("A letter is text.")
@@ -45,6 +52,8 @@ def extract(
             letter_date=letter_date,
             rooms=room_names,
             reading=reading,
+            most_meetings=most_meetings,
+            most_deadlines=most_deadlines,
         )
     merge_back_references(reading)
     kinds_from_the_letter(reading)

@@ -16,6 +16,10 @@ from .resolving import resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention
 
+# How the warning about dates not understood starts (the review page shows those dates
+# live, from the mentions, so it leaves this one out: see correspondence.letters).
+NOT_UNDERSTOOD_WARNING = "Dates the reading did not understand: "
+
 
 @dataclass
 class Reading:
@@ -80,7 +84,7 @@ class Reading:
         warnings = list(self.warnings)
         if misses:
             warnings.append(
-                "Dates the reading did not understand: "
+                NOT_UNDERSTOOD_WARNING
                 + "; ".join(f'"{m.text}"' for m in misses[:10])
                 + ". Check whether they are meetings."
             )

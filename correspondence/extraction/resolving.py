@@ -157,6 +157,7 @@ def merge_back_references(reading: Reading) -> None:
     moved_away = {
         (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
     }
+    on_day: dict = {}  # day -> indices of the meetings before on that day, in order
     for index, later in enumerate(meetings):
         if (
             later.action == ProposalAction.ANNOUNCE
@@ -164,7 +165,9 @@ def merge_back_references(reading: Reading) -> None:
         ):
             keep[index] = -1
             continue
-        for earlier_index in range(index):
+        # Only meetings of the same day can be the same meeting: looked up by day, so
+        # that a long list of meetings is not compared with every one before it.
+        for earlier_index in on_day.get(later.date, ()):
             earlier = meetings[earlier_index]
             if keep.get(earlier_index, earlier_index) != earlier_index:
                 continue
@@ -172,6 +175,7 @@ def merge_back_references(reading: Reading) -> None:
                 fill_in(earlier, later)
                 keep[index] = earlier_index
                 break
+        on_day.setdefault(later.date, []).append(index)
     if not keep:
         return
     new_index, kept = {}, []
@@ -203,16 +207,16 @@ def kinds_from_the_letter(reading: Reading) -> None:
     """A meeting the letter calls only "our meeting" is of the one kind its other
     meetings share ("Following our meeting of 5 February" in a letter of informal
     consultations was the first of them)."""
+    kinds_in: dict[int, set] = {}  # letter index -> the kinds its other meetings have
+    for m in reading.meetings:
+        if id(m) not in reading.plain:
+            kinds_in.setdefault(m.letter_index, set()).add(m.kind)
     for meeting in reading.meetings:
         if id(meeting) not in reading.plain:
             continue
-        others = {
-            m.kind
-            for m in reading.meetings
-            if m.letter_index == meeting.letter_index and id(m) not in reading.plain
-        }
+        others = kinds_in.get(meeting.letter_index, set())
         if len(others) == 1 and MeetingKind.OTHER not in others:
-            meeting.kind = others.pop()
+            meeting.kind = next(iter(others))
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:

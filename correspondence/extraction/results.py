@@ -110,3 +110,14 @@ class Extraction:
 
 class ExtractionError(ValueError):
     """The text cannot be read as a letter; the message says why."""
+
+
+class TooManyMeetings(ExtractionError):
+    """The text names more meetings or deadlines than the reader was asked to read (no
+    letter does): reading stopped there, so that a crafted text costs no more than a
+    letter. `what` is "meetings" or "deadlines"."""
+
+    def __init__(self, at_least: int, what: str = "meetings"):
+        super().__init__(f"The text names more than {at_least - 1} {what}.")
+        self.at_least = at_least
+        self.what = what

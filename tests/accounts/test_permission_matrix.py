@@ -98,6 +98,7 @@ EXPECTED = {
     "correspondence:letter-process": (302, 403, 403, 405),
     "correspondence:letter-publish": (302, 403, 403, 405),
     "correspondence:proposal-decide": (302, 403, 403, 405),
+    "correspondence:mention-propose": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
     # missions, contacts and deliveries: the PGA office, and each mission for its own
     "missions:missions": (302, 403, 200, 200),
@@ -164,6 +165,7 @@ def url_for(db, belgium, editor):
             and name not in ("correspondence:letters", "correspondence:letter-upload")
         },
         "correspondence:proposal-decide": [letter.pk, 1],
+        "correspondence:mention-propose": [letter.pk],
         "missions:mission-contacts": [belgium.pk],
         "missions:contact-edit": [belgium.pk, contact.pk],
         "missions:contacts-import-job": [ContactImport.objects.create(total=1).pk],
@@ -200,7 +202,8 @@ def test_status_by_role(name, role, url_for, as_role):
 
 
 WRITE_VIEWS = [n for n, rule in EXPECTED.items() if rule == EDITORS_ONLY] + [
-    "meetings:meeting-status"
+    "meetings:meeting-status",
+    "correspondence:mention-propose",
 ]
 
 
