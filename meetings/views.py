@@ -455,8 +455,8 @@ def meeting_status(request, pk: int):
 
 
 CALL_OFF_DONE = {
-    MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled; everyone invited is told."),
-    MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed; everyone invited is told."),
+    MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled."),
+    MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed."),
 }
 
 

@@ -30,6 +30,10 @@ pytestmark = pytest.mark.django_db
 
 MARCH_10 = date(2027, 3, 10)  # a Wednesday ahead of the suite's today
 REASON = "owing to the liquidation of the conference room"
+AUDIENCE = (
+    '<dl class="facts audience"><dt>Contacts</dt><dd>{contacts}</dd>'
+    "<dt>Missions and offices</dt><dd>{missions}</dd></dl>"
+)
 
 
 @pytest.fixture
@@ -93,7 +97,7 @@ def test_the_page_shows_who_will_be_told_and_a_get_changes_nothing(
     page = response.content.decode()
     assert response.status_code == 200
     assert asked in page
-    assert "An e-mail goes to 3 contacts at 2 missions or offices" in page
+    assert AUDIENCE.format(contacts=3, missions=2) in page
     assert [f["fields"] for f in post_forms(page) if f["action"] == ""] == [
         {
             "csrfmiddlewaretoken": response.context["csrf_token"],
@@ -112,7 +116,7 @@ def test_the_count_is_that_of_the_outbox(staff_client, invited, django_capture_o
         opted_out=new_york_datetime(date(2026, 11, 3), time(9))
     )
     page = staff_client.get(page_of("cancel", invited)).content.decode()
-    assert "An e-mail goes to 3 contacts at 2 missions or offices" in page  # it had it
+    assert AUDIENCE.format(contacts=3, missions=2) in page  # it had the meeting
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(page_of("cancel", invited), {"reason": REASON, "opened_revision": 0})
     assert len(mail.outbox) == 3
