@@ -118,7 +118,9 @@ def programme_changes(*, days: int = 7, now: datetime | None = None) -> list[Pro
         prior = previous.get(record.id)
         what, differences = describe(prior, record)
         previous[record.id] = record
-        called_off = record.status in CALLED_OFF and (prior is None or prior.status != record.status)
+        called_off = record.status in CALLED_OFF and (
+            prior is None or prior.status != record.status
+        )
         if what and record.history_type != "-":
             changes.append(
                 ProgrammeChange(

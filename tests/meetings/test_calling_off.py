@@ -88,7 +88,12 @@ def parts(message) -> dict[str, str]:
     ("name", "asked"), [("cancel", "Cancel this meeting?"), ("postpone", "Postpone this meeting?")]
 )
 def test_the_page_shows_who_will_be_told_and_a_get_changes_nothing(
-    staff_client, invited, name, asked, django_assert_num_queries, django_capture_on_commit_callbacks
+    staff_client,
+    invited,
+    name,
+    asked,
+    django_assert_num_queries,
+    django_capture_on_commit_callbacks,
 ):
     # the visitor (session, user, permissions, authenticator, membership: 6), the
     # meeting with its rooms, who is told (one aggregate): whatever the number invited
@@ -129,7 +134,8 @@ def test_cancel_requires_the_page_and_the_reason_reaches_the_e_mail(
     # No button on the meeting's page calls it off: links to the confirmation pages.
     assert f'href="{page_of("cancel", invited)}">Cancel meeting</a>' in detail
     assert f'href="{page_of("postpone", invited)}">Postpone</a>' in detail
-    assert 'value="cancelled"' not in detail and 'value="postponed"' not in detail
+    assert 'value="cancelled"' not in detail
+    assert 'value="postponed"' not in detail
 
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
@@ -205,7 +211,9 @@ def test_a_cancelled_meeting_cannot_be_cancelled_again(
 
     shown = staff_client.get(page_of("cancel", invited))
     with django_capture_on_commit_callbacks(execute=True):
-        again = staff_client.post(page_of("cancel", invited), {"reason": "again", "opened_revision": 1})
+        again = staff_client.post(
+            page_of("cancel", invited), {"reason": "again", "opened_revision": 1}
+        )
         postponed = staff_client.post(
             page_of("postpone", invited), {"reason": "again", "opened_revision": 1}
         )
@@ -230,9 +238,13 @@ def test_a_postponed_meeting_can_then_be_cancelled(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(page_of("postpone", invited), {"reason": "later", "opened_revision": 0})
     with django_capture_on_commit_callbacks(execute=True):
-        again = staff_client.post(page_of("postpone", invited), {"reason": "x", "opened_revision": 1})
+        again = staff_client.post(
+            page_of("postpone", invited), {"reason": "x", "opened_revision": 1}
+        )
     with django_capture_on_commit_callbacks(execute=True):
-        cancelled = staff_client.post(page_of("cancel", invited), {"reason": REASON, "opened_revision": 1})
+        cancelled = staff_client.post(
+            page_of("cancel", invited), {"reason": REASON, "opened_revision": 1}
+        )
     assert (again.status_code, cancelled.status_code) == (409, 302)
     assert "already postponed" in again.content.decode()
     assert [m.subject.split(":")[0] for m in mail.outbox] == ["Postponed"] * 3 + ["Cancelled"] * 3
@@ -341,7 +353,9 @@ def test_reinstating_through_the_edit_form_forgets_the_reason(
     with django_capture_on_commit_callbacks(execute=True):
         calling_off.postpone_meeting(invited, reason="later")
     url = reverse("meetings:meeting-edit", args=[invited.pk])
-    (form,) = [f for f in post_forms(staff_client.get(url).content.decode()) if "title" in f["fields"]]
+    (form,) = [
+        f for f in post_forms(staff_client.get(url).content.decode()) if "title" in f["fields"]
+    ]
     fields = {**form["fields"], "status": "scheduled", "date": "2027-03-11"}
     with django_capture_on_commit_callbacks(execute=True):
         assert staff_client.post(url, fields).status_code == 302
@@ -352,7 +366,9 @@ def test_reinstating_through_the_edit_form_forgets_the_reason(
 
 def test_the_edit_form_does_not_call_a_meeting_off(staff_client, invited):
     url = reverse("meetings:meeting-edit", args=[invited.pk])
-    (form,) = [f for f in post_forms(staff_client.get(url).content.decode()) if "title" in f["fields"]]
+    (form,) = [
+        f for f in post_forms(staff_client.get(url).content.decode()) if "title" in f["fields"]
+    ]
     response = staff_client.post(url, {**form["fields"], "status": "cancelled"})
     assert response.status_code == 400
     assert response.context["form"].errors["status"] == [

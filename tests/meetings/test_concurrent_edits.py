@@ -156,7 +156,10 @@ def test_a_cancellation_confirmed_on_a_page_opened_before_a_change_is_refused(
     assert response.context["form"].non_field_errors() == [changed_message(meeting, first.email)]
     assert "Conference Room 4" in response.content.decode()
     # confirmed again from the page as it is now, it goes through
-    again = {"reason": reason, "opened_revision": response.context["form"]["opened_revision"].value()}
+    again = {
+        "reason": reason,
+        "opened_revision": response.context["form"]["opened_revision"].value(),
+    }
     assert second_client.post(cancel, again).status_code == 302
     meeting.refresh_from_db()
     assert (meeting.status, meeting.status_reason) == ("cancelled", reason)
