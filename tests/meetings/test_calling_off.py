@@ -17,7 +17,7 @@ from icalendar import Calendar
 from accounts.roles import ADMINISTRATORS
 from correspondence.models import Delivery
 from meetings import calling_off, schedule
-from meetings.changes import programme_changes
+from meetings.changes import calendar_change, programme_changes
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting
 from meetings.timing import new_york_datetime
@@ -404,3 +404,65 @@ def test_the_admin_cancels_with_a_reason_through_the_same_function(
     assert (stored.status, stored.status_reason, stored.sequence) == ("cancelled", REASON, 1)
     assert {m.subject.split(":")[0] for m in mail.outbox} == {"Cancelled"}
     assert f"Reason: {REASON}\n" in mail.outbox[0].body
+
+
+def test_the_open_data_api_gives_the_reason(client, invited, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        calling_off.postpone_meeting(invited, reason="at the request of the co-facilitators")
+    item = client.get(f"/api/meetings/{invited.pk}").json()
+    assert (item["status"], item["status_reason"]) == (
+        "postponed",
+        "at the request of the co-facilitators",
+    )
+
+
+def test_a_meeting_that_is_over_is_called_off_without_telling_anyone(staff_client):
+    SessionFactory(number=71, start_date=date(2016, 9, 13), end_date=date(2017, 9, 11))
+    held = schedule.save_meeting(
+        Meeting(
+            title="Informal consultation on trafficking",
+            kind=MeetingKind.PLENARY,
+            start=new_york_datetime(date(2017, 6, 29), time(10)),
+            end=new_york_datetime(date(2017, 6, 29), time(13)),
+        )
+    )
+    page = staff_client.get(page_of("cancel", held)).content.decode()
+    assert "Nobody is sent an e-mail: the meeting was sent to no one, or it is over." in page
+    assert (
+        staff_client.post(page_of("cancel", held), {"reason": REASON, "opened_revision": 0})[
+            "Location"
+        ]
+        == held.get_absolute_url()
+    )
+    assert mail.outbox == []
+
+
+# --- The change summary (no database) ----------------------------------------------------
+
+
+def off(status: str, reason: str = "") -> Meeting:
+    return Meeting(
+        title="Plenary meeting on oceans",
+        kind=MeetingKind.PLENARY,
+        start=new_york_datetime(MARCH_10, time(10)),
+        end=new_york_datetime(MARCH_10, time(13)),
+        status=status,
+        status_reason=reason,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "headline"), [("cancelled", "Cancelled"), ("postponed", "Postponed")]
+)
+def test_the_summary_of_a_cancellation_and_a_postponement(status, headline):
+    """The words of the update e-mail's Subject ("Cancelled: …") and its What changed."""
+    change = calendar_change(off("scheduled"), off(status, REASON))
+    assert [(d.aspect, d.before, d.after, d.sentence) for d in change.differences] == [
+        ("status", "scheduled", status, headline)
+    ]
+    assert (change.headline, change.significant) == (headline, True)
+
+
+def test_a_new_reason_alone_moves_the_calendar_stamp_but_tells_no_one():
+    change = calendar_change(off("cancelled", REASON), off("cancelled", "owing to the strike"))
+    assert (change.significant, change.shown) == (False, True)
