@@ -466,3 +466,16 @@ def test_the_summary_of_a_cancellation_and_a_postponement(status, headline):
 def test_a_new_reason_alone_moves_the_calendar_stamp_but_tells_no_one():
     change = calendar_change(off("cancelled", REASON), off("cancelled", "owing to the strike"))
     assert (change.significant, change.shown) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "reason", ["", "owing to \u202egnp.exe", "owing to\u2028the room", "x" * 201]
+)
+def test_every_way_in_refuses_the_reason_the_page_refuses(invited, reason):
+    """The rules of a reason are the field's (gasched.validators.one_line, the length):
+    the domain, and so the admin and letter review, refuse what the page refuses."""
+    with pytest.raises(ValidationError) as refused:
+        calling_off.cancel_meeting(invited, reason=reason)
+    assert list(refused.value.error_dict) == ["status_reason"]
+    stored = Meeting.objects.get()
+    assert (stored.status, stored.status_reason, mail.outbox) == ("scheduled", "", [])
