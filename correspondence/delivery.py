@@ -30,10 +30,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db import connection as database
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from gasched.queueing import hand_over
+from meetings.calling_off import Audience
 from meetings.changes import CalendarChange, merged
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting, Process
@@ -93,6 +94,28 @@ def following(process_id: int) -> Q:
     )
 
 
+def in_calendars(meeting: Meeting) -> QuerySet[Delivery]:
+    """The invitations and updates that put (a version of) the meeting in a contact's
+    calendar or are about to: whoever has one hears of every change and of its being
+    called off. A contact who opted out before it was sent has nothing to correct."""
+    return Delivery.objects.filter(
+        Q(contact__opted_out__isnull=True) | Q(state__in=HAD),
+        meeting=meeting,
+        kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE],
+    )
+
+
+def told_if_called_off(meeting: Meeting, *, now: datetime | None = None) -> Audience:
+    """How many contacts, at how many missions, write_outbox would send a cancellation
+    to if the meeting were cancelled or postponed now (none once it is over)."""
+    if meeting.booked_until <= (now or timezone.now()):
+        return Audience(missions=0, contacts=0)
+    counts = in_calendars(meeting).aggregate(
+        contacts=Count("contact", distinct=True), missions=Count("contact__mission", distinct=True)
+    )
+    return Audience(**counts)
+
+
 # --- Writing the outbox ----------------------------------------------------------------
 
 
@@ -115,11 +138,9 @@ def write_outbox(
     already = {}  # contact -> highest sequence they were sent (or are being sent)
     had = {}  # contact -> highest sequence they were sent
     unsent = defaultdict(list)  # contact -> (sequence, changes) of updates not yet sent
-    for contact_id, sequence, state, kind, changes, opted_out in Delivery.objects.filter(
-        meeting=meeting, kind__in=[DeliveryKind.INVITATION, DeliveryKind.UPDATE]
-    ).values_list("contact_id", "sequence", "state", "kind", "changes", "contact__opted_out"):
-        if opted_out is not None and state not in HAD:
-            continue  # never in their calendar: nothing to correct
+    for contact_id, sequence, state, kind, changes in in_calendars(meeting).values_list(
+        "contact_id", "sequence", "state", "kind", "changes"
+    ):
         already[contact_id] = max(already.get(contact_id, -1), sequence)
         if state in HAD:
             had[contact_id] = max(had.get(contact_id, -1), sequence)

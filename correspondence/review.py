@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings import schedule
+from meetings import calling_off, schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Deadline, Meeting, Process, Room, check_meeting_date
 from meetings.sessions import ensure_session_covering
@@ -168,7 +168,10 @@ def accept_meeting(
         meeting, role = change_existing(existing, proposal, correction)
     else:
         meeting, role = new_meeting(proposal, correction, process=letter.outer.process), None
-    if role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
+    if meeting.is_off and (existing is None or existing.status != meeting.status):
+        # Called off by the letter: the same way as on the staff pages, the letter as reason.
+        calling_off.call_off_meeting(meeting, status=meeting.status, reason=reason_from(letter))
+    elif role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
         schedule.save_meeting(meeting)
     if role is None or (role == AnnouncementRole.CONFIRMED and not meeting.announcements.exists()):
         # The first letter to speak of a meeting announced it, whoever typed it in first.
@@ -176,6 +179,13 @@ def accept_meeting(
     Announcement.objects.get_or_create(letter=letter, meeting=meeting, defaults={"role": role})
     mark(proposal, ProposalState.ACCEPTED, user=user, meeting=meeting)
     return meeting
+
+
+def reason_from(letter: Letter) -> str:
+    """Why a meeting a letter calls off is off, as its invitees read it (in English, the
+    letters' language): "As announced in the letter of 27 June 2017"."""
+    dated = f" of {letter.date.day} {letter.date:%B %Y}" if letter.date else ""
+    return f"As announced in the letter{dated}"
 
 
 def new_meeting(proposal: ProposedMeeting, correction: Correction, *, process) -> Meeting:

@@ -138,6 +138,8 @@ def description(meeting: Meeting) -> str:
     title, room, time or link again (SUMMARY, LOCATION, DTSTART/DTEND and URL say them),
     nor the process when the title names it, nor the usual participation."""
     lines = []
+    if meeting.status_reason:  # why it is off (SUMMARY and STATUS say that it is)
+        lines.append(f"Reason: {meeting.status_reason}")
     if meeting.timing == Timing.EXACT and meeting.end is None:
         lines.append("End time not announced.")
     elif meeting.timing in (Timing.MORNING, Timing.AFTERNOON):

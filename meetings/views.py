@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,10 +23,21 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gasched.access import requires
 from gasched.formats import weekday_date
 
-from . import audit, changes, feedcache, feeds, pagecache, pageshell, personal, schedule
+from . import (
+    audit,
+    calling_off,
+    changes,
+    feedcache,
+    feeds,
+    pagecache,
+    pageshell,
+    personal,
+    schedule,
+)
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
+    CallOffForm,
     CoFacilitatorFormSet,
     MeetingForm,
     ProcessForm,
@@ -433,6 +444,12 @@ def meeting_status(request, pk: int):
             content_type=PLAIN_TEXT,
         )
     opened = int(opened)
+    if status in calling_off.CALLED_OFF:
+        # Only after its confirmation page, with a reason (meeting_cancel, meeting_postpone).
+        return HttpResponseBadRequest(
+            _("Cancel or postpone a meeting from its confirmation page, with a reason."),
+            content_type=PLAIN_TEXT,
+        )
     try:
         schedule.set_meeting_status(meeting, MeetingStatus(status), expected_revision=opened)
     except ValidationError as error:  # a room taken, or a change since the page was opened
@@ -444,6 +461,70 @@ def meeting_status(request, pk: int):
         _("The meeting is now %(status)s.") % {"status": meeting.get_status_display().lower()},
     )
     return redirect(meeting)
+
+
+CALL_OFF_DONE = {
+    MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled."),
+    MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed."),
+}
+
+
+def call_off_page(request, pk: int, status: MeetingStatus):
+    """Confirm a cancellation or postponement: the meeting, who will be told and a
+    reason (GET changes nothing); the POST calls the meeting off (calling_off)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("room", "overflow_room"), pk=pk)
+    form = CallOffForm(request.POST or None, initial={"opened_revision": meeting.revision})
+    refused = calling_off.refusal(meeting, status)
+    http_status = 200
+    if request.method == "POST":
+        http_status = 409 if refused else 400
+        if not refused and form.is_valid():
+            try:
+                calling_off.call_off_meeting(
+                    meeting,
+                    status=status,
+                    reason=form.cleaned_data["reason"],
+                    expected_revision=form.cleaned_data["opened_revision"],
+                )
+            except schedule.MeetingChanged as changed:
+                # The page shows the meeting as it is now: confirming again is knowing.
+                form.add_error(None, changed)
+                form.reopen_at(changed.revision)
+                http_status = 409
+            except ValidationError as error:  # already called off meanwhile, or refused
+                fields = getattr(error, "error_dict", {})
+                if "status_reason" in fields:
+                    form.add_error("reason", fields["status_reason"])
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                messages.success(request, CALL_OFF_DONE[status] % {"title": meeting.title})
+                return redirect(meeting)
+            # As it is now (the refused change was not saved).
+            meeting = get_object_or_404(
+                Meeting.objects.select_related("room", "overflow_room"), pk=pk
+            )
+            refused = calling_off.refusal(meeting, status)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "status": status,
+        "refused": refused,
+        "audience": None if refused else calling_off.audience(meeting),
+    }
+    return render(request, "meetings/call_off.html", context, status=http_status)
+
+
+@requires("meetings.change_meeting")
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk: int):
+    return call_off_page(request, pk, MeetingStatus.CANCELLED)
+
+
+@requires("meetings.change_meeting")
+@require_http_methods(["GET", "POST"])
+def meeting_postpone(request, pk: int):
+    return call_off_page(request, pk, MeetingStatus.POSTPONED)
 
 
 @requires("meetings.view_meeting")

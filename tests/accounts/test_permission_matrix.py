@@ -85,6 +85,9 @@ EXPECTED = {
     "meetings:room-edit": EDITORS_ONLY,
     # POST only: a GET changes nothing (405 once the role is allowed at all)
     "meetings:meeting-status": (302, 403, 403, 405),
+    # the confirmation pages: a GET shows who is told and asks the reason, changes nothing
+    "meetings:meeting-cancel": EDITORS_ONLY,
+    "meetings:meeting-postpone": EDITORS_ONLY,
     # staff see free rooms; no date given is a 400 with a reason
     "meetings:room-availability": (302, 403, 400, 400),
     # letters: the archive shows published letters to everyone (unpublished: see
@@ -152,6 +155,8 @@ def url_for(db, belgium, editor):
         "api:get_process": [process.slug],
         "meetings:meeting-edit": [meeting.pk],
         "meetings:meeting-status": [meeting.pk],
+        "meetings:meeting-cancel": [meeting.pk],
+        "meetings:meeting-postpone": [meeting.pk],
         "meetings:process": [process.slug],
         "meetings:process-edit": [process.slug],
         "meetings:room": ["CR3"],
