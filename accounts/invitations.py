@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .abilities import allowances, needs_authenticator, who
 from .models import Invitation, Membership, Role
+from .names import display_name
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
 from .rules import can_invite_to
 
@@ -60,10 +62,11 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
     else:
         template, link = "accounts/invitation_email.txt", invitation.get_absolute_url()
-    context = {"invitation": invitation, "link": request.build_absolute_uri(link)}
+    context = {**introduction(invitation), "link": request.build_absolute_uri(link)}
     try:
         send_mail(
-            subject=_("[gasched] Your invitation"),
+            subject=_("[gasched] %(inviter)s invites you to open an account")
+            % {"inviter": display_name(invitation.invited_by)},
             message=render_to_string(template, context),
             from_email=None,
             recipient_list=[invitation.email],
@@ -72,6 +75,17 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         log.warning("invitation %s saved, not mailed: %s", invitation.pk, error)
         raise MailNotSent(invitation) from error
     return invitation
+
+
+def introduction(invitation: Invitation) -> dict:
+    """What the e-mail and the landing page say: who invites, for which mission or office,
+    and what the account lets one do."""
+    return {
+        "invitation": invitation,
+        "inviter": who(invitation.invited_by),
+        "allowances": allowances(invitation.role),
+        "needs_authenticator": needs_authenticator(invitation.role),
+    }
 
 
 class MailNotSent(Exception):
@@ -86,7 +100,11 @@ class MailNotSent(Exception):
 def usable_invitation(key: str | None) -> Invitation | None:
     if not key:
         return None
-    invitation = Invitation.objects.filter(key=key).select_related("mission").first()
+    invitation = (
+        Invitation.objects.filter(key=key)
+        .select_related("mission", "invited_by__membership__mission")
+        .first()
+    )
     return invitation if invitation and invitation.is_usable else None
 
 
