@@ -35,9 +35,9 @@ class NameForm(forms.Form):
 
     def signup(self, request, user):
         # allauth calls this once the user is saved.
-        self.save(user)
+        self.save_name(user)
 
-    def save(self, user):
+    def save_name(self, user):
         set_name(user, self.cleaned_data["name"])
         user.save(update_fields=["first_name", "last_name"])
 

@@ -61,7 +61,7 @@ def your_name(request):
     form = NameForm(request.POST or None, initial={"name": request.user.get_full_name()})
     if request.method == "POST":
         if form.is_valid():
-            form.save(request.user)
+            form.save_name(request.user)
             messages.success(request, _("Thank you, %(name)s.") % {"name": display_name(request.user)})
             return redirect("meetings:programme")
         return render(request, "accounts/your_name.html", {"form": form}, status=400)
