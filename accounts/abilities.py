@@ -48,9 +48,9 @@ def who(user) -> str:
     """Name and role, as an invitation introduces its sender."""
     name = display_name(user)
     if user.has_perm("accounts.add_invitation"):
-        return _("%(name)s, site administrator") % {"name": name}
+        return _("%(name)s (site administrator)") % {"name": name}
     if is_focal_point(user):
-        return _("%(name)s, focal point for %(mission)s") % {
+        return _("%(name)s (focal point for %(mission)s)") % {
             "name": name,
             "mission": user.membership.mission,
         }

@@ -62,10 +62,14 @@ def your_name(request):
     if request.method == "POST":
         if form.is_valid():
             form.save_name(request.user)
-            messages.success(request, _("Thank you, %(name)s.") % {"name": display_name(request.user)})
+            messages.success(
+                request, _("Thank you, %(name)s.") % {"name": display_name(request.user)}
+            )
             return redirect("meetings:programme")
         return render(request, "accounts/your_name.html", {"form": form}, status=400)
-    return render(request, "accounts/your_name.html", {"form": form, "named": has_name(request.user)})
+    return render(
+        request, "accounts/your_name.html", {"form": form, "named": has_name(request.user)}
+    )
 
 
 @login_required
@@ -108,7 +112,9 @@ def invite(request):
                     % {"e": invitation.email},
                 )
             else:
-                messages.success(request, _("Account invitation sent to %(e)s.") % {"e": invitation.email})
+                messages.success(
+                    request, _("Account invitation sent to %(e)s.") % {"e": invitation.email}
+                )
             return redirect("accounts:invite")
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]

@@ -38,7 +38,10 @@ class PreferencesForm(forms.Form):
         label=gettext_lazy("Which meetings should this mission be invited to?"),
         choices=[
             ("True", gettext_lazy("Everything")),
-            ("False", gettext_lazy("Plenary and high-level meetings plus: the kinds and processes below")),
+            (
+                "False",
+                gettext_lazy("Plenary and high-level meetings plus: the kinds and processes below"),
+            ),
         ],
         coerce=lambda value: value == "True",
         empty_value=False,

@@ -47,11 +47,15 @@ def test_invitation_email_names_the_focal_point_the_mission_and_what_staff_may_d
     client, focal_point, belgium
 ):
     message, _ = send(
-        client, focal_point, email="deputy@belgium.example", role="mission-staff", mission=belgium.pk
+        client,
+        focal_point,
+        email="deputy@belgium.example",
+        role="mission-staff",
+        mission=belgium.pk,
     )
     assert message.subject == "[gasched] Lucie Dubois invites you to open an account"
     body = " ".join(message.body.split())
-    assert "Lucie Dubois, focal point for Belgium invites you to open an account" in body
+    assert "Lucie Dubois (focal point for Belgium) invites you to open an account" in body
     assert "The account is for Belgium: Mission staff." in body
     assert (
         "- manage your mission's contacts (the people who receive calendar invitations) "
@@ -64,7 +68,7 @@ def test_invitation_email_to_an_editor_names_the_office_and_the_editing(client, 
     message, _ = send(client, administrator, email="editor@un.example", role="pga-editor")
     body = " ".join(message.body.split())
     # Plain text: the name goes as typed, neither escaped nor interpreted.
-    assert "Olena <b>Kovalenko</b>, site administrator invites you" in body
+    assert "Olena <b>Kovalenko</b> (site administrator) invites you" in body
     assert "&lt;" not in body
     assert "The account is for the Office of the President of the General Assembly" in body
     assert "- enter and change meetings, processes and rooms" in body
@@ -77,12 +81,12 @@ def test_landing_page_says_who_invites_for_what_escaped_and_asks_a_name(client, 
     html = page.content.decode()
     assert page.redirect_chain == [(reverse("account_signup"), 302)]
     assert "<h1>Open your gasched account</h1>" in html
-    assert "Olena &lt;b&gt;Kovalenko&lt;/b&gt;, site administrator invites you" in html
+    assert "Olena &lt;b&gt;Kovalenko&lt;/b&gt; (site administrator) invites you" in html
     assert "<b>Kovalenko</b>" not in html
     assert "PGA office viewer" in html
     assert "<li>see every mission, its contacts and what it receives</li>" in html
     assert 'name="name"' in html
-    assert '<title>Open your gasched account — General Assembly</title>' in html
+    assert "<title>Open your gasched account — General Assembly</title>" in html
 
 
 def test_sign_up_keeps_the_name_and_the_header_greets_by_it(client, administrator):
@@ -155,7 +159,9 @@ def test_mission_page_separates_account_and_calendar_invitations(client, focal_p
     client.force_login(focal_point)
     html = client.get(reverse("accounts:mission", args=[belgium.pk])).content.decode()
     assert ">Invite a colleague to gasched</a>" in html
-    assert ">Calendar invitations to this mission: its contacts and receiving preferences</a>" in html
+    assert (
+        ">Calendar invitations to this mission: its contacts and receiving preferences</a>" in html
+    )
     contacts = client.get(reverse("missions:mission-contacts", args=[belgium.pk])).content.decode()
     assert "<h1>Calendar invitations to this mission: Belgium</h1>" in contacts
     invite = client.get(reverse("accounts:invite")).content.decode()

@@ -6,7 +6,6 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.models import Membership
-
 from tests.browser.conftest import PASSWORD, axe_violations, person, screenshot, sign_in
 
 
@@ -27,13 +26,13 @@ def test_flow_a_colleague_accepts_an_account_invitation_and_is_greeted_by_name(p
     page.get_by_role("button", name="Sign out").click()
 
     (message,) = mail.outbox
-    assert "Lucie Dubois, focal point for Belgium invites you" in message.body
+    assert "Lucie Dubois (focal point for Belgium) invites you" in message.body
     link = re.search(r"https?://\S+(/team/invitations/\S+/)", message.body).group(1)
 
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Open your gasched account")
     invitation = page.locator("section.invitation")
-    expect(invitation).to_contain_text("Lucie Dubois, focal point for Belgium invites you")
+    expect(invitation).to_contain_text("Lucie Dubois (focal point for Belgium) invites you")
     expect(invitation).to_contain_text("The account is for Belgium: Mission staff.")
     expect(invitation).to_contain_text("manage your mission's contacts")
     assert axe_violations(page) == []
