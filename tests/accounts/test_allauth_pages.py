@@ -84,3 +84,18 @@ def test_pages_are_translated(client):
     with translation.override("en"):  # the middleware's French must not outlive the test
         html = client.get(reverse("account_reset_password")).content.decode()
     assert heading(html) == "Réinitialiser votre mot de passe"
+
+
+def test_the_forms_are_labelled_in_sentence_case_without_placeholders(client):
+    user = UserFactory(email="amina@un.example", first_name="Amina Diallo")
+    user.set_password("a long passphrase for gasched")
+    user.save()
+    login = client.get(reverse("account_login")).content.decode()
+    assert "Keep me signed in on this computer" in login
+    assert "Remember Me" not in login
+    assert "placeholder=" not in login
+    client.force_login(user)
+    change = client.get(reverse("account_change_password")).content.decode()
+    labels = [label.strip() for label in re.findall(r"<label for=\"id_\w+\">([^<]*)", change)]
+    assert labels == ["Current password", "New password", "New password (again)"]
+    assert "placeholder=" not in change
