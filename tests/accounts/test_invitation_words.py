@@ -167,3 +167,32 @@ def test_mission_page_separates_account_and_calendar_invitations(client, focal_p
     invite = client.get(reverse("accounts:invite")).content.decode()
     assert "<h1>Invite a colleague to gasched</h1>" in invite
     assert ">Send the account invitation</button>" in invite
+
+
+@pytest.mark.parametrize("staff", (1, 3))
+def test_mission_page_lists_staff_by_name_in_constant_queries(
+    client, focal_point, belgium, staff, django_assert_num_queries
+):
+    for n in range(staff):
+        Membership.objects.create(user=UserFactory(first_name=f"Colleague {n}"), mission=belgium)
+    client.force_login(focal_point)
+    with django_assert_num_queries(7):
+        html = client.get(reverse("accounts:mission", args=[belgium.pk])).content.decode()
+    assert "Lucie Dubois (fp@belgium.example) — focal point" in html
+    assert "Colleague 0 (" in html
+
+
+def test_landing_page_runs_a_constant_number_of_queries(
+    client, focal_point, belgium, django_assert_num_queries
+):
+    _, link = send(
+        client,
+        focal_point,
+        email="deputy@belgium.example",
+        role="mission-staff",
+        mission=belgium.pk,
+    )
+    client.get(link)
+    with django_assert_num_queries(5):
+        response = client.get(reverse("account_signup"))
+    assert "Lucie Dubois (focal point for Belgium) invites you" in response.content.decode()
