@@ -196,3 +196,18 @@ def test_landing_page_runs_a_constant_number_of_queries(
     with django_assert_num_queries(5):
         response = client.get(reverse("account_signup"))
     assert "Lucie Dubois (focal point for Belgium) invites you" in response.content.decode()
+
+
+def test_password_reset_email_has_a_sentence_case_subject(client):
+    user = UserFactory(email="amina@un.example", first_name="Amina Diallo")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.post(reverse("account_reset_password"), {"email": "amina@un.example"})
+    (message,) = mail.outbox
+    assert message.subject == "[gasched] Reset your password"
+
+
+def test_a_reset_for_an_unknown_address_is_answered_in_the_sites_words(client):
+    client.post(reverse("account_reset_password"), {"email": "nobody@un.example"})
+    (message,) = mail.outbox
+    assert message.subject == "[gasched] No gasched account for this address"
+    assert message.body.startswith("Hello,")
