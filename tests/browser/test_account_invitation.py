@@ -55,3 +55,4 @@ def test_flow_a_colleague_accepts_an_account_invitation_and_is_greeted_by_name(p
     page.get_by_role("button", name="Save receiving preferences").click()
     expect(page.get_by_label("Everything")).to_be_checked()
     assert axe_violations(page) == []
+    screenshot(page, "receiving-preferences")
