@@ -169,7 +169,7 @@ def test_mission_page_separates_account_and_calendar_invitations(client, focal_p
     assert ">Send the account invitation</button>" in invite
 
 
-@pytest.mark.parametrize("staff", (1, 3))
+@pytest.mark.parametrize("staff", [1, 3])
 def test_mission_page_lists_staff_by_name_in_constant_queries(
     client, focal_point, belgium, staff, django_assert_num_queries
 ):
