@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .abilities import allowances, needs_authenticator, who
 from .models import Invitation, Membership, Role
-from .names import display_name
+from .names import display_name, has_name
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
 from .rules import can_invite_to
 
@@ -58,11 +58,17 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         invitation = pending
     else:
         invitation.save()
-    if has_account(invitation.email):
+    holder = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if holder is not None:
         template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
     else:
         template, link = "accounts/invitation_email.txt", invitation.get_absolute_url()
-    context = {**introduction(invitation), "link": request.build_absolute_uri(link)}
+    context = {
+        **introduction(invitation),
+        "link": request.build_absolute_uri(link),
+        # Only the address's owner reads this: greeting them by name tells nobody else.
+        "name": display_name(holder) if holder is not None and has_name(holder) else "",
+    }
     try:
         send_mail(
             subject=_("[gasched] %(inviter)s invites you to open an account")

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
@@ -99,3 +100,21 @@ def test_the_forms_are_labelled_in_sentence_case_without_placeholders(client):
     labels = [label.strip() for label in re.findall(r"<label for=\"id_\w+\">([^<]*)", change)]
     assert labels == ["Current password", "New password", "New password (again)"]
     assert "placeholder=" not in change
+
+
+def test_a_password_is_reset_through_the_sites_pages(client):
+    user = UserFactory(email="amina@un.example", first_name="Amina Diallo")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.post(reverse("account_reset_password"), {"email": "amina@un.example"})
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", message.body)
+    page = client.get(link.group(1), follow=True)
+    html = page.content.decode()
+    assert_site_page(html, "Choose a new password")
+    new = "another long passphrase for gasched"
+    done = client.post(
+        page.redirect_chain[-1][0], {"password1": new, "password2": new}, follow=True
+    )
+    assert_site_page(done.content.decode(), "Password changed")
+    user.refresh_from_db()
+    assert user.check_password(new)

@@ -33,14 +33,18 @@ def focal_point(belgium):
     return user
 
 
-def send(client, sender, **data):
+def send_any(client, sender, **data):
     sign_in_with_second_factor(client, sender)
     response = client.post(reverse("accounts:invite"), data)
     assert response.status_code == 302, response.content.decode()
     client.logout()
     (message,) = mail.outbox
-    link = re.search(r"http://testserver(/team/invitations/\S+/)", message.body).group(1)
-    return message, link
+    return message, message.body
+
+
+def send(client, sender, **data):
+    message, body = send_any(client, sender, **data)
+    return message, re.search(r"http://testserver(/team/invitations/\S+/)", body).group(1)
 
 
 def test_invitation_email_names_the_focal_point_the_mission_and_what_staff_may_do(
@@ -211,3 +215,15 @@ def test_a_reset_for_an_unknown_address_is_answered_in_the_sites_words(client):
     (message,) = mail.outbox
     assert message.subject == "[gasched] No gasched account for this address"
     assert message.body.startswith("Hello,")
+
+
+def test_an_invitation_to_an_existing_account_greets_its_holder_by_name(
+    client, focal_point, belgium
+):
+    # A focal point is not told the address has an account; its holder is, by name.
+    UserFactory(email="amina@un.example", first_name="Amina Diallo")
+    message, _ = send_any(
+        client, focal_point, email="amina@un.example", role="mission-staff", mission=belgium.pk
+    )
+    assert message.body.startswith("Hello Amina Diallo,")
+    assert "/team/invitations/" not in message.body
