@@ -13,7 +13,8 @@ from gasched.validators import one_line
 def display_name(user) -> str:
     """The name given at sign-up; the whole address for an account without one (made
     before names were asked, or by an administrator), never its local part."""
-    return user.get_full_name().strip() or user.email or user.get_username()
+    # One line whatever the admin typed: the name goes into e-mail subjects.
+    return " ".join(user.get_full_name().split()) or user.email or user.get_username()
 
 
 def has_name(user) -> bool:

@@ -227,3 +227,13 @@ def test_an_invitation_to_an_existing_account_greets_its_holder_by_name(
     )
     assert message.body.startswith("Hello Amina Diallo,")
     assert "/team/invitations/" not in message.body
+
+
+def test_a_name_typed_on_two_lines_in_the_admin_still_makes_a_one_line_subject(client, belgium):
+    focal = UserFactory(email="fp@belgium.example", first_name="Lucie\r\nBcc: x@evil.example")
+    Membership.objects.create(user=focal, mission=belgium, is_focal_point=True)
+    message, _ = send(
+        client, focal, email="deputy@belgium.example", role="mission-staff", mission=belgium.pk
+    )
+    assert message.subject == "[gasched] Lucie Bcc: x@evil.example invites you to open an account"
+    assert message.bcc == []
