@@ -208,6 +208,8 @@ def test_password_reset_email_has_a_sentence_case_subject(client):
     client.post(reverse("account_reset_password"), {"email": "amina@un.example"})
     (message,) = mail.outbox
     assert message.subject == "[gasched] Reset your password"
+    assert "asked to reset your gasched password" in message.body
+    assert "/accounts/password/reset/key/" in message.body
 
 
 def test_a_reset_for_an_unknown_address_is_answered_in_the_sites_words(client):
@@ -215,6 +217,8 @@ def test_a_reset_for_an_unknown_address_is_answered_in_the_sites_words(client):
     (message,) = mail.outbox
     assert message.subject == "[gasched] No gasched account for this address"
     assert message.body.startswith("Hello,")
+    assert "Accounts are by invitation" in message.body
+    assert "/accounts/signup/" not in message.body  # no sign-up without an invitation
 
 
 def test_an_invitation_to_an_existing_account_greets_its_holder_by_name(
