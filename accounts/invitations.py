@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .abilities import allowances, needs_authenticator, who
 from .models import Invitation, Membership, Role
+from .names import display_name, has_name
 from .roles import ADMINISTRATORS, PGA_EDITORS, PGA_VIEWERS
 from .rules import can_invite_to
 
@@ -56,14 +58,21 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         invitation = pending
     else:
         invitation.save()
-    if has_account(invitation.email):
+    holder = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if holder is not None:
         template, link = "accounts/invitation_to_an_account_email.txt", reverse("account_login")
     else:
         template, link = "accounts/invitation_email.txt", invitation.get_absolute_url()
-    context = {"invitation": invitation, "link": request.build_absolute_uri(link)}
+    context = {
+        **introduction(invitation),
+        "link": request.build_absolute_uri(link),
+        # Only the address's owner reads this: greeting them by name tells nobody else.
+        "name": display_name(holder) if holder is not None and has_name(holder) else "",
+    }
     try:
         send_mail(
-            subject=_("[gasched] Your invitation"),
+            subject=_("[gasched] %(inviter)s invites you to open an account")
+            % {"inviter": display_name(invitation.invited_by)},
             message=render_to_string(template, context),
             from_email=None,
             recipient_list=[invitation.email],
@@ -72,6 +81,17 @@ def send_invitation(invitation: Invitation, *, request) -> Invitation:
         log.warning("invitation %s saved, not mailed: %s", invitation.pk, error)
         raise MailNotSent(invitation) from error
     return invitation
+
+
+def introduction(invitation: Invitation) -> dict:
+    """What the e-mail and the landing page say: who invites, for which mission or office,
+    and what the account lets one do."""
+    return {
+        "invitation": invitation,
+        "inviter": who(invitation.invited_by),
+        "allowances": allowances(invitation.role),
+        "needs_authenticator": needs_authenticator(invitation.role),
+    }
 
 
 class MailNotSent(Exception):
@@ -86,7 +106,11 @@ class MailNotSent(Exception):
 def usable_invitation(key: str | None) -> Invitation | None:
     if not key:
         return None
-    invitation = Invitation.objects.filter(key=key).select_related("mission").first()
+    invitation = (
+        Invitation.objects.filter(key=key)
+        .select_related("mission", "invited_by__membership__mission")
+        .first()
+    )
     return invitation if invitation and invitation.is_usable else None
 
 

@@ -1,5 +1,6 @@
 """Invitations and mission pages. Thin: permission checks, a form, one domain call."""
 
+from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +15,15 @@ from missions.models import Mission
 from missions.rules import can_see_mission
 
 from .forms import InvitationForm
-from .invitations import SESSION_KEY, MailNotSent, send_invitation, usable_invitation
+from .invitations import (
+    SESSION_KEY,
+    MailNotSent,
+    introduction,
+    send_invitation,
+    usable_invitation,
+)
 from .models import Invitation
+from .names import NameForm, display_name, has_name
 from .rules import can_invite, can_invite_to
 
 
@@ -29,6 +37,39 @@ def accept_invitation(request, key: str):
     # The link reached this mailbox, so the address is verified (allauth's own hook).
     get_adapter(request).stash_verified_email(request, invitation.email)
     return redirect("account_signup")
+
+
+class SignupView(allauth_views.SignupView):
+    """allauth's sign-up, opened by an invitation: the page it lands on says who invited
+    the person, for which mission or office, and what the account lets them do."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        invitation = get_adapter(self.request).invitation(self.request)
+        if invitation is not None:
+            context.update(introduction(invitation))
+        return context
+
+
+signup = SignupView.as_view()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def your_name(request):
+    """For an account without a name (made before names were asked): ask for it once."""
+    form = NameForm(request.POST or None, initial={"name": request.user.get_full_name()})
+    if request.method == "POST":
+        if form.is_valid():
+            form.save_name(request.user)
+            messages.success(
+                request, _("Thank you, %(name)s.") % {"name": display_name(request.user)}
+            )
+            return redirect("meetings:programme")
+        return render(request, "accounts/your_name.html", {"form": form}, status=400)
+    return render(
+        request, "accounts/your_name.html", {"form": form, "named": has_name(request.user)}
+    )
 
 
 @login_required
@@ -65,13 +106,15 @@ def invite(request):
                 messages.warning(
                     request,
                     _(
-                        "The invitation to %(e)s is saved, but its e-mail could not be sent "
-                        "now: send it again in a few minutes (the same link goes)."
+                        "The account invitation to %(e)s is saved, but its e-mail could not be "
+                        "sent now: send it again in a few minutes (the same link goes)."
                     )
                     % {"e": invitation.email},
                 )
             else:
-                messages.success(request, _("Invitation sent to %(e)s.") % {"e": invitation.email})
+                messages.success(
+                    request, _("Account invitation sent to %(e)s.") % {"e": invitation.email}
+                )
             return redirect("accounts:invite")
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]

@@ -32,17 +32,30 @@ class ContactForm(forms.ModelForm):
 
 
 class PreferencesForm(forms.Form):
-    receives_everything = forms.BooleanField(
-        label=gettext_lazy("Invite us to every meeting"), required=False
+    # One choice of two, as radio buttons; no answer means the chosen kinds and processes,
+    # as the unticked box it replaces did.
+    receives_everything = forms.TypedChoiceField(
+        label=gettext_lazy("Which meetings should this mission be invited to?"),
+        choices=[
+            ("True", gettext_lazy("Everything")),
+            (
+                "False",
+                gettext_lazy("Plenary and high-level meetings plus: the kinds and processes below"),
+            ),
+        ],
+        coerce=lambda value: value == "True",
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
     )
     kinds = forms.MultipleChoiceField(
-        label=gettext_lazy("Always invite us to these kinds of meeting"),
+        label=gettext_lazy("Kinds of meeting (plenary and high-level are ticked to begin with)"),
         choices=MeetingKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     processes = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("And to every meeting of these processes"),
+        label=gettext_lazy("Every meeting of these processes"),
         queryset=Process.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),

@@ -185,6 +185,22 @@ ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[gasched] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# People are greeted by the name they give at sign-up (accounts.names).
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.names.NameForm"
+ACCOUNT_USER_DISPLAY = "accounts.names.display_name"
+# allauth's forms in the site's words (sentence case, no placeholders).
+ACCOUNT_FORMS = {
+    form: f"accounts.allauth_forms.{name}"
+    for form, name in [
+        ("login", "LoginForm"),
+        ("signup", "SignupForm"),
+        ("add_email", "AddEmailForm"),
+        ("change_password", "ChangePasswordForm"),
+        ("set_password", "SetPasswordForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"),
+    ]
+}
 
 # --- Sign-in rate limits (allauth's, kept in the cache and shared by all web processes) --
 # Wrong passwords count twice: against the account tried (5 in 5 minutes, then that

@@ -117,6 +117,10 @@ EXPECTED = {
     "accounts:invite": (302, 403, 403, 403),
     "accounts:accept-invitation": (302, 302, 302, 302),
     "accounts:mission": (302, 200, 200, 200),
+    "accounts:name": (302, 200, 200, 200),  # everyone signed in names themselves
+    # allauth's sign-up, with the invitation's introduction: closed without one, and
+    # nothing to do for someone signed in already.
+    "account_signup": (200, 302, 302, 302),
 }
 
 

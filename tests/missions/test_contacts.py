@@ -1,5 +1,7 @@
 """The missions directory, their contacts and preferences, and importing contacts."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -210,3 +212,37 @@ def test_an_editor_without_an_authenticator_reads_contacts_but_cannot_change_the
     )
     assert response["Location"] == reverse("mfa_activate_totp")
     assert list(Contact.objects.values_list("email", flat=True)) == ["pr@ke.example"]
+
+
+def test_receiving_preferences_are_one_choice_of_two_radios_that_round_trip(
+    client, mission_user, belgium
+):
+    client.force_login(mission_user)
+    url = reverse("missions:mission-contacts", args=[belgium.pk])
+    html = client.get(url).content.decode()
+    assert 'type="radio" name="receives_everything" value="True"' in html
+    assert 'type="radio" name="receives_everything" value="False"' in html
+    assert html.count('name="receives_everything"') == 2
+    assert "Plenary and high-level meetings plus:" in html
+    save = reverse("missions:mission-preferences", args=[belgium.pk])
+    client.post(save, {"receives_everything": "True", "kinds": ["plenary"]})
+    belgium.refresh_from_db()
+    assert belgium.receives_everything is True
+    html = client.get(url).content.decode()
+    assert re.search(r'value="True"[^>]*checked', html)
+    assert not re.search(r'value="False"[^>]*checked', html)
+    client.post(save, {"receives_everything": "False", "kinds": ["plenary", "high-level"]})
+    belgium.refresh_from_db()
+    assert (belgium.receives_everything, belgium.kinds) == (False, ["high-level", "plenary"])
+    html = client.get(url).content.decode()
+    assert re.search(r'value="False"[^>]*checked', html)
+
+
+def test_receiving_preferences_refuse_an_answer_that_is_neither(client, mission_user, belgium):
+    client.force_login(mission_user)
+    response = client.post(
+        reverse("missions:mission-preferences", args=[belgium.pk]), {"receives_everything": "on"}
+    )
+    assert response.status_code == 400
+    belgium.refresh_from_db()
+    assert belgium.receives_everything is False
