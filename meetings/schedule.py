@@ -153,7 +153,7 @@ def start_of_day(day: date) -> datetime:
 def upcoming_meetings(schedule_filter: ScheduleFilter, *, since: date | None = None):
     """Meetings from the start of `since` (today in New York) on, soonest first."""
     since = since or today()
-    meetings = Meeting.objects.filter(booked_until__gt=start_of_day(since))
+    meetings = Meeting.objects.still_on_at(start_of_day(since))
     return schedule_filter.apply(listed(meetings))
 
 
@@ -261,12 +261,9 @@ def feed_items(schedule_filter: ScheduleFilter) -> tuple[list[Meeting], list[Dea
     current = Session.objects.covering(today()).first()
     previous = current and Session.objects.filter(number=current.number - 1).first()
     since = (previous or current).start_date if current else today() - timedelta(days=366)
-    meetings = (
-        schedule_filter.apply(Meeting.objects.filter(start__gte=start_of_day(since)))
-        .select_related("process", "room", "overflow_room", "follows")
-        .prefetch_related("process__cofacilitators")
-        .order_by("start", "pk")
-    )
+    meetings = schedule_filter.apply(
+        Meeting.objects.filter(start__gte=start_of_day(since)).for_calendar()
+    ).order_by("start", "pk")
     deadlines = []
     only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
     if schedule_filter.processes and only_processes:

@@ -725,9 +725,9 @@ def personal_feed(request, token: str):
 
     def render_feed() -> dict:
         meetings = (
-            personal.followed_meetings(found, since=schedule.today() - timedelta(days=366))
-            .select_related("process", "room", "overflow_room", "follows")
-            .prefetch_related("process__cofacilitators")
+            personal.followed_meetings(
+                found, since=schedule.today() - timedelta(days=366)
+            ).for_calendar()
         )
         with feeds.in_calendar_language():
             name = _("My General Assembly meetings")
