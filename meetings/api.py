@@ -12,7 +12,7 @@ import logging
 import math
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 CALLS_A_MINUTE = 120
 MAX_PAGE = 200
+COUNT_AHEAD = 1000  # meetings counted past a page's end (MeetingPaging)
 
 
 class PerClient(SimpleRateThrottle):
@@ -115,6 +116,34 @@ class Paging(LimitOffsetPagination):
             100, ge=1, le=MAX_PAGE, description=f"Rows on the page: 1 to {MAX_PAGE}."
         )
         offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class MeetingPaging(Paging):
+    """Paging of the meetings, counted without reading every meeting ever stored: `count`
+    is exact up to COUNT_AHEAD meetings past the end of the page; beyond that it says
+    that many and `count_is_exact` is false (ask with a larger offset to count further)."""
+
+    class Output(Schema):
+        items: list[Any]
+        count: int = Field(
+            description=(
+                f"Meetings matching, counted up to {COUNT_AHEAD} past the end of this page."
+            )
+        )
+        count_is_exact: bool = Field(
+            description="False when more meetings match than `count` says."
+        )
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        offset = pagination.offset
+        end = offset + min(pagination.limit, self.max_limit)
+        horizon = end + COUNT_AHEAD
+        counted = queryset[: horizon + 1].count()  # a COUNT over a LIMIT: bounded
+        return {
+            "items": queryset[offset:end],
+            "count": min(counted, horizon),
+            "count_is_exact": counted <= horizon,
+        }
 
 
 # Every operation says how it fails: schemathesis holds the API to it.
@@ -243,7 +272,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "room": [r for r in filters.room if r],
         "q": filters.q,
     }
-    choices = schedule.filter_choices()
+    choices = schedule.known_filter_values()
     form = ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
     if not form.is_valid():
         reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
@@ -253,7 +282,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
 
 
 @api.get("/meetings", response={200: list[MeetingOut], **ERRORS}, tags=["meetings"])
-@paginate(Paging)
+@paginate(MeetingPaging)
 def list_meetings(request, filters: Query[MeetingFilter]):
     """Meetings in time order; `since`/`until` are New York dates (inclusive)."""
     meetings = schedule_filter(filters).apply(

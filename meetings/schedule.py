@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
-from . import audit, sections, signals
+from . import audit, pagecache, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
 from .models import (
     CoFacilitator,
@@ -111,8 +111,21 @@ class Day:
 class FilterChoices:
     """What the programme can be filtered by: (value, label) pairs."""
 
-    processes: list[tuple[str, str]]
+    processes: list[tuple[str, str]]  # every process ever stored: a filter may name any
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
+    # Each session's dates and the slugs of its processes: what the form offers.
+    sessions: tuple[tuple[date, date, frozenset[str]], ...] = ()
+
+    def processes_offered(self, day: date, chosen: Iterable[str] = ()) -> list[tuple[str, str]]:
+        """What the filter form lists: the processes of the session that covers `day`, and
+        those already chosen. Not every process ever stored: after ten sessions that
+        list would be most of the page (another session's process is found by the
+        search, which reads process titles, or named in the address)."""
+        wanted = set(chosen)
+        for first, last, slugs in self.sessions:
+            if first <= day <= last:
+                wanted |= slugs
+        return [(slug, label) for slug, label in self.processes if slug in wanted]
 
     def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
         """Whether every value names a kind, a process and a room that exist."""
@@ -129,10 +142,28 @@ class FilterChoices:
 
 
 def filter_choices() -> FilterChoices:
-    """Every process and room, in the order readers choose from: two queries."""
-    processes = [(p.slug, str(p)) for p in Process.objects.only("slug", "title", "short_title")]
+    """Every process (with its session's dates) and room, in the order readers choose
+    from: two queries."""
+    found = Process.objects.select_related("session").only(
+        "slug", "title", "short_title", "session__start_date", "session__end_date"
+    )
+    processes, sessions = [], {}
+    for process in found:
+        processes.append((process.slug, str(process)))
+        dates = (process.session.start_date, process.session.end_date)
+        sessions.setdefault(dates, set()).add(process.slug)
     rooms = list(Room.objects.values_list("code", "name"))
-    return FilterChoices(processes=processes, rooms=rooms)
+    return FilterChoices(
+        processes=processes,
+        rooms=rooms,
+        sessions=tuple((first, last, frozenset(slugs)) for (first, last), slugs in sessions.items()),
+    )
+
+
+def known_filter_values() -> FilterChoices:
+    """filter_choices() from the schedule cache: no query while the schedule is unchanged
+    (pages, feeds and the API check every filter against it)."""
+    return pagecache.fragment("filter-choices", (), filter_choices).value
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:

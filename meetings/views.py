@@ -43,13 +43,20 @@ PLAIN_TEXT = "text/plain; charset=utf-8"
 
 def filter_choices() -> schedule.FilterChoices:
     """What filters may name, from cache (no query while the schedule is unchanged)."""
-    return pagecache.fragment("filter-choices", (), schedule.filter_choices).value
+    return schedule.known_filter_values()
 
 
-def filter_form(data, choices: schedule.FilterChoices | None = None) -> ScheduleFilterForm:
+def filter_form(
+    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None
+) -> ScheduleFilterForm:
+    """The filter form listing the processes of the session that covers `day` (by default
+    today's) and those the filter names; any process is accepted."""
     choices = choices or filter_choices()
+    offered = choices.processes_offered(day or schedule.today(), data.getlist("process"))
     # historical rooms too: the archive filters by them
-    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+    return ScheduleFilterForm(
+        data, processes=choices.processes, rooms=choices.rooms, offered=offered
+    )
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
@@ -74,9 +81,12 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     return form, None
 
 
-def shown_filter(schedule_filter: schedule.ScheduleFilter) -> ScheduleFilterForm:
-    """The filter form as the page shows it: bound to the canonical filter."""
-    form = filter_form(QueryDict(schedule_filter.as_query()))
+def shown_filter(
+    schedule_filter: schedule.ScheduleFilter, day: date | None = None
+) -> ScheduleFilterForm:
+    """The filter form as the page shows it: bound to the canonical filter, listing the
+    processes of the session of `day` (the page's first day)."""
+    form = filter_form(QueryDict(schedule_filter.as_query()), day=day)
     form.is_valid()
     return form
 
@@ -102,6 +112,7 @@ def schedule_page(
     build,
     *,
     title: str,
+    day: date | None = None,
 ) -> HttpResponse:
     """A schedule page, its filter already validated: the part that is the same for every
     reader from cache (build() gives its own context), the page around it for this
@@ -119,7 +130,7 @@ def schedule_page(
             "today": schedule.today(),
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "filter_form": shown_filter(schedule_filter),
+            "filter_form": shown_filter(schedule_filter, day),
             **build(),
         }
         return render_to_string(template, context)
@@ -191,7 +202,9 @@ def day(request, day: date):
         (found,) = schedule.meetings_between(day, day, schedule_filter)
         return {**context, "day": found}
 
-    return schedule_page(request, "day", (day,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "day", (day,), schedule_filter, template, build, title=title, day=day
+    )
 
 
 @require_safe
@@ -217,7 +230,9 @@ def week(request, day: date):
         days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter)
         return {**context, "days": days}
 
-    return schedule_page(request, "week", (monday,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "week", (monday,), schedule_filter, template, build, title=title, day=monday
+    )
 
 
 @require_safe
@@ -243,7 +258,9 @@ def week_by_room(request, day: date):
         days, rows = schedule.room_grid(monday, schedule_filter)
         return {**context, "days": days, "rows": rows}
 
-    return schedule_page(request, "rooms", (monday,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "rooms", (monday,), schedule_filter, template, build, title=title, day=monday
+    )
 
 
 @require_safe
@@ -270,7 +287,7 @@ def month(request, year: int, month: int):
         return {**context, "weeks": weeks}
 
     return schedule_page(
-        request, "month", (year, month), schedule_filter, template, build, title=title
+        request, "month", (year, month), schedule_filter, template, build, title=title, day=first
     )
 
 
@@ -287,7 +304,7 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
-        "filter_form": form or shown_filter(schedule_filter),
+        "filter_form": form or shown_filter(schedule_filter, session.start_date),
         "days": [],
     }
     if schedule_filter is None:
