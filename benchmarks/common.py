@@ -126,6 +126,15 @@ def empty_redis(url: str) -> None:
     redis.Redis.from_url(url, socket_timeout=5).flushdb()
 
 
+def move_schedule_version(redis_url: str) -> None:
+    """What any committed write to schedule data does (meetings.pagecache): every cached
+    page is stale, so the next request of each is rendered from the database."""
+    import redis  # noqa: PLC0415 -- loaded only when needed
+
+    # Django's Redis cache key format is "<KEY_PREFIX>:<version>:<key>"; ints are stored as is.
+    redis.Redis.from_url(redis_url).set("gasched:1:schedule:version", time.time_ns())
+
+
 # --- Django in subprocesses -----------------------------------------------------------
 
 

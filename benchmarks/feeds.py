@@ -198,7 +198,9 @@ def main(profile: bool | None = None) -> int:
             },
         }
         report(results)
-        common.record("cold feed: ours / bare icalendar", cold_result["ratio"], "x", f"<= {COLD_GOAL}")
+        common.record(
+            "cold feed: ours / bare icalendar", cold_result["ratio"], "x", f"<= {COLD_GOAL}"
+        )
         common.record(
             "warm feed: same-bytes view / cached feed", warm_result["ratio"], "x", f">= {WARM_GOAL}"
         )

@@ -22,8 +22,8 @@ common.setup_django()  # the imports below need the settings and the app registr
 
 from django.db import connection, transaction  # noqa: E402
 from django.urls import reverse  # noqa: E402
-
 from load_year import add_segments, make_processes, plan_day, room_slots  # noqa: E402
+
 from meetings.demo import working_days  # noqa: E402
 from meetings.models import Meeting, Process, Session  # noqa: E402
 from meetings.sessions import ensure_session, ensure_session_covering  # noqa: E402

@@ -46,11 +46,7 @@ def prepare(env: dict[str, str]) -> dict:
 
 
 def move_schedule_version() -> None:
-    """What any committed write to schedule data does (meetings.pagecache)."""
-    import redis  # noqa: PLC0415 -- loaded only when needed
-
-    # Django's Redis cache key format is "<KEY_PREFIX>:<version>:<key>"; ints are stored as is.
-    redis.Redis.from_url(REDIS_URL).set("gasched:1:schedule:version", time.time_ns())
+    common.move_schedule_version(REDIS_URL)
 
 
 def report(results: dict, baseline: str) -> None:
@@ -169,10 +165,13 @@ def main() -> int:
         results = build_results(loaded, pages, timings)
         report(results, "trivial")
         figures = results["pages"]
-        common.record("week view / trivial view", figures["week"]["ratio_to_trivial"], "x", f">= {GOAL}")
+        common.record(
+            "week view / trivial view", figures["week"]["ratio_to_trivial"], "x", f">= {GOAL}"
+        )
         common.record(
             "week view right after a change / trivial view",
-            figures["week-cold"]["ratio_to_trivial"] / figures["trivial-cold-phase"]["ratio_to_trivial"],
+            figures["week-cold"]["ratio_to_trivial"]
+            / figures["trivial-cold-phase"]["ratio_to_trivial"],
             "x",
             f">= {COLD_GOAL}",
         )

@@ -69,6 +69,8 @@ SLOTS = {
     "rooms": 64,
     "month": 64,
     "meeting": 2048,
+    "process": 512,
+    "api-meetings": 256,
     "filter-choices": 1,
     "feed": 64,  # feeds can be megabytes (kept compressed): few slots
     "personal-feed": 1024,

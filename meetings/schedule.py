@@ -144,19 +144,22 @@ class FilterChoices:
 def filter_choices() -> FilterChoices:
     """Every process (with its session's dates) and room, in the order readers choose
     from: two queries."""
-    found = Process.objects.select_related("session").only(
+    # Plain values, not model instances: every change of the schedule rebuilds this, and
+    # it grows with every session stored.
+    found = Process.objects.values_list(
         "slug", "title", "short_title", "session__start_date", "session__end_date"
     )
     processes, sessions = [], {}
-    for process in found:
-        processes.append((process.slug, str(process)))
-        dates = (process.session.start_date, process.session.end_date)
-        sessions.setdefault(dates, set()).add(process.slug)
+    for slug, title, short_title, first, last in found:
+        processes.append((slug, short_title or title))  # as str(Process) writes it
+        sessions.setdefault((first, last), set()).add(slug)
     rooms = list(Room.objects.values_list("code", "name"))
     return FilterChoices(
         processes=processes,
         rooms=rooms,
-        sessions=tuple((first, last, frozenset(slugs)) for (first, last), slugs in sessions.items()),
+        sessions=tuple(
+            (first, last, frozenset(slugs)) for (first, last), slugs in sessions.items()
+        ),
     )
 
 
@@ -277,11 +280,16 @@ def process_for_page(slug: str) -> Process:
     )
 
 
-def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
-    now = timezone.now()
+def split_past_and_planned(
+    meetings: Iterable[Meeting], *, since: date | None = None
+) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings held before `since` (today in New York), and those from then on: the
+    day is the boundary, as in the programme, so a page split this way stays true all
+    day (and may be cached for the day)."""
+    boundary = start_of_day(since or today())
     past, planned = [], []
     for meeting in meetings:
-        (past if meeting.start < now else planned).append(meeting)
+        (past if meeting.start < boundary else planned).append(meeting)
     return past, planned
 
 

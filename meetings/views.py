@@ -473,13 +473,22 @@ def process_list(request):
 
 @require_safe
 def process_detail(request, slug: str):
-    try:
-        process = schedule.process_for_page(slug)
-    except Process.DoesNotExist:
-        raise Http404(_("There is no process at this address.")) from None
-    past, planned = schedule.split_past_and_planned(process.meetings.all())
-    context = {"process": process, "past": past, "planned": planned}
-    return render(request, "meetings/process_detail.html", context)
+    """A process, its meetings (planned from today on, as in the programme) and its
+    deadlines. Cached like the schedule pages for visitors who are not signed in."""
+
+    def context() -> dict:
+        try:
+            process = schedule.process_for_page(slug)
+        except Process.DoesNotExist:
+            raise Http404(_("There is no process at this address.")) from None
+        past, planned = schedule.split_past_and_planned(process.meetings.all())
+        return {"process": process, "past": past, "planned": planned}
+
+    template = "meetings/process_detail.html"
+    if pageshell.is_for_anyone(request):
+        identity = (slug, get_language(), request.get_host(), schedule.today())
+        return pageshell.page_for_anyone(request, "process", identity, template, context)
+    return render(request, template, context())
 
 
 def process_form_page(request, process=None):
@@ -741,11 +750,9 @@ def personal_feed(request, token: str):
         raise Http404(_("No feed at this address."))
 
     def render_feed() -> dict:
-        meetings = (
-            personal.followed_meetings(
-                found, since=schedule.today() - timedelta(days=366)
-            ).for_calendar()
-        )
+        meetings = personal.followed_meetings(
+            found, since=schedule.today() - timedelta(days=366)
+        ).for_calendar()
         with feeds.in_calendar_language():
             name = _("My General Assembly meetings")
         base_url = request.build_absolute_uri("/").rstrip("/")
