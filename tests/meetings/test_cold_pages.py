@@ -22,7 +22,7 @@ def process():
     return ProcessFactory(slug="oceans", title="Oceans declaration")
 
 
-@pytest.mark.parametrize("n", (1, 3))
+@pytest.mark.parametrize("n", [1, 3])
 def test_process_page_is_served_from_cache_after_its_first_view(
     client, process, n, django_assert_num_queries
 ):
@@ -65,7 +65,7 @@ def test_meetings_of_today_are_planned_all_day(client, process, time_machine):
     assert planned < page.index("This morning") < past < page.index("Yesterday")
 
 
-@pytest.mark.parametrize("n", (1, 3))
+@pytest.mark.parametrize("n", [1, 3])
 def test_api_list_is_served_from_cache_after_its_first_call(client, n, django_assert_num_queries):
     for hour in range(10, 10 + n):
         MeetingFactory(start=at(JUNE_29, hour))
