@@ -72,6 +72,7 @@ SLOTS = {
     "process": 512,
     "api-meetings": 256,
     "filter-choices": 1,
+    "filter-box": 256,
     "feed": 64,  # feeds can be megabytes (kept compressed): few slots
     "personal-feed": 1024,
 }
@@ -210,6 +211,21 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     value = render()
     kept = _shared(lambda: cache.set(key, (version, digest, value), TIMEOUT)) is not UNREACHED
     return Cached(value, version, kept=kept)
+
+
+def by_content(kind: str, inputs: Iterable[object], render: Callable[[], T]) -> T:
+    """What `render()` gives, for a value that depends on `inputs` alone (it reads nothing
+    else): found by a digest of them, in the kind's slots, so it can never be stale and a
+    change of the schedule elsewhere does not discard it (the filter box of a page is
+    the same after most edits). Without the cache, rendered each time."""
+    key, digest = slot_key(kind, inputs)
+    found = _shared(lambda: cache.get(key))
+    if found is not UNREACHED and found is not None and found[0] == digest:
+        return found[1]
+    value = render()
+    if found is not UNREACHED:
+        _shared(lambda: cache.set(key, (digest, value), TIMEOUT))
+    return value
 
 
 class LocalCopies:

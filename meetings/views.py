@@ -91,6 +91,21 @@ def shown_filter(
     return form
 
 
+def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> str:
+    """The filter box of a page, rendered: from cache while what it lists and what is
+    chosen are the same, whatever else changed (pagecache.by_content)."""
+    choices = filter_choices()
+    query = schedule_filter.as_query()
+    offered = choices.processes_offered(day or schedule.today(), schedule_filter.processes)
+    inputs = (get_language(), query, offered, choices.rooms)
+
+    def render() -> str:
+        context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
+        return render_to_string("meetings/_filters.html", context)
+
+    return pagecache.by_content("filter-box", inputs, render)
+
+
 def page_number(request) -> int:
     """?page= as a number; anything else is the first page (as Paginator.get_page does)."""
     page = request.GET.get("page", "1")
@@ -130,7 +145,7 @@ def schedule_page(
             "today": schedule.today(),
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "filter_form": shown_filter(schedule_filter, day),
+            "filter_box": filter_box(schedule_filter, day),
             **build(),
         }
         return render_to_string(template, context)

@@ -129,3 +129,20 @@ def test_a_process_of_another_session_may_still_be_named(client):
     # shown chosen in the form, though not of the week's session
     assert '<option value="water-70" selected>' in response.content.decode()
     assert client.get(f"{WEEK}?process=nothing-like-it").status_code == 400
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_first_view_of_a_week_after_a_change_renders_from_few_queries(
+    client, n, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    meetings = [MeetingFactory(start=at(JUNE_29, 10 + hour)) for hour in range(n)]
+    client.get(WEEK)
+    with django_capture_on_commit_callbacks(execute=True):
+        meetings[0].title = "Moved to the afternoon"
+        schedule.save_meeting(meetings[0])
+    # the filter choices (processes, rooms) and the week's meetings; the filter box,
+    # unchanged, comes from cache
+    with django_assert_num_queries(3):
+        page = client.get(WEEK).content.decode()
+    assert "Moved to the afternoon" in page
+    assert 'name="process"' in page
