@@ -210,6 +210,7 @@ def main(profile: bool | None = None) -> int:
     finally:
         common.clear_time_limit()
         common.clean_up_database(DB_NAME)
+        common.clean_up_cache(REDIS_URL)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     results["duration_s"] = round(time.perf_counter() - started, 1)

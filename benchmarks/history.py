@@ -128,6 +128,7 @@ def main() -> int:
             common.stop_group(server, what=f"gunicorn ({size})")
         for size in SIZES:
             common.clean_up_database(DATABASES[size])
+            common.clean_up_cache(REDIS_URLS[size])
         shutil.rmtree(var_dir, ignore_errors=True)
     results["duration_s"] = round(time.perf_counter() - started, 1)
     common.write_named_results("history", results)

@@ -185,6 +185,7 @@ def main() -> int:
         if server is not None:
             common.stop_group(server, what="gunicorn")
         common.clean_up_database(DB_NAME)
+        common.clean_up_cache(REDIS_URL)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     results["duration_s"] = round(time.perf_counter() - started, 1)

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 CALLS_A_MINUTE = 120
 MAX_PAGE = 200
-COUNT_AHEAD = 1000  # meetings counted past a page's end (MeetingPaging)
+COUNT_AHEAD = 1000  # meetings counted past a page's end (MeetingPage)
 
 
 class PerClient(SimpleRateThrottle):
