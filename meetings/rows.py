@@ -7,12 +7,15 @@ dozen variable lookups, three reverse() calls), most of the week view's time. He
 is a few string joins (the markup the row template had).
 """
 
+from functools import lru_cache
+
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .enums import MeetingStatus, Mode
+from .enums import MeetingKind, MeetingStatus, Mode
 from .wording import meeting_time
 
 SENTINEL = "0"  # reversed once per list, then replaced by each pk, slug or code
@@ -23,6 +26,13 @@ def _address(name: str):
     from one reverse() per list."""
     prefix, _sentinel, suffix = reverse(name, args=[SENTINEL]).rpartition(SENTINEL)
     return lambda key: f"{prefix}{key}{suffix}"
+
+
+@lru_cache(maxsize=64)
+def _labels(choices: type, language: str | None) -> dict[str, str]:
+    """A choice's label by value, translated once per language (get_FOO_display() builds
+    the whole table of choices, and translates every label, for each call)."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 def meeting_rows(meetings) -> SafeString:
@@ -37,6 +47,8 @@ def meeting_rows(meetings) -> SafeString:
         "headquarters": _("UN Headquarters"),
         "overflow": _("overflow:"),
         "hybrid": _("Hybrid"),
+        "kinds": _labels(MeetingKind, get_language()),
+        "statuses": _labels(MeetingStatus, get_language()),
     }
     return mark_safe(  # noqa: S308 -- every value below is escaped by format_html
         "".join(_row(m, words, meeting_url, process_url, room_url) for m in meetings)
@@ -44,7 +56,9 @@ def meeting_rows(meetings) -> SafeString:
 
 
 def _row(meeting, words, meeting_url, process_url, room_url) -> str:
-    meta = [format_html('<span class="kind">{}</span>', meeting.get_kind_display())]
+    meta = [
+        format_html('<span class="kind">{}</span>', words["kinds"].get(meeting.kind, meeting.kind))
+    ]
     if meeting.process:
         meta.append(
             format_html(
@@ -70,7 +84,9 @@ def _row(meeting, words, meeting_url, process_url, room_url) -> str:
     status = ""
     if meeting.status != MeetingStatus.SCHEDULED:
         status = format_html(
-            '<span class="badge status-{}">{}</span>', meeting.status, meeting.get_status_display()
+            '<span class="badge status-{}">{}</span>',
+            meeting.status,
+            words["statuses"].get(meeting.status, meeting.status),
         )
     return format_html(
         '<li class="meeting status-{}{}">\n'

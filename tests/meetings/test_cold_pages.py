@@ -146,3 +146,15 @@ def test_first_view_of_a_week_after_a_change_renders_from_few_queries(
         page = client.get(WEEK).content.decode()
     assert "Moved to the afternoon" in page
     assert 'name="process"' in page
+
+
+def test_meeting_rows_speak_the_reader_language(client):
+    from meetings.enums import MeetingStatus
+
+    MeetingFactory(title="Oceans", status=MeetingStatus.POSTPONED)
+    english = client.get(WEEK).content.decode()
+    client.cookies["django_language"] = "fr"
+    french = client.get(WEEK).content.decode()
+    assert '<span class="kind">Informal consultation</span>' in english
+    assert '<span class="kind">Consultations officieuses</span>' in french
+    assert '<span class="badge status-postponed">Postponed</span>' in english
