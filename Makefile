@@ -62,7 +62,9 @@ check: install
 # Every script appends its figures to FIGURES (benchmarks/common.py: record); table.py
 # prints them all against their goals and fails when one misses. A script that fails
 # does not stop the others.
-BENCHMARKS := run.py history.py fanout.py contacts_import.py
+# The import with 60 meetings to come (300,000 invitations, not 1.5 million) keeps the
+# whole run near ten minutes; its goal is the request's, which the meetings do not change.
+BENCHMARKS := run.py history.py fanout.py "contacts_import.py --meetings 60"
 FIGURES := $(CURDIR)/benchmarks/results/figures.jsonl
 bench: install
 	@mkdir -p benchmarks/results && rm -f $(FIGURES)

@@ -598,7 +598,7 @@ def programme_feed(request):
     def render_feed() -> dict:
         meetings, deadlines = schedule.feed_items(schedule_filter)
         with feeds.in_calendar_language():
-            name = feed_name(shown_filter(schedule_filter))
+            name = feed_name(schedule_filter)
         body = feeds.build_calendar(
             meetings,
             deadlines=deadlines,
@@ -647,15 +647,17 @@ def calendar_response(request, body: bytes, etag: str, last_modified: int | None
 FILTER_PARAMETERS = ("kind", "process", "room")
 
 
-def feed_name(form) -> str:
-    """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3"."""
-    cleaned = getattr(form, "cleaned_data", {})  # unbound: no filter at all
-    chosen = []
-    for name in FILTER_PARAMETERS:
-        labels = dict(form.fields[name].choices)
-        chosen += [str(labels[value]) for value in dict.fromkeys(cleaned.get(name, []))]
-    if cleaned.get("q"):
-        chosen.append(f"“{cleaned['q']}”")
+def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
+    """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3".
+    From the labels of the filter choices, without building a form of every process."""
+    chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
+    if schedule_filter.processes or schedule_filter.rooms:
+        choices = filter_choices()
+        processes, rooms = dict(choices.processes), dict(choices.rooms)
+        chosen += [processes[slug] for slug in schedule_filter.processes]
+        chosen += [rooms[code] for code in schedule_filter.rooms]
+    if schedule_filter.text:
+        chosen.append(f"“{schedule_filter.text}”")
     title = _("General Assembly meetings")
     return f"{title} — {', '.join(chosen)}" if chosen else title
 
