@@ -245,7 +245,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "room": [r for r in filters.room if r],
         "q": filters.q,
     }
-    choices = schedule.known_filter_values()
+    choices = schedule.known_filter_values(named=data["process"])
     form = ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
     if not form.is_valid():
         reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())

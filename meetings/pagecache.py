@@ -71,7 +71,7 @@ SLOTS = {
     "meeting": 2048,
     "process": 512,
     "api-meetings": 256,
-    "filter-choices": 1,
+    "filter-choices": 64,  # one per day shown: a session's processes
     "filter-box": 256,
     "feed": 64,  # feeds can be megabytes (kept compressed): few slots
     "personal-feed": 1024,

@@ -111,21 +111,8 @@ class Day:
 class FilterChoices:
     """What the programme can be filtered by: (value, label) pairs."""
 
-    processes: list[tuple[str, str]]  # every process ever stored: a filter may name any
+    processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
-    # Each session's dates and the slugs of its processes: what the form offers.
-    sessions: tuple[tuple[date, date, frozenset[str]], ...] = ()
-
-    def processes_offered(self, day: date, chosen: Iterable[str] = ()) -> list[tuple[str, str]]:
-        """What the filter form lists: the processes of the session that covers `day`, and
-        those already chosen. Not every process ever stored: after ten sessions that
-        list would be most of the page (another session's process is found by the
-        search, which reads process titles, or named in the address)."""
-        wanted = set(chosen)
-        for first, last, slugs in self.sessions:
-            if first <= day <= last:
-                wanted |= slugs
-        return [(slug, label) for slug, label in self.processes if slug in wanted]
 
     def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
         """Whether every value names a kind, a process and a room that exist."""
@@ -140,33 +127,42 @@ class FilterChoices:
         """Whether every value is a kind of meeting (and no process or room is named)."""
         return set(kinds) <= set(MeetingKind.values) and not (processes or rooms)
 
+    def naming(self, slugs: Iterable[str]) -> "FilterChoices":
+        """These choices with the processes `slugs` names that are not among them (another
+        session's): one query, for those only, and never cached, so that a made-up name
+        costs no cache entry."""
+        missing = set(slugs) - {slug for slug, _label in self.processes}
+        if not missing:
+            return self
+        others = Process.objects.filter(slug__in=missing).values_list(
+            "slug", "title", "short_title"
+        )
+        named = [(slug, short_title or title) for slug, title, short_title in others]
+        return FilterChoices(processes=[*self.processes, *named], rooms=self.rooms)
 
-def filter_choices() -> FilterChoices:
-    """Every process (with its session's dates) and room, in the order readers choose
-    from: two queries."""
-    # Plain values, not model instances: every change of the schedule rebuilds this, and
-    # it grows with every session stored.
-    found = Process.objects.values_list(
-        "slug", "title", "short_title", "session__start_date", "session__end_date"
-    )
-    processes, sessions = [], {}
-    for slug, title, short_title, first, last in found:
-        processes.append((slug, short_title or title))  # as str(Process) writes it
-        sessions.setdefault((first, last), set()).add(slug)
+
+def filter_choices(day: date) -> FilterChoices:
+    """The processes of the session that covers `day`, and every room, in the order readers
+    choose from: two queries. Not every process ever stored: after ten sessions that list
+    would be most of the page, and rebuilding it after every edit would slow every page
+    with the years (another session's process is still accepted when named, see
+    FilterChoices.naming, and the search finds it by its title)."""
+    found = Process.objects.filter(
+        session__start_date__lte=day, session__end_date__gte=day
+    ).values_list("slug", "title", "short_title")
+    # as str(Process) writes them
+    processes = [(slug, short_title or title) for slug, title, short_title in found]
     rooms = list(Room.objects.values_list("code", "name"))
-    return FilterChoices(
-        processes=processes,
-        rooms=rooms,
-        sessions=tuple(
-            (first, last, frozenset(slugs)) for (first, last), slugs in sessions.items()
-        ),
-    )
+    return FilterChoices(processes=processes, rooms=rooms)
 
 
-def known_filter_values() -> FilterChoices:
-    """filter_choices() from the schedule cache: no query while the schedule is unchanged
-    (pages, feeds and the API check every filter against it)."""
-    return pagecache.fragment("filter-choices", (), filter_choices).value
+def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
+    """filter_choices() for `day` (today by default) from the schedule cache, no query
+    while the schedule is unchanged, with the processes `named` that exist (pages, feeds
+    and the API check every filter against it)."""
+    day = day or today()
+    choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
+    return choices.naming(named)
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:

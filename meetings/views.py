@@ -41,22 +41,20 @@ PAGE_SIZE = 100
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_choices() -> schedule.FilterChoices:
-    """What filters may name, from cache (no query while the schedule is unchanged)."""
-    return schedule.known_filter_values()
+def filter_choices(day: date | None = None, named=()) -> schedule.FilterChoices:
+    """What filters may name, from cache (no query while the schedule is unchanged): the
+    processes of the session of `day` (today's by default), those `named`, the rooms."""
+    return schedule.known_filter_values(day, named)
 
 
 def filter_form(
     data, choices: schedule.FilterChoices | None = None, *, day: date | None = None
 ) -> ScheduleFilterForm:
     """The filter form listing the processes of the session that covers `day` (by default
-    today's) and those the filter names; any process is accepted."""
-    choices = choices or filter_choices()
-    offered = choices.processes_offered(day or schedule.today(), data.getlist("process"))
+    today's) and those the filter names; any process that exists is accepted."""
+    choices = choices or filter_choices(day, data.getlist("process"))
     # historical rooms too: the archive filters by them
-    return ScheduleFilterForm(
-        data, processes=choices.processes, rooms=choices.rooms, offered=offered
-    )
+    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
@@ -67,7 +65,7 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
     text = request.GET.get("q", "")
     # No process or room named (most requests): nothing to look up.
-    choices = filter_choices() if asked["process"] or asked["room"] else None
+    choices = filter_choices(named=asked["process"]) if asked["process"] or asked["room"] else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
     plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
     if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and plain_text:
@@ -94,10 +92,9 @@ def shown_filter(
 def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> str:
     """The filter box of a page, rendered: from cache while what it lists and what is
     chosen are the same, whatever else changed (pagecache.by_content)."""
-    choices = filter_choices()
+    choices = filter_choices(day, schedule_filter.processes)
     query = schedule_filter.as_query()
-    offered = choices.processes_offered(day or schedule.today(), schedule_filter.processes)
-    inputs = (get_language(), query, offered, choices.rooms)
+    inputs = (get_language(), query, choices.processes, choices.rooms)
 
     def render() -> str:
         context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
@@ -652,7 +649,7 @@ def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
     From the labels of the filter choices, without building a form of every process."""
     chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
     if schedule_filter.processes or schedule_filter.rooms:
-        choices = filter_choices()
+        choices = filter_choices(named=schedule_filter.processes)
         processes, rooms = dict(choices.processes), dict(choices.rooms)
         chosen += [processes[slug] for slug in schedule_filter.processes]
         chosen += [rooms[code] for code in schedule_filter.rooms]
