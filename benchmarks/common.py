@@ -39,6 +39,9 @@ PYTHON = BIN / "python" if (BIN / "python").exists() else Path(sys.executable)
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+# The app's keys in Redis during this run: another run on the same Redis database (the
+# databases are few and fixed) neither reads nor empties them.
+CACHE_KEY_PREFIX = f"gasched-bench-{os.getpid()}-{int(time.time())}"
 HOST = "127.0.0.1"
 WORKERS = 2  # gunicorn sync workers
 REQUEST_TIMEOUT = 10.0  # seconds for one request
@@ -73,6 +76,12 @@ def clear_time_limit() -> None:
 # --- PostgreSQL and Redis -------------------------------------------------------------
 
 
+def run_database_name(prefix: str) -> str:
+    """A database name of this run's own (`prefix`, the process id and the time): two
+    runs on one PostgreSQL server never drop each other's database."""
+    return f"{prefix}_{os.getpid()}_{int(time.time())}"
+
+
 def database_url(name: str) -> str:
     return f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
 
@@ -105,6 +114,14 @@ def create_database(name: str) -> None:
         connection.close()
 
 
+def clean_up_cache(redis_url: str) -> None:
+    """Delete this run's cache keys, whatever happened before; say so if it cannot be."""
+    try:
+        forget_cached(redis_url)
+    except Exception as error:  # clean-up goes on whatever Redis answers
+        log(f"could not delete this run's keys from {redis_url}: {error}")
+
+
 def clean_up_database(name: str) -> None:
     """Drop the run's database, whatever happened before; say so if it cannot be."""
     try:
@@ -118,6 +135,25 @@ def empty_redis(url: str) -> None:
     import redis  # noqa: PLC0415 -- loaded only when needed
 
     redis.Redis.from_url(url, socket_timeout=5).flushdb()
+
+
+def move_schedule_version(redis_url: str) -> None:
+    """What any committed write to schedule data does (meetings.pagecache): every cached
+    page is stale, so the next request of each is rendered from the database."""
+    import redis  # noqa: PLC0415 -- loaded only when needed
+
+    # Django's Redis cache key format is "<KEY_PREFIX>:<version>:<key>"; ints are stored as is.
+    key = f"{CACHE_KEY_PREFIX}:1:schedule:version"
+    redis.Redis.from_url(redis_url).set(key, time.time_ns())
+
+
+def forget_cached(redis_url: str) -> None:
+    """Delete this run's cache keys (and only them) from a Redis database."""
+    import redis  # noqa: PLC0415 -- loaded only when needed
+
+    server = redis.Redis.from_url(redis_url, socket_timeout=5)
+    for key in server.scan_iter(f"{CACHE_KEY_PREFIX}:*", count=1000):
+        server.delete(key)
 
 
 # --- Django in subprocesses -----------------------------------------------------------
@@ -140,6 +176,7 @@ def django_env(var_dir: Path, *, database: str, redis_url: str, **extra: str) ->
             "DEBUG": "false",
             "DATABASE_URL": database_url(database),
             "REDIS_URL": redis_url,
+            "CACHE_KEY_PREFIX": CACHE_KEY_PREFIX,
             "ALLOWED_HOSTS": HOST,
             "GASCHED_VAR_DIR": str(var_dir),
             "LOG_LEVEL": "WARNING",
@@ -177,9 +214,9 @@ def run_json_step(title: str, args: list[str], env: dict[str, str], timeout: flo
 
 def prepare(env: dict[str, str], *, database: str, redis_url: str) -> None:
     """A fresh database, migrated (the rooms and missions come from the data migrations),
-    an empty Redis database, and the static files collected."""
+    no cache key of this run in Redis, and the static files collected."""
     create_database(database)
-    empty_redis(redis_url)
+    forget_cached(redis_url)
     manage = [str(PYTHON), "manage.py"]
     run_step("migrate", [*manage, "migrate", "--noinput"], env, 180)
     run_step("collectstatic", [*manage, "collectstatic", "--noinput"], env, 120)

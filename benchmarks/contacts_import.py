@@ -188,7 +188,7 @@ def main() -> int:
     parser.add_argument("--redis-url", default=REDIS_URL, help="the broker, emptied")
     args = parser.parse_args()
     common.set_time_limit(HARD_LIMIT, "the import benchmark")
-    database = f"gasched_bench_import_{os.getpid()}"
+    database = common.run_database_name("gasched_bench_import")
     var_dir = Path(tempfile.mkdtemp(prefix="gasched-bench-import-"))
     started = time.perf_counter()
     try:
@@ -204,6 +204,12 @@ def main() -> int:
         publish_meetings(args.meetings)
         results = {**common.stamp(), "meetings": args.meetings, **measure(args.redis_url)}
         report(results)
+        common.record(
+            "CSV import of 5,000 contacts: the request",
+            results["request"]["seconds"],
+            "s",
+            f"<= {REQUEST_GOAL}",
+        )
     except BenchError as error:
         log(f"FAILED: {error}")
         return 1

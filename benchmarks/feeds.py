@@ -32,7 +32,7 @@ from pathlib import Path
 import common
 from common import BenchError
 
-DB_NAME = "gasched_bench"
+DB_NAME = common.run_database_name("gasched_bench_feeds")
 REDIS_URL = "redis://127.0.0.1:6379/14"  # emptied first
 FEED_PATH = "/feeds/programme.ics"
 SAME_BYTES_PATH = "/__same-bytes__"  # benchmarks/wsgi_same_bytes.py
@@ -198,12 +198,19 @@ def main(profile: bool | None = None) -> int:
             },
         }
         report(results)
+        common.record(
+            "cold feed: ours / bare icalendar", cold_result["ratio"], "x", f"<= {COLD_GOAL}"
+        )
+        common.record(
+            "warm feed: same-bytes view / cached feed", warm_result["ratio"], "x", f">= {WARM_GOAL}"
+        )
     except BenchError as error:
         common.report_failure(error, log_path, part="feeds")
         return 1
     finally:
         common.clear_time_limit()
         common.clean_up_database(DB_NAME)
+        common.clean_up_cache(REDIS_URL)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     results["duration_s"] = round(time.perf_counter() - started, 1)

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, Throttled
@@ -24,7 +25,7 @@ from ninja.throttling import SimpleRateThrottle
 from pydantic import BeforeValidator, Field
 from redis.exceptions import RedisError
 
-from . import schedule
+from . import pagecache, schedule
 from .enums import MeetingKind
 from .forms import ScheduleFilterForm
 from .models import Deadline, Meeting, Process, Room
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 CALLS_A_MINUTE = 120
 MAX_PAGE = 200
+COUNT_AHEAD = 1000  # meetings counted past a page's end (MeetingPage)
 
 
 class PerClient(SimpleRateThrottle):
@@ -244,7 +246,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "room": [r for r in filters.room if r],
         "q": filters.q,
     }
-    choices = schedule.filter_choices()
+    choices = schedule.known_filter_values(named=data["process"])
     form = ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
     if not form.is_valid():
         reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
@@ -253,18 +255,63 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
     return form.schedule_filter()
 
 
-@api.get("/meetings", response={200: list[MeetingOut], **ERRORS}, tags=["meetings"])
-@paginate(Paging)
-def list_meetings(request, filters: Query[MeetingFilter]):
-    """Meetings in time order; `since`/`until` are New York dates (inclusive)."""
-    meetings = schedule_filter(filters).apply(
+class MeetingPage(Schema):
+    """A page of meetings, counted without reading every meeting ever stored: `count` is
+    exact up to COUNT_AHEAD meetings past the end of the page; beyond that it says that
+    many and `count_is_exact` is false (a larger offset counts further)."""
+
+    items: list[MeetingOut]
+    count: int = Field(
+        description=f"Meetings matching, counted up to {COUNT_AHEAD} past the end of this page."
+    )
+    count_is_exact: bool = Field(description="False when more meetings match than `count`.")
+
+
+def meeting_page(
+    found: schedule.ScheduleFilter, filters: MeetingFilter, paging: Paging.Input
+) -> dict:
+    meetings = found.apply(
         Meeting.objects.select_related("session", "process", "room", "overflow_room")
     )
     if filters.since:
         meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
     if filters.until:
         meetings = meetings.filter(start__lt=schedule.start_of_day(filters.until + timedelta(1)))
-    return meetings.order_by("start", "pk")
+    meetings = meetings.order_by("start", "pk")
+    end = paging.offset + paging.limit
+    horizon = end + COUNT_AHEAD
+    counted = meetings[: horizon + 1].count()  # a COUNT over a LIMIT: bounded
+    page = {
+        "items": list(meetings[paging.offset : end]),
+        "count": min(counted, horizon),
+        "count_is_exact": counted <= horizon,
+    }
+    return MeetingPage.model_validate(page).model_dump()
+
+
+@api.get("/meetings", response={200: MeetingPage, **ERRORS}, tags=["meetings"])
+def list_meetings(request, filters: Query[MeetingFilter], paging: Query[Paging.Input]):
+    """Meetings in time order; `since`/`until` are New York dates (inclusive). Served from
+    the schedule cache until the schedule changes (searches with `q` aside)."""
+    found = schedule_filter(filters)  # refused (404, 400) before any cache is touched
+
+    def render() -> bytes:
+        page = meeting_page(found, filters, paging)
+        return api.create_response(request, page, status=200).content
+
+    if found.text:  # searches are not cached (keys without bound)
+        body = render()
+    else:
+        identity = (
+            found.as_query(),
+            filters.since,
+            filters.until,
+            paging.offset,
+            paging.limit,
+            request.get_host(),
+        )
+        body = pagecache.fragment("api-meetings", identity, render).value
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 @api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])

@@ -133,6 +133,14 @@ def location(meeting: Meeting) -> str:
     return ", ".join([*parts, HEADQUARTERS])
 
 
+def followed_title(meeting: Meeting) -> str:
+    """The title of the meeting this one follows: from Meeting.objects.for_calendar(), or
+    from the meeting itself (one meeting's .ics)."""
+    if hasattr(meeting, "follows_title"):
+        return meeting.follows_title
+    return meeting.follows.title
+
+
 def description(meeting: Meeting) -> str:
     """What a calendar entry needs beyond its other properties, each said once: never the
     title, room, time or link again (SUMMARY, LOCATION, DTSTART/DTEND and URL say them),
@@ -149,8 +157,8 @@ def description(meeting: Meeting) -> str:
         lines.append("Time to be announced.")
     elif meeting.timing == Timing.WEEK:
         lines.append("Day to be announced (this week).")
-    elif meeting.timing == Timing.FOLLOWING and meeting.follows:
-        lines.append(f"Following the adjournment of: {meeting.follows.title}.")
+    elif meeting.timing == Timing.FOLLOWING and meeting.follows_id:
+        lines.append(f"Following the adjournment of: {followed_title(meeting)}.")
     if meeting.process:
         if not names_process(meeting.title, meeting.process):
             lines.append(f"Process: {meeting.process.title}")

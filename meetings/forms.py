@@ -40,12 +40,19 @@ class ScheduleFilterForm(forms.Form):
     kind = forms.MultipleChoiceField(
         label=gettext_lazy("Kind"), choices=MeetingKind.choices, required=False
     )
-    process = forms.MultipleChoiceField(label=gettext_lazy("Process"), required=False)
+    process = forms.MultipleChoiceField(
+        label=gettext_lazy("Process"),
+        required=False,
+        help_text=gettext_lazy(
+            "This session's processes. Search for another session's by its name."
+        ),
+    )
     room = forms.MultipleChoiceField(label=gettext_lazy("Room"), required=False)
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
 
     def __init__(self, *args, processes: list[tuple[str, str]], rooms: list[tuple[str, str]], **kw):
-        """processes and rooms: (value, label) pairs, as schedule.filter_choices() gives."""
+        """processes and rooms: (value, label) pairs, as schedule.known_filter_values()
+        gives (a session's processes, and those the filter names)."""
         super().__init__(*args, **kw)
         self.fields["process"].choices = processes
         self.fields["room"].choices = rooms

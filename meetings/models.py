@@ -218,6 +218,15 @@ def document_url(symbol: str) -> str:
     return f"https://undocs.org/{symbol}"
 
 
+class EarliestStart(models.Func):
+    """MIN(start) over the rows found, read from them. A plain MIN(start) PostgreSQL answers
+    by walking the start index from the first meeting ever stored until one matches (it
+    takes matches to be spread evenly over the years); a FILTER clause rules that out."""
+
+    function = "MIN"
+    template = "%(function)s(%(expressions)s) FILTER (WHERE TRUE)"
+
+
 class MeetingQuerySet(models.QuerySet):
     def holding_rooms(self):
         """Meetings that occupy their room (a postponed or cancelled one does not)."""
@@ -226,8 +235,34 @@ class MeetingQuerySet(models.QuerySet):
     def overlapping(self, start, until):
         return self.filter(start__lt=until, booked_until__gt=start)
 
+    def still_on_at(self, moment):
+        """Meetings that hold on past `moment`, read from the window: the earliest start
+        among them (found on the booked_until index) bounds the start too, so a query
+        ordered by start begins there instead of at the first meeting ever stored."""
+        earliest = (
+            self.model.objects.filter(booked_until__gt=moment)
+            .order_by()
+            .annotate(first=EarliestStart("start"))
+            .values("first")
+        )
+        return self.filter(booked_until__gt=moment, start__gte=models.Subquery(earliest))
+
     def for_listing(self):
-        return self.select_related("room", "overflow_room", "process", "follows")
+        # Not "follows": rows do not show it, and its join can read the whole table.
+        return self.select_related("room", "overflow_room", "process")
+
+    def for_calendar(self):
+        """What a calendar event shows. The title of the meeting followed comes from a
+        lookup by primary key per meeting that has one (never a join, which PostgreSQL
+        answers by reading every meeting ever stored once a feed is large)."""
+        followed = (
+            self.model.objects.filter(pk=models.OuterRef("follows_id")).order_by().values("title")
+        )
+        return (
+            self.select_related("process", "room", "overflow_room")
+            .prefetch_related("process__cofacilitators")
+            .annotate(follows_title=models.Subquery(followed[:1]))
+        )
 
 
 class Meeting(models.Model):
@@ -301,7 +336,15 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["start", "room__order", "pk"]
-        indexes = [models.Index(fields=["start"]), models.Index(fields=["room", "start"])]
+        # The window of every schedule page (start; booked_until for what is still to
+        # come) and the filters, so that no page reads the years stored before it.
+        indexes = [
+            models.Index(fields=["start"]),
+            models.Index(fields=["room", "start"]),
+            models.Index(fields=["booked_until", "start"]),
+            models.Index(fields=["session", "start"]),
+            models.Index(fields=["status", "start"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),

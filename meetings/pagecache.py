@@ -76,7 +76,10 @@ SLOTS = {
     "rooms": 64,
     "month": 64,
     "meeting": 2048,
-    "filter-choices": 1,
+    "process": 512,
+    "api-meetings": 256,
+    "filter-choices": 64,  # one per day shown: a session's processes
+    "filter-box": 256,
     # Feeds can be megabytes (kept compressed): few slots, each keeping the stamps and
     # bytes of feedcache.WAYS feeds, so that two feeds on one slot do not evict each other.
     "feed": 128,
@@ -120,7 +123,7 @@ def _usable() -> bool:
         version = time.time_ns()
         try:
             cache.set_many({VERSION_KEY: version, REFERENCE_KEY: version}, timeout=None)
-        except Exception as error:  # as in _shared
+        except Exception as error:  # as in shared
             _lost(error)
             return False
         _version_unknown, _last_read = False, (version, time.time())
@@ -228,6 +231,21 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     value = render()
     kept = shared(lambda: cache.set(key, (version, digest, value), TIMEOUT)) is not UNREACHED
     return Cached(value, version, kept=kept)
+
+
+def by_content(kind: str, inputs: Iterable[object], render: Callable[[], T]) -> T:
+    """What `render()` gives, for a value that depends on `inputs` alone (it reads nothing
+    else): found by a digest of them, in the kind's slots, so it can never be stale and a
+    change of the schedule elsewhere does not discard it (the filter box of a page is
+    the same after most edits). Without the cache, rendered each time."""
+    key, digest = slot_key(kind, inputs)
+    found = shared(lambda: cache.get(key))
+    if found is not UNREACHED and found is not None and found[0] == digest:
+        return found[1]
+    value = render()
+    if found is not UNREACHED:
+        shared(lambda: cache.set(key, (digest, value), TIMEOUT))
+    return value
 
 
 class LocalCopies:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from gasched.formats import weekday_date
 
-from . import audit, changes, sections, signals
+from . import audit, changes, pagecache, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
 from .feeds import feed_window
 from .models import (
@@ -109,7 +109,7 @@ class Day:
 class FilterChoices:
     """What the programme can be filtered by: (value, label) pairs."""
 
-    processes: list[tuple[str, str]]
+    processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
 
     def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
@@ -125,12 +125,42 @@ class FilterChoices:
         """Whether every value is a kind of meeting (and no process or room is named)."""
         return set(kinds) <= set(MeetingKind.values) and not (processes or rooms)
 
+    def naming(self, slugs: Iterable[str]) -> "FilterChoices":
+        """These choices with the processes `slugs` names that are not among them (another
+        session's): one query, for those only, and never cached, so that a made-up name
+        costs no cache entry."""
+        missing = set(slugs) - {slug for slug, _label in self.processes}
+        if not missing:
+            return self
+        others = Process.objects.filter(slug__in=missing).values_list(
+            "slug", "title", "short_title"
+        )
+        named = [(slug, short_title or title) for slug, title, short_title in others]
+        return FilterChoices(processes=[*self.processes, *named], rooms=self.rooms)
 
-def filter_choices() -> FilterChoices:
-    """Every process and room, in the order readers choose from: two queries."""
-    processes = [(p.slug, str(p)) for p in Process.objects.only("slug", "title", "short_title")]
+
+def filter_choices(day: date) -> FilterChoices:
+    """The processes of the session that covers `day`, and every room, in the order readers
+    choose from: two queries. Not every process ever stored: after ten sessions that list
+    would be most of the page, and rebuilding it after every edit would slow every page
+    with the years (another session's process is still accepted when named, see
+    FilterChoices.naming, and the search finds it by its title)."""
+    found = Process.objects.filter(
+        session__start_date__lte=day, session__end_date__gte=day
+    ).values_list("slug", "title", "short_title")
+    # as str(Process) writes them
+    processes = [(slug, short_title or title) for slug, title, short_title in found]
     rooms = list(Room.objects.values_list("code", "name"))
     return FilterChoices(processes=processes, rooms=rooms)
+
+
+def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
+    """filter_choices() for `day` (today by default) from the schedule cache, no query
+    while the schedule is unchanged, with the processes `named` that exist (pages, feeds
+    and the API check every filter against it)."""
+    day = day or today()
+    choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
+    return choices.naming(named)
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -151,7 +181,7 @@ def start_of_day(day: date) -> datetime:
 def upcoming_meetings(schedule_filter: ScheduleFilter, *, since: date | None = None):
     """Meetings from the start of `since` (today in New York) on, soonest first."""
     since = since or today()
-    meetings = Meeting.objects.filter(booked_until__gt=start_of_day(since))
+    meetings = Meeting.objects.still_on_at(start_of_day(since))
     return schedule_filter.apply(listed(meetings))
 
 
@@ -244,11 +274,16 @@ def process_for_page(slug: str) -> Process:
     )
 
 
-def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
-    now = timezone.now()
+def split_past_and_planned(
+    meetings: Iterable[Meeting], *, since: date | None = None
+) -> tuple[list[Meeting], list[Meeting]]:
+    """Meetings held before `since` (today in New York), and those from then on: the
+    day is the boundary, as in the programme, so a page split this way stays true all
+    day (and may be cached for the day)."""
+    boundary = start_of_day(since or today())
     past, planned = [], []
     for meeting in meetings:
-        (past if meeting.start < now else planned).append(meeting)
+        (past if meeting.start < boundary else planned).append(meeting)
     return past, planned
 
 
@@ -268,12 +303,9 @@ def feed_contents(
     window (from feeds.feed_window on: the recent past and everything ahead), and, for a
     feed of processes only, those processes' deadlines in it."""
     since = feed_window(now or timezone.now())
-    meetings = (
-        schedule_filter.apply(Meeting.objects.filter(start__gte=since))
-        .select_related("process", "room", "overflow_room", "follows")
-        .prefetch_related("process__cofacilitators")
-        .order_by("start", "pk")
-    )
+    meetings = schedule_filter.apply(
+        Meeting.objects.filter(start__gte=since).for_calendar()
+    ).order_by("start", "pk")
     deadlines = Deadline.objects.none()
     only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
     if schedule_filter.processes and only_processes:
@@ -288,12 +320,9 @@ def session_feed_contents(
 ) -> tuple[QuerySet[Meeting], QuerySet[Deadline]]:
     """A session's meetings, all of them, for the archive's per-session feed (the
     programme's feeds keep only the recent past), not yet read; no deadlines."""
-    meetings = (
-        schedule_filter.apply(Meeting.objects.filter(session=session))
-        .select_related("process", "room", "overflow_room", "follows")
-        .prefetch_related("process__cofacilitators")
-        .order_by("start", "pk")
-    )
+    meetings = schedule_filter.apply(
+        Meeting.objects.filter(session=session).for_calendar()
+    ).order_by("start", "pk")
     return meetings, Deadline.objects.none()
 
 

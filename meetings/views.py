@@ -54,13 +54,18 @@ PAGE_SIZE = 100
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_choices() -> schedule.FilterChoices:
-    """What filters may name, from cache (no query while the schedule is unchanged)."""
-    return pagecache.fragment("filter-choices", (), schedule.filter_choices).value
+def filter_choices(day: date | None = None, named=()) -> schedule.FilterChoices:
+    """What filters may name, from cache (no query while the schedule is unchanged): the
+    processes of the session of `day` (today's by default), those `named`, the rooms."""
+    return schedule.known_filter_values(day, named)
 
 
-def filter_form(data, choices: schedule.FilterChoices | None = None) -> ScheduleFilterForm:
-    choices = choices or filter_choices()
+def filter_form(
+    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None
+) -> ScheduleFilterForm:
+    """The filter form listing the processes of the session that covers `day` (by default
+    today's) and those the filter names; any process that exists is accepted."""
+    choices = choices or filter_choices(day, data.getlist("process"))
     # historical rooms too: the archive filters by them
     return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
 
@@ -73,7 +78,7 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
     text = request.GET.get("q", "")
     # No process or room named (most requests): nothing to look up.
-    choices = filter_choices() if asked["process"] or asked["room"] else None
+    choices = filter_choices(named=asked["process"]) if asked["process"] or asked["room"] else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
     plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
     if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and plain_text:
@@ -87,11 +92,28 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     return form, None
 
 
-def shown_filter(schedule_filter: schedule.ScheduleFilter) -> ScheduleFilterForm:
-    """The filter form as the page shows it: bound to the canonical filter."""
-    form = filter_form(QueryDict(schedule_filter.as_query()))
+def shown_filter(
+    schedule_filter: schedule.ScheduleFilter, day: date | None = None
+) -> ScheduleFilterForm:
+    """The filter form as the page shows it: bound to the canonical filter, listing the
+    processes of the session of `day` (the page's first day)."""
+    form = filter_form(QueryDict(schedule_filter.as_query()), day=day)
     form.is_valid()
     return form
+
+
+def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> str:
+    """The filter box of a page, rendered: from cache while what it lists and what is
+    chosen are the same, whatever else changed (pagecache.by_content)."""
+    choices = filter_choices(day, schedule_filter.processes)
+    query = schedule_filter.as_query()
+    inputs = (get_language(), query, choices.processes, choices.rooms)
+
+    def render() -> str:
+        context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
+        return render_to_string("meetings/_filters.html", context)
+
+    return pagecache.by_content("filter-box", inputs, render)
 
 
 def page_number(request) -> int:
@@ -115,6 +137,7 @@ def schedule_page(
     build,
     *,
     title: str,
+    day: date | None = None,
 ) -> HttpResponse:
     """A schedule page, its filter already validated: the part that is the same for every
     reader from cache (build() gives its own context), the page around it for this
@@ -132,7 +155,7 @@ def schedule_page(
             "today": schedule.today(),
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "filter_form": shown_filter(schedule_filter),
+            "filter_box": filter_box(schedule_filter, day),
             **build(),
         }
         return render_to_string(template, context)
@@ -204,7 +227,9 @@ def day(request, day: date):
         (found,) = schedule.meetings_between(day, day, schedule_filter)
         return {**context, "day": found}
 
-    return schedule_page(request, "day", (day,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "day", (day,), schedule_filter, template, build, title=title, day=day
+    )
 
 
 @require_safe
@@ -230,7 +255,9 @@ def week(request, day: date):
         days = schedule.meetings_between(monday, monday + timedelta(days=6), schedule_filter)
         return {**context, "days": days}
 
-    return schedule_page(request, "week", (monday,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "week", (monday,), schedule_filter, template, build, title=title, day=monday
+    )
 
 
 @require_safe
@@ -256,7 +283,9 @@ def week_by_room(request, day: date):
         days, rows = schedule.room_grid(monday, schedule_filter)
         return {**context, "days": days, "rows": rows}
 
-    return schedule_page(request, "rooms", (monday,), schedule_filter, template, build, title=title)
+    return schedule_page(
+        request, "rooms", (monday,), schedule_filter, template, build, title=title, day=monday
+    )
 
 
 @require_safe
@@ -283,7 +312,7 @@ def month(request, year: int, month: int):
         return {**context, "weeks": weeks}
 
     return schedule_page(
-        request, "month", (year, month), schedule_filter, template, build, title=title
+        request, "month", (year, month), schedule_filter, template, build, title=title, day=first
     )
 
 
@@ -307,7 +336,7 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
-        "filter_form": form or shown_filter(schedule_filter),
+        "filter_form": form or shown_filter(schedule_filter, session.start_date),
         "days": [],
         "session_feed_url": session_feed_url(request, session),
     }
@@ -548,13 +577,22 @@ def process_list(request):
 
 @require_safe
 def process_detail(request, slug: str):
-    try:
-        process = schedule.process_for_page(slug)
-    except Process.DoesNotExist:
-        raise Http404(_("There is no process at this address.")) from None
-    past, planned = schedule.split_past_and_planned(process.meetings.all())
-    context = {"process": process, "past": past, "planned": planned}
-    return render(request, "meetings/process_detail.html", context)
+    """A process, its meetings (planned from today on, as in the programme) and its
+    deadlines. Cached like the schedule pages for visitors who are not signed in."""
+
+    def context() -> dict:
+        try:
+            process = schedule.process_for_page(slug)
+        except Process.DoesNotExist:
+            raise Http404(_("There is no process at this address.")) from None
+        past, planned = schedule.split_past_and_planned(process.meetings.all())
+        return {"process": process, "past": past, "planned": planned}
+
+    template = "meetings/process_detail.html"
+    if pageshell.is_for_anyone(request):
+        identity = (slug, get_language(), request.get_host(), schedule.today())
+        return pageshell.page_for_anyone(request, "process", identity, template, context)
+    return render(request, template, context())
 
 
 def process_form_page(request, process=None):
@@ -653,7 +691,7 @@ def programme_feed(request):
     def build(held: feedcache.Contents) -> bytes:
         meetings, deadlines = held
         with feeds.in_calendar_language():
-            name = feed_name(shown_filter(schedule_filter))
+            name = feed_name(schedule_filter)
         return feeds.build_calendar(
             list(meetings),
             deadlines=list(deadlines),
@@ -687,7 +725,7 @@ def session_feed(request, number: int):
     def build(held: feedcache.Contents) -> bytes:
         meetings, _deadlines = held
         with feeds.in_calendar_language():
-            name = f"{feed_name(shown_filter(schedule_filter))} ({session})"
+            name = f"{feed_name(schedule_filter)} ({session})"
         # The record of a session, whole: a download, not bound by a subscription's limit.
         return feeds.build_calendar(
             list(meetings),
@@ -727,15 +765,17 @@ def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
 FILTER_PARAMETERS = ("kind", "process", "room")
 
 
-def feed_name(form) -> str:
-    """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3"."""
-    cleaned = getattr(form, "cleaned_data", {})  # unbound: no filter at all
-    chosen = []
-    for name in FILTER_PARAMETERS:
-        labels = dict(form.fields[name].choices)
-        chosen += [str(labels[value]) for value in dict.fromkeys(cleaned.get(name, []))]
-    if cleaned.get("q"):
-        chosen.append(f"“{cleaned['q']}”")
+def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
+    """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3".
+    From the labels of the filter choices, without building a form of every process."""
+    chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
+    if schedule_filter.processes or schedule_filter.rooms:
+        choices = filter_choices(named=schedule_filter.processes)
+        processes, rooms = dict(choices.processes), dict(choices.rooms)
+        chosen += [processes[slug] for slug in schedule_filter.processes]
+        chosen += [rooms[code] for code in schedule_filter.rooms]
+    if schedule_filter.text:
+        chosen.append(f"“{schedule_filter.text}”")
     title = _("General Assembly meetings")
     return f"{title} — {', '.join(chosen)}" if chosen else title
 
@@ -848,11 +888,7 @@ def personal_feed(request, token: str):
 
     def contents() -> feedcache.Contents:
         since = feeds.feed_window(timezone.now()).date()
-        meetings = (
-            personal.followed_meetings(found, since=since)
-            .select_related("process", "room", "overflow_room", "follows")
-            .prefetch_related("process__cofacilitators")
-        )
+        meetings = personal.followed_meetings(found, since=since).for_calendar()
         return meetings, Deadline.objects.none()
 
     def build(held: feedcache.Contents) -> bytes:

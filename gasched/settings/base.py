@@ -113,6 +113,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The namespace of this deployment's keys in Redis: two apps (or two benchmark runs) on
+# one Redis database never read each other's cached pages.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "gasched")
 
 # Web processes keep no state of their own: the cache lives in Redis when there is
 # one, sessions in the database, uploads behind the storage API (S3 can replace disk).
@@ -127,13 +130,13 @@ if REDIS_URL:
         "default": {
             "BACKEND": "gasched.cache.RedisOrLocalCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "gasched",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": REDIS_CACHE_OPTIONS,
         },
         "schedule": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "gasched",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": REDIS_CACHE_OPTIONS,
         },
     }

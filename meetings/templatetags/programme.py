@@ -4,6 +4,7 @@ from django import template
 from django.http import QueryDict
 
 from gasched.formats import weekday_date
+from meetings.rows import meeting_rows
 from meetings.wording import meeting_time, meeting_when
 
 register = template.Library()
@@ -14,6 +15,9 @@ register.filter("weekday_date", weekday_date)
 # A meeting's time ("10:00–13:00") and its whole date-and-time line.
 register.filter("meeting_time", meeting_time)
 register.filter("meeting_when", meeting_when)
+# The rows of a list of meetings (meetings/rows.py: the week view's first view after a
+# change is mostly these).
+register.filter("meeting_rows", meeting_rows)
 
 
 @register.simple_tag(takes_context=True)
