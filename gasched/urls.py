@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
+from accounts.views import activate_authenticator
 from correspondence.backlog import outbox_backlog
 from gasched.health import health, readiness
 from meetings.api import api
@@ -16,6 +17,11 @@ urlpatterns = [
     path("healthz/", health, name="health"),
     path("readyz/", readiness, {"outbox": outbox_backlog}, name="readiness"),
     path("admin/", admin.site.urls),
+    # allauth's own page, ending where the editor was going (before allauth's, which it
+    # replaces: same address, same name).
+    path(
+        "accounts/2fa/totp/activate/", activate_authenticator, name="mfa_activate_totp"
+    ),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
     # The language switcher posts here (Django's set_language: cookie, then redirect back).

@@ -231,7 +231,7 @@ def test_editor_without_second_factor_is_sent_to_set_one_up(client):
     for url in (reverse("meetings:meeting-create"), reverse("admin:index")):
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"] == reverse("mfa_activate_totp")
+        assert response["Location"].startswith(reverse("mfa_activate_totp") + "?next=")
     # reading stays open
     assert client.get(reverse("meetings:programme")).status_code == 200
 
@@ -349,7 +349,7 @@ def test_having_an_authenticator_is_not_enough_this_session_must_have_used_it(cl
     client.force_login(editor)  # as after a password-only sign-in
     response = client.get(reverse("meetings:meeting-create"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=%2Fmeetings%2Fnew%2F"
     sign_in_with_second_factor(client, editor)
     assert client.get(reverse("meetings:meeting-create")).status_code == 200
 
@@ -360,7 +360,7 @@ def test_administrator_without_second_factor_cannot_invite(client):
     response = client.post(
         reverse("accounts:invite"), {"email": "x@un.example", "role": "administrator"}
     )
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert response["Location"].startswith(reverse("mfa_activate_totp") + "?next=")
     assert Invitation.objects.count() == 0
 
 
@@ -370,8 +370,8 @@ def test_a_permission_given_directly_also_requires_the_second_factor(client):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="add_meeting"))
     client.force_login(user)
-    assert client.get(reverse("meetings:meeting-create"))["Location"] == reverse(
-        "mfa_activate_totp"
+    assert client.get(reverse("meetings:meeting-create"))["Location"] == (
+        reverse("mfa_activate_totp") + "?next=%2Fmeetings%2Fnew%2F"
     )
 
 
