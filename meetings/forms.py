@@ -174,6 +174,8 @@ class MeetingSlotForm(ErrorsWhereTyped, forms.Form):
         start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
         if day is None or timing is None:
             return cleaned
+        if "start_time" in self.errors or "end_time" in self.errors:
+            return cleaned  # said already, in the words of the time field
         if timing == Timing.EXACT and start_time is None:
             self.add_error(
                 "start_time",
