@@ -374,7 +374,7 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
             self.add_error(
                 "save_anyway",
                 ValidationError(
-                    _("Check the warnings, then tick “Save anyway” to save the meeting."),
+                    _("Check the warnings, then press “Save anyway” to save the meeting."),
                     code="unconfirmed_warnings",
                 ),
             )
