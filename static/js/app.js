@@ -68,7 +68,17 @@
 (function () {
   "use strict";
   const summary = document.querySelector("[data-error-summary]");
-  if (summary) summary.focus();
+  if (!summary) return;
+  summary.focus();
+  // A problem's link puts the cursor in its field (a fragment link only scrolls).
+  summary.addEventListener("click", function (event) {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
 })();
 
 // "Print" buttons on letters (no inline handlers: the CSP forbids them).
