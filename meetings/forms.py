@@ -105,7 +105,10 @@ class ErrorsWhereTyped:
         super().add_error(field, error)
 
 
-TIME_OF_DAY = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s*[:.hH]?\s*(?P<minute>[0-5]\d)\s*$")
+# 15:00, 15.00, 15h00, 1500; ":00" seconds tolerated (pasted from a system that adds them).
+TIME_OF_DAY = re.compile(
+    r"^\s*(?P<hour>[01]?\d|2[0-3])\s*[:.hH]?\s*(?P<minute>[0-5]\d)(:00)?\s*$"
+)
 
 
 class TimeOfDayField(forms.TimeField):
