@@ -19,9 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # allauth's own page, ending where the editor was going (before allauth's, which it
     # replaces: same address, same name).
-    path(
-        "accounts/2fa/totp/activate/", activate_authenticator, name="mfa_activate_totp"
-    ),
+    path("accounts/2fa/totp/activate/", activate_authenticator, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
     # The language switcher posts here (Django's set_language: cookie, then redirect back).

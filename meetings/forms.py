@@ -106,9 +106,7 @@ class ErrorsWhereTyped:
 
 
 # 15:00, 15.00, 15h00, 1500; ":00" seconds tolerated (pasted from a system that adds them).
-TIME_OF_DAY = re.compile(
-    r"^\s*(?P<hour>[01]?\d|2[0-3])\s*[:.hH]?\s*(?P<minute>[0-5]\d)(:00)?\s*$"
-)
+TIME_OF_DAY = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s*[:.hH]?\s*(?P<minute>[0-5]\d)(:00)?\s*$")
 
 
 class TimeOfDayField(forms.TimeField):
@@ -366,9 +364,9 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         warnings and a "Save anyway" box carrying exactly them."""
         self.warnings = advice.warnings_for(self.instance)
         shown = advice.acknowledgement(self.warnings)
-        confirmed = self.cleaned_data.get("save_anyway") and self.cleaned_data.get(
-            "acknowledged"
-        ) == shown
+        confirmed = (
+            self.cleaned_data.get("save_anyway") and self.cleaned_data.get("acknowledged") == shown
+        )
         if self.warnings and not confirmed:
             data = self.data.copy()
             data[self.add_prefix("acknowledged")] = shown

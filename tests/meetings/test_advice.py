@@ -35,7 +35,9 @@ def test_an_ordinary_meeting_warns_of_nothing():
     assert warnings_for(meeting(room=room("CR3"))) == []
 
 
-@pytest.mark.parametrize(("day", "weekday"), [(date(2026, 12, 5), "Sat"), (date(2026, 12, 6), "Sun")])
+@pytest.mark.parametrize(
+    ("day", "weekday"), [(date(2026, 12, 5), "Sat"), (date(2026, 12, 6), "Sun")]
+)
 def test_a_meeting_on_a_weekend_warns(day, weekday):
     (found,) = warnings_for(meeting(day))
     assert found.key == f"weekend:{day.isoformat()}"
@@ -69,7 +71,9 @@ def test_the_holiday_warning_is_in_the_editors_language():
 )
 def test_hours_outside_8_to_21_warn(start, end, warned):
     found = keys(warnings_for(meeting(start=start, end=end)))
-    assert found == ([f"hours:{start:%H:%M}-{(end or time(start.hour + 3)):%H:%M}"] if warned else [])
+    assert found == (
+        [f"hours:{start:%H:%M}-{(end or time(start.hour + 3)):%H:%M}"] if warned else []
+    )
 
 
 def test_a_day_to_be_announced_does_not_warn_of_hours():
@@ -121,7 +125,11 @@ def last_monday_of_may(year) -> date:
 
 
 def observed(day: date) -> date:
-    return day - timedelta(days=1) if day.weekday() == 5 else day + timedelta(days=(day.weekday() == 6))
+    return (
+        day - timedelta(days=1)
+        if day.weekday() == 5
+        else day + timedelta(days=(day.weekday() == 6))
+    )
 
 
 @pytest.mark.parametrize("year", YEARS)

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from meetings import audit, schedule
 from meetings.enums import MeetingStatus, Participation
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import MeetingFactory, at, room
 from tests.meetings.test_staff_entry import JULY_6
 
@@ -68,8 +69,6 @@ def test_the_history_in_french_names_fields_values_and_days_in_french(moved):
 
 
 def test_the_meeting_page_never_shows_a_utc_time_or_a_raw_value(client, editor, moved):
-    from tests.conftest import sign_in_with_second_factor
-
     sign_in_with_second_factor(client, editor)
     page = client.get(reverse("meetings:detail", args=[moved.pk])).content.decode()
     history = page[page.index('id="history-title"') :]

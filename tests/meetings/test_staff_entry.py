@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.urls import reverse
 
+from meetings import schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting, Process, Room
 from meetings.schedule import today
+from meetings.sessions import ensure_session_covering
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, at, room
 
 pytestmark = pytest.mark.django_db
@@ -576,8 +578,6 @@ def test_editing_gets_the_warnings_too(staff_client, session_71):
 
 def test_the_domain_saves_a_weekend_meeting_without_asking(session_71):
     """Warnings are advice: schedule.save_meeting knows nothing of them."""
-    from meetings import schedule
-
     meeting = MeetingFactory.build(session=session_71, start=at(date(2017, 7, 8), 10))
     saved, created = schedule.create_meeting(meeting, entry_token=uuid.uuid4().hex)
     assert created
@@ -626,8 +626,6 @@ def test_time_fields_are_text_boxes_showing_24_hour_time(staff_client):
     ],
 )
 def test_24_hour_times_on_the_dst_change_dates(staff_client, day, typed, utc_hour):
-    from meetings.sessions import ensure_session_covering
-
     ensure_session_covering(date.fromisoformat(day))
     data = meeting_form(date=day, start_time=typed, room="")
     warned = staff_client.post(reverse("meetings:meeting-create"), data)  # 01:30, a weekend
