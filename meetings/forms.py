@@ -240,7 +240,42 @@ class OpenedAtRevision(forms.Form):
         self.data[self.add_prefix("opened_revision")] = revision
 
 
-class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
+class WarnsBeforeSaving(forms.Form):
+    """A meeting's form that refuses a save once when the meeting warns (advice.py): the
+    page shows the warnings and "Save anyway", carrying exactly them; a form that now
+    warns of anything else asks again. Staff entry and the admin alike."""
+
+    # Where the warnings are not shown beside the form (the admin), the error says them.
+    WARNINGS_IN_ERROR = False
+
+    acknowledged = forms.CharField(required=False, widget=forms.HiddenInput)
+    save_anyway = forms.BooleanField(label=gettext_lazy("Save anyway"), required=False)
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.warnings = []
+        if not self.errors:
+            self.ask_about_warnings()
+
+    def ask_about_warnings(self) -> None:
+        self.warnings = advice.warnings_for(self.instance)
+        shown = advice.acknowledgement(self.warnings)
+        confirmed = (
+            self.cleaned_data.get("save_anyway") and self.cleaned_data.get("acknowledged") == shown
+        )
+        if self.warnings and not confirmed:
+            data = self.data.copy()
+            data[self.add_prefix("acknowledged")] = shown
+            data.pop(self.add_prefix("save_anyway"), None)
+            self.data = data
+            said = [w.message for w in self.warnings] if self.WARNINGS_IN_ERROR else []
+            ask = _("Check the warnings, then choose “Save anyway” to save the meeting.")
+            self.add_error(
+                "save_anyway", ValidationError([*said, ask], code="unconfirmed_warnings")
+            )
+
+
+class MeetingForm(WarnsBeforeSaving, OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
     room = RoomField(
         label=gettext_lazy("Room"),
         required=False,
@@ -270,11 +305,6 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
     every_room = forms.BooleanField(
         label=gettext_lazy("Show all rooms, including the Security Council's"), required=False
     )
-    # Warnings that do not block (advice.py): the keys of those the editor was shown, and
-    # the box that confirms them. A form that now warns of anything else asks again.
-    acknowledged = forms.CharField(required=False, widget=forms.HiddenInput)
-    save_anyway = forms.BooleanField(label=gettext_lazy("Save anyway"), required=False)
-
     # A new meeting's form carries a one-time token: sent twice, it creates one meeting.
     entry_token = forms.RegexField(
         regex=r"^[A-Za-z0-9_-]{16,64}$", required=False, widget=forms.HiddenInput
@@ -355,30 +385,6 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
             if name in self.cleaned_data:
                 setattr(self.instance, name, self.cleaned_data[name])
         super()._post_clean()
-        self.warnings = []
-        if not self.errors:
-            self.ask_about_warnings()
-
-    def ask_about_warnings(self) -> None:
-        """Refuse this save once when the meeting warns (advice.py): the page shows the
-        warnings and a "Save anyway" box carrying exactly them."""
-        self.warnings = advice.warnings_for(self.instance)
-        shown = advice.acknowledgement(self.warnings)
-        confirmed = (
-            self.cleaned_data.get("save_anyway") and self.cleaned_data.get("acknowledged") == shown
-        )
-        if self.warnings and not confirmed:
-            data = self.data.copy()
-            data[self.add_prefix("acknowledged")] = shown
-            data.pop(self.add_prefix("save_anyway"), None)
-            self.data = data
-            self.add_error(
-                "save_anyway",
-                ValidationError(
-                    _("Check the warnings, then press “Save anyway” to save the meeting."),
-                    code="unconfirmed_warnings",
-                ),
-            )
 
     def slot(self) -> tuple[datetime, datetime]:
         # The meeting's own start: one that follows another starts when that one ends.

@@ -3,13 +3,18 @@
 from datetime import date, time, timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 from meetings.advice import acknowledgement, warnings_for
 from meetings.enums import Participation, Timing
 from meetings.holidays import HOLIDAYS, YEARS, holiday_on
 from meetings.models import Meeting
+from meetings.sessions import ensure_session_covering
 from meetings.timing import new_york_datetime
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import room
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +162,46 @@ def test_every_holiday_is_a_working_day_and_each_year_has_its_eids_until_2026():
 def test_holiday_on_a_day_and_not_on_the_next():
     assert holiday_on(date(2025, 3, 31)) == "Eid al-Fitr"
     assert holiday_on(date(2025, 4, 1)) is None
+
+
+# --- The admin, another way in through a form ----------------------------------------------
+
+
+def test_the_admin_warns_too_and_saves_once_confirmed(client):
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    Authenticator.objects.create(user=superuser, type=Authenticator.Type.TOTP, data={})
+    sign_in_with_second_factor(client, superuser)
+    session = ensure_session_covering(date(2026, 12, 5))
+    data = {
+        "session": session.pk,
+        "kind": "briefing",
+        "title": "Weekend retreat of the co-facilitators",
+        "status": "scheduled",
+        "timing": "exact",
+        "start_0": "2026-12-05",
+        "start_1": "10:00",
+        "end_0": "",
+        "end_1": "",
+        "process": "",
+        "follows": "",
+        "room": room("CR3").pk,
+        "overflow_room": "",
+        "mode": "in-person",
+        "participation": "member-states",
+        "notes": "",
+        "documents": "[]",
+        "webcast_url": "",
+        "segments-TOTAL_FORMS": "0",
+        "segments-INITIAL_FORMS": "0",
+        "_save": "Save",
+    }
+    warned = client.post(reverse("admin:meetings_meeting_add"), data)
+    form = warned.context_data["adminform"].form
+    assert form.errors["save_anyway"] == [
+        "Saturday 5 December 2026 is a weekend day.",
+        "Check the warnings, then choose “Save anyway” to save the meeting.",
+    ]
+    assert not Meeting.objects.exists()
+    confirmed = {**data, "acknowledged": form["acknowledged"].value(), "save_anyway": "on"}
+    assert client.post(reverse("admin:meetings_meeting_add"), confirmed).status_code == 302
+    assert Meeting.objects.get().title == "Weekend retreat of the co-facilitators"
