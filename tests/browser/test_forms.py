@@ -102,6 +102,11 @@ def test_the_history_reads_in_new_york_time_in_french(page, programme):
     schedule.save_meeting(meeting, expected_revision=meeting.revision)
 
     signed_in_editor(page)
+    # A browser set to US English still shows the 24-hour New York time.
+    page.goto(f"/meetings/{meeting.pk}/edit/")
+    start = page.get_by_label("Start time (New York)")
+    expect(start).to_have_attribute("type", "text")
+    expect(start).to_have_value("15:00")
     page.goto(f"/meetings/{meeting.pk}/")
     page.locator("form.languages").get_by_role("button", name="Français").click()
     history = page.locator("section.history")
