@@ -614,6 +614,9 @@ def test_time_fields_are_text_boxes_showing_24_hour_time(staff_client):
     assert 'type="text"' in start_input
     assert 'inputmode="numeric"' in start_input
     assert 'value="15:00"' in start_input
+    # its help ("24-hour clock, e.g. 15:00.") is read with it
+    assert 'aria-describedby="id_start_time_helptext"' in start_input
+    assert '<p class="help" id="id_start_time_helptext">24-hour clock' in page
 
 
 @pytest.mark.parametrize(
