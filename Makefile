@@ -61,8 +61,11 @@ check: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/herd.py
 	$(BIN)/python benchmarks/fanout.py
 	$(BIN)/python benchmarks/contacts_import.py
+	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/letter_upload.py
 
 # A worker on a developer's machine: the Celery app alone defaults to production settings.
 worker: install

@@ -369,6 +369,36 @@ def write_named_results(name: str, results: dict) -> None:
     log(f"results in benchmarks/results/{name}.json and under '{name}' in latest.json")
 
 
+# --- The table of figures ------------------------------------------------------------
+
+# `make bench` names a file here; every script appends one JSON line per figure, and
+# benchmarks/table.py prints them all against their goals at the end.
+RESULTS_ENV = "GASCHED_BENCH_RESULTS"
+# Read once: scripts that set Django up in-process replace os.environ with the app's.
+RESULTS_FILE = os.environ.get(RESULTS_ENV, "")
+
+
+def meets(figure: float, goal: str) -> bool:
+    """Whether `figure` meets `goal`, written ">= 0.5" or "<= 1.15"."""
+    operator, _space, bound = goal.strip().partition(" ")
+    if operator == ">=":
+        return figure >= float(bound)
+    if operator == "<=":
+        return figure <= float(bound)
+    raise ValueError(f"a goal is '>= N' or '<= N', not {goal!r}")
+
+
+def record(name: str, figure: float, unit: str, goal: str) -> bool:
+    """One figure against its goal, appended to the file GASCHED_BENCH_RESULTS names (when
+    it names one: a script run alone only prints). Returns whether the goal is met."""
+    ok = meets(figure, goal)
+    line = {"name": name, "figure": figure, "unit": unit, "goal": goal, "ok": ok}
+    if RESULTS_FILE:
+        with open(RESULTS_FILE, "a", encoding="utf-8") as results:
+            results.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return ok
+
+
 # --- In-process scripts ---------------------------------------------------------------
 
 

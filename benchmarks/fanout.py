@@ -22,6 +22,9 @@ same sink, measured in the same run.
   B = from opening that connection until the sink has accepted the 600th message.
   ratio = (600 / A) / (600 / B) = B / A. Exactly 600 messages must arrive each round,
   and every Delivery row of the meeting must end SENT.
+- CPU per message beside the rate: the CPU time of each side's own processes (the
+  worker, PostgreSQL, Redis, publishing, the sink; the client, the sink) per message, and
+  their ratio against CPU_GOAL (appended to GASCHED_BENCH_RESULTS's file).
 - One warm-up round (reported, not counted), then ROUNDS measured rounds: the median
   ratio against GOAL, PASS or FAIL. Exit status 1 only when a step failed (a timeout,
   a message too many or too few); a missed goal exits 0.
@@ -64,6 +67,7 @@ CONTACTS = 600
 ROUNDS = 3  # measured rounds, after one warm-up round
 CONCURRENCY = 4
 GOAL = 0.5  # the fan-out at least half of plain smtplib's rate
+CPU_GOAL = 1.5  # CPU per message at most 1.5 × plain smtplib's (both sides' own processes)
 FANOUT_TIMEOUT = 120.0  # seconds for the 600 messages of one round to arrive
 SETTLE = 1.0  # seconds to wait after the 600th message for one too many
 WORKER_STARTUP_TIMEOUT = 60.0
@@ -505,6 +509,15 @@ def plain_smtplib(sink: Sink, messages: list, meter: CpuMeter) -> dict:
     }
 
 
+def own_cpu_ms(cpu: dict | None) -> float | None:
+    """CPU ms per message of what a side runs (the worker, PostgreSQL and Redis for the
+    fan-out, this process as the client for smtplib, and the sink for both), without the
+    machine's other work, which the figure must not depend on."""
+    if cpu is None:
+        return None
+    return sum(ms for role, ms in cpu["ms_per_message"].items() if role not in ("outside", "total"))
+
+
 def one_round(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
     fanout = fan_out(sink, worker, number, meter)
     messages = prebuilt(fanout["meeting"])
@@ -518,11 +531,21 @@ def one_round(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter
         f"PostgreSQL sessions opened), plain smtplib {baseline['seconds']:.2f} s "
         f"({CONTACTS / baseline['seconds']:.0f} msg/s): ratio {ratio:.2f}"
     )
+    fanout_ms, smtplib_ms = own_cpu_ms(fanout["cpu"]), own_cpu_ms(baseline["cpu"])
     entry = {
         "round": number,
-        "fanout": {**fanout, "messages_per_second": CONTACTS / fanout["seconds"]},
-        "smtplib": {**baseline, "messages_per_second": CONTACTS / baseline["seconds"]},
+        "fanout": {
+            **fanout,
+            "messages_per_second": CONTACTS / fanout["seconds"],
+            "cpu_ms_per_message": fanout_ms,
+        },
+        "smtplib": {
+            **baseline,
+            "messages_per_second": CONTACTS / baseline["seconds"],
+            "cpu_ms_per_message": smtplib_ms,
+        },
         "ratio": ratio,
+        "cpu_ratio": fanout_ms / smtplib_ms if fanout_ms and smtplib_ms else None,
     }
     entry["disturbed"] = disturbed(entry)
     return entry
@@ -696,9 +719,9 @@ def report(results: dict) -> None:
     print()
     print(f"Fan-out of one meeting to {CONTACTS} contacts (Celery, {CONCURRENCY} processes)")
     print(
-        f"  {'':<9}{'--- fan-out ':-<54}{' plain smtplib ':-^30}"
-        f"\n  {'round':<9}{'seconds':>9}{'msg/s':>7}{'1st ms':>8}{'in flight':>10}"
-        f"{'ms/msg':>8}{'CPU':>6}{'outside':>8}{'seconds':>9}{'msg/s':>7}{'CPU':>6}"
+        f"  {'':<9}{'--- fan-out ':-<62}{' plain smtplib ':-^38}"
+        f"\n  {'round':<9}{'seconds':>9}{'msg/s':>7}{'CPU ms':>8}{'1st ms':>8}{'in flight':>10}"
+        f"{'ms/msg':>8}{'CPU':>6}{'outside':>8}{'seconds':>9}{'msg/s':>7}{'CPU ms':>8}{'CPU':>6}"
         f"{'outside':>8}{'ratio':>7}"
     )
     for entry in [results["warmup"], *rounds]:
@@ -706,15 +729,19 @@ def report(results: dict) -> None:
         fanout, baseline = entry["fanout"], entry["smtplib"]
         print(
             f"  {name:<9}{fanout['seconds']:>9.2f}{fanout['messages_per_second']:>7.0f}"
+            f"{fanout['cpu_ms_per_message'] or 0:>8.2f}"
             f"{fanout['first_message_ms']:>8.0f}{fanout['mean_in_flight'] or 0:>10.1f}"
             f"{fanout['claim_to_sent_ms']:>8.1f}{percent(fanout['cpu']):>6}"
             f"{percent(fanout['cpu'], 'outside_share'):>8}"
             f"{baseline['seconds']:>9.2f}{baseline['messages_per_second']:>7.0f}"
+            f"{baseline['cpu_ms_per_message'] or 0:>8.2f}"
             f"{percent(baseline['cpu']):>6}{percent(baseline['cpu'], 'outside_share'):>8}"
             f"{entry['ratio']:>7.2f}{'  disturbed' if entry['disturbed'] else ''}"
         )
     print(
-        "  (1st ms: from publishing to the first message accepted; in flight: messages "
+        "  (CPU ms: CPU time a message took in the side's own processes, the sink's "
+        "included and the machine's other work not; 1st ms: from publishing to the first "
+        "message accepted; in flight: messages "
         "between claim and SENT, on average; ms/msg: claim to SENT of one message; CPU: "
         f"share of the machine's {os.cpu_count()} cores busy; outside: share taken by "
         "anything but the worker, the sink, this process, PostgreSQL and Redis)"
@@ -756,6 +783,28 @@ def report(results: dict) -> None:
         f"(median of {len(rounds)}: {ratios}); goal >= {GOAL}: "
         f"{'PASS' if goal['met'] else 'FAIL'}"
     )
+    cpu = results["cpu_goal"]
+    if cpu["ratio"] is not None:
+        print(
+            f"fan-out CPU per message: {cpu['fanout_ms']:.2f} ms against plain smtplib's "
+            f"{cpu['smtplib_ms']:.2f} ms (own processes, median): {cpu['ratio']:.2f} × smtplib's; "
+            f"goal <= {CPU_GOAL}: {'PASS' if cpu['met'] else 'FAIL'}"
+        )
+
+
+def cpu_goal(rounds: list[dict]) -> dict:
+    """CPU per message of both sides (own processes), the medians of the rounds."""
+    measured = [r for r in rounds if r["cpu_ratio"] is not None]
+    if not measured:
+        return {"ratio": None, "met": None}
+    ratio = statistics.median(r["cpu_ratio"] for r in measured)
+    return {
+        "description": f"fan-out CPU per message ≤ {CPU_GOAL} × plain smtplib's",
+        "fanout_ms": statistics.median(r["fanout"]["cpu_ms_per_message"] for r in measured),
+        "smtplib_ms": statistics.median(r["smtplib"]["cpu_ms_per_message"] for r in measured),
+        "ratio": ratio,
+        "met": ratio <= CPU_GOAL,
+    }
 
 
 def main() -> int:
@@ -831,8 +880,16 @@ def main() -> int:
                 "ratio": median,
                 "met": median >= GOAL,
             },
+            "cpu_goal": cpu_goal(rounds),
         }
         report(results)
+        if results["cpu_goal"]["ratio"] is not None:
+            common.record(
+                "fan-out: CPU per message",
+                round(results["cpu_goal"]["ratio"], 2),
+                "× plain smtplib's",
+                f"<= {CPU_GOAL}",
+            )
         if args.profile or not results["goal"]["met"]:
             log("profile correspondence.delivery.deliver in-process (the worker stopped)")
             results["profile"] = profile_in_process(sink)

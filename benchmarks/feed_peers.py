@@ -98,7 +98,7 @@ def measure() -> dict:
     from meetings.models import Session  # noqa: PLC0415 -- apps not ready
 
     session = Session.objects.get(number=SESSION)
-    meetings = schedule.session_feed_items(session, schedule.ScheduleFilter())
+    meetings = list(schedule.session_feed_contents(session, schedule.ScheduleFilter())[0])
     name = f"General Assembly meetings ({session})"
     calendars = {
         "gasched": feeds.build_calendar(meetings, name=name, base_url=BASE_URL),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .letters import AS_READ
 from .models import (
     Announcement,
     Delivery,
@@ -34,6 +35,10 @@ class LetterAdmin(admin.ModelAdmin):
     # The file as received is the record the archive serves: nobody replaces it here.
     readonly_fields = ["original", "sha256", "original_name", "created", "created_by", "updated"]
     inlines = [SignatoryInline, AnnouncementInline]
+
+    def get_queryset(self, request):
+        # The text as read and its marks are for the review page, and can be a megabyte.
+        return super().get_queryset(request).defer(*AS_READ)
 
 
 @admin.register(ProposedMeeting)

@@ -10,6 +10,7 @@ class CorrespondenceConfig(AppConfig):
 
     def ready(self):
         # Models (and so every module that imports them) load only once apps are ready.
+        from meetings.calling_off import register_audience  # noqa: PLC0415 -- apps not ready
         from meetings.signals import meeting_saved, on_schedule_write  # noqa: PLC0415 -- apps not ready
 
         from . import delivery, sections  # noqa: PLC0415 -- apps not ready
@@ -20,6 +21,8 @@ class CorrespondenceConfig(AppConfig):
         contacts_changed.connect(
             delivery.on_contacts_changed, dispatch_uid="correspondence-catch-up"
         )
+        # Who a cancellation or postponement reaches, shown before it is confirmed.
+        register_audience(delivery.told_if_called_off)
         # The letters on the meeting and process pages.
         sections.register()
         # Those pages list published letters: keep their cache honest.

@@ -86,6 +86,8 @@ class Prepared:
     html: str
     event: list[str]  # the VEVENT lines, without ORGANIZER and ATTENDEE
     method: str | None
+    # The calendar before and after the ATTENDEE line, folded once (calendar_for).
+    around_attendee: tuple[bytes, bytes] | None = None
 
 
 def prepare(delivery: Delivery, *, stamp=None) -> Prepared:
@@ -141,26 +143,24 @@ def _prepare(delivery: Delivery, *, stamp=None) -> Prepared:
 
 
 def calendar_for(delivery: Delivery, prepared: Prepared, *, address: str) -> bytes:
-    contact = delivery.contact
-    lines = []
-    for line in prepared.event:
-        if line == "END:VEVENT":
-            lines += [
-                f"ORGANIZER;CN={quoted(settings.GASCHED_ORGANIZER_NAME)}:"
-                f"mailto:{settings.GASCHED_REPLY_ADDRESS}",
-                f"ATTENDEE;CN={quoted(contact.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
-                f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{address}",
-            ]
-        lines.append(line)
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", f"METHOD:{prepared.method}"]
-    return b"".join(
-        [
-            *(ics.fold(line) for line in head),
-            vtimezone_bytes(),
-            *(ics.fold(line) for line in lines),
-            b"END:VCALENDAR\r\n",
-        ]
+    """The calendar of one recipient: the parts alike for all folded once, then the
+    recipient's ATTENDEE line before END:VEVENT."""
+    if prepared.around_attendee is None:
+        end = prepared.event.index("END:VEVENT")
+        head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", f"METHOD:{prepared.method}"]
+        organizer = (
+            f"ORGANIZER;CN={quoted(settings.GASCHED_ORGANIZER_NAME)}:"
+            f"mailto:{settings.GASCHED_REPLY_ADDRESS}"
+        )
+        before = [ics.fold(line) for line in head] + [vtimezone_bytes()]
+        before += [ics.fold(line) for line in [*prepared.event[:end], organizer]]
+        after = [ics.fold(line) for line in prepared.event[end:]] + [b"END:VCALENDAR\r\n"]
+        prepared.around_attendee = (b"".join(before), b"".join(after))
+    attendee = ics.fold(
+        f"ATTENDEE;CN={quoted(delivery.contact.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
+        f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{address}"
     )
+    return prepared.around_attendee[0] + attendee + prepared.around_attendee[1]
 
 
 def starts_in(meeting, *, now) -> str:

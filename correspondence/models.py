@@ -70,6 +70,12 @@ class Letter(models.Model):
         Meeting, through="Announcement", blank=True, related_name="letters"
     )
     extraction_warnings = models.JSONField(default=list, blank=True, editable=False)
+    # The review page shows the whole text as read, every date, time, room and platform
+    # it names marked (correspondence.mentions): kept at import, so the page reads
+    # neither the file nor the letter again. On the outer letter only.
+    text_as_read = models.TextField(blank=True, editable=False)
+    mentions = models.JSONField(default=list, blank=True, editable=False)
+    dates_not_understood = models.PositiveIntegerField(default=0, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

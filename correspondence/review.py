@@ -6,16 +6,18 @@ by hand. Each decision is its own transaction: one room clash does not undo the
 proposals accepted before it.
 """
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings import schedule
+from meetings import calling_off, schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Deadline, Meeting, Process, Room, check_meeting_date
 from meetings.sessions import ensure_session_covering
@@ -35,22 +37,55 @@ def day_bounds(day: date, timing: str) -> tuple[datetime, datetime]:
 
 
 def match_existing(proposal: ProposedMeeting, *, process: Process | None) -> Meeting | None:
-    """The meeting already in the schedule that the proposal speaks of, if any.
+    """The meeting already in the schedule that the proposal speaks of, if any."""
+    return match_existing_all([proposal], process=process)[0]
+
+
+def match_existing_all(
+    proposals: list[ProposedMeeting], *, process: Process | None
+) -> list[Meeting | None]:
+    """For each proposal, the meeting already in the schedule it speaks of, if any: in
+    one query, however many proposals a letter makes.
 
     The same kind of meeting on the same New York day (or in the same week, for "the
     following week"), in the letter's process when it has one. A letter that moves or
     cancels a meeting speaks of the one on the date it was moved from.
     """
-    day = proposal.moved_from or proposal.date
-    start, until = day_bounds(day, proposal.timing)
-    candidates = Meeting.objects.filter(start__gte=start, start__lt=until, kind=proposal.kind)
+    if not proposals:
+        return []
+    windows = [day_bounds(p.moved_from or p.date, p.timing) for p in proposals]
+    days = Q()
+    for start, until in merged(windows):
+        days |= Q(start__gte=start, start__lt=until)
     # A letter filed under no process speaks only of meetings of no process.
+    candidates = Meeting.objects.filter(days, kind__in={p.kind for p in proposals})
     candidates = (
         candidates.filter(process=process) if process else candidates.filter(process__isnull=True)
     )
+    candidates = list(candidates.order_by("start", "pk"))
+    starts = [m.start for m in candidates]
+    return [
+        best_match(proposal, candidates[bisect_left(starts, start) : bisect_left(starts, until)])
+        for proposal, (start, until) in zip(proposals, windows, strict=True)
+    ]
+
+
+def merged(windows: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """The windows as few as they cover: one condition per stretch of days."""
+    stretches: list[tuple[datetime, datetime]] = []
+    for start, until in sorted(windows):
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(until, stretches[-1][1]))
+        else:
+            stretches.append((start, until))
+    return stretches
+
+
+def best_match(proposal: ProposedMeeting, same_days: list[Meeting]) -> Meeting | None:
+    """Of the meetings of the proposal's day (in order of start), the one it speaks of."""
+    candidates = [m for m in same_days if m.kind == proposal.kind]
     if proposal.action == ProposalAction.ANNOUNCE:
-        candidates = candidates.exclude(status=MeetingStatus.CANCELLED)
-    candidates = list(candidates.order_by("start"))
+        candidates = [m for m in candidates if m.status != MeetingStatus.CANCELLED]
     if proposal.action == ProposalAction.ANNOUNCE and proposal.start is not None:
         # Of several meetings that day, the one at the stated time; a time the schedule
         # does not have is the same meeting only if it is that day's one, untimed.
@@ -133,7 +168,10 @@ def accept_meeting(
         meeting, role = change_existing(existing, proposal, correction)
     else:
         meeting, role = new_meeting(proposal, correction, process=letter.outer.process), None
-    if role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
+    if meeting.is_off and (existing is None or existing.status != meeting.status):
+        # Called off by the letter: the same way as on the staff pages, the letter as reason.
+        calling_off.call_off_meeting(meeting, status=meeting.status, reason=reason_from(letter))
+    elif role != AnnouncementRole.CONFIRMED:  # a letter that only repeats the schedule
         schedule.save_meeting(meeting)
     if role is None or (role == AnnouncementRole.CONFIRMED and not meeting.announcements.exists()):
         # The first letter to speak of a meeting announced it, whoever typed it in first.
@@ -141,6 +179,13 @@ def accept_meeting(
     Announcement.objects.get_or_create(letter=letter, meeting=meeting, defaults={"role": role})
     mark(proposal, ProposalState.ACCEPTED, user=user, meeting=meeting)
     return meeting
+
+
+def reason_from(letter: Letter) -> str:
+    """Why a meeting a letter calls off is off, as its invitees read it (in English, the
+    letters' language): "As announced in the letter of 27 June 2017"."""
+    dated = f" of {letter.date.day} {letter.date:%B %Y}" if letter.date else ""
+    return f"As announced in the letter{dated}"
 
 
 def new_meeting(proposal: ProposedMeeting, correction: Correction, *, process) -> Meeting:

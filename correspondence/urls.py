@@ -18,6 +18,7 @@ urlpatterns = [
         views.proposal_decide,
         name="proposal-decide",
     ),
+    path("letters/<int:pk>/review/propose/", views.mention_propose, name="mention-propose"),
     path(
         "letters/<int:pk>/review/deadlines/<int:proposal>/",
         views.deadline_decide,

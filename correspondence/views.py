@@ -4,10 +4,11 @@ Thin views: forms validate, letters.py and review.py do the work.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -16,13 +17,14 @@ from meetings.models import Process
 from meetings.rooms import current_room_names
 from meetings.rules import is_pga_office
 
-from . import letters, review
+from . import letters, mentions, review
 from .documents import DocumentError
 from .extraction import ExtractionError
 from .forms import LetterProcessForm, LetterSearchForm, LetterUploadForm, ProposalForm
 from .models import Letter, ProposedDeadline, ProposedMeeting
 
 PAGE_SIZE = 50
+PROPOSALS_PER_PAGE = 100
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -90,7 +92,7 @@ def letter_upload(request):
                 process=form.cleaned_data["process"],
                 user=request.user,
             )
-        except (DocumentError, ExtractionError) as error:
+        except (DocumentError, ExtractionError, letters.TooManyProposals) as error:
             form.add_error("original", str(error))
         else:
             if not imported.created:
@@ -101,31 +103,74 @@ def letter_upload(request):
 
 
 def review_page(request, letter: Letter, *, forms=None, status=200):
-    parts = [letter, *letter.enclosures.all()]
+    parts = [letter, *letter.enclosures.defer(*letters.AS_READ)]
+    # Each proposal's letter is one of these: never fetched again with each proposal
+    # (the outer letter carries the whole text and its mentions).
+    by_pk = {part.pk: part for part in parts}
     proposed = list(
         ProposedMeeting.objects.filter(letter__in=parts)
-        .select_related("room", "existing__room", "meeting", "letter")
+        .select_related("room", "existing__room", "meeting")
         .order_by("letter_id", "order", "pk")
     )
+    # A letter may propose hundreds of meetings: their forms come a page at a time (the
+    # marked text links each one to its page).
     forms = forms or {}
+    number = request.GET.get("page")
+    if forms:  # a correction refused: the page that shows it with its errors
+        number = next(n for n, p in enumerate(proposed) if p.pk in forms) // PROPOSALS_PER_PAGE + 1
+    page = Paginator(proposed, PROPOSALS_PER_PAGE).get_page(number)
     for proposal in proposed:
+        proposal.letter = by_pk[proposal.letter_id]
+    for proposal in page.object_list:
         if proposal.is_open:
             proposal.form = forms.get(proposal.pk) or ProposalForm.for_proposal(proposal)
     deadlines = list(
         ProposedDeadline.objects.filter(letter__in=parts)
-        .select_related("existing", "deadline", "letter")
+        .select_related("existing", "deadline")
         .order_by("letter_id", "order", "pk")
+    )
+    for proposal in deadlines:
+        proposal.letter = by_pk[proposal.letter_id]
+    text = mentions.marked_text(
+        letter,
+        meetings={
+            p.pk: (p.title, f"{page_link(n // PROPOSALS_PER_PAGE + 1, page)}#proposal-{p.pk}")
+            for n, p in enumerate(proposed)
+        },
+        deadlines={d.pk: (d.title, f"#deadline-{d.pk}") for d in deadlines},
     )
     context = {
         "letter": letter,
         "parts": parts,
-        "proposed": proposed,
+        "proposed": page.object_list,
+        "page": page,
         "deadlines": deadlines,
+        "text": text,
+        # The first dates not understood, each a link to its place in the text.
+        "not_understood": [m for _run, m in text if m and m.not_understood][:20],
+        "propose_label": _("propose a meeting"),
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
         "room_names": current_room_names(),
     }
     return render(request, "correspondence/letter_review.html", context, status=status)
+
+
+def page_link(number: int, page) -> str:
+    """The address of a page of proposals, from the page shown: none for the same page."""
+    return "" if number == page.number else f"?page={number}"
+
+
+def proposals_page(letter: Letter, proposal: ProposedMeeting) -> str:
+    """Where the review page shows this proposal: "?page=N" (or nothing) and its anchor."""
+    parts = [letter.pk, *letter.enclosures.values_list("pk", flat=True)]
+    ordered = list(
+        ProposedMeeting.objects.filter(letter__in=parts)
+        .order_by("letter_id", "order", "pk")
+        .values_list("pk", flat=True)
+    )
+    number = ordered.index(proposal.pk) // PROPOSALS_PER_PAGE + 1
+    return (f"?page={number}" if number > 1 else "") + f"#proposal-{proposal.pk}"
 
 
 def letter_for_review(pk: int) -> Letter:
@@ -159,6 +204,29 @@ def proposal_decide(request, pk: int, proposal: int):
         return review_page(request, letter, forms={proposal.pk: form}, status=400)
     messages.success(request, _("In the schedule: “%(title)s”.") % {"title": meeting.title})
     return redirect("correspondence:letter-review", letter.pk)
+
+
+@requires("correspondence.change_letter")
+@require_POST
+def mention_propose(request, pk: int):
+    """One click on a date of the letter's text: a proposal filled from its sentence,
+    opened for review."""
+    if not is_pga_office(request.user):
+        raise PermissionDenied(_("Only the Office of the President makes proposals."))
+    letter = letter_for_review(pk)
+    try:
+        index = int(request.POST.get("mention", ""))
+    except ValueError:
+        messages.error(request, _("Choose a date in the letter's text."))
+        return review_page(request, letter, status=400)
+    try:
+        proposal = letters.propose_from_mention(letter, index, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return review_page(request, letter, status=400)
+    messages.success(request, _("Proposed from the letter's text: check it, then accept it."))
+    url = reverse("correspondence:letter-review", args=[letter.pk])
+    return redirect(url + proposals_page(letter, proposal))
 
 
 @requires("correspondence.change_letter")

@@ -4,7 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
+from .calling_off import CALLED_OFF, call_off_meeting, refusal
 from .forms import ErrorsWhereTyped, OpenedAtRevision, WarnsBeforeSaving, WebAddressField
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
 from .rooms import check_out_of_use, store_room
@@ -80,6 +82,16 @@ class MeetingAdminForm(WarnsBeforeSaving, ErrorsWhereTyped, OpenedAtRevision, fo
         super()._post_clean()
         if self.errors:
             return
+        status = self.cleaned_data.get("status")
+        if status in CALLED_OFF and "status" in self.changed_data:
+            # Called off here as on the staff pages: with a reason, and only once.
+            refused = refusal(Meeting(status=self.initial.get("status")), status)
+            if refused:
+                self.add_error("status", refused)
+            elif not self.cleaned_data.get("status_reason"):
+                self.add_error("status_reason", _("Give the reason: it goes to everyone told."))
+            if self.errors:
+                return
         try:
             check_unchanged_since(self.instance, self.cleaned_data.get("opened_revision"))
             place_in_schedule(self.instance)
@@ -109,7 +121,13 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [SegmentInline]
 
     def save_model(self, request, obj, form, change):
-        save_meeting(obj, expected_revision=form.cleaned_data.get("opened_revision"))
+        revision = form.cleaned_data.get("opened_revision")
+        if obj.is_off and "status" in form.changed_data:
+            call_off_meeting(
+                obj, status=obj.status, reason=obj.status_reason, expected_revision=revision
+            )
+        else:
+            save_meeting(obj, expected_revision=revision)
 
 
 @admin.register(Deadline)

@@ -36,8 +36,8 @@ class MeetingWarning:
 
 def warnings_for(meeting: Meeting) -> list[MeetingWarning]:
     """What is worth a second look in this meeting as it would be saved (no query)."""
-    if meeting.start is None or meeting.timing == Timing.WEEK:
-        return []
+    if meeting.start is None or meeting.timing == Timing.WEEK or meeting.is_off:
+        return []  # a meeting called off is held nowhere, at no time
     found = []
     start = meeting.local_start
     day = start.date()

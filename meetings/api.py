@@ -166,6 +166,7 @@ class MeetingOut(Schema):
     title: str
     kind: str
     status: str
+    status_reason: str  # why it is cancelled or postponed; empty while it is on
     timing: str
     start: datetime
     end: datetime | None

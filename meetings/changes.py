@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .enums import STATUSES_THAT_FREE_THE_ROOM as CALLED_OFF
 from .enums import MeetingStatus, Timing
 from .feeds import in_calendar_language
 from .models import Meeting
@@ -40,6 +41,11 @@ class ProgrammeChange:
     what: str  # "Added", "Moved", "Room changed", "Cancelled", ...
     differences: list[Difference] = field(default_factory=list)
     order: int = 0  # the history record's id: changes at the same instant keep their order
+    reason: str = ""  # why it was cancelled or postponed, as the office gave it
+
+    @property
+    def reason_line(self) -> str:
+        return _("Reason: %(reason)s") % {"reason": self.reason} if self.reason else ""
 
     @property
     def url(self) -> str:
@@ -48,7 +54,7 @@ class ProgrammeChange:
     @property
     def summary(self) -> str:
         parts = [f"{d.label}: {d.before} → {d.after}" for d in self.differences]
-        return "; ".join(parts)
+        return "; ".join([*parts, self.reason_line] if self.reason else parts)
 
 
 def slot(record) -> str:
@@ -109,8 +115,12 @@ def programme_changes(*, days: int = 7, now: datetime | None = None) -> list[Pro
     }
     changes = []
     for record in records:
-        what, differences = describe(previous.get(record.id), record)
+        prior = previous.get(record.id)
+        what, differences = describe(prior, record)
         previous[record.id] = record
+        called_off = record.status in CALLED_OFF and (
+            prior is None or prior.status != record.status
+        )
         if what and record.history_type != "-":
             changes.append(
                 ProgrammeChange(
@@ -120,6 +130,7 @@ def programme_changes(*, days: int = 7, now: datetime | None = None) -> list[Pro
                     what,
                     differences,
                     order=record.history_id,
+                    reason=record.status_reason if called_off else "",
                 )
             )
     changes.sort(key=lambda c: (c.when, c.order), reverse=True)
@@ -145,6 +156,7 @@ DESCRIBED_FIELDS = (
     "is_closed",
     "documents",
     "follows_id",
+    "status_reason",
 )
 MODE_NOW = {"virtual": "Now virtual", "hybrid": "Now hybrid", "in-person": "Now in person"}
 STATUS_NOW = {"cancelled": "Cancelled", "postponed": "Postponed"}

@@ -12,7 +12,7 @@ from datetime import date, time, timedelta
 
 from django.db import transaction
 
-from . import schedule
+from . import calling_off, schedule
 from .enums import DeadlineKind, MeetingKind, MeetingStatus, Mode, Participation, Timing
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
 from .sessions import ensure_session, opening_day
@@ -287,6 +287,12 @@ def sample_day(rng: random.Random, day: date, processes: list[Process]) -> list[
     return plans
 
 
+SAMPLE_REASONS = {
+    MeetingStatus.POSTPONED: "at the request of the co-facilitators",
+    MeetingStatus.CANCELLED: "owing to the liquidation of the conference room",
+}
+
+
 def sample_status(rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.06:
@@ -328,7 +334,11 @@ def load_sample_programme(loaded: Loaded, session: Session) -> None:
             continue
         plan["room"] = rooms[plan["room"]]
         meeting = Meeting(session=session, is_sample=True, notes=SAMPLE_NOTE, **plan)
-        schedule.save_meeting(meeting)
+        if meeting.is_off:  # called off as the office does it, with a reason
+            reason = SAMPLE_REASONS[meeting.status]
+            calling_off.call_off_meeting(meeting, status=meeting.status, reason=reason)
+        else:
+            schedule.save_meeting(meeting)
         loaded.meetings += 1
 
 

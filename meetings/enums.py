@@ -13,6 +13,9 @@ class MeetingKind(models.TextChoices):
     DIALOGUE = "dialogue", _("Interactive dialogue")
     PANEL = "panel", _("Panel discussion")
     BRIEFING = "briefing", _("Briefing")
+    HEARING = "hearing", _("Interactive hearing")
+    ELECTION = "election", _("Election")
+    STOCKTAKING = "stocktaking", _("Stocktaking meeting")
     OTHER = "other", _("Other meeting")
 
 

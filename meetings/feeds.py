@@ -138,6 +138,8 @@ def description(meeting: Meeting) -> str:
     title, room, time or link again (SUMMARY, LOCATION, DTSTART/DTEND and URL say them),
     nor the process when the title names it, nor the usual participation."""
     lines = []
+    if meeting.status_reason:  # why it is off (SUMMARY and STATUS say that it is)
+        lines.append(f"Reason: {meeting.status_reason}")
     if meeting.timing == Timing.EXACT and meeting.end is None:
         lines.append("End time not announced.")
     elif meeting.timing in (Timing.MORNING, Timing.AFTERNOON):
@@ -360,7 +362,10 @@ def _build_calendar(meetings, *, name, base_url, deadlines, subscription, limit)
         for deadline in deadlines
     ]
     if limit is not None:
-        items, trimmed = nearest_within(items, limit, datetime.now(UTC))
+        # Split at the start of the New York day: the same bytes all day for the same
+        # content (the feed cache renews its stamps daily, not hourly).
+        today = datetime.combine(datetime.now(NEW_YORK).date(), time(), NEW_YORK)
+        items, trimmed = nearest_within(items, limit, today)
         if trimmed:
             kept, total, last_ahead = trimmed
             until = f" up to {last_ahead.astimezone(NEW_YORK):%d %B %Y}" if last_ahead else ""

@@ -16,9 +16,19 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gasched.validators import one_line
+
 from . import advice
-from .enums import MeetingKind, Timing
-from .models import WEB_ADDRESS, CoFacilitator, Meeting, Process, Room, check_meeting_date
+from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, Timing
+from .models import (
+    STATUS_REASON_LENGTH,
+    WEB_ADDRESS,
+    CoFacilitator,
+    Meeting,
+    Process,
+    Room,
+    check_meeting_date,
+)
 from .processes import unique_slug
 from .rooms import find_room, mode_named_by
 from .schedule import ScheduleFilter
@@ -352,6 +362,20 @@ class MeetingForm(WarnsBeforeSaving, OpenedAtRevision, MeetingSlotForm, forms.Mo
                 overflow_room=meeting.overflow_room,
             )
 
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else None
+        if status in STATUSES_THAT_FREE_THE_ROOM and status != was:
+            # Only after the confirmation page: who is told, and the reason (calling_off).
+            raise ValidationError(
+                _(
+                    "Cancel or postpone a meeting with the button on its page: it shows who "
+                    "will be told and asks for the reason."
+                ),
+                code="call_off_on_its_page",
+            )
+        return status
+
     def clean_documents(self):
         symbols = [s.strip() for s in re.split(r"[,\n]", self.cleaned_data["documents"])]
         symbols = [s for s in symbols if s]
@@ -468,3 +492,25 @@ class RoomForm(forms.ModelForm):
 
     def alias_names(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
+
+
+class CallOffForm(forms.Form):
+    """The confirmation of a cancellation or postponement: the reason everyone told
+    reads, and the version of the meeting the editor confirmed (calling_off)."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=STATUS_REASON_LENGTH,
+        validators=[one_line],
+        help_text=gettext_lazy(
+            "One line, sent to everyone told and shown on the meeting's page, e.g. "
+            "“owing to the liquidation of the conference room”."
+        ),
+        error_messages={"required": gettext_lazy("Give the reason: it goes to everyone told.")},
+    )
+    opened_revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def reopen_at(self, revision: int) -> None:
+        """Confirm again, at the version now shown, keeping the reason typed."""
+        self.data = self.data.copy()
+        self.data["opened_revision"] = revision

@@ -209,6 +209,10 @@ WEB_ADDRESS = URLValidator(
 )
 
 
+# One line that reads whole in an e-mail, a calendar's description and a feed entry.
+STATUS_REASON_LENGTH = 200
+
+
 def document_url(symbol: str) -> str:
     """undocs.org resolves a UN document symbol to the Official Document System."""
     return f"https://undocs.org/{symbol}"
@@ -235,6 +239,15 @@ class Meeting(models.Model):
     title = models.CharField(max_length=400, validators=[one_line])
     status = models.CharField(
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    # Why a meeting is cancelled or postponed, as the office gave it (calling_off): shown
+    # on its page, in the e-mail, in What changed and in calendars. Empty while it is on.
+    status_reason = models.CharField(
+        _("reason"),
+        max_length=STATUS_REASON_LENGTH,
+        blank=True,
+        validators=[one_line],
+        help_text=_("Why the meeting is cancelled or postponed, in one line"),
     )
     timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.EXACT)
     start = models.DateTimeField(
@@ -325,6 +338,8 @@ class Meeting(models.Model):
             refuse("room", gettext("A virtual meeting has no room; choose Hybrid instead."))
         if self.room_id and self.room_id == self.overflow_room_id:
             refuse("overflow_room", gettext("The overflow room must differ from the room."))
+        if not self.is_off:
+            self.status_reason = ""  # a meeting back on keeps no reason for being off
         if self.start is not None:
             day = self.local_start.date()
             try:

@@ -11,11 +11,13 @@ Three rules keep what is cached true and small:
 - Every entry holds the schedule version it was rendered at. Any committed write to
   schedule data moves the version, so an entry is never served after the data it shows
   has changed. Following a meeting is not a schedule write: a personal feed names its
-  own state in its identity instead.
+  own state in its identity instead. Feeds go further (meetings.feedcache): an entry
+  of an older version is served again when what the feed holds has not changed.
 - An entry is found by what it shows (its `identity`: page, canonical filter, language,
   host), but stored in one of a fixed number of slots per kind of entry. Requests can
   make any number of identities, never more than `SLOTS` keys: a slot holds one identity
-  at a time, and another identity landing on it replaces it.
+  at a time, and another identity landing on it replaces it (a feed's slot holds a few,
+  each with its bytes in a key of its own: meetings.feedcache).
 - The cache is shared by all web processes (Redis in production): with the per-process
   local-memory cache of the embedded default only one process may serve.
 
@@ -39,12 +41,12 @@ outage is logged). Keeping the version in the database instead would close that 
 cost a query on every hit, which the page and feed figures do not allow.
 """
 
-import pickle
+import threading
 import time
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from hashlib import sha256
 from typing import Generic, TypeVar
 
@@ -58,6 +60,11 @@ T = TypeVar("T")
 # Its own alias, on the same Redis as `default` but without a per-process fallback.
 cache = ConnectionProxy(caches, "schedule")
 VERSION_KEY = "schedule:version"
+# Moved only by changes to what pages and feeds show of a meeting from elsewhere (the
+# titles and co-facilitators of processes, the names of rooms, the dates of sessions):
+# feeds compare the meetings and deadlines they hold row by row, and this for the rest
+# (meetings.feedcache). Set afresh with the version after an outage, like it.
+REFERENCE_KEY = "schedule:reference"
 TIMEOUT = 24 * 60 * 60
 
 # How many keys each kind of entry may hold at most. A slot is shared when identities
@@ -70,8 +77,10 @@ SLOTS = {
     "month": 64,
     "meeting": 2048,
     "filter-choices": 1,
-    "feed": 64,  # feeds can be megabytes (kept compressed): few slots
-    "personal-feed": 1024,
+    # Feeds can be megabytes (kept compressed): few slots, each keeping the stamps and
+    # bytes of feedcache.WAYS feeds, so that two feeds on one slot do not evict each other.
+    "feed": 128,
+    "personal-feed": 256,
     "session-feed": 32,  # the archive's: whole sessions, asked for now and then
 }
 
@@ -87,7 +96,7 @@ OUTAGE = Outage("The page cache (Redis)", consequence="pages and feeds are rende
 UNREACHED = object()
 
 
-def _shared(call: Callable[[], T]) -> T | object:
+def shared(call: Callable[[], T]) -> T | object:
     """What `call` returns from the cache, or UNREACHED when the cache cannot be used."""
     if not _usable():
         return UNREACHED
@@ -110,7 +119,7 @@ def _usable() -> bool:
     if _version_unknown:
         version = time.time_ns()
         try:
-            cache.set(VERSION_KEY, version, timeout=None)
+            cache.set_many({VERSION_KEY: version, REFERENCE_KEY: version}, timeout=None)
         except Exception as error:  # as in _shared
             _lost(error)
             return False
@@ -142,35 +151,45 @@ def schedule_version(*, max_age: float = 0.0) -> int:
     return version
 
 
-def _read_version() -> int | None:
+def _read_version(key: str = VERSION_KEY) -> int | None:
     """The version in the cache, set now if it holds none; None without the cache."""
-    version = _shared(lambda: cache.get(VERSION_KEY))
+    version = shared(lambda: cache.get(key))
     if version is None:
         fresh = time.time_ns()
         # add(): if another process set one meanwhile, theirs wins and is read back.
-        added = _shared(lambda: cache.add(VERSION_KEY, fresh, timeout=None))
+        added = shared(lambda: cache.add(key, fresh, timeout=None))
         if added is UNREACHED:
             return None
-        version = fresh if added else _shared(lambda: cache.get(VERSION_KEY, fresh))
+        version = fresh if added else shared(lambda: cache.get(key, fresh))
     return None if version is UNREACHED else version
 
 
-def schedule_changed() -> None:
+def schedule_changed(*, reference: bool = False) -> None:
     """Call after any write to schedule data; takes effect when the transaction commits.
+    `reference`: the write is to what pages and feeds show of a meeting from elsewhere
+    (see REFERENCE_KEY); it moves the reference version too.
 
     A new value (not an increment) so that a flushed or restarted cache can never
     bring an old version, and its old entries, back.
     """
-    transaction.on_commit(_move_version)
+    transaction.on_commit(partial(_move_version, reference=reference))
 
 
-def _move_version() -> None:
+def _move_version(*, reference: bool) -> None:
     """After commit: the change is saved whatever happens here. A move that cannot reach
     the cache leaves this process not vouching for the version (_lost)."""
     global _last_read
     version = time.time_ns()
-    if _shared(lambda: cache.set(VERSION_KEY, version, timeout=None)) is not UNREACHED:
+    keys = (VERSION_KEY, REFERENCE_KEY) if reference else (VERSION_KEY,)
+    moved = shared(lambda: cache.set_many(dict.fromkeys(keys, version), timeout=None))
+    if moved is not UNREACHED:
         _last_read = (version, time.time())
+
+
+def reference_version() -> int | None:
+    """The version at the last committed change of reference data (REFERENCE_KEY); None
+    while the cache cannot be reached."""
+    return _read_version(REFERENCE_KEY)
 
 
 @dataclass(frozen=True)
@@ -197,7 +216,7 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     rendered each time (`kept` is False).
     """
     key, digest = slot_key(kind, identity)
-    found = _shared(lambda: cache.get_many([VERSION_KEY, key]))
+    found = shared(lambda: cache.get_many([VERSION_KEY, key]))
     if found is UNREACHED:
         return Cached(render(), time.time_ns(), kept=False)
     version = found.get(VERSION_KEY)
@@ -207,65 +226,52 @@ def fragment(kind: str, identity: Iterable[object], render: Callable[[], T]) -> 
     if entry is not None and entry[0] == version and entry[1] == digest:
         return Cached(entry[2], version)
     value = render()
-    kept = _shared(lambda: cache.set(key, (version, digest, value), TIMEOUT)) is not UNREACHED
+    kept = shared(lambda: cache.set(key, (version, digest, value), TIMEOUT)) is not UNREACHED
     return Cached(value, version, kept=kept)
 
 
 class LocalCopies:
-    """Large rendered entries (feeds of several MB) kept in this process's memory too.
-
-    A cache hit then reads only the schedule version from the shared cache instead of
-    the whole entry; the version still decides, so a change anywhere is seen at once.
-    Least recently used entries go first once the byte budget is spent.
-    """
+    """Large rendered entries (feeds of several MB) kept in this process's memory too, so
+    that a hit reads no more than a few bytes from the shared cache. What an entry is
+    valid for is its caller's to check (meetings.feedcache keeps each feed's stamp with
+    it). Least recently used entries go first once the byte budget is spent; the threads
+    of a process share it."""
 
     def __init__(self, budget: int):
         self.budget = budget
-        self.entries: OrderedDict[str, tuple[int, object, int]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[object, int]] = OrderedDict()
         self.size = 0
+        self.lock = threading.Lock()
 
-    def get(self, key: str, version: int):
-        entry = self.entries.get(key)
-        if entry is None or entry[0] != version:
-            return None
-        self.entries.move_to_end(key)
-        return entry[1]
+    def get(self, key: str):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            self.entries.move_to_end(key)
+            return entry[0]
 
-    def put(self, key: str, version: int, value, size: int) -> None:
-        if size > self.budget:
-            return
-        if key in self.entries:
-            self.size -= self.entries.pop(key)[2]
-        self.entries[key] = (version, value, size)
-        self.size += size
-        while self.size > self.budget:
-            self.size -= self.entries.popitem(last=False)[1][2]
+    def put(self, key: str, value, size: int) -> None:
+        with self.lock:
+            if key in self.entries:
+                self.size -= self.entries.pop(key)[1]
+            if size > self.budget:
+                return
+            self.entries[key] = (value, size)
+            self.size += size
+            while self.size > self.budget:
+                self.size -= self.entries.popitem(last=False)[1][1]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
 
 LOCAL_COPIES = LocalCopies(budget=64 * 1024 * 1024)
 # Calendar clients poll feeds hourly at best: a second's delay across processes is
 # invisible to them and saves a Redis round trip on every hit.
 LARGE_VERSION_MAX_AGE = 1.0
-
-
-def large_fragment(
-    kind: str, identity: Iterable[object], render: Callable[[], T], *, size: Callable[[T], int]
-) -> Cached[T]:
-    """fragment() for large values (feeds): this process's copy first, then the shared
-    one, which is kept compressed (a feed of several MB shrinks about eightfold, so the
-    slots of a kind cost Redis, also the Celery broker, tens of MB at most)."""
-    identity = tuple(identity)
-    key, digest = slot_key(kind, identity)
-    local_key = f"{key}:{digest}"
-    version = schedule_version(max_age=LARGE_VERSION_MAX_AGE)
-    value = LOCAL_COPIES.get(local_key, version)
-    if value is not None:
-        return Cached(value, version)
-    packed = fragment(kind, identity, lambda: zlib.compress(pickle.dumps(render()), 1))
-    value = pickle.loads(zlib.decompress(packed.value))  # noqa: S301 -- our own cache entry
-    if packed.kept:  # a copy of what the cache could not hold would only push others out
-        LOCAL_COPIES.put(local_key, packed.version, value, size(value))
-    return Cached(value, packed.version, kept=packed.kept)
 
 
 def last_modified(*changed_ns: int) -> int | None:
@@ -289,5 +295,4 @@ def forget() -> None:
     global _last_read, _version_unknown
     _last_read, _version_unknown = None, False
     OUTAGE.forget()
-    LOCAL_COPIES.entries.clear()
-    LOCAL_COPIES.size = 0
+    LOCAL_COPIES.clear()

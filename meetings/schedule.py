@@ -256,10 +256,18 @@ def split_past_and_planned(meetings: Iterable[Meeting]) -> tuple[list[Meeting], 
 def feed_items(
     schedule_filter: ScheduleFilter, *, now: datetime | None = None
 ) -> tuple[list[Meeting], list[Deadline]]:
-    """What a feed with this filter holds: every meeting in the feeds' window (from
-    feeds.feed_window on: the recent past and everything ahead), and, for a feed of
-    processes only, those processes' deadlines in it. Three queries whatever the number
-    of meetings."""
+    """What a feed with this filter holds (feed_contents), read: a fixed number of
+    queries whatever the number of meetings."""
+    meetings, deadlines = feed_contents(schedule_filter, now=now)
+    return list(meetings), list(deadlines)
+
+
+def feed_contents(
+    schedule_filter: ScheduleFilter, *, now: datetime | None = None
+) -> tuple[QuerySet[Meeting], QuerySet[Deadline]]:
+    """What a feed with this filter holds, not yet read: every meeting in the feeds'
+    window (from feeds.feed_window on: the recent past and everything ahead), and, for a
+    feed of processes only, those processes' deadlines in it."""
     since = feed_window(now or timezone.now())
     meetings = (
         schedule_filter.apply(Meeting.objects.filter(start__gte=since))
@@ -267,26 +275,27 @@ def feed_items(
         .prefetch_related("process__cofacilitators")
         .order_by("start", "pk")
     )
-    deadlines = []
+    deadlines = Deadline.objects.none()
     only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
     if schedule_filter.processes and only_processes:
-        deadlines = list(
-            Deadline.objects.filter(
-                process__slug__in=schedule_filter.processes, due_date__gte=since.date()
-            ).select_related("process")
-        )
-    return list(meetings), deadlines
+        deadlines = Deadline.objects.filter(
+            process__slug__in=schedule_filter.processes, due_date__gte=since.date()
+        ).select_related("process")
+    return meetings, deadlines
 
 
-def session_feed_items(session: Session, schedule_filter: ScheduleFilter) -> list[Meeting]:
+def session_feed_contents(
+    session: Session, schedule_filter: ScheduleFilter
+) -> tuple[QuerySet[Meeting], QuerySet[Deadline]]:
     """A session's meetings, all of them, for the archive's per-session feed (the
-    programme's feeds keep only the recent past). Two queries."""
-    return list(
+    programme's feeds keep only the recent past), not yet read; no deadlines."""
+    meetings = (
         schedule_filter.apply(Meeting.objects.filter(session=session))
         .select_related("process", "room", "overflow_room", "follows")
         .prefetch_related("process__cofacilitators")
         .order_by("start", "pk")
     )
+    return meetings, Deadline.objects.none()
 
 
 # --- Rooms -----------------------------------------------------------------------

@@ -6,8 +6,11 @@ invitations' outbox) react to it without meetings knowing them.
 Cache invalidation: every write to schedule data moves the schedule version. Model
 signals rather than calls in the domain functions, because the admin, the shell and
 data migrations write these models too, and a stale programme is worse than none.
+Feeds compare the meetings and deadlines they hold row by row (meetings.feedcache);
+a write to anything else they show moves the reference version too.
 (bulk_create and QuerySet.update send no signals: callers of those call
-pagecache.schedule_changed() themselves.)
+pagecache.schedule_changed() themselves, and an update of meetings or deadlines sets
+their `updated`, which the feeds compare.)
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -23,10 +26,12 @@ from .pagecache import schedule_changed
 meeting_saved = Signal()
 
 SCHEDULE_MODELS = (Session, Room, RoomAlias, Process, CoFacilitator, Meeting, Segment, Deadline)
+# What feeds compare row by row, or do not show (segments); the rest is reference data.
+COMPARED_BY_FEEDS = (Meeting, Segment, Deadline)
 
 
 def on_schedule_write(sender, **kwargs):
-    schedule_changed()
+    schedule_changed(reference=sender not in COMPARED_BY_FEEDS)
 
 
 def connect():

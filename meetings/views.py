@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,17 +23,28 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gasched.access import requires
 from gasched.formats import weekday_date
 
-from . import audit, changes, feeds, pagecache, pageshell, personal, schedule
+from . import (
+    audit,
+    calling_off,
+    changes,
+    feedcache,
+    feeds,
+    pagecache,
+    pageshell,
+    personal,
+    schedule,
+)
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
+    CallOffForm,
     CoFacilitatorFormSet,
     MeetingForm,
     ProcessForm,
     RoomForm,
     ScheduleFilterForm,
 )
-from .models import Meeting, PersonalSchedule, Process, Room, Session
+from .models import Deadline, Meeting, PersonalSchedule, Process, Room, Session
 from .processes import save_process
 from .rooms import current_room_names, save_room
 from .rules import is_pga_office
@@ -443,6 +454,12 @@ def meeting_status(request, pk: int):
             content_type=PLAIN_TEXT,
         )
     opened = int(opened)
+    if status in calling_off.CALLED_OFF:
+        # Only after its confirmation page, with a reason (meeting_cancel, meeting_postpone).
+        return HttpResponseBadRequest(
+            _("Cancel or postpone a meeting from its confirmation page, with a reason."),
+            content_type=PLAIN_TEXT,
+        )
     try:
         schedule.set_meeting_status(meeting, MeetingStatus(status), expected_revision=opened)
     except ValidationError as error:  # a room taken, or a change since the page was opened
@@ -454,6 +471,70 @@ def meeting_status(request, pk: int):
         _("The meeting is now %(status)s.") % {"status": meeting.get_status_display().lower()},
     )
     return redirect(meeting)
+
+
+CALL_OFF_DONE = {
+    MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled."),
+    MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed."),
+}
+
+
+def call_off_page(request, pk: int, status: MeetingStatus):
+    """Confirm a cancellation or postponement: the meeting, who will be told and a
+    reason (GET changes nothing); the POST calls the meeting off (calling_off)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("room", "overflow_room"), pk=pk)
+    form = CallOffForm(request.POST or None, initial={"opened_revision": meeting.revision})
+    refused = calling_off.refusal(meeting, status)
+    http_status = 200
+    if request.method == "POST":
+        http_status = 409 if refused else 400
+        if not refused and form.is_valid():
+            try:
+                calling_off.call_off_meeting(
+                    meeting,
+                    status=status,
+                    reason=form.cleaned_data["reason"],
+                    expected_revision=form.cleaned_data["opened_revision"],
+                )
+            except schedule.MeetingChanged as changed:
+                # The page shows the meeting as it is now: confirming again is knowing.
+                form.add_error(None, changed)
+                form.reopen_at(changed.revision)
+                http_status = 409
+            except ValidationError as error:  # already called off meanwhile, or refused
+                fields = getattr(error, "error_dict", {})
+                if "status_reason" in fields:
+                    form.add_error("reason", fields["status_reason"])
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                messages.success(request, CALL_OFF_DONE[status] % {"title": meeting.title})
+                return redirect(meeting)
+            # As it is now (the refused change was not saved).
+            meeting = get_object_or_404(
+                Meeting.objects.select_related("room", "overflow_room"), pk=pk
+            )
+            refused = calling_off.refusal(meeting, status)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "status": status,
+        "refused": refused,
+        "audience": None if refused else calling_off.audience(meeting),
+    }
+    return render(request, "meetings/call_off.html", context, status=http_status)
+
+
+@requires("meetings.change_meeting")
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk: int):
+    return call_off_page(request, pk, MeetingStatus.CANCELLED)
+
+
+@requires("meetings.change_meeting")
+@require_http_methods(["GET", "POST"])
+def meeting_postpone(request, pk: int):
+    return call_off_page(request, pk, MeetingStatus.POSTPONED)
 
 
 @requires("meetings.view_meeting")
@@ -571,84 +652,78 @@ def programme_feed(request):
 
     ?kind= &process= &room= &q= combine as on the schedule pages; a feed of processes
     also carries their deadlines. Unknown values: 400 with the reason, before any cache
-    is touched. Served from cache until the schedule changes; ETag and Last-Modified
-    answer conditional requests with 304 without touching the database. The same bytes
-    whatever language the request asks for.
+    is touched. Served from cache, and built again only when what it holds changed
+    (meetings.feedcache); ETag and Last-Modified come from its content and answer
+    conditional requests with 304, without touching the database while the schedule is
+    unchanged. The same bytes whatever language the request asks for.
     """
     form, schedule_filter = read_filter(request)
     if schedule_filter is None:
         reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
         return HttpResponseBadRequest(f"Unknown filter value ({reasons})", content_type=PLAIN_TEXT)
 
-    def render_feed() -> dict:
-        meetings, deadlines = schedule.feed_items(schedule_filter)
+    def build(held: feedcache.Contents) -> bytes:
+        meetings, deadlines = held
         with feeds.in_calendar_language():
             name = feed_name(shown_filter(schedule_filter))
-        body = feeds.build_calendar(
-            meetings,
-            deadlines=deadlines,
+        return feeds.build_calendar(
+            list(meetings),
+            deadlines=list(deadlines),
             name=name,
             base_url=request.build_absolute_uri("/").rstrip("/"),
         )
-        return {"body": body, "etag": pagecache.etag(body)}
+
+    def contents() -> feedcache.Contents:
+        return schedule.feed_contents(schedule_filter)
 
     if schedule_filter.text:  # searches are not cached (keys without bound)
-        version = pagecache.schedule_version()  # read first: what the render may reflect
-        feed = pagecache.Cached(render_feed(), version)
+        feed = feedcache.uncached(contents, build)
     else:
-        # The window (this session and the previous one) moves with the date: so does the key.
-        identity = (schedule_filter.as_query(), request.get_host(), schedule.today())
-        feed = pagecache.large_fragment("feed", identity, render_feed, size=feed_size)
-    last_modified = pagecache.last_modified(feed.version, window_moved())
-    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
+        identity = (schedule_filter.as_query(), request.get_host())
+        feed = feedcache.feed("feed", identity, contents, build)
+    return calendar_response(request, feed)
 
 
 @csrf_exempt
 @require_safe
 def session_feed(request, number: int):
     """A session's meetings, all of them, as a feed: the archive's, for the history the
-    programme's feeds no longer hold (they keep feeds.FEED_HISTORY back). Same filters
-    and validators as the programme feed; its content does not follow the date."""
+    programme's feeds no longer hold (they keep feeds.FEED_HISTORY back). Same filters,
+    validators and cache as the programme feed (meetings.feedcache)."""
     session = get_object_or_404(Session, number=number)
     form, schedule_filter = read_filter(request)
     if schedule_filter is None:
         reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
         return HttpResponseBadRequest(f"Unknown filter value ({reasons})", content_type=PLAIN_TEXT)
 
-    def render_feed() -> dict:
-        meetings = schedule.session_feed_items(session, schedule_filter)
+    def build(held: feedcache.Contents) -> bytes:
+        meetings, _deadlines = held
         with feeds.in_calendar_language():
             name = f"{feed_name(shown_filter(schedule_filter))} ({session})"
         # The record of a session, whole: a download, not bound by a subscription's limit.
-        body = feeds.build_calendar(
-            meetings, name=name, base_url=request.build_absolute_uri("/").rstrip("/"), limit=None
+        return feeds.build_calendar(
+            list(meetings),
+            name=name,
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+            limit=None,
         )
-        return {"body": body, "etag": pagecache.etag(body)}
+
+    def contents() -> feedcache.Contents:
+        return schedule.session_feed_contents(session, schedule_filter)
 
     if schedule_filter.text:  # searches are not cached (keys without bound)
-        version = pagecache.schedule_version()
-        feed = pagecache.Cached(render_feed(), version)
+        feed = feedcache.uncached(contents, build)
     else:
         identity = (session.number, schedule_filter.as_query(), request.get_host())
-        feed = pagecache.large_fragment("session-feed", identity, render_feed, size=feed_size)
-    last_modified = pagecache.last_modified(feed.version)
-    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
+        feed = feedcache.feed("session-feed", identity, contents, build)
+    return calendar_response(request, feed)
 
 
-def window_moved() -> int:
-    """When a feed's window last moved (it follows the date): the start of today in New
-    York, in nanoseconds. A feed may have changed then without any edit."""
-    return int(schedule.start_of_day(schedule.today()).timestamp()) * 1_000_000_000
-
-
-def feed_size(feed: dict) -> int:
-    return len(feed["body"])
-
-
-def calendar_response(request, body: bytes, etag: str, last_modified: int | None) -> HttpResponse:
+def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
     """A feed with validators; 304 when the client already has these bytes."""
-    response = HttpResponse(body, content_type=FEED_CONTENT_TYPE)
-    response["ETag"] = etag
+    last_modified = pagecache.last_modified(feed.changed)
+    response = HttpResponse(feed.body, content_type=FEED_CONTENT_TYPE)
+    response["ETag"] = feed.etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
@@ -656,7 +731,7 @@ def calendar_response(request, body: bytes, etag: str, last_modified: int | None
     response["Content-Language"] = feeds.CALENDAR_LANGUAGE
     # A 304 carries the same validators and Cache-Control (RFC 9110 §15.4.5).
     not_modified = get_conditional_response(
-        request, etag=etag, last_modified=last_modified, response=response
+        request, etag=feed.etag, last_modified=last_modified, response=response
     )
     return not_modified if not_modified is not None else response
 
@@ -777,31 +852,32 @@ def feed_token(request):
 def personal_feed(request, token: str):
     """A user's schedule as a feed: the token is the only key (no login; calendars fetch
     it from their servers). An unknown or revoked token is 404 at once. Cached under its
-    own state (what it follows, its token) with the schedule version: following never
-    moves the version of everybody's schedule."""
+    own state (what it follows, its token), built again only when what it holds changed
+    (meetings.feedcache): following never moves the version of everybody's schedule."""
     found = PersonalSchedule.objects.filter(token=token).first() if token else None
     if found is None:
         raise Http404(_("No feed at this address."))
 
-    def render_feed() -> dict:
+    def contents() -> feedcache.Contents:
         since = feeds.feed_window(timezone.now()).date()
         meetings = (
             personal.followed_meetings(found, since=since)
             .select_related("process", "room", "overflow_room", "follows")
             .prefetch_related("process__cofacilitators")
         )
+        return meetings, Deadline.objects.none()
+
+    def build(held: feedcache.Contents) -> bytes:
         with feeds.in_calendar_language():
             name = _("My General Assembly meetings")
         base_url = request.build_absolute_uri("/").rstrip("/")
-        body = feeds.build_calendar(meetings, name=name, base_url=base_url)
-        return {"body": body, "etag": pagecache.etag(body)}
+        return feeds.build_calendar(held[0], name=name, base_url=base_url)
 
     followed = found.updated.isoformat()
-    identity = (found.pk, found.token, followed, request.get_host(), schedule.today())
-    feed = pagecache.large_fragment("personal-feed", identity, render_feed, size=feed_size)
+    identity = (found.pk, found.token, followed, request.get_host())
     changed = int(found.updated.timestamp() * 1e9)
-    last_modified = pagecache.last_modified(feed.version, changed, window_moved())
-    return calendar_response(request, feed.value["body"], feed.value["etag"], last_modified)
+    feed = feedcache.feed("personal-feed", identity, contents, build, own_change=changed)
+    return calendar_response(request, feed)
 
 
 @require_safe

@@ -239,6 +239,11 @@ CONTENT_SECURITY_POLICY = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GASCHED_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The most proposals one letter may make: a letter announces a few dozen meetings at most,
+# and an upload that proposes more is refused before anything is saved, so that any
+# accepted upload is read and stored in seconds (benchmarks/letter_upload.py).
+GASCHED_LETTER_MAX_MEETINGS = int(os.environ.get("GASCHED_LETTER_MAX_MEETINGS", "500"))
+GASCHED_LETTER_MAX_DEADLINES = int(os.environ.get("GASCHED_LETTER_MAX_DEADLINES", "500"))
 
 LANGUAGE_CODE = "en"
 # The six official languages of the United Nations, each named in itself for the switcher.

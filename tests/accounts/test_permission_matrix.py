@@ -88,6 +88,9 @@ EXPECTED = {
     "meetings:room-edit": EDITORS_ONLY,
     # POST only: a GET changes nothing (405 once the role is allowed at all)
     "meetings:meeting-status": (302, 403, 403, 405),
+    # the confirmation pages: a GET shows who is told and asks the reason, changes nothing
+    "meetings:meeting-cancel": EDITORS_ONLY,
+    "meetings:meeting-postpone": EDITORS_ONLY,
     # staff see free rooms; no date given is a 400 with a reason
     "meetings:room-availability": (302, 403, 400, 400),
     # letters: the archive shows published letters to everyone (unpublished: see
@@ -101,6 +104,7 @@ EXPECTED = {
     "correspondence:letter-process": (302, 403, 403, 405),
     "correspondence:letter-publish": (302, 403, 403, 405),
     "correspondence:proposal-decide": (302, 403, 403, 405),
+    "correspondence:mention-propose": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
     # missions, contacts and deliveries: the PGA office, and each mission for its own
     "missions:missions": (302, 403, 200, 200),
@@ -154,6 +158,8 @@ def url_for(db, belgium, editor):
         "api:get_process": [process.slug],
         "meetings:meeting-edit": [meeting.pk],
         "meetings:meeting-status": [meeting.pk],
+        "meetings:meeting-cancel": [meeting.pk],
+        "meetings:meeting-postpone": [meeting.pk],
         "meetings:process": [process.slug],
         "meetings:process-edit": [process.slug],
         "meetings:room": ["CR3"],
@@ -167,6 +173,7 @@ def url_for(db, belgium, editor):
             and name not in ("correspondence:letters", "correspondence:letter-upload")
         },
         "correspondence:proposal-decide": [letter.pk, 1],
+        "correspondence:mention-propose": [letter.pk],
         "missions:mission-contacts": [belgium.pk],
         "missions:contact-edit": [belgium.pk, contact.pk],
         "missions:contacts-import-job": [ContactImport.objects.create(total=1).pk],
@@ -203,7 +210,8 @@ def test_status_by_role(name, role, url_for, as_role):
 
 
 WRITE_VIEWS = [n for n, rule in EXPECTED.items() if rule == EDITORS_ONLY] + [
-    "meetings:meeting-status"
+    "meetings:meeting-status",
+    "correspondence:mention-propose",
 ]
 
 

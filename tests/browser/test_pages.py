@@ -33,7 +33,9 @@ def site(programme, belgium):
     review.accept_all(imported.letter, user=None)
     review.publish(imported.letter)
     unreviewed = letters.import_letter(
-        b"Excellency,\n\nOn 3 March 2027 at 10 a.m. in CR4 an informal consultation will be held.",
+        # The second date is not understood: the review page warns and offers a proposal.
+        b"Excellency,\n\nOn 3 March 2027 at 10 a.m. in CR4 an informal consultation will be held."
+        b" Delegations met on 4 March 2027.",
         filename="new.txt",
     )
     contact = Contact.objects.create(

@@ -159,6 +159,8 @@ def test_a_letter_that_cancels_a_meeting_cancels_it(trafficking):
 
     meeting = Meeting.objects.get(start=new_york_datetime(date(2017, 6, 29), time(10)))
     assert (meeting.status, Meeting.objects.count()) == (MeetingStatus.CANCELLED, 5)
+    # called off the one way (meetings.calling_off), with the letter as the reason
+    assert meeting.status_reason == "As announced in the letter of 27 June 2017"
 
 
 def test_a_taken_room_is_refused_and_nothing_is_saved(trafficking):

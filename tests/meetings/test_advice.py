@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings.advice import acknowledgement, warnings_for
-from meetings.enums import Participation, Timing
+from meetings.enums import MeetingStatus, Participation, Timing
 from meetings.holidays import HOLIDAYS, YEARS, holiday_on
 from meetings.models import Meeting
 from meetings.sessions import ensure_session_covering
@@ -93,6 +93,12 @@ def test_a_room_without_interpretation_warns_for_a_meeting_of_all_member_states(
 
 def test_a_room_without_interpretation_is_fine_for_a_meeting_by_invitation():
     assert warnings_for(meeting(room=room("CRA"), participation=Participation.INVITATION)) == []
+
+
+def test_a_meeting_called_off_warns_of_nothing():
+    """Cancelling a Saturday meeting in a room without booths needs no "Save anyway"."""
+    cancelled = meeting(date(2026, 12, 5), room=room("CRA"), status=MeetingStatus.CANCELLED)
+    assert warnings_for(cancelled) == []
 
 
 def test_the_acknowledgement_names_exactly_the_warnings():

@@ -130,36 +130,36 @@ def test_a_stale_admin_page_is_refused_too(client, meeting):
     assert (meeting.room.code, meeting.notes) == ("CR3", "Changed meanwhile.")
 
 
-def test_a_status_button_on_a_page_opened_before_a_change_is_refused(
+def test_a_cancellation_confirmed_on_a_page_opened_before_a_change_is_refused(
     meeting, django_capture_on_commit_callbacks
 ):
-    """Cancel pressed on a page opened before another editor moved the meeting: refused,
-    with who changed it; the meeting stays as the other editor left it."""
-    import re
-
+    """Cancel confirmed on a page opened before another editor moved the meeting:
+    refused, with who changed it; the meeting stays as the other editor left it, and the
+    page, now showing the meeting as it is, confirms it with the reason kept."""
     first = user_with_role(PGA_EDITORS, second_factor=True)
     first_client, second_client = (
         editor_client(first),
         editor_client(user_with_role(PGA_EDITORS, second_factor=True)),
     )
-    page = second_client.get(meeting.get_absolute_url()).content.decode()
-    opened = re.search(r'name="opened_revision" value="(\d+)"', page).group(1)
+    cancel = reverse("meetings:meeting-cancel", args=[meeting.pk])
+    opened = second_client.get(cancel).context["form"]["opened_revision"].value()
     edit = reverse("meetings:meeting-edit", args=[meeting.pk])
     moved = {**as_opened(first_client.get(edit)), "room": "CR4"}
     with django_capture_on_commit_callbacks(execute=True):  # the page cache moves on
         assert first_client.post(edit, moved).status_code == 302
 
-    status = reverse("meetings:meeting-status", args=[meeting.pk])
-    response = second_client.post(
-        status, {"status": "cancelled", "opened_revision": opened}, follow=True
-    )
+    reason = "at the request of the co-facilitators"
+    response = second_client.post(cancel, {"reason": reason, "opened_revision": opened})
 
     meeting.refresh_from_db()
-    assert (meeting.status, meeting.room.code) == ("scheduled", "CR4")
-    assert changed_message(meeting, first.email) in response.content.decode()
-    # pressed again from the page as it is now, it goes through
-    page = second_client.get(meeting.get_absolute_url()).content.decode()
-    opened = re.search(r'name="opened_revision" value="(\d+)"', page).group(1)
-    second_client.post(status, {"status": "cancelled", "opened_revision": opened})
+    assert (response.status_code, meeting.status, meeting.room.code) == (409, "scheduled", "CR4")
+    assert response.context["form"].non_field_errors() == [changed_message(meeting, first.email)]
+    assert "Conference Room 4" in response.content.decode()
+    # confirmed again from the page as it is now, it goes through
+    again = {
+        "reason": reason,
+        "opened_revision": response.context["form"]["opened_revision"].value(),
+    }
+    assert second_client.post(cancel, again).status_code == 302
     meeting.refresh_from_db()
-    assert meeting.status == "cancelled"
+    assert (meeting.status, meeting.status_reason) == ("cancelled", reason)

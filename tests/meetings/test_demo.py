@@ -114,6 +114,13 @@ def test_sample_programme_surrounds_today_and_is_marked(demo):
     assert set(near.values_list("session__number", flat=True)) == {81}
     statuses = set(Meeting.objects.filter(is_sample=True).values_list("status", flat=True))
     assert statuses == set(MeetingStatus.values)
+    # the sample programme calls meetings off as the office does: with a reason
+    reasons = set(Meeting.objects.filter(is_sample=True).values_list("status", "status_reason"))
+    assert {(status, reason) for status, reason in reasons if reason} == {
+        ("postponed", "at the request of the co-facilitators"),
+        ("cancelled", "owing to the liquidation of the conference room"),
+    }
+    assert {reason for status, reason in reasons if status in ("scheduled", "tentative")} == {""}
 
 
 def test_sample_data_is_badged_on_pages(demo, client):

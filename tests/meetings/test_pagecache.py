@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import schedule
 from meetings.enums import MeetingStatus
@@ -136,26 +137,27 @@ def test_text_searches_are_not_cached(client):
     assert "Oceans consultation" in page
 
 
-def test_local_copies_answer_only_for_the_current_version():
+def test_local_copies_hold_one_value_per_key():
     from meetings.pagecache import LocalCopies
 
     copies = LocalCopies(budget=100)
-    copies.put("feed", 1, b"old", 3)
-    assert copies.get("feed", 1) == b"old"
-    assert copies.get("feed", 2) is None  # the schedule changed since
+    copies.put("feed", b"old", 3)
+    copies.put("feed", b"newer", 5)
+    assert (copies.get("feed"), copies.size) == (b"newer", 5)
+    assert copies.get("other") is None
 
 
 def test_local_copies_keep_to_their_byte_budget_least_recently_used_first():
     from meetings.pagecache import LocalCopies
 
     copies = LocalCopies(budget=10)
-    copies.put("a", 1, "a", 4)
-    copies.put("b", 1, "b", 4)
-    copies.get("a", 1)  # a is now the most recently used
-    copies.put("c", 1, "c", 4)
-    assert (copies.get("a", 1), copies.get("b", 1), copies.get("c", 1)) == ("a", None, "c")
-    copies.put("huge", 1, "x", 11)
-    assert copies.get("huge", 1) is None
+    copies.put("a", "a", 4)
+    copies.put("b", "b", 4)
+    copies.get("a")  # a is now the most recently used
+    copies.put("c", "c", 4)
+    assert (copies.get("a"), copies.get("b"), copies.get("c")) == ("a", None, "c")
+    copies.put("huge", "x", 11)
+    assert copies.get("huge") is None
     assert copies.size == 8
 
 
@@ -197,8 +199,9 @@ def test_another_process_change_reaches_feeds_within_a_second(client):
     moment = datetime.now(UTC)
     with time_machine.travel(moment, tick=False):
         assert b"SUMMARY:Before" in client.get(feed).content
-        Meeting.objects.filter(pk=meeting.pk).update(title="After")  # as another process would,
-        cache.set(VERSION_KEY, time.time_ns() + 1, timeout=None)  # moving the shared version
+        # as another process would save it, moving the shared version
+        Meeting.objects.filter(pk=meeting.pk).update(title="After", updated=timezone.now())
+        cache.set(VERSION_KEY, time.time_ns() + 1, timeout=None)
         assert b"SUMMARY:Before" in client.get(feed).content  # within the second: trusted
     later = moment + timedelta(seconds=LARGE_VERSION_MAX_AGE + 0.1)
     with time_machine.travel(later, tick=False):

@@ -254,18 +254,21 @@ def test_editing_a_meeting_moves_it_and_raises_its_sequence(staff_client, sessio
     assert (meeting.room.code, meeting.local_start.hour, meeting.sequence) == ("CR4", 15, 1)
 
 
-def test_staff_cancel_a_meeting_with_a_post(staff_client):
+@pytest.mark.parametrize("status", ["cancelled", "postponed"])
+def test_the_status_button_does_not_call_a_meeting_off(staff_client, status):
+    """Cancelling and postponing go through their confirmation pages, with a reason."""
     meeting = MeetingFactory()
     assert (
         staff_client.get(reverse("meetings:meeting-status", args=[meeting.pk])).status_code == 405
     )
     response = staff_client.post(
         reverse("meetings:meeting-status", args=[meeting.pk]),
-        {"status": "cancelled", "opened_revision": "0"},
+        {"status": status, "opened_revision": "0"},
     )
     meeting.refresh_from_db()
-    assert response.status_code == 302
-    assert (meeting.status, meeting.sequence) == (MeetingStatus.CANCELLED, 1)
+    assert response.status_code == 400
+    assert b"from its confirmation page" in response.content
+    assert (meeting.status, meeting.sequence) == (MeetingStatus.SCHEDULED, 0)
 
 
 def test_a_status_press_that_does_not_say_what_it_was_pressed_on_is_refused(staff_client):

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 found = letters.read_file(data, filename=path.name)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from error
-        except (DocumentError, ExtractionError) as error:
+        except (DocumentError, ExtractionError, letters.TooManyProposals) as error:
             raise CommandError(f"{path}: {error}") from error
         if print_json or not save:
             self.stdout.write(json.dumps(as_json(found), indent=2, ensure_ascii=False))

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from correspondence.demo import DEMO_LETTERS
-from correspondence.extraction import ExtractionError, as_json, extract
+from correspondence.extraction import ExtractionError, TooManyMeetings, as_json, extract
 
-CORPUS = Path(__file__).parent / "letters"
+CORPUS = Path(__file__).parent.parent / "letters"
 PRESIDENTS = ("Srgjan Kerim", "Peter Thomson")
 LETTER_2008 = DEMO_LETTERS / "2008-03-19-pga-thematic-debate-human-trafficking.txt"
 LETTER_2017 = (
@@ -55,6 +55,7 @@ def test_letter_of_19_march_2008_announces_the_thematic_debate():
                 "start": None,
                 "end": None,
                 "room": None,
+                "virtual": False,
                 "kind": "thematic debate",
                 "title": "Informal thematic debate on human trafficking",
                 "tentative": False,
@@ -103,6 +104,7 @@ def meeting(day, kind, title, source, **rest):
         "start": None,
         "end": None,
         "room": None,
+        "virtual": False,
         "kind": kind,
         "title": title,
         "tentative": False,
@@ -721,3 +723,20 @@ def test_pathological_uploads_are_read_in_linear_time(text):
         extract(text)
     # These took from 10 s to 8 minutes before; a generous bound keeps CI honest.
     assert clock.monotonic() - started < 5
+
+
+def test_reading_stops_past_the_meetings_or_deadlines_it_was_asked_for():
+    """A crafted text of thousands of meetings is refused in the time a letter takes:
+    reading stops at the first meeting (or deadline) past the number asked for."""
+    meetings = " ".join(
+        f"A briefing will be held on {day} May 2031 at 10 a.m. in Conference Room 4."
+        for day in range(1, 29)
+    )
+    with pytest.raises(TooManyMeetings) as stopped:
+        extract(f"1 March 2031\n\nExcellency,\n\n{meetings}\n", most_meetings=10)
+    assert (stopped.value.at_least, stopped.value.what) == (11, "meetings")
+    deadlines = " ".join(f"Written inputs are due by {day} April 2031." for day in range(1, 29))
+    with pytest.raises(TooManyMeetings) as stopped:
+        extract(f"1 March 2031\n\nExcellency,\n\n{deadlines}\n", most_deadlines=5)
+    assert (stopped.value.at_least, stopped.value.what) == (6, "deadlines")
+    assert len(extract(f"1 March 2031\n\nExcellency,\n\n{meetings}\n").meetings) == 28

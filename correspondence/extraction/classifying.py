@@ -1,0 +1,132 @@
+"""What a clause does to the meeting of its date: announces it, reports it as held,
+moves, postpones or cancels it; or the date is only a letter's, a resolution's or
+another organisation's event."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from correspondence.enums import ProposalAction
+
+from .dates import DateMention
+from .kinds import KindMention
+from .resolving import resolve_year
+from .results import ProposedMeeting
+from .vocabulary import DAY, MONTH, WEEKDAY, last
+
+TENTATIVE = re.compile(
+    r"\b(?:if\s+(?:needed|necessary|required)|as\s+needed|tentative(?:ly)?|provisional(?:ly)?"
+    r"|would\s+be\s+(?:held|convened)|may\s+be\s+(?:held|convened)|could\s+be\s+(?:held|convened)"
+    r"|to\s+be\s+confirmed|TBC|subject\s+to\s+confirmation)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
+    r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
+    r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
+    r"(?:following|after)\s+(?:our|my|the\s+last)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+of|"
+    r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
+    r"thank(?:s|\s+you)?|grateful)\b",
+    re.IGNORECASE,
+)
+MOVED = re.compile(
+    r"\b(?:postponed|rescheduled|re-scheduled|moved|changed|brought\s+forward|instead\s+of|"
+    r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
+    re.IGNORECASE,
+)
+CANCELLED = re.compile(r"\b(?:cancel(?:l)?ed|will\s+not\s+take\s+place|called\s+off)\b", re.I)
+POSTPONED_OPEN = re.compile(
+    r"\bpostponed\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
+    re.IGNORECASE,
+)
+# A date that says when a letter was written is not a meeting.
+LETTER_REFERENCE = re.compile(
+    r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
+    r"|non-paper|paper|statement|remarks)s?"
+    r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
+    r"|\bdated\s*$|\breceived\s+on\s*$",
+    re.IGNORECASE,
+)
+
+
+# "the Vienna Forum held from 13 to 15 February", "the World Health Assembly, which will
+# take place", "a retreat organized by the Government of Switzerland": an event that is
+# not a General Assembly meeting.
+OTHER_EVENT = re.compile(
+    r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games"
+    r"|World\s+Health\s+Assembly|African\s+Union|European\s+Union)\b"
+    r"[^.;]{0,40}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
+    r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
+    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+)
+# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters.
+ELSEWHERE = re.compile(
+    r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened|host|hosts|hosted"
+    r"|meet|meets|met)"
+    r"\s+in\s+"
+    r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
+)
+
+
+def names_another_event(
+    sentence: str, kind: KindMention | None, mention: DateMention
+) -> str | None:
+    """Why the date is not a General Assembly meeting, if it is another's or elsewhere."""
+    if kind is not None and kind.end <= mention.start:
+        between = sentence[max(kind.end, mention.start - 90) : mention.start]
+    else:
+        between = sentence[max(0, mention.start - 90) : mention.start]
+    if OTHER_EVENT.search(between):
+        return "other-organisation"
+    if ELSEWHERE.search(between):
+        return "held-elsewhere"
+    return None
+
+
+def change_of(
+    meeting: ProposedMeeting,
+    words: str,
+    origin: DateMention | None,
+    letter_date: date | None,
+    *,
+    moved: bool,
+) -> None:
+    """What the letter does to the meeting of this date, from the words of its clause."""
+    if origin is not None and origin.days:
+        meeting.action = ProposalAction.MOVE
+        meeting.moved_from = resolve_year(origin.days[0], letter_date, past=False)
+    elif CANCELLED.search(words):
+        meeting.action = ProposalAction.CANCEL
+    elif POSTPONED_OPEN.search(words):
+        meeting.action = ProposalAction.POSTPONE
+    elif moved and MOVED.search(words):
+        # A change of time or room on the same day ("will now take place in Conference
+        # Room 2 instead of Conference Room 4"): moved from its own date.
+        meeting.action = ProposalAction.MOVE
+        meeting.moved_from = meeting.date
+
+
+def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool | None:
+    """Whether the letter reports the meeting as already held ("the consultations held
+    on 4 June", "this morning's informal") rather than announcing it: the tense nearest
+    before the date decides ("thank you for ... the consultations that will be held")."""
+    if mention.relative in ("this morning", "this afternoon", "yesterday"):
+        return not FUTURE.search(sentence[preceding:following])
+    raw_lead = sentence[preceding : mention.start]
+    # "will be held" speaks of the future: blank it out before looking for "held".
+    lead = FUTURE.sub(lambda m: " " * len(m.group(0)), raw_lead)
+    past, future = last(PAST.finditer(lead)), last(FUTURE.finditer(raw_lead))
+    if past and (future is None or past.start() > future.start()):
+        return True
+    if future:
+        return False
+    tail = sentence[mention.end : following]
+    if not PAST.search(tail) and not FUTURE.search(tail):
+        return None  # nothing said here: as the date before it in the sentence
+    return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])

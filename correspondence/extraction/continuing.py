@@ -1,0 +1,148 @@
+"""Sentences that go on about the meetings just named: their sessions ("in two sessions,
+from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."), their room ("Both meetings will be
+held in the General Assembly Hall"), a platform, the hour a summarised meeting rose,
+and the meeting that follows one the same day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from correspondence.enums import ProposalAction
+from meetings.enums import MeetingKind, Timing
+
+from .kinds import DEADLINE_TRIGGER, find_kinds
+from .naming import title_of
+from .places import PlatformMention, RoomMention
+from .record import Reading, what_of
+from .times import TimeMention
+
+# "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
+ENDED = re.compile(r"\b(?:rose|adjourned|closed|ended|concluded)\s+at\s*$", re.I)
+# "Both meetings will be held in the General Assembly Hall", "It will take place from
+# 10 a.m. to 1 p.m.": a sentence that goes on about the meetings just named.
+GOES_ON = re.compile(
+    r"^(?:It|They|Both|Each|All|These|The\s+(?:two|three|same|above|said)\b|The\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meetings?|sessions?|consultations?|debate|dialogue|briefing|hearing|negotiations?|"
+    r"plenary|event|segment|panel|informals?)\b)|\b(?:opened|rose|adjourned)\b|"
+    r"\b(?:same\s+(?:time|room|venue|place))\b",
+    re.I,
+)
+
+
+def carry_on(
+    sentence: str,
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    platforms: list[PlatformMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> None:
+    """Times, a room or a platform given in the sentence after the meetings they belong
+    to. Only what those meetings left open is filled; two time ranges make two sessions."""
+    if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
+        return
+    if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
+        return
+    made = [reading.meetings[i] for i in reading.last_made]
+    ends = [t for t in times if ENDED.search(sentence[max(0, t.start - 20) : t.start])]
+    starts = [t for t in times if t not in ends]
+    for time_mention in ends:
+        held = [m for m in made if m.held and m.end is None and m.start is not None]
+        held = held or [m for m in reading.meetings if m.held and m.end is None and m.start]
+        if held:
+            held[-1].end = time_mention.begins
+            outcomes[("time", time_mention.start)] = {"meeting": reading.meetings.index(held[-1])}
+    names = {r.name for r in room_mentions}
+    if len(names) == 1:
+        for meeting in made:
+            if meeting.room is None and not meeting.virtual:
+                meeting.room = room_mentions[0].name
+        for r in room_mentions:
+            outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
+    elif platforms and not room_mentions:
+        for meeting in made:
+            if meeting.room is None:
+                meeting.virtual = True
+        for p in platforms:
+            outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
+    if starts and all(m.start is None for m in made):
+        sessions(reading, starts, outcomes)
+
+
+# "The high-level meeting will be followed in the afternoon by an interactive dialogue,
+# from 3 p.m. to 6 p.m.": another meeting on the same day.
+FOLLOWED_BY = re.compile(r"\bfollowed\b[^.;]{0,40}?\bby\s+", re.I)
+
+
+def followed_by(
+    sentence: str,
+    starts: list[TimeMention],
+    room_mentions: list[RoomMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """Whether the sentence names another meeting after the one before."""
+    follows = FOLLOWED_BY.search(sentence)
+    if not follows:
+        return False
+    kinds = [
+        k
+        for k in find_kinds(sentence)
+        if k.start >= follows.end() and not k.is_deadline and k.kind != MeetingKind.OTHER
+    ]
+    before = reading.meetings[reading.last_made[-1]]
+    if not kinds or starts[0].begins is None:
+        return False
+    index = len(reading.meetings)
+    reading.meetings.append(
+        replace(
+            before,
+            start=starts[0].begins,
+            end=starts[0].ends,
+            timing=Timing.EXACT,
+            room=room_mentions[0].name if room_mentions else None,
+            kind=kinds[0].kind,
+            title=title_of(sentence, kinds[0]),
+            source=sentence,
+            warnings=[],
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    for found in (starts[0], *room_mentions[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = [index]
+    return True
+
+
+def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> None:
+    """Each meeting of the last frame at each of the times given: "in two sessions,
+    from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."."""
+    days = [reading.meetings[i] for i in reading.last_made]
+    first = min(reading.last_made)
+    kept = reading.meetings[:first] + [
+        m for i, m in enumerate(reading.meetings[first:], first) if i not in reading.last_made
+    ]
+    made = []
+    for day in days:
+        for time_mention in starts:
+            made.append(
+                replace(
+                    day,
+                    start=time_mention.begins,
+                    end=time_mention.ends,
+                    timing=Timing.EXACT,
+                    warnings=list(day.warnings),
+                )
+            )
+    # The frame's meetings are the last ones made: replacing them keeps the indices of
+    # the mentions noted before them.
+    if kept != reading.meetings[:first] or len(reading.meetings) != first + len(days):
+        return
+    reading.meetings[first:] = made
+    reading.last_made = list(range(first, first + len(made)))
+    for time_mention in starts:
+        outcomes[("time", time_mention.start)] = {"meeting": first}

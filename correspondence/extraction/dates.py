@@ -1,0 +1,177 @@
+"""Dates as letters write them: "3 June 2008", "October 3rd and 4th", "the 3rd of May",
+"from 23 to 25 September", "Tuesday,9 May 2023", "this morning"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .vocabulary import DASH, DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR, clean_space
+
+# --- Dates -----------------------------------------------------------------------------
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    days: list[tuple[int, int, int | None]]  # (day, month, year or None)
+    weekday: int | None = None  # said only for a single day
+    relative: str | None = None  # "today", "tomorrow", "this morning", "next week", ...
+
+
+DAY_MONTH = rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})"
+MONTH_DAY = rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})"
+SINGLE = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:{DAY_MONTH}|{MONTH_DAY}(?!\d))(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+DASH_OR_AND = DASH.replace("to", "to|and")
+# "from 8 to 10 June", "4-6 December", "13-15 February 2008", "June 8-10"
+RANGE_SAME_MONTH = re.compile(
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH_OR_AND}"
+    rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
+    rf"|(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "from 30 November to 2 December", "from 30 November 2025 to 2 January 2026"
+RANGE_TWO_MONTHS = re.compile(
+    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?"
+    rf"(?P<a>{DAY})\s+(?P<ma>{MONTH})(?:,?\s+(?P<ya>{YEAR}))?{DASH_OR_AND}"
+    rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<mb>{MONTH})(?:,?\s+(?P<yb>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "11 and 12 September", "8, 9 and 10 June"
+LIST_SAME_MONTH = re.compile(
+    rf"(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+# "October 3rd and 4th", "May 8, 9 and 10"
+LIST_MONTH_FIRST = re.compile(
+    rf"(?P<m>{MONTH})\s+(?P<list>{DAY}(?:,\s*{DAY}){{0,5}},?\s+(?:and|&)\s+{DAY})\b(?:,?\s+(?P<y>{YEAR}))?",
+    re.IGNORECASE,
+)
+# "the 3rd of May", "Thursday, the 4th of May 2023"
+DAY_OF_MONTH = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
+RELATIVE = re.compile(
+    r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
+    r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
+    re.IGNORECASE,
+)
+
+
+def number(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.rstrip(".").casefold()]
+
+
+def year_or_none(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+BEFORE_MONTH, AFTER_MONTH = 80, 40  # "from Monday, 8 to Wednesday, 10 June, 2023"
+
+
+def near_months(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around its month names, overlapping ones joined."""
+    windows: list[tuple[int, int]] = []
+    for month in ANY_MONTH.finditer(text):
+        low, high = max(0, month.start() - BEFORE_MONTH), month.end() + AFTER_MONTH
+        space = text.rfind(" ", max(0, low - 20), low)
+        low = space + 1 if space >= 0 else low  # not in the middle of a number
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
+    """Every date a sentence names, as written, in order; ranges expanded to their days.
+
+    Without `ranges`, "from 10 to 12 February" is two dates (a meeting moved from one
+    to the other), not three days."""
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(mention: DateMention) -> None:
+        if free(mention.start, mention.end):
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+
+    # Every date names a month: the patterns are tried only near one, which keeps a
+    # long sentence with a date or two cheap.
+    windows = near_months(text)
+
+    def found(pattern: re.Pattern, wanted: bool = True):
+        for low, high in windows if wanted else ():
+            yield from pattern.finditer(text, low, high)
+
+    for match in found(RANGE_TWO_MONTHS, ranges):
+        a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
+        b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
+        add(DateMention(match.start(), match.end(), [a, b]))
+    for match in found(LIST_SAME_MONTH):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
+    for match in found(LIST_MONTH_FIRST):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
+    for match in found(DAY_OF_MONTH):
+        weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
+        day = (number(match["d"]), month_number(match["m"]), year_or_none(match["y"]))
+        add(DateMention(match.start(), match.end(), [day], weekday))
+    for match in found(RANGE_SAME_MONTH, ranges):
+        if match["m"]:
+            first, last = number(match["a"]), number(match["b"])
+            month, year = month_number(match["m"]), year_or_none(match["y"])
+        else:
+            first, last = number(match["a2"]), number(match["b2"])
+            month, year = month_number(match["m2"]), year_or_none(match["y2"])
+        if first < last <= 31 and last - first <= 14:
+            days = [(d, month, year) for d in range(first, last + 1)]
+            add(DateMention(match.start(), match.end(), days))
+    for match in found(SINGLE):
+        day = number(match["d1"] or match["d2"])
+        month = month_number(match["m1"] or match["m2"])
+        weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
+        add(
+            DateMention(
+                match.start(), match.end(), [(day, month, year_or_none(match["y"]))], weekday
+            )
+        )
+    for match in RELATIVE.finditer(text):
+        add(
+            DateMention(
+                match.start(), match.end(), [], relative=clean_space(match["rel"]).casefold()
+            )
+        )
+    # Ranges are expanded to single days later, when the year is known.
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def parse_full_date(text: str) -> date | None:
+    mentions = [m for m in parse_date_mentions(text) if m.days and m.days[0][2]]
+    if not mentions:
+        return None
+    day, month, year = mentions[0].days[0]
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- Times -----------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from meetings.enums import MeetingKind
+
+from .dates import DateMention
+
+# --- Sentences -------------------------------------------------------------------------
+
+ABBREVIATIONS = re.compile(
+    r"\b(?:H\.E|Mr|Ms|Mrs|Dr|Prof|No|Nos|Amb|St|Conf|Rm|e\.g|i\.e|etc|approx|Rev|Add|Corr|"
+    r"U\.N|U\.S|a\.i|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.",
+)
+# A sentence ends at a full stop before a capital, at a blank line, or where a bullet
+# starts a line ("•  Monday, 6 March 2023: from 10 a.m."); "- and from 3 to 6 p.m." on
+# the next line goes on with the same one.
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[•*·▪●◦‣o-]\s+[A-Z0-9(])"
+)
+
+
+def sentences(body: str) -> list[tuple[int, str]]:
+    """The sentences of the body with their offsets, each on one line, abbreviations
+    left whole."""
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", body)
+    # "a.m." and "p.m." end a sentence only when a new sentence visibly starts.
+    protected = re.sub(
+        r"\b([ap])\.\s?m\.(?=\s+(?:\(|[a-z]|in\b|at\b|Conference|CR|ECOSOC|Trusteeship|General|GA|Room|Chamber|Hall|New\s+York|UN\b|United\s+Nations|EST\b|EDT\b|ET\b|GMT\b|UTC\b|CET\b|NY\b))",
+        lambda m: m.group(0).replace(".", "\x00"),
+        protected,
+    )
+    protected = re.sub(
+        r"\b([ap])\.\s?m\.(?=\s*[,;)])", lambda m: m.group(0).replace(".", "\x00"), protected
+    )
+    protected = re.sub(
+        r"\b([ap])\.(?=\s?m\x00)", lambda m: m.group(0).replace(".", "\x00"), protected
+    )
+    found = []
+    start = 0
+    for end in SENTENCE_END.finditer(protected):
+        found += one_sentence(body, start, end.start())
+        start = end.end()
+    return found + one_sentence(body, start, len(body))
+
+
+def one_sentence(body: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The sentence between two offsets, on one line and as long as it is in the text,
+    so that what is found in it can be marked in the text (normalise() left no runs of
+    spaces and no spaces at the start of a line)."""
+    piece = body[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    sentence = stripped.rstrip().replace("\n", " ")
+    return [(start, sentence)] if sentence else []
+
+
+INSTEAD_OF = re.compile(r"\binstead\s+of\s*$", re.I)
+MOVED_TO = re.compile(
+    r"(?:postponed|moved|rescheduled|re-scheduled|brought\s+forward|changed|deferred)\s+"
+    r"(?:\w+\s+){0,2}(?:to|until|till|for)\s+(?:the\s+)?$",
+    re.I,
+)
+MOVED_FROM = re.compile(
+    r"(?:scheduled|planned|foreseen|announced|originally|previously|initially)\s+(?:\w+\s+){0,2}"
+    r"(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$",
+    re.I,
+)
+
+
+def moves_in(sentence: str, mentions: list[DateMention]) -> dict[int, int]:
+    """Which date is moved to which: {index of the new date: index of the old one}.
+
+    "moved from 29 June to 30 June", "on 30 June instead of 29 June", "the consultation
+    of 12 February is postponed to 19 February"."""
+    moves = {}
+    for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - 50) : mention.start]
+        if index > 0 and MOVED_TO.search(before):
+            moves[index] = index - 1
+    for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - 50) : mention.start]
+        if index in moves.values() or index in moves or not MOVED_FROM.search(before):
+            continue
+        others = [i for i in range(len(mentions)) if i != index and i not in moves]
+        if len(mentions) == 2 and others:
+            moves[others[0]] = index
+    return moves
+
+
+@dataclass
+class Clause:
+    """The stretch of a sentence that speaks of one date: after it up to the next date
+    or the next kind of meeting named; before it only for the first date, or from the
+    kind it belongs to ("and a briefing will follow at 3 p.m. on 11 March")."""
+
+    start: int
+    end: int
+    date_start: int
+    date_end: int
+    before: int | None  # where the part before the date that is its own begins
+    preceding: int
+    following: int
+
+    @classmethod
+    def of(cls, index, mention, mentions, kind, kinds, length) -> Clause:
+        following = mentions[index + 1].start if index + 1 < len(mentions) else length
+        preceding = mentions[index - 1].end if index > 0 else 0
+        # Another meeting named after the date starts another clause; a generic word
+        # ("a further meeting of the negotiations") or the same phrase does not.
+        end = min(
+            [
+                k.start
+                for k in kinds
+                if mention.end <= k.start < following
+                and k is not kind
+                and k.kind != MeetingKind.OTHER
+                and not (abs(k.start - kind.end) < 30 or abs(kind.start - k.end) < 30)
+            ]
+            + [following]
+        )
+        if index == 0:
+            before = 0
+        elif preceding <= kind.start < mention.start:
+            before = kind.start
+        else:
+            before = None
+        start = before if before is not None else mention.start
+        return cls(start, end, mention.start, mention.end, before, preceding, following)
+
+    def pick(self, found: list) -> list:
+        """What was said after the date, or else what was said just before it."""
+        after = [f for f in found if self.date_end <= f.start < self.end]
+        if after or self.before is None:
+            return after
+        return [f for f in found if self.before <= f.start and f.end <= self.date_start]
+
+
+# "the Vienna Forum held from 13 to 15 February": an event that is not a GA meeting.

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from meetings.enums import DeadlineKind, MeetingKind
+
+from .dates import DateMention
+from .vocabulary import DAY, MONTH, WEEKDAY
+
+# The kinds as the office names them, in order of precedence: a "high-level plenary
+# meeting" is a high-level meeting, an "informal thematic debate" a thematic debate.
+KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
+    (MeetingKind.STOCKTAKING, r"stock-?\s?taking(?:\s+(?:meetings?|events?|sessions?))?"),
+    (
+        MeetingKind.HEARING,
+        r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
+    ),
+    (MeetingKind.ELECTION, r"elections?"),
+    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?:general\s+)?debate"),
+    (
+        MeetingKind.HIGH_LEVEL,
+        r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
+    ),
+    (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
+    (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
+    (MeetingKind.BRIEFING, r"briefings?"),
+    (
+        MeetingKind.NEGOTIATION,
+        r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
+        r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations|IGN(?:\s+meetings?)?",
+    ),
+    (
+        MeetingKind.INFORMAL_CONSULTATION,
+        # "a first reading of the zero draft": the consultation that reads it
+        r"(?:first|second|third|final)\s+reading\b|"
+        r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
+        # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
+        r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"
+        r"|session|event|segment|General|thematic|interactive|high-level|hearing))",
+    ),
+    # "to the Assembly for action on 14 July": the plenary meeting that takes it up.
+    (
+        MeetingKind.PLENARY,
+        r"plenary(?:\s+meetings?)?"
+        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
+    ),
+    (
+        MeetingKind.OTHER,
+        r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        # "a third round is scheduled for": one more of what the letter is about
+        r"|(?:first|second|third|fourth|fifth|next|further|final|another|new)\s+round",
+    ),
+]
+DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
+    (DeadlineKind.OTHER, r"draft\s+(?:proposals?|resolutions?|decisions?)"),
+    (DeadlineKind.ZERO_DRAFT, r"zero\s+draft"),
+    (
+        DeadlineKind.REVISED_DRAFT,
+        r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d",
+    ),
+    (DeadlineKind.SILENCE_PROCEDURE, r"silence\s+procedure|under\s+silence"),
+    (
+        DeadlineKind.WRITTEN_INPUTS,
+        r"(?:written\s+)?(?:inputs|comments|submissions|contributions|proposals|amendments"
+        r"|responses|replies|candidatures|nominations|names\s+of\s+(?:their\s+)?candidates)",
+    ),
+    (DeadlineKind.OTHER, r"deadline|draft|list\s+of\s+speakers|registration"),
+]
+DEADLINE_TRIGGER = re.compile(
+    r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
+    r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
+    re.IGNORECASE,
+)
+
+
+# --- Announcements ---------------------------------------------------------------------
+
+
+@dataclass
+class KindMention:
+    start: int
+    end: int
+    kind: MeetingKind | DeadlineKind
+    is_deadline: bool = False
+
+
+NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def find_kinds(sentence: str) -> list[KindMention]:
+    found: list[KindMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= k.start or start >= k.end for k in found)
+
+    for kind, pattern in KIND_PATTERNS:
+        for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+            if free(match.start(), match.end()):
+                found.append(KindMention(match.start(), match.end(), kind))
+    # "No informal consultation will be held on 9 February" announces no meeting.
+    found = [k for k in found if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])]
+    if DEADLINE_TRIGGER.search(sentence):
+        for kind, pattern in DEADLINE_PATTERNS:
+            for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+                if free(match.start(), match.end()):
+                    found.append(KindMention(match.start(), match.end(), kind, is_deadline=True))
+    return one_kind_a_phrase(sentence, sorted(found, key=lambda k: k.start))
+
+
+OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
+
+
+def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMention]:
+    """One kind for one phrase: "a stocktaking meeting of the intergovernmental
+    negotiations" is a stocktaking meeting, "informal consultations of the plenary"
+    informal consultations, but "an informal meeting of the plenary" a plenary meeting
+    and "the opening plenary of the high-level meeting" the high-level meeting;
+    an election held at a plenary meeting ("plenary meetings ... for the election") is
+    an election."""
+    dropped: set[int] = set()
+    for a, b in itertools.pairwise(kinds):
+        if a.is_deadline or b.is_deadline or not OF_THE.match(sentence[a.end : b.start]):
+            continue
+        generic = GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.PLENARY
+        dropped.add(id(a) if generic else id(b))
+    kept = [k for k in kinds if id(k) not in dropped]
+    elections = [k for k in kept if k.kind == MeetingKind.ELECTION]
+    for plenary in [k for k in kept if k.kind == MeetingKind.PLENARY]:
+        near = [e for e in elections if abs(e.start - plenary.start) < 120]
+        if near:
+            plenary.kind = MeetingKind.ELECTION
+            kept = [k for k in kept if k is not near[0]]
+            elections.remove(near[0])
+    return kept
+
+
+# "the preparations for the debate": a kind named as a topic is not the meeting.
+AS_A_TOPIC = re.compile(
+    r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+DUE_BY = re.compile(
+    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
+    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$",
+    re.I,
+)
+AFTER_PENALTY = 15  # a kind named before the date is the likelier one
+
+
+def nearest_kind(
+    mention: DateMention, kinds: list[KindMention], sentence: str
+) -> KindMention | None:
+    """The kind a date belongs to: the nearest one, before it rather than after.
+
+    A specific kind beats a generic "meeting" close by; after "by" or "no later than"
+    a date is a deadline when the sentence names one.
+    """
+    candidates = [
+        k for k in kinds if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+    ] or kinds
+    if not candidates:
+        return None
+    if DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]) and any(
+        k.is_deadline for k in candidates
+    ):
+        candidates = [k for k in candidates if k.is_deadline]
+
+    def distance(k: KindMention) -> int:
+        if k.end <= mention.start:
+            return mention.start - k.end
+        # A kind after the date and beyond a comma belongs to another clause.
+        beyond = "," in sentence[mention.end : k.start] or ";" in sentence[mention.end : k.start]
+        return k.start - mention.end + AFTER_PENALTY + (100 if beyond else 0)
+
+    best = min(distance(k) for k in candidates)
+    close = [k for k in candidates if distance(k) <= best + 25]
+    pool = [k for k in close if k.kind != MeetingKind.OTHER or k.is_deadline] or close
+    if all(k.is_deadline for k in pool):
+        # "written inputs on the revised draft by 10 June": the head of the phrase.
+        return min(pool, key=lambda k: (k.kind == DeadlineKind.OTHER, k.start))
+    return min(pool, key=distance)

@@ -1,0 +1,112 @@
+"""The text as the rest expects it: plain characters, OCR slips mended, lines joined.
+
+Only what can be mended without guessing is mended: a letter "l" or "O" among digits
+("l0 a.m.", "Agenda 20lO"), a word break a PDF left ("seventy- fourth"), words glued
+by OCR in a letterhead ("GENERALASSEMBLY"), page numbers between paragraphs. A time
+is never made up from noise ("at am" stays as it is).
+
+Every pattern here is linear: the text comes from uploads of up to a megabyte, and a
+pattern that can fail after a long run (say "[ ]+\\n" on 100,000 spaces) costs the
+square of the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gasched.validators import BIDI_CONTROLS
+
+# What gasched.validators refuses in one line of typed text, but line breaks and tabs.
+MISLEADING = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# "20lO", "l0", "1O": a number with letters that look like digits (at least one digit).
+DIGITS_READ_AS_LETTERS = re.compile(r"\b(?=[lIO]{0,3}\d)[0-9lIO]{2,6}\b")
+GLUED = re.compile(
+    r"\b(GENERAL)(ASSEMBLY)\b|\b(UNITED)(NATIONS)\b|\b(NATIONS)(UNIES)\b|\b(PRESIDENT)(OF)\b",
+    re.IGNORECASE,
+)
+# "oflndia", "lnformal": no English word starts with "ln", so the "l" is an "I".
+EL_FOR_I = re.compile(r"\b(of|to|in|and|the)?ln(?=[a-z]{2})")
+# "seventy- fourth", "high- level": a PDF's word break kept its hyphen and a space.
+BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
+# "seventy-\nfourth": a compound keeps its hyphen; "consul-\ntations" is one word.
+COMPOUND = re.compile(
+    r"(?:co|high|multi|non|self|well|follow|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|one|two|three|four|five|six|seven|eight|nine|mid|pre|post|long|short|open)$",
+    re.I,
+)
+# A line that is only a page number ("2", "- 2 -", "Page 2 of 3", "2/3").
+PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}/\d{1,3})$", re.I
+)
+# Letterhead lines repeated on every page of a PDF.
+LETTERHEAD = re.compile(
+    r"^(?:UNITED\s+NATIONS(?:\s+NATIONS\s+UNIES)?|NATIONS\s+UNIES|"
+    r"(?:THE\s+)?PRESIDENT\s+OF\s+THE\s+GENERAL\s+ASSEMBLY|GENERAL\s+ASSEMBLY)$"
+)
+
+
+def normalise(text: str) -> str:
+    """Plain text as the rest expects: no Markdown emphasis, plain quotes, no odd spaces,
+    no spaces at the start or end of a line, OCR slips mended, page debris taken out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters and direction overrides can only mislead in a subject, a title or
+    # a name read from the file (gasched.validators refuses them where people type).
+    text = MISLEADING.sub("", text)
+    text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000\t]", " ", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub(r"(?m)^ *[*] ", "• ", text)  # a list item, not emphasis
+    text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
+    text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").replace("\n ", "\n")
+    text = mend_ocr(text)
+    text = without_page_debris(text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
+
+
+def mend_ocr(text: str) -> str:
+    text = DIGITS_READ_AS_LETTERS.sub(
+        lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), text
+    )
+    text = GLUED.sub(lambda m: " ".join(g for g in m.groups() if g), text)
+    # "Excel1ency", "A1l": a one among letters is an "l".
+    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])", "l", text)
+    text = EL_FOR_I.sub(lambda m: (m.group(1) + " " if m.group(1) else "") + "In", text)
+    text = BROKEN_WORD.sub("-", text)
+    # "Tuesday,9 May 2023": a comma glued to the next number.
+    text = re.sub(r"(?<=[A-Za-z]),(?=\d)", ", ", text)
+    return re.sub(
+        r"(?<=[a-z])-\n(?=[a-z])",
+        lambda m: "-" if COMPOUND.search(text[max(0, m.start() - 8) : m.start()]) else "",
+        text,
+    )
+
+
+def without_page_debris(text: str) -> str:
+    """Page numbers and repeated letterheads between paragraphs taken out; a sentence a
+    page break cut ("... will be held on" / "2" / "14 May") joined again."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    seen_text = False
+    for line in lines:
+        debris = PAGE_NUMBER.match(line) or (seen_text and LETTERHEAD.match(line))
+        if debris and seen_text:
+            # Join across the debris when the sentence runs on: blank lines around it
+            # and the next line continues in lower case.
+            while kept and kept[-1] == "":
+                kept.pop()
+            kept.append("\x00")  # where the debris was, decided at the next line
+            continue
+        if line and kept and kept[-1] in ("", "\x00"):
+            marker = kept[-1] == "\x00"
+            while kept and kept[-1] in ("", "\x00"):
+                marker = marker or kept[-1] == "\x00"
+                kept.pop()
+            runs_on = (
+                kept and kept[-1][-1:] not in ".:;!?" and (line[:1].islower() or line[:1].isdigit())
+            )
+            if not (marker and runs_on):
+                kept.append("")
+        kept.append(line)
+        seen_text = seen_text or len(line) > 60  # the letterhead is behind us
+    return "\n".join(line for line in kept if line != "\x00")

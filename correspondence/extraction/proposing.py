@@ -1,0 +1,280 @@
+"""Proposals from the frames of each sentence, and every mention accounted for."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from meetings.enums import MeetingKind, Timing
+
+from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
+from .continuing import carry_on
+from .dates import DateMention, parse_date_mentions
+from .frames import INSTEAD_OF, Clause, moves_in, sentences
+from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
+from .naming import deadlines_for, title_of
+from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
+from .record import Reading, previous_in_letter, what_of
+from .resolving import days_of, period_of, stated_year
+from .results import ProposedMeeting, TooManyMeetings
+from .times import TimeMention, parse_time_mentions
+from .vocabulary import DAY, MONTH, WEEKDAY, clean_space
+
+
+def read_announcements(
+    body: str,
+    *,
+    offset: int,
+    letter_index: int,
+    letter_date: date | None,
+    rooms: dict[str, str],
+    reading: Reading,
+    most_meetings: int | None = None,
+    most_deadlines: int | None = None,
+) -> None:
+    lead_in = None  # "the schedule of the informal consultations:" before a list
+    for start, sentence in sentences(body):
+        if not (BULLET.match(sentence) or ROW.match(sentence)):
+            lead_in = None
+        if len(sentence) > 3000:
+            reading.warnings.append(
+                f"A sentence of {len(sentence)} characters was skipped as too long to be one."
+            )
+            continue
+        read_sentence(
+            sentence,
+            offset=offset + start,
+            letter_index=letter_index,
+            letter_date=letter_date,
+            rooms=rooms,
+            reading=reading,
+            lead_in=lead_in,
+        )
+        if most_meetings is not None and len(reading.meetings) > most_meetings:
+            raise TooManyMeetings(len(reading.meetings))
+        if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
+            raise TooManyMeetings(len(reading.deadlines), "deadlines")
+        if sentence.endswith(":"):
+            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            lead_in = kinds[-1].kind if kinds else None
+
+
+# An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
+# A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
+ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
+BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
+
+
+def read_sentence(
+    sentence: str,
+    *,
+    offset: int,
+    letter_index: int,
+    letter_date: date | None,
+    rooms: dict[str, str],
+    reading: Reading,
+    lead_in: MeetingKind | None = None,
+) -> None:
+    moved = bool(MOVED.search(sentence))
+
+    def unclaimed(found: list) -> list:
+        return [f for f in found if offset + f.start not in reading.claimed]
+
+    all_dates = unclaimed(parse_date_mentions(sentence, ranges=not moved))
+    mentions = []
+    for m in all_dates:
+        reference = LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
+        if reference:
+            reason = "resolution-date" if reference.group("what") else "letter-date"
+            reading.note(offset, m, "date", reason=reason, detail=clean_space(reference.group(0)))
+        else:
+            mentions.append(m)
+    times = unclaimed(parse_time_mentions(sentence))
+    room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
+    platforms = parse_platform_mentions(sentence)
+    outcomes: dict[tuple[str, int], dict] = {}
+    if not mentions and reading.last_made and (times or room_mentions or platforms):
+        carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
+    if mentions:
+        kinds = find_kinds(sentence)
+        if lead_in and not [k for k in kinds if not k.is_deadline]:
+            kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
+        frame_sentence(
+            sentence,
+            mentions,
+            kinds,
+            times,
+            room_mentions,
+            platforms,
+            letter_index=letter_index,
+            letter_date=letter_date,
+            moved=moved,
+            reading=reading,
+            outcomes=outcomes,
+        )
+    for what, found in (
+        ("date", mentions),
+        ("time", times),
+        ("room", room_mentions),
+        ("platform", platforms),
+    ):
+        for item in found:
+            outcome = outcomes.get((what, item.start)) or {
+                "reason": "not-understood",
+                "detail": "no meeting or deadline was read in this sentence",
+            }
+            reading.note(offset, item, what, **outcome)
+
+
+def frame_sentence(
+    sentence: str,
+    mentions: list[DateMention],
+    kinds: list[KindMention],
+    all_times: list[TimeMention],
+    all_rooms: list[RoomMention],
+    platforms: list[PlatformMention],
+    *,
+    letter_index: int,
+    letter_date: date | None,
+    moved: bool,
+    reading: Reading,
+    outcomes: dict,
+) -> None:
+    """The meetings and deadlines of one sentence, a clause for each date."""
+    # "at 11 a.m. instead of 10 a.m.", "in CR 2 instead of CR 4": the old one is no longer.
+    times = [
+        t for t in all_times if not INSTEAD_OF.search(sentence[max(0, t.start - 14) : t.start])
+    ]
+    room_mentions = [
+        r for r in all_rooms if not INSTEAD_OF.search(sentence[max(0, r.start - 14) : r.start])
+    ]
+    # "on 10, 17 and 24 February, all in Conference Room 2": one room for every date.
+    shared_room = (
+        room_mentions[:1]
+        if len({r.name for r in room_mentions}) == 1
+        and room_mentions[0].start > mentions[-1].end
+        and re.search(r"\b(?:all|both|each)\b[^,;]{0,12}$", sentence[: room_mentions[0].start])
+        else []
+    )
+    virtual = bool(platforms) and not room_mentions
+    moves = moves_in(sentence, mentions) if moved else {}
+    previous = reading.meetings
+    held_so_far = False
+    made: list[int] = []
+    for index, mention in enumerate(mentions):
+        if index in moves.values():
+            continue  # the old date of a move: the proposal is its new date
+        kind = nearest_kind(mention, kinds, sentence)
+        elsewhere = names_another_event(sentence, kind, mention)
+        if elsewhere:
+            outcomes[("date", mention.start)] = {
+                "reason": elsewhere,
+                "detail": "another organisation's event"
+                if elsewhere == "other-organisation"
+                else "a meeting away from Headquarters",
+            }
+            continue
+        if kind is None:
+            continue
+        clause = Clause.of(index, mention, mentions, kind, kinds, len(sentence))
+        own_times = clause.pick(times)
+        own_rooms = clause.pick(room_mentions)
+        own_rooms = own_rooms or shared_room
+        words = sentence[clause.start : clause.end]
+        if not kind.is_deadline and DUE_BY.search(
+            sentence[max(0, mention.start - 40) : mention.start]
+        ):
+            # "responses by Friday, 8 October": a date something is due by is no meeting.
+            outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
+            continue
+        if kind.is_deadline:
+            first = len(reading.deadlines)
+            reading.deadlines += deadlines_for(
+                mention, kind, sentence, words, own_times, letter_date, letter_index
+            )
+            if len(reading.deadlines) > first:
+                for found in (mention, *own_times):
+                    outcomes[(what_of(found), found.start)] = {"deadline": first}
+            continue
+        held = is_held(sentence, clause.preceding, mention, clause.following)
+        held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
+        held_so_far = held
+        year = stated_year(sentence, mention, letter_date)
+        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous, year=year)
+        reading.warnings.extend(said_warnings)
+        first = len(reading.meetings)
+        earlier = previous_in_letter(reading, letter_index)
+        kind_said = kind.kind
+        if kind_said == MeetingKind.OTHER and ANOTHER_ONE.search(
+            sentence[max(0, kind.start - 25) : kind.end]
+        ):
+            # "a further session", "a second meeting": of the process named before.
+            specific = [k for k in kinds if k.kind != MeetingKind.OTHER and not k.is_deadline]
+            if specific:
+                kind_said = min(specific, key=lambda k: abs(k.start - mention.start)).kind
+            elif earlier is not None:
+                kind_said = earlier.kind
+        plain = kind_said == MeetingKind.OTHER and PLAIN_MEETING.search(
+            sentence[max(0, kind.start - 25) : kind.end]
+        )
+        same = SAME_PLACE.search(words)
+        if same and earlier is not None:
+            # "at the same time and place", "in the same room": the meeting before's.
+            if not own_rooms and earlier.room and re.search(r"place|room|venue", same[0], re.I):
+                own_rooms = [RoomMention(same.start(), same.end(), earlier.room)]
+            if not own_times and earlier.start and re.search(r"time", same[0], re.I):
+                own_times = [TimeMention(same.start(), same.end(), earlier.start, earlier.end)]
+        for day, weekday_note in days:
+            slots = [
+                (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times
+            ]
+            if not slots:
+                slots = [(None, None, period_of(mention, words))]
+            for begins, ends, timing in slots:
+                meeting = ProposedMeeting(
+                    date=day,
+                    start=begins,
+                    end=ends,
+                    timing=timing,
+                    room=own_rooms[0].name if own_rooms else None,
+                    kind=kind_said,
+                    title=title_of(sentence, kind),
+                    tentative=bool(TENTATIVE.search(sentence)),
+                    held=held,
+                    source=sentence,
+                    warnings=[weekday_note] if weekday_note else [],
+                    letter_index=letter_index,
+                    virtual=virtual and not own_rooms,
+                )
+                origin = mentions[moves[index]] if index in moves else None
+                change_of(meeting, words, origin, letter_date, moved=moved)
+                reading.meetings.append(meeting)
+                if plain:
+                    reading.plain.add(id(meeting))
+        if len(reading.meetings) > first:
+            made.extend(range(first, len(reading.meetings)))
+            linked = [mention, *own_times, *own_rooms]
+            if index in moves:
+                linked.append(mentions[moves[index]])
+            if virtual:
+                linked += platforms
+            for found in linked:
+                outcomes[(what_of(found), found.start)] = {"meeting": first}
+    if made:
+        reading.last_made = made
+
+
+# "a further session", "a second meeting": one more of what the letter is about.
+ANOTHER_ONE = re.compile(
+    r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"
+    r"(?:meetings?|sessions?|round)$",
+    re.I,
+)
+# "our meeting of 5 February", "the meeting on 3 April": no word for its kind.
+PLAIN_MEETING = re.compile(
+    r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?)$", re.I
+)
+SAME_PLACE = re.compile(
+    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue|room)\b",
+    re.I,
+)

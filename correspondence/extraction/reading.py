@@ -1,0 +1,60 @@
+"""The entry point: the stages in order, over each letter of a file."""
+
+from __future__ import annotations
+
+from .blocks import headed_blocks
+from .heads import body_of, read_letter, split_letters
+from .normalising import normalise
+from .places import unhq_room_names
+from .proposing import read_announcements
+from .record import Reading
+from .resolving import kinds_from_the_letter, merge_back_references
+from .results import Extraction, ExtractionError
+
+
+def extract(
+    text: str,
+    *,
+    rooms: dict[str, str] | None = None,
+    presidents: tuple[str, ...] = (),
+    most_meetings: int | None = None,
+    most_deadlines: int | None = None,
+) -> Extraction:
+    """Read `text` (one letter, or a letter and its enclosures).
+
+    `rooms` maps alias keys to canonical names (default: the rooms shipped with
+    gasched); `presidents` are names known to have been President of the General
+    Assembly, so that a letter signed by one of them is known to be the PGA's.
+    Past `most_meetings` meetings or `most_deadlines` deadlines named, reading stops
+    with TooManyMeetings.
+    """
+    if not isinstance(text, str):
+        raise ExtractionError("A letter is text.")
+    text = normalise(text)
+    if not text.strip():
+        raise ExtractionError("The letter is empty: there is no text to read.")
+    room_names = rooms if rooms is not None else unhq_room_names()
+    letters = []
+    reading = Reading(text=text)
+    for index, (offset, part) in enumerate(split_letters(text)):
+        facts = read_letter(part, presidents=presidents)
+        letters.append(facts)
+        reading.warnings += facts.warnings
+        reading.note_head(offset, part, facts)
+        letter_date = facts.date or facts.reference_date
+        reading.last_made = []
+        reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
+        body_start, body = body_of(part)
+        read_announcements(
+            body,
+            offset=offset + body_start,
+            letter_index=index,
+            letter_date=letter_date,
+            rooms=room_names,
+            reading=reading,
+            most_meetings=most_meetings,
+            most_deadlines=most_deadlines,
+        )
+    merge_back_references(reading)
+    kinds_from_the_letter(reading)
+    return reading.extraction(letters)

@@ -1,0 +1,114 @@
+"""What the reading has found so far in a file: proposals, warnings and every mention
+with what became of it (a proposal, or why not)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from meetings.enums import Timing
+
+from .blocks import Block
+from .dates import DateMention, parse_date_mentions
+from .heads import body_of
+from .places import PlatformMention, RoomMention
+from .resolving import resolve_year
+from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
+from .times import TimeMention
+
+# How the warning about dates not understood starts (the review page shows those dates
+# live, from the mentions, so it leaves this one out: see correspondence.letters).
+NOT_UNDERSTOOD_WARNING = "Dates the reading did not understand: "
+
+
+@dataclass
+class Reading:
+    """What the reading found so far in the whole file, and every mention in it."""
+
+    text: str
+    meetings: list[ProposedMeeting] = field(default_factory=list)
+    deadlines: list[ProposedDeadline] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # offsets a headed block has read
+    plain: set[int] = field(default_factory=set)  # ids of meetings called only "our meeting"
+    last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
+
+    def note(self, offset: int, found, what: str, **outcome) -> None:
+        start, end = offset + found.start, offset + found.end
+        self.mentions.append(Mention(start, end, what, self.text[start:end], **outcome))
+
+    def add_blocks(
+        self, blocks: list[Block], offset: int, letter_index: int, letter_date: date | None
+    ) -> None:
+        """The meeting each headed block states, its mentions claimed."""
+        for block in blocks:
+            day = resolve_year(block.date.days[0], letter_date, past=block.summary)
+            if day is None:
+                continue
+            index = len(self.meetings)
+            first = block.times[0] if block.times else None
+            self.meetings.append(
+                ProposedMeeting(
+                    date=day,
+                    start=first.begins if first else None,
+                    end=first.ends if first else None,
+                    timing=Timing.EXACT if first else Timing.DAY,
+                    room=block.room.name if block.room else None,
+                    kind=block.kind.kind,
+                    title=block.title[:400],
+                    tentative=False,
+                    held=block.summary or bool(letter_date and day < letter_date),
+                    source=block.title,
+                    letter_index=letter_index,
+                )
+            )
+            for found, what in (
+                (block.date, "date"),
+                *((t, "time") for t in block.times[:1]),
+                *(((block.room, "room"),) if block.room else ()),
+            ):
+                self.note(offset, found, what, meeting=index)
+                self.claimed.add(offset + found.start)
+            self.last_made = [index]
+
+    def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
+        """The dates above the salutation: the letter's own, and those it refers to."""
+        body_start, _ = body_of(part)
+        for mention in parse_date_mentions(part[: min(body_start, 3000)]):  # a head is short
+            self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+
+    def extraction(self, letters: list[LetterFacts]) -> Extraction:
+        mentions = sorted(self.mentions, key=lambda m: (m.start, m.what))
+        misses = [m for m in mentions if m.what == "date" and m.reason == "not-understood"]
+        warnings = list(self.warnings)
+        if misses:
+            warnings.append(
+                NOT_UNDERSTOOD_WARNING
+                + "; ".join(f'"{m.text}"' for m in misses[:10])
+                + ". Check whether they are meetings."
+            )
+        return Extraction(
+            letters=letters,
+            meetings=self.meetings,
+            deadlines=self.deadlines,
+            warnings=warnings,
+            text=self.text,
+            mentions=mentions,
+        )
+
+
+def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting | None:
+    for meeting in reversed(reading.meetings):
+        if meeting.letter_index == letter_index:
+            return meeting
+    return None
+
+
+def what_of(found) -> str:
+    return {
+        DateMention: "date",
+        TimeMention: "time",
+        RoomMention: "room",
+        PlatformMention: "platform",
+    }[type(found)]

@@ -1,0 +1,253 @@
+"""Resolving what a mention leaves open: the year, a relative day, and which meeting a
+back-reference ("At the 14 October meeting we will report") names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from correspondence.enums import ProposalAction
+from meetings.enums import MeetingKind, Timing
+
+from .dates import DateMention
+from .results import ProposedMeeting
+from .vocabulary import AFTERNOON, MONTHS, MORNING, WEEKDAYS
+
+if TYPE_CHECKING:
+    from .record import Reading
+
+
+def resolve_year(
+    day_month_year: tuple[int, int, int | None], letter_date: date | None, *, past: bool
+) -> date | None:
+    """A date without a year is the next one on or after the letter (or the last one
+    before it, for what the letter reports as held). None if it cannot exist."""
+    day, month, year = day_month_year
+    if year is not None:
+        return safe_date(year, month, day)
+    if letter_date is None:
+        return None
+    this_year = safe_date(letter_date.year, month, day)
+    if past:
+        if this_year and this_year <= letter_date:
+            return this_year
+        return safe_date(letter_date.year - 1, month, day)
+    if this_year and this_year >= letter_date:
+        return this_year
+    return safe_date(letter_date.year + 1, month, day)
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+# "the 2020 high-level meeting ... from 23-25 September": a year said just before.
+STATED_YEAR = re.compile(r"(?<![/\d])\b((?:19|20)\d\d)\b(?![/\d])")
+
+
+def stated_year(sentence: str, mention: DateMention, letter_date: date | None) -> int | None:
+    """A year the sentence states just before a date without one, if it is a year the
+    letter can be speaking of (the one before it to two after)."""
+    if letter_date is None or mention.relative or all(y is not None for _d, _m, y in mention.days):
+        return None
+    found = None
+    for match in STATED_YEAR.finditer(sentence, max(0, mention.start - 80), mention.start):
+        found = int(match.group(1))
+    if found is not None and letter_date.year - 1 <= found <= letter_date.year + 2:
+        return found
+    return None
+
+
+def days_of(
+    mention: DateMention,
+    letter_date: date | None,
+    *,
+    past: bool,
+    previous: list[ProposedMeeting],
+    year: int | None = None,
+) -> tuple[list[tuple[date, str | None]], list[str]]:
+    """The days a mention names, with a note when its weekday contradicts the date."""
+    if mention.relative:
+        return relative_day(mention.relative, letter_date, previous), []
+    if year is not None:  # stated nearby: that year, never the one before
+        mention = replace(mention, days=[(d, m, y or year) for d, m, y in mention.days])
+    if letter_date is None and any(year is None for _d, _m, year in mention.days):
+        return [], ["A date without a year in an undated letter was left out: add it by hand."]
+    days = []
+    resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
+    if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
+        # "held on 3, 10 and 17 March": the days of one list share the first one's year.
+        year = resolved[0].year
+        resolved = [safe_date(year, m, d) for d, m, _y in mention.days]
+    if any(day is None for day in resolved):
+        return [], [f"A date that does not exist ({describe(mention.days[0])}) was left out."]
+    if len(resolved) == 2 and len(mention.days) == 2 and resolved[0].month != resolved[1].month:
+        first, last = resolved
+        if last < first:  # "from 30 December to 2 January": the range runs into next year
+            last = safe_date(last.year + 1, last.month, last.day)
+        if last is None or (last - first).days > 14:
+            return [], []
+        resolved = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        resolved = [d for d in resolved if d.weekday() < 5] or resolved
+    for day in resolved:
+        note = None
+        if mention.weekday is not None and day.weekday() != mention.weekday:
+            note = (
+                f"The letter says {WEEKDAYS[mention.weekday].title()}, but "
+                f"{day:%-d %B %Y} is a {day:%A}: check the date."
+            )
+        days.append((day, note))
+    return days, []
+
+
+def describe(day_month_year: tuple[int, int, int | None]) -> str:
+    day, month, year = day_month_year
+    names = [
+        n for n, v in MONTHS.items() if (v == month and len(n) > 3) or (n == "may" and v == month)
+    ]
+    return f"{day} {names[0].title()}" + (f" {year}" if year else "")
+
+
+def relative_day(
+    relative: str, letter_date: date | None, previous: list[ProposedMeeting]
+) -> list[tuple[date, str | None]]:
+    if letter_date is None:
+        return []
+    if relative in ("this morning", "this afternoon", "today", "this week", "later this week"):
+        return [(letter_date if "week" not in relative else monday_of(letter_date), None)]
+    if relative == "tomorrow":
+        return [(letter_date + timedelta(days=1), None)]
+    if relative == "yesterday":
+        return [(letter_date - timedelta(days=1), None)]
+    # "the following week": the week after the last meeting named before it.
+    anchor = previous[-1].date if previous and "following" in relative else letter_date
+    return [(monday_of(anchor) + timedelta(days=7), None)]
+
+
+def period_of(mention: DateMention, words: str) -> str:
+    if mention.relative in ("this morning",):
+        return Timing.MORNING
+    if mention.relative in ("this afternoon",):
+        return Timing.AFTERNOON
+    if mention.relative and "week" in mention.relative:
+        return Timing.WEEK
+    morning, afternoon = MORNING.search(words), AFTERNOON.search(words)
+    if morning and not afternoon:
+        return Timing.MORNING
+    if afternoon and not morning:
+        return Timing.AFTERNOON
+    return Timing.DAY
+
+
+def merge_back_references(reading: Reading) -> None:
+    """One meeting for one meeting: a later mention of a day already proposed names that
+    meeting (it keeps the earlier one's time and room, and takes what only the later one
+    says); a meeting moved away from a day leaves no meeting on that day."""
+    meetings = list(reading.meetings)
+    keep: dict[int, int] = {}  # index -> the index of the meeting it is
+    moved_away = {
+        (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
+    }
+    on_day: dict = {}  # day -> indices of the meetings before on that day, in order
+    for index, later in enumerate(meetings):
+        if (
+            later.action == ProposalAction.ANNOUNCE
+            and (later.letter_index, later.date) in moved_away
+        ):
+            keep[index] = -1
+            continue
+        # Only meetings of the same day can be the same meeting: looked up by day, so
+        # that a long list of meetings is not compared with every one before it.
+        for earlier_index in on_day.get(later.date, ()):
+            earlier = meetings[earlier_index]
+            if keep.get(earlier_index, earlier_index) != earlier_index:
+                continue
+            if same_meeting(earlier, later):
+                fill_in(earlier, later)
+                keep[index] = earlier_index
+                break
+        on_day.setdefault(later.date, []).append(index)
+    if not keep:
+        return
+    new_index, kept = {}, []
+    for index, meeting in enumerate(meetings):
+        if index not in keep:
+            new_index[index] = len(kept)
+            kept.append(meeting)
+    reading.meetings[:] = kept
+    mentions = []
+    for mention in reading.mentions:
+        if mention.meeting is None:
+            mentions.append(mention)
+        elif mention.meeting in new_index:
+            mentions.append(replace(mention, meeting=new_index[mention.meeting]))
+        else:
+            day = meetings[mention.meeting].date
+            mentions.append(
+                replace(
+                    mention,
+                    meeting=None,
+                    reason="back-reference",
+                    detail=f"the meeting of {day.day} {day:%B}",
+                )
+            )
+    reading.mentions[:] = mentions
+
+
+def kinds_from_the_letter(reading: Reading) -> None:
+    """A meeting the letter calls only "our meeting" is of the one kind its other
+    meetings share ("Following our meeting of 5 February" in a letter of informal
+    consultations was the first of them)."""
+    kinds_in: dict[int, set] = {}  # letter index -> the kinds its other meetings have
+    for m in reading.meetings:
+        if id(m) not in reading.plain:
+            kinds_in.setdefault(m.letter_index, set()).add(m.kind)
+    for meeting in reading.meetings:
+        if id(meeting) not in reading.plain:
+            continue
+        others = kinds_in.get(meeting.letter_index, set())
+        if len(others) == 1 and MeetingKind.OTHER not in others:
+            meeting.kind = next(iter(others))
+
+
+def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
+    if (
+        earlier.date != later.date
+        or later.action != ProposalAction.ANNOUNCE
+        or earlier.action == ProposalAction.CANCEL
+    ):
+        return False
+    if earlier.source == later.source:
+        return False  # two sessions the same sentence gives ("at am and 4.00 pm")
+    if earlier.start and later.start and earlier.start != later.start:
+        return False
+    if earlier.room and later.room and earlier.room != later.room:
+        return False
+    if MeetingKind.OTHER not in (earlier.kind, later.kind) and earlier.kind != later.kind:
+        return False  # a debate in the morning, a panel in the afternoon
+    periods = {Timing.MORNING, Timing.AFTERNOON}
+    if earlier.timing in periods and later.timing in periods and earlier.timing != later.timing:
+        return False
+    if earlier.start is None and later.start is not None:
+        # Only when the earlier one gave no part of the day.
+        return earlier.timing == Timing.DAY
+    return True
+
+
+def fill_in(earlier: ProposedMeeting, later: ProposedMeeting) -> None:
+    if earlier.start is None and later.start is not None:
+        earlier.start, earlier.end, earlier.timing = later.start, later.end, later.timing
+    earlier.end = earlier.end or later.end
+    earlier.room = earlier.room or later.room
+    earlier.virtual = earlier.virtual or (later.virtual and not earlier.room)
+    if earlier.kind == MeetingKind.OTHER and later.kind != MeetingKind.OTHER:
+        earlier.kind, earlier.title = later.kind, later.title

@@ -1,0 +1,115 @@
+"""Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "12 noon",
+"1500 hrs", "4:00 p.m,", "at 11." at the end of a line. A bare number is no time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+# --- Times -----------------------------------------------------------------------------
+
+# Noon first: "12 noon" is noon, not midnight followed by the word. "1500 hrs" is the
+# 24-hour clock of older letters.
+CLOCK = (
+    r"(?:(?P<{n}noon>\b(?:12(?:[:.]00)?\s+)?noon\b|\bmidday\b)"
+    r"|(?P<{n}hh>[01]\d|2[0-3])(?P<{n}hm>[0-5]\d)\s*(?:hrs|hours|h)\b"
+    r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
+    r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
+)
+TIME_RANGE = re.compile(
+    r"(?:from\s+|between\s+)?"
+    + CLOCK.format(n="a")
+    + r"(?:\s*(?:-|–|—|to|until|and)\s*"
+    + CLOCK.format(n="b")
+    + r")?(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
+CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
+AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    begins: time | None  # None: a time lost in conversion ("at am and 4.00 pm")
+    ends: time | None
+
+
+def meridiem(text: str | None) -> str | None:
+    if not text:
+        return None
+    return "pm" if text.lower().startswith("p") else "am"
+
+
+def clock(hour: int, minute: int, half: str | None) -> time | None:
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if half and not 0 <= hour <= 23:
+        return None
+    return time(hour, minute)
+
+
+def parse_time_mentions(text: str) -> list[TimeMention]:
+    """Times as letters write them: "10:00 am", "10 a.m.", "3 - 6 p.m.", "15:00", "noon"."""
+    found = []
+    if not CLOCK_HINT.search(text):  # no digit, no noon: no time
+        return found
+    for match in TIME_RANGE.finditer(text):
+        if match["ahh"] or match["afh"]:
+            # "1500 hrs", "10h30": the 24-hour clock.
+            a = time(int(match["ahh"] or match["afh"]), int(match["ahm"] or match["afm"]))
+            b_hour, b_minute = match["bhh"] or match["bfh"], match["bhm"] or match["bfm"]
+            b = time(int(b_hour), int(b_minute)) if b_hour else None
+            found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
+            continue
+        a_half, b_half = meridiem(match["aap"]), meridiem(match["bap"])
+        a_is_clock = match["ah"] and (a_half or match["am"])
+        b_is_clock = match["bh"] and (b_half or match["bm"])
+        if not (a_is_clock or match["anoon"] or (match["bh"] and b_half)):
+            continue  # a bare number is not a time
+        if match["bh"] is None and match["bnoon"] is None:
+            b = None
+        elif match["bnoon"]:
+            b = time(12)
+        elif b_is_clock or a_half:
+            b = clock(int(match["bh"]), int(match["bm"] or 0), b_half or a_half)
+        else:
+            b = None
+        if match["anoon"]:
+            a = time(12)
+        else:
+            hour, minute = int(match["ah"]), int(match["am"] or 0)
+            half = a_half
+            if half is None and b_half:
+                # "3 - 6 p.m." is afternoon throughout; "10 - 1 p.m." starts in the morning.
+                half = b_half
+                if b and clock(hour, minute, b_half) and clock(hour, minute, b_half) >= b:
+                    half = "am"
+            a = clock(hour, minute, half)
+        if a is None:
+            continue
+        if b is not None and b <= a:
+            b = None
+        if match["bh"] and b is None and not (b_is_clock or a_half):
+            # "10:00 and 15" is not a range: keep the start only.
+            pass
+        found.append(TimeMention(match.start(), match.end(), a, b))
+    # "at am and 4.00 pm": a time was there, but its hour was lost. Never guessed.
+    for lost in LOST_TIME.finditer(text):
+        if not any(t.start <= lost.start("ap") < t.end for t in found):
+            found.append(TimeMention(lost.start("ap"), lost.end("ap"), None, None))
+    # "at 11." where a PDF line ended after the hour: an hour of the working day.
+    hour = AT_HOUR_AT_END.search(text)
+    if hour and not any(t.start <= hour.start("h") < t.end for t in found):
+        h = int(hour["h"])
+        found.append(
+            TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None)
+        )
+    return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,49 @@
+"""Headed blocks: title line, date line, room line (and a time line) make one meeting."""
+
+from correspondence.extraction.blocks import headed_blocks
+from correspondence.extraction.normalising import normalise
+from correspondence.extraction.places import unhq_room_names
+
+NOTE = """NOTE FROM THE OFFICE OF THE PRESIDENT OF THE GENERAL ASSEMBLY
+
+3 June 2013
+
+Informal briefing on the revitalization of the work of the General Assembly
+
+Wednesday, 5 June 2013
+Conference Room 1 (NLB)
+3 p.m. - 5 p.m.
+
+The President of the General Assembly will brief Member States.
+"""
+
+
+def test_a_headed_block_gives_its_date_room_and_time():
+    text = normalise(NOTE)
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.kind.kind, block.room.name, block.times[0].begins.hour, block.summary) == (
+        "briefing",
+        "Conference Room 1 (North Lawn Building)",
+        15,
+        False,
+    )
+    assert text[block.date.start : block.date.end] == "Wednesday, 5 June 2013"
+
+
+def test_a_dateline_under_a_letterhead_is_no_headed_block():
+    text = normalise("THE PRESIDENT\nOF THE\nGENERAL ASSEMBLY\n\n19 March 2008\n\nExcellency,\n")
+    assert headed_blocks(text, unhq_room_names()) == []
+
+
+def test_a_title_above_a_third_meeting_line_gives_the_kind():
+    text = normalise(
+        "Co-Chairs' Summary\n\nIntergovernmental negotiations on Security Council reform\n\n"
+        "Third meeting\n\n7 March 2023\n\nTrusteeship Council Chamber\n\n1. The Co-Chairs opened "
+        "the meeting.\n"
+    )
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.kind.kind, block.room.name, block.summary) == (
+        "negotiation",
+        "Trusteeship Council Chamber",
+        True,
+    )

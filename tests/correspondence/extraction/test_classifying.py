@@ -1,0 +1,96 @@
+"""Classifying frames: announced, held, moved, another's event, a letter's date."""
+
+from datetime import date
+
+import pytest
+
+from correspondence.extraction import extract
+
+from .helpers import letter, meetings_of
+
+
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        (
+            "Following our meeting of Monday, 5 February, I am pleased to share the summary.",
+            [("2024-02-05", True)],
+        ),
+        (
+            "This follows the consultations which I hosted on 2 and 3 February.",
+            [("2024-02-02", True), ("2024-02-03", True)],
+        ),
+        ("The multi-stakeholder hearing will be hosted on 4 May.", [("2024-05-04", False)]),
+    ],
+)
+def test_meetings_already_held_are_proposed_as_held(body, held):
+    found = extract(letter(body, dated="14 February 2024"))
+    assert [(m.date.isoformat(), m.held) for m in found.meetings] == held
+
+
+def test_a_rescheduled_meeting_is_one_meeting_moved_from_its_first_date():
+    found = extract(
+        letter(
+            "The informal meeting first planned for Tuesday, 7 November will now take place "
+            "on Thursday, 9 November at 3 pm in Conference Room 2.",
+            dated="1 November 2023",
+        )
+    )
+    assert [(m.date, m.start.hour, m.room, m.action, m.moved_from) for m in found.meetings] == [
+        (date(2023, 11, 9), 15, "Conference Room 2", "move", date(2023, 11, 7))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "written", "reason"),
+    [
+        ("My letter of 2 March refers to the informal consultations.", "2 March", "letter-date"),
+        (
+            "The letter dated 30 October on the consultations is attached.",
+            "30 October",
+            "letter-date",
+        ),
+        (
+            "In resolution 74/306 of 15 September the Assembly decided to hold a meeting.",
+            "15 September",
+            "resolution-date",
+        ),
+        (
+            "Ahead of the Climate Change Conference, which the Government of Denmark will host "
+            "in Copenhagen from 7 to 18 December, I will convene a thematic debate on 22 October.",
+            "from 7 to 18 December",
+            "other-organisation",
+        ),
+        (
+            "The panel will meet ahead of the World Health Assembly, which will take place in "
+            "Geneva from 19 to 24 May.",
+            "from 19 to 24 May",
+            "other-organisation",
+        ),
+        (
+            "Delegations may tell us for the meeting by Friday, 8 October whether they attend.",
+            "Friday, 8 October",
+            "deadline",
+        ),
+    ],
+)
+def test_dates_that_are_not_meetings_say_why(body, written, reason):
+    found = extract(letter(body, dated="5 October 2009"))
+    assert [(m.reason, m.meeting) for m in found.mentions if m.text == written] == [(reason, None)]
+    assert all(m.date.isoformat() == "2009-10-22" for m in found.meetings)
+
+
+def test_another_organisations_event_is_not_proposed():
+    assert meetings_of(
+        "Ahead of the Climate Change Conference, which the Government of Denmark will host in "
+        "Copenhagen from 7 to 18 December 2009, I will convene an informal thematic debate on "
+        "Thursday, 22 October 2009 at 10 a.m. in the General Assembly Hall.",
+        dated="5 October 2009",
+    ) == [("2009-10-22", "10:00", None, "General Assembly Hall", "thematic-debate")]
+
+
+def test_a_meeting_named_at_its_date_is_not_reported_as_held():
+    found = extract(
+        letter("The zero draft will be discussed at the informal consultation on 12 April at 3 pm.")
+    )
+    assert [(m.date, m.held) for m in found.meetings] == [(date(2023, 4, 12), False)]

@@ -1,0 +1,30 @@
+"""Dates as letters write them."""
+
+import pytest
+
+from correspondence.extraction.dates import parse_date_mentions
+
+
+@pytest.mark.parametrize(
+    ("written", "days", "weekday"),
+    [
+        ("October 3rd and 4th", [(3, 10, None), (4, 10, None)], None),
+        ("May 18th", [(18, 5, None)], None),
+        ("Tuesday,9 May 2023", [(9, 5, 2023)], 1),
+        ("Tuesday, 9 May 2023", [(9, 5, 2023)], 1),
+        ("the 3rd of May", [(3, 5, None)], None),
+        ("Wednesday, the 5th of June", [(5, 6, None)], 2),
+        ("Thursday, February 4th, 2021", [(4, 2, 2021)], 3),
+        ("23-25 September", [(23, 9, None), (24, 9, None), (25, 9, None)], None),
+        ("2 and 3 May", [(2, 5, None), (3, 5, None)], None),
+        ("from 30 November to 2 December", [(30, 11, None), (2, 12, None)], None),
+    ],
+)
+def test_dates_as_letters_write_them(written, days, weekday):
+    found = parse_date_mentions(f"on {written} in New York")
+    assert [(m.days, m.weekday) for m in found] == [(days, weekday)]
+
+
+def test_a_sentence_without_a_month_names_only_relative_days():
+    found = parse_date_mentions("The meeting held this morning and the one of 12.")
+    assert [m.relative for m in found] == ["this morning"]

@@ -1,0 +1,85 @@
+"""Splitting letters and reading their heads: dates (unreadable ones too), senders of
+e-mails and memoranda, enclosures."""
+
+from datetime import date
+
+from correspondence.extraction import extract
+
+EMAIL = """From: Permanent Mission of Fiji <mission.fiji@example.org>
+Sent: Friday, May 24, 2019 4:18 PM
+Subject: On behalf of the co-facilitators - Oceans resolution
+
+Excellencies, dear colleagues,
+
+I am writing on behalf of the co-facilitators to share that the informal consultation
+will be held on Monday, 3 June at 10 a.m. in Conference Room 7.
+
+With best regards,
+Mission of Fiji to the United Nations
+"""
+
+MEMO = """UNITED NATIONS                NATIONS UNIES
+
+INTEROFFICE MEMORANDUM
+
+To:      All Permanent Representatives and Permanent Observers
+         to the United Nations
+
+From:    Office of the President of the General Assembly
+
+Date:    9 April 2001
+
+Subject: Informal consultations on the draft declaration
+
+1.  The consultations will take place on Monday, 16 April 2001 at 3 p.m. in Conference
+    Room 4.
+
+cc: Chef de Cabinet
+"""
+
+UNREADABLE = """THE PRESIDENT
+OF THE
+GENERALASSEMBLY
+
+IS November, 2013
+
+Excel1ency,
+
+I will convene an informal briefing on Thursday, 21 November at l0 a.m. in Conference
+Room 2 (NLB).
+
+Please accept, Excellency, the assurances of my highest consideration.
+
+Jane Doe
+"""
+
+
+def test_an_email_on_behalf_of_the_co_facilitators_is_dated_by_its_sent_line():
+    found = extract(EMAIL)
+    assert (found.letter.date, found.letter.sender) == (date(2019, 5, 24), "co-facilitators")
+    # The hour the e-mail was sent is no meeting.
+    assert [(m.date, m.start.hour, m.room) for m in found.meetings] == [
+        (date(2019, 6, 3), 10, "Conference Room 7")
+    ]
+
+
+def test_a_2001_memorandum_is_read_from_its_body_and_sent_by_the_president():
+    found = extract(MEMO)
+    assert (found.letter.date, found.letter.sender) == (date(2001, 4, 9), "pga")
+    assert [(m.date, m.start.hour) for m in found.meetings] == [(date(2001, 4, 16), 15)]
+
+
+def test_an_unreadable_dateline_gives_no_date_a_warning_and_the_year_still():
+    found = extract(UNREADABLE)
+    assert found.letter.date is None
+    assert any("could not be read" in w for w in found.warnings)
+    assert [(m.date, m.start.hour, m.room) for m in found.meetings] == [
+        (date(2013, 11, 21), 10, "Conference Room 2 (North Lawn Building)")
+    ]
+
+
+def test_an_unreadable_dateline_the_print_line_makes_certain_is_read():
+    text = UNREADABLE.replace("Jane Doe\n", "Jane Doe\n\n13-59999 (E)    151113\n")
+    found = extract(text)
+    assert found.letter.date == date(2013, 11, 15)
+    assert any("read as 15 November 2013" in w for w in found.warnings)

@@ -1,0 +1,33 @@
+"""Times as letters write them; a bare number is no time and a lost hour stays lost."""
+
+from datetime import time
+
+import pytest
+
+from correspondence.extraction.times import parse_time_mentions
+
+
+@pytest.mark.parametrize(
+    ("written", "times"),
+    [
+        (
+            "from 9 a.m. to 12 noon and from 3 p.m. to 6 p.m.",
+            [(time(9), time(12)), (time(15), time(18))],
+        ),
+        ("at 4:00 p.m, in the same room", [(time(16), None)]),
+        ("at 10.00 am", [(time(10), None)]),
+        ("at 1500 hrs", [(time(15), None)]),
+        ("at 10h30", [(time(10, 30), None)]),
+        ("from 9:00 to 11:00 a.m. EST", [(time(9), time(11))]),
+        (
+            "from 10 a.m. to 1 p.m. and from 3 to 6 p.m.",
+            [(time(10), time(13)), (time(15), time(18))],
+        ),
+        ("will begin at 11.", [(time(11), None)]),
+        ("will begin at 3.", [(time(15), None)]),
+        ("at am and 4.00 pm", [(None, None), (time(16), None)]),
+        ("in 12 rooms on 3 floors", []),
+    ],
+)
+def test_times_as_letters_write_them(written, times):
+    assert [(t.begins, t.ends) for t in parse_time_mentions(written)] == times
