@@ -72,7 +72,10 @@ def test_a_meeting_on_a_holiday_is_saved_after_save_anyway(page, programme):
     fill_meeting(page, title="Briefing on the ocean declaration", day=CHRISTMAS)
     page.get_by_role("button", name="Save meeting").click()
 
+    # Advice, not a problem: the warnings take the focus, and no error summary shows.
     warnings = page.locator(".warnings")
+    expect(warnings).to_be_focused()
+    expect(page.locator(".error-summary")).to_have_count(0)
     expect(warnings).to_contain_text(
         "Friday 25 December 2026 is an official holiday at Headquarters (Christmas Day)."
     )

@@ -535,6 +535,7 @@ def test_a_weekend_meeting_is_saved_only_after_save_anyway(staff_client, session
     acknowledged = warned.context["form"]["acknowledged"].value()
     assert warned.status_code == 400
     assert "Saturday 8 July 2017 is a weekend day." in page
+    assert "There is a problem" not in page  # advice, not an error
     assert acknowledged == "weekend:2017-07-08"
     assert Meeting.objects.count() == 0
     saved = staff_client.post(
