@@ -81,6 +81,11 @@ def test_a_meeting_on_a_holiday_is_saved_after_save_anyway(page, programme):
     )
     assert not Meeting.objects.filter(title="Briefing on the ocean declaration").exists()
     assert axe_violations(page) == []
+    # Enter in a field is "Save meeting", never "Save anyway" nor a free room: asked again.
+    page.get_by_label("Title").press("Enter")
+    expect(page.locator(".warnings")).to_be_focused()
+    expect(page.get_by_label("Room", exact=True)).to_have_value("Conference Room 4")
+    assert not Meeting.objects.filter(title="Briefing on the ocean declaration").exists()
     screenshot(page, "staff-entry-holiday-warning")
     warnings.get_by_role("button", name="Save anyway").click()
 
