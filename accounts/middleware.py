@@ -10,6 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gasched.access import is_write
@@ -48,8 +49,14 @@ class RequireMFAForWriters:
                     "administrators sign in with a second factor."
                 ),
             )
-            return redirect("mfa_activate_totp")
+            return redirect(f"{reverse('mfa_activate_totp')}?{next_page(request)}")
         if not passed_second_factor(request):
-            messages.warning(request, _("Sign in again with your authenticator app to continue."))
-            return redirect(f"{reverse('account_reauthenticate')}?next={request.get_full_path()}")
+            # The authenticator's own page, once a session: a password would not do.
+            messages.warning(request, _("Confirm with your authenticator app to continue."))
+            return redirect(f"{reverse('mfa_reauthenticate')}?{next_page(request)}")
         return None
+
+
+def next_page(request) -> str:
+    """?next= for the page asked for: a POST's form is opened again by its address."""
+    return urlencode({"next": request.get_full_path()})

@@ -2,11 +2,15 @@
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.totp.views import ActivateTOTPView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -119,3 +123,35 @@ def invite(request):
         return render(request, "accounts/invite.html", {"form": form}, status=400)
     sent = Invitation.objects.filter(invited_by=request.user).select_related("mission")[:50]
     return render(request, "accounts/invite.html", {"form": form, "sent": sent})
+
+
+# Where an editor sent to set up an authenticator was going: the page after the setup.
+AFTER_AUTHENTICATOR = "gasched_after_authenticator"
+
+
+class ActivateAuthenticator(ActivateTOTPView):
+    """allauth's "Activate authenticator app", ending where the editor was going (?next=,
+    kept in the session across the recovery codes page, which offers the way on). The
+    code just typed from the new app is this session's second factor: the editor is not
+    asked for it again straight away (accounts.middleware)."""
+
+    def get(self, request, *args, **kwargs):
+        destination = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            destination, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            request.session[AFTER_AUTHENTICATOR] = destination
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_authentication(self.request, self.request.user, method="mfa", type="totp")
+        return response
+
+    def get_success_url(self) -> str:
+        if self.did_generate_recovery_codes:
+            return reverse("mfa_view_recovery_codes")  # shown once; it links on
+        return self.request.session.pop(AFTER_AUTHENTICATOR, None) or reverse("mfa_index")
+
+
+activate_authenticator = ActivateAuthenticator.as_view()

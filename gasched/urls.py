@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import gasched.converters  # noqa: F401 -- registers the <date:...> converter before app urls load
-from accounts.views import signup
+from accounts.views import activate_authenticator, signup
 from correspondence.backlog import outbox_backlog
 from gasched.health import health, readiness
 from meetings.api import api
@@ -19,6 +19,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # allauth's sign-up with the invitation's introduction (accounts.views.SignupView).
     path("accounts/signup/", signup, name="account_signup"),
+    # allauth's own page, ending where the editor was going (before allauth's, which it
+    # replaces: same address, same name).
+    path("accounts/2fa/totp/activate/", activate_authenticator, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("team/", include("accounts.urls")),
     # The language switcher posts here (Django's set_language: cookie, then redirect back).

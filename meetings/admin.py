@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from .calling_off import CALLED_OFF, call_off_meeting, refusal
-from .forms import ErrorsWhereTyped, OpenedAtRevision, WebAddressField
+from .forms import ErrorsWhereTyped, OpenedAtRevision, WarnsBeforeSaving, WebAddressField
 from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
 from .rooms import check_out_of_use, store_room
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
@@ -70,12 +70,13 @@ class SegmentInline(admin.TabularInline):
     extra = 0
 
 
-class MeetingAdminForm(ErrorsWhereTyped, OpenedAtRevision, forms.ModelForm):
+class MeetingAdminForm(WarnsBeforeSaving, ErrorsWhereTyped, OpenedAtRevision, forms.ModelForm):
     """The meeting's own rules run as in any ModelForm (Meeting.clean); then the rules
     across meetings and the revision check that save_meeting applies, so that what it
     would refuse shows on the form instead of failing the save."""
 
     TYPED_AS = {"session": "start"}  # the session follows from the start
+    WARNINGS_IN_ERROR = True  # the admin's page shows errors, not our warnings
 
     def _post_clean(self):
         super()._post_clean()

@@ -8,7 +8,7 @@ rooms taken) in schedule.place_in_schedule, which schedule.save_meeting runs.
 
 import re
 import secrets
-from datetime import datetime
+from datetime import datetime, time
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from gasched.validators import one_line
 
+from . import advice
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, Timing
 from .models import (
     STATUS_REASON_LENGTH,
@@ -121,6 +122,45 @@ class ErrorsWhereTyped:
         super().add_error(field, error)
 
 
+# 15:00, 15.00, 15h00, 1500; ":00" seconds tolerated (pasted from a system that adds them).
+TIME_OF_DAY = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s*[:.hH]?\s*(?P<minute>[0-5]\d)(:00)?\s*$")
+
+
+class TimeOfDayField(forms.TimeField):
+    """A New York time on the 24-hour clock, shown as 15:00 whatever the browser's
+    language: a text box (an <input type=time> displays in the browser's locale, "3:00
+    PM" in the United States). Takes 15:00, 15.00, 15h00 and 1500 (a phone's number pad
+    has no colon); a time alone ("15") is ambiguous and refused with the form to use."""
+
+    default_error_messages = {
+        "invalid": gettext_lazy("Enter the time on the 24-hour clock as HH:MM, e.g. 15:00."),
+    }
+
+    def __init__(self, **kwargs):
+        widget = forms.TimeInput(
+            {
+                "inputmode": "numeric",
+                "pattern": r"([01]?[0-9]|2[0-3])[:.hH]?[0-5][0-9]",
+                "placeholder": "HH:MM",
+                "autocomplete": "off",
+                "size": 5,
+                "class": "time-of-day",
+            },
+            format="%H:%M",
+        )
+        super().__init__(widget=widget, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, time):
+            return value
+        found = TIME_OF_DAY.match(str(value))
+        if not found:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return time(int(found["hour"]), int(found["minute"]))
+
+
 class MeetingSlotForm(ErrorsWhereTyped, forms.Form):
     """A date and time as a letter gives it, turned into an aware start and end."""
 
@@ -130,16 +170,15 @@ class MeetingSlotForm(ErrorsWhereTyped, forms.Form):
     timing = forms.ChoiceField(
         label=gettext_lazy("Start"), choices=Timing.choices, initial=Timing.EXACT
     )
-    start_time = forms.TimeField(
+    start_time = TimeOfDayField(
         label=gettext_lazy("Start time (New York)"),
         required=False,
-        widget=forms.TimeInput({"type": "time"}, format="%H:%M"),
+        help_text=gettext_lazy("24-hour clock, e.g. 15:00."),
     )
-    end_time = forms.TimeField(
+    end_time = TimeOfDayField(
         label=gettext_lazy("End time (New York)"),
         required=False,
         help_text=gettext_lazy("Leave empty when the end was not announced."),
-        widget=forms.TimeInput({"type": "time"}, format="%H:%M"),
     )
 
     def clean_date(self):
@@ -153,6 +192,8 @@ class MeetingSlotForm(ErrorsWhereTyped, forms.Form):
         start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
         if day is None or timing is None:
             return cleaned
+        if "start_time" in self.errors or "end_time" in self.errors:
+            return cleaned  # said already, in the words of the time field
         if timing == Timing.EXACT and start_time is None:
             self.add_error(
                 "start_time",
@@ -216,7 +257,42 @@ class OpenedAtRevision(forms.Form):
         self.data[self.add_prefix("opened_revision")] = revision
 
 
-class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
+class WarnsBeforeSaving(forms.Form):
+    """A meeting's form that refuses a save once when the meeting warns (advice.py): the
+    page shows the warnings and "Save anyway", carrying exactly them; a form that now
+    warns of anything else asks again. Staff entry and the admin alike."""
+
+    # Where the warnings are not shown beside the form (the admin), the error says them.
+    WARNINGS_IN_ERROR = False
+
+    acknowledged = forms.CharField(required=False, widget=forms.HiddenInput)
+    save_anyway = forms.BooleanField(label=gettext_lazy("Save anyway"), required=False)
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.warnings = []
+        if not self.errors:
+            self.ask_about_warnings()
+
+    def ask_about_warnings(self) -> None:
+        self.warnings = advice.warnings_for(self.instance)
+        shown = advice.acknowledgement(self.warnings)
+        confirmed = (
+            self.cleaned_data.get("save_anyway") and self.cleaned_data.get("acknowledged") == shown
+        )
+        if self.warnings and not confirmed:
+            data = self.data.copy()
+            data[self.add_prefix("acknowledged")] = shown
+            data.pop(self.add_prefix("save_anyway"), None)
+            self.data = data
+            said = [w.message for w in self.warnings] if self.WARNINGS_IN_ERROR else []
+            ask = _("Check the warnings, then choose “Save anyway” to save the meeting.")
+            self.add_error(
+                "save_anyway", ValidationError([*said, ask], code="unconfirmed_warnings")
+            )
+
+
+class MeetingForm(WarnsBeforeSaving, OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
     room = RoomField(
         label=gettext_lazy("Room"),
         required=False,
@@ -243,6 +319,9 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         widget=forms.Textarea({"rows": 2}),
     )
 
+    every_room = forms.BooleanField(
+        label=gettext_lazy("Show all rooms, including the Security Council's"), required=False
+    )
     # A new meeting's form carries a one-time token: sent twice, it creates one meeting.
     entry_token = forms.RegexField(
         regex=r"^[A-Za-z0-9_-]{16,64}$", required=False, widget=forms.HiddenInput
@@ -324,6 +403,10 @@ class MeetingForm(OpenedAtRevision, MeetingSlotForm, forms.ModelForm):
         named_mode = mode_named_by(self.data.get("room", ""))
         if named_mode is not None:  # "virtual" or "hybrid" typed where the room goes
             cleaned["mode"] = named_mode
+        if cleaned.get("timing") != Timing.FOLLOWING:
+            # The field is shown only for that timing: a number left in it otherwise
+            # (typed, then the timing changed) is not what the editor means.
+            cleaned["follows"] = None
         return cleaned
 
     def _post_clean(self):
@@ -343,6 +426,7 @@ class AvailabilityForm(MeetingSlotForm):
     """The query behind "free rooms at this time" on the meeting form."""
 
     ignore = forms.IntegerField(required=False)
+    every_room = forms.BooleanField(required=False)
 
 
 class ProcessForm(forms.ModelForm):

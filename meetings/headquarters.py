@@ -98,6 +98,12 @@ UNHQ_ROOMS: list[tuple[str, str, str, bool, bool, list[str]]] = [
 ]
 
 
+# Rooms of other principal organs: the Security Council meets in its Chamber and holds
+# its consultations in the room beside it. They are not offered for a General Assembly
+# meeting unless the editor asks for every room.
+RESERVED_TO_OTHER_ORGANS = frozenset({"SC-CHAMBER", "SC-CONSULTATIONS"})
+
+
 def room_key(text: str) -> str:
     """The form under which room names are compared: case and spacing do not matter.
 

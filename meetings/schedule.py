@@ -24,6 +24,7 @@ from gasched.formats import weekday_date
 from . import audit, changes, pagecache, sections, signals
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
 from .feeds import feed_window
+from .headquarters import RESERVED_TO_OTHER_ORGANS
 from .models import (
     CoFacilitator,
     Deadline,
@@ -347,15 +348,21 @@ def room_conflicts(
     return list(meetings)
 
 
-def free_rooms(start: datetime, until: datetime, *, ignore: Meeting | None = None) -> list[Room]:
-    """Current rooms that no meeting holds at any moment of [start, until): two queries."""
+def free_rooms(
+    start: datetime, until: datetime, *, ignore: Meeting | None = None, every_room: bool = False
+) -> list[Room]:
+    """Current rooms that no meeting holds at any moment of [start, until): two queries.
+    Rooms reserved to other organs (the Security Council's) only with `every_room`."""
     busy = Meeting.objects.holding_rooms().overlapping(start, until)
     if ignore is not None and ignore.pk:
         busy = busy.exclude(pk=ignore.pk)
     taken = set()
     for room_id, overflow_id in busy.values_list("room_id", "overflow_room_id"):
         taken.update({room_id, overflow_id})
-    return [room for room in Room.objects.filter(is_current=True) if room.pk not in taken]
+    rooms = Room.objects.filter(is_current=True)
+    if not every_room:
+        rooms = rooms.exclude(code__in=RESERVED_TO_OTHER_ORGANS)
+    return [room for room in rooms if room.pk not in taken]
 
 
 def describe_slot(meeting: Meeting) -> str:

@@ -399,16 +399,25 @@ def meeting_form_page(request, form, meeting=None, status=200, changed_since=Non
     }
     if form.is_bound and "start" in form.cleaned_data:
         start, until = form.slot()
-        context["free_rooms"] = schedule.free_rooms(start, until, ignore=meeting)
+        every_room = form.cleaned_data.get("every_room", False)
+        context["free_rooms"] = schedule.free_rooms(
+            start, until, ignore=meeting, every_room=every_room
+        )
     return render(request, "meetings/meeting_form.html", context, status=status)
 
 
 def save_meeting_from(request, form, meeting=None):
+    picked = request.POST.get("pick_room", "")
+    if picked:
+        # A free room chosen without JavaScript: the form again, with that room in it.
+        form.data = form.data.copy()
+        form.data["room"] = picked[:200]
+    if request.POST.get("check") or picked:
+        # "Check free rooms" (the form without JavaScript): show availability, save nothing.
+        only_warned = all(name == "save_anyway" for name in form.errors)
+        return meeting_form_page(request, form, meeting, status=200 if only_warned else 400)
     if not form.is_valid():
         return meeting_form_page(request, form, meeting, status=400)
-    if request.POST.get("check"):
-        # "Check free rooms" (the form without JavaScript): show availability, save nothing.
-        return meeting_form_page(request, form, meeting)
     try:
         if meeting is None:
             token = form.cleaned_data["entry_token"]
@@ -442,7 +451,8 @@ def save_meeting_from(request, form, meeting=None):
 def meeting_create(request):
     if request.method == "POST":
         return save_meeting_from(request, MeetingForm(request.POST))
-    return meeting_form_page(request, MeetingForm())
+    # ?room= (a free room's link on a page without the form's script) fills the room.
+    return meeting_form_page(request, MeetingForm(initial={"room": request.GET.get("room", "")}))
 
 
 @requires("meetings.change_meeting")
@@ -565,7 +575,9 @@ def room_availability(request):
         return render(request, "meetings/_availability.html", {"form": form}, status=400)
     ignore = Meeting.objects.filter(pk=form.cleaned_data["ignore"]).first()
     start, until = form.slot()
-    context = {"form": form, "free_rooms": schedule.free_rooms(start, until, ignore=ignore)}
+    every_room = form.cleaned_data["every_room"]
+    free = schedule.free_rooms(start, until, ignore=ignore, every_room=every_room)
+    context = {"form": form, "free_rooms": free, "every_room": every_room}
     return render(request, "meetings/_availability.html", context)
 
 

@@ -4,14 +4,19 @@
   "use strict";
   const form = document.querySelector("form[data-availability-url]");
   if (!form) return;
-  const names = ["date", "timing", "start_time", "end_time"];
+  const names = ["date", "timing", "start_time", "end_time", "every_room"];
   let timer = null;
 
   function refresh() {
     const params = new URLSearchParams();
     names.forEach(function (name) {
       const field = form.elements.namedItem(name);
-      if (field && field.value) params.set(name, field.value);
+      if (!field) return;
+      if (field.type === "checkbox") {
+        if (field.checked) params.set(name, "on");
+      } else if (field.value) {
+        params.set(name, field.value);
+      }
     });
     if (form.dataset.meeting) params.set("ignore", form.dataset.meeting);
     fetch(form.dataset.availabilityUrl + "?" + params.toString(), { credentials: "same-origin" })
@@ -32,6 +37,47 @@
       clearTimeout(timer);
       timer = setTimeout(refresh, 200);
     });
+  });
+
+  // A free room, pressed: it goes into the room field (without this script the button
+  // sends the form back with that room in it, saving nothing).
+  form.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-pick-room]");
+    if (!button) return;
+    event.preventDefault();
+    const roomField = form.elements.namedItem("room");
+    roomField.value = button.dataset.pickRoom;
+    roomField.focus();
+  });
+
+  // "Following the adjournment of meeting no." only for that timing; the server
+  // ignores a number left in it under any other.
+  const timing = form.elements.namedItem("timing");
+  const follows = form.querySelector("[data-shown-for-timing]");
+  function showFollows() {
+    follows.hidden = timing.value !== follows.dataset.shownForTiming;
+  }
+  if (timing && follows) {
+    timing.addEventListener("change", showFollows);
+    showFollows();
+  }
+})();
+
+// A refused form: focus moves to its summary of problems (GOV.UK's error summary), so
+// that it is read first and each problem's link leads to its field.
+(function () {
+  "use strict";
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
+  summary.focus();
+  // A problem's link puts the cursor in its field (a fragment link only scrolls).
+  summary.addEventListener("click", function (event) {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
   });
 })();
 

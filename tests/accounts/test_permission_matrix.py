@@ -58,6 +58,9 @@ EXPECTED = {
     "meetings:meeting-ics": PUBLIC,
     "meetings:feed": PUBLIC,
     "meetings:session-feed": PUBLIC,  # the archive's feed of one whole session
+    # allauth's page, ending where the editor was going (accounts.views): signed in, the
+    # password again first; an editor who has an authenticator is sent to remove it.
+    "mfa_activate_totp": (302, 302, 302, 302),
     # the open data API (django-ninja), read-only for everyone
     "api:api-root": (404, 404, 404, 404),  # no index page: the schema is the index
     "api:openapi-json": PUBLIC,

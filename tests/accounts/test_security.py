@@ -44,7 +44,7 @@ def test_pga_office_sees_a_meetings_history_and_visitors_do_not(client, staff_cl
     client.force_login(viewer)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "History of changes" in page
-    assert "<td>room</td><td>Conference Room 3</td><td>Conference Room 4</td>" in page
+    assert "<td>Room</td><td>Conference Room 3</td><td>Conference Room 4</td>" in page
     client.logout()
     assert "History of changes" not in client.get(meeting.get_absolute_url()).content.decode()
 

@@ -231,7 +231,7 @@ def test_editor_without_second_factor_is_sent_to_set_one_up(client):
     for url in (reverse("meetings:meeting-create"), reverse("admin:index")):
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"] == reverse("mfa_activate_totp")
+        assert response["Location"].startswith(reverse("mfa_activate_totp") + "?next=")
     # reading stays open
     assert client.get(reverse("meetings:programme")).status_code == 200
 
@@ -349,7 +349,7 @@ def test_having_an_authenticator_is_not_enough_this_session_must_have_used_it(cl
     client.force_login(editor)  # as after a password-only sign-in
     response = client.get(reverse("meetings:meeting-create"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=%2Fmeetings%2Fnew%2F"
     sign_in_with_second_factor(client, editor)
     assert client.get(reverse("meetings:meeting-create")).status_code == 200
 
@@ -360,7 +360,7 @@ def test_administrator_without_second_factor_cannot_invite(client):
     response = client.post(
         reverse("accounts:invite"), {"email": "x@un.example", "role": "administrator"}
     )
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert response["Location"].startswith(reverse("mfa_activate_totp") + "?next=")
     assert Invitation.objects.count() == 0
 
 
@@ -370,8 +370,8 @@ def test_a_permission_given_directly_also_requires_the_second_factor(client):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="add_meeting"))
     client.force_login(user)
-    assert client.get(reverse("meetings:meeting-create"))["Location"] == reverse(
-        "mfa_activate_totp"
+    assert client.get(reverse("meetings:meeting-create"))["Location"] == (
+        reverse("mfa_activate_totp") + "?next=%2Fmeetings%2Fnew%2F"
     )
 
 
@@ -407,3 +407,61 @@ def test_an_invitation_whose_mail_cannot_leave_is_kept_and_sent_again_once(
     assert list(Invitation.objects.values_list("pk", flat=True)) == [kept.pk]
     (message,) = mail.outbox
     assert kept.key in message.body
+
+
+def current_code(secret: str) -> str:
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    if time.time() % 30 > 28:  # never a code about to expire
+        time.sleep(30 - time.time() % 30 + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def test_after_setting_up_the_authenticator_the_editor_returns_to_the_page_asked_for(client):
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    editor.set_password(PASSWORD)
+    editor.save()
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    asked = reverse("meetings:meeting-edit", args=[42]) + "?from=week"
+
+    setup = client.get(asked)["Location"]
+    assert setup == reverse("mfa_activate_totp") + "?next=%2Fmeetings%2F42%2Fedit%2F%3Ffrom%3Dweek"
+    reauthenticate = client.get(setup)["Location"]  # allauth: the password first
+    assert reauthenticate.startswith(reverse("account_reauthenticate"))
+    back_to_setup = client.post(reauthenticate, {"password": PASSWORD})["Location"]
+    assert back_to_setup == setup
+    page = client.get(setup)
+    codes = client.post(setup, {"code": current_code(page.context["form"].secret)})
+    assert codes["Location"] == reverse("mfa_view_recovery_codes")
+    codes_page = client.get(codes["Location"]).content.decode()
+    assert f'href="{asked.replace("&", "&amp;")}"' in codes_page
+    assert "Continue to the page you asked for" in codes_page
+    # The code just typed is this session's second factor: no other prompt on the way.
+    response = client.get(reverse("meetings:meeting-create"))
+    assert response.status_code == 200
+
+
+def test_a_next_to_another_site_is_not_kept_through_the_setup(client):
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    editor.set_password(PASSWORD)
+    editor.save()
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"), {"next": "https://evil.example/"})
+    assert page.status_code == 200
+    assert "gasched_after_authenticator" not in client.session
+
+
+def test_the_authenticator_prompt_has_no_password_field(client):
+    editor = user_with_role(PGA_EDITORS, second_factor=True)
+    client.force_login(editor)  # a password-only sign-in
+    prompt = client.get(client.get(reverse("meetings:meeting-create"))["Location"])
+    page = prompt.content.decode()
+    assert prompt.status_code == 200
+    assert "Confirm with your authenticator app" in page
+    assert 'name="code"' in page
+    assert 'type="password"' not in page

@@ -19,6 +19,7 @@ from accounts.models import Membership
 from accounts.roles import PGA_EDITORS
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
+from meetings.holidays import holiday_on
 from meetings.models import CoFacilitator
 from meetings.sessions import ensure_session_covering
 from missions.models import Mission
@@ -210,6 +211,8 @@ def programme(db):
     whenever the suite runs.
     """
     day = schedule.today() + timedelta(days=2)
+    while day.weekday() >= 5 or holiday_on(day):  # a working day: the form would warn
+        day += timedelta(days=1)
     session = ensure_session_covering(day)
     oceans = ProcessFactory(session=session, title="Ocean conference declaration", slug="oceans")
     CoFacilitator.objects.create(process=oceans, state="Portugal")

@@ -71,7 +71,7 @@ def test_the_second_of_two_editors_is_refused_with_who_changed_what_and_keeps_th
     form = refused.context["form"]
     assert form.non_field_errors() == [changed_message(meeting, first.email)]
     changes = [(c.field, c.before, c.after) for c in refused.context["changed_since"].changes]
-    assert changes == [("room", "Conference Room 3", "Conference Room 4")]
+    assert changes == [("Room", "Conference Room 3", "Conference Room 4")]
     page = refused.content.decode()
     assert "<td>Conference Room 3</td><td>Conference Room 4</td>" in page
     # Nothing typed is lost: the page holds the second editor's values...
@@ -96,7 +96,7 @@ def test_the_domain_refuses_a_stale_revision_whoever_calls_it(meeting):
 
     assert refusal.value.revision == opened + 1
     assert [(c.field, c.before, c.after) for c in refusal.value.changes] == [
-        ("notes", "", "First change.")
+        ("Notes", "", "First change.")
     ]
     assert Meeting.objects.get(pk=meeting.pk).room.code == "CR3"
 

@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.urls import reverse
 
+from meetings import schedule
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Meeting, Process, Room
 from meetings.schedule import today
+from meetings.sessions import ensure_session_covering
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, at, room
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,11 @@ def meeting_form(**changes) -> dict:
         "entry_token": uuid.uuid4().hex,  # a fresh form each time, as opened from the site
     }
     return {**data, **changes}
+
+
+def offered_rooms(page: str) -> list[str]:
+    """The free rooms the form offers, as buttons that fill the room field."""
+    return re.findall(r'data-pick-room="([^"]+)"', page)
 
 
 @pytest.fixture
@@ -148,11 +155,11 @@ def test_date_outside_any_sensible_range_is_refused(staff_client, session_71, da
 
 def test_date_outside_every_session_is_refused(staff_client, session_71):
     response = staff_client.post(
-        reverse("meetings:meeting-create"), meeting_form(date="2019-07-06")
+        reverse("meetings:meeting-create"), meeting_form(date="2019-07-08")
     )
     assert response.status_code == 400
     assert (
-        "No General Assembly session covers 2019-07-06."
+        "No General Assembly session covers 2019-07-08."
         in response.context["form"].errors["date"][0]
     )
 
@@ -220,10 +227,10 @@ def test_availability_fragment_lists_free_rooms(staff_client, session_71):
         reverse("meetings:room-availability"),
         {"date": "2017-07-06", "timing": "exact", "start_time": "11:00"},
     )
-    page = response.content.decode()
+    offered = offered_rooms(response.content.decode())
     assert response.status_code == 200
-    assert "<li>Conference Room 3</li>" in page
-    assert "<li>Conference Room 4</li>" not in page
+    assert "Conference Room 3" in offered
+    assert "Conference Room 4" not in offered
 
 
 def test_availability_with_bad_input_is_400(staff_client):
@@ -406,7 +413,7 @@ def test_free_rooms_shown_even_when_another_field_is_wrong(staff_client, session
         reverse("meetings:meeting-create"), meeting_form(title="", check="1")
     )
     page = response.content.decode()
-    assert "<li>Conference Room 3</li>" in page
+    assert "Conference Room 3" in offered_rooms(page)
     assert "Enter a valid date and time to see which rooms are free." not in page
 
 
@@ -450,3 +457,217 @@ def test_a_new_meeting_form_without_its_token_is_refused_and_saves_nothing(
         assert response.status_code == 400
         assert "This form was not opened from the site" in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+# --- Forms people can trust ------------------------------------------------------------
+
+
+def test_a_refused_save_lists_each_problem_at_the_top_with_a_link_to_its_field(
+    staff_client, session_71
+):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(title="", end_time="09:00")
+    )
+    page = response.content.decode()
+    summary = re.search(r'<div class="error-summary".*?</div>', page, re.S).group(0)
+    assert response.status_code == 400
+    assert 'role="alert"' in summary
+    assert "There is a problem" in summary
+    assert re.findall(r'<a href="#(id_\w+)">', summary) == ["id_title", "id_end_time"]
+    # before every fieldset of the form
+    assert page.index("error-summary") < page.index("<fieldset>")
+
+
+def test_the_error_summary_is_on_the_room_and_process_forms_too(staff_client):
+    refused = {
+        "meetings:room-create": ({"capacity": "many"}, "id_name"),
+        "meetings:process-create": ({"description": "x"}, "id_title"),
+    }
+    for name, (data, first_field) in refused.items():
+        page = staff_client.post(reverse(name), data).content.decode()
+        summary = re.search(r'<div class="error-summary".*?</div>', page, re.S).group(0)
+        assert re.findall(r'<a href="#(id_\w+)">', summary)[0] == first_field
+
+
+def test_a_free_room_pressed_without_javascript_fills_the_room_and_saves_nothing(
+    staff_client, session_71
+):
+    MeetingFactory(start=at(JULY_6, 10), room=room("CR3"))
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(pick_room="Conference Room 5")
+    )
+    assert response.status_code == 200
+    assert response.context["form"]["room"].value() == "Conference Room 5"
+    assert Meeting.objects.count() == 1
+
+
+def test_a_link_with_a_room_opens_the_new_meeting_form_with_that_room(staff_client):
+    page = staff_client.get(reverse("meetings:meeting-create"), {"room": "CR 5"})
+    assert 'name="room" value="CR 5"' in page.content.decode()
+
+
+def test_security_council_rooms_are_offered_only_when_asked(staff_client, session_71):
+    query = {"date": "2017-07-06", "timing": "exact", "start_time": "10:00"}
+    url = reverse("meetings:room-availability")
+    offered = offered_rooms(staff_client.get(url, query).content.decode())
+    every = offered_rooms(staff_client.get(url, {**query, "every_room": "on"}).content.decode())
+    council = ["Security Council Chamber", "Security Council Consultations Room"]
+    assert [name for name in offered if name in council] == []
+    assert [name for name in every if name in council] == council
+    form_page = staff_client.post(reverse("meetings:meeting-create"), meeting_form(check="1"))
+    assert "Security Council Chamber" not in offered_rooms(form_page.content.decode())
+
+
+def test_the_room_taken_message_does_not_offer_the_security_councils_rooms(
+    staff_client, session_71
+):
+    MeetingFactory(start=at(JULY_6, 10), room=room("CR3"))
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form())
+    (message,) = response.context["form"].errors["room"]
+    assert "Conference Room 4" in message
+    assert "Security Council" not in message
+
+
+def test_a_weekend_meeting_is_saved_only_after_save_anyway(staff_client, session_71):
+    saturday = meeting_form(date="2017-07-08")
+    warned = staff_client.post(reverse("meetings:meeting-create"), saturday)
+    page = warned.content.decode()
+    acknowledged = warned.context["form"]["acknowledged"].value()
+    assert warned.status_code == 400
+    assert "Saturday 8 July 2017 is a weekend day." in page
+    assert "There is a problem" not in page  # advice, not an error
+    assert acknowledged == "weekend:2017-07-08"
+    assert Meeting.objects.count() == 0
+    saved = staff_client.post(
+        reverse("meetings:meeting-create"),
+        {**saturday, "acknowledged": acknowledged, "save_anyway": "1"},
+    )
+    assert saved.status_code == 302
+    assert Meeting.objects.get().local_start.date() == date(2017, 7, 8)
+
+
+def test_a_changed_form_warns_again(staff_client, session_71):
+    """Confirmed for one Saturday, the form moved to the Sunday: asked again."""
+    response = staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(date="2017-07-09", acknowledged="weekend:2017-07-08", save_anyway="1"),
+    )
+    assert response.status_code == 400
+    assert response.context["form"]["acknowledged"].value() == "weekend:2017-07-09"
+    assert "Sunday 9 July 2017 is a weekend day." in response.content.decode()
+    assert Meeting.objects.count() == 0
+
+
+def test_save_anyway_without_the_acknowledgement_does_not_save(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(date="2017-07-08", save_anyway="1")
+    )
+    assert response.status_code == 400
+    assert Meeting.objects.count() == 0
+
+
+def test_editing_gets_the_warnings_too(staff_client, session_71):
+    meeting = MeetingFactory(start=at(JULY_6, 10), room=room("CR3"))
+    response = staff_client.post(
+        reverse("meetings:meeting-edit", args=[meeting.pk]),
+        meeting_form(start_time="19:00", end_time="22:00", room="CR A"),
+    )
+    assert [w.key for w in response.context["form"].warnings] == [
+        "hours:19:00-22:00",
+        "interpretation:CRA",
+    ]
+    meeting.refresh_from_db()
+    assert meeting.local_start.hour == 10
+
+
+def test_the_domain_saves_a_weekend_meeting_without_asking(session_71):
+    """Warnings are advice: schedule.save_meeting knows nothing of them."""
+    meeting = MeetingFactory.build(session=session_71, start=at(date(2017, 7, 8), 10))
+    saved, created = schedule.create_meeting(meeting, entry_token=uuid.uuid4().hex)
+    assert created
+    assert saved.pk is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "hour", "minute"),
+    [("15:00", 15, 0), ("1500", 15, 0), ("15.00", 15, 0), ("9:05", 9, 5), (" 15h30 ", 15, 30)],
+)
+def test_times_are_read_on_the_24_hour_clock(staff_client, session_71, typed, hour, minute):
+    staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(start_time=typed, end_time="")
+    )
+    start = Meeting.objects.get().local_start
+    assert (start.hour, start.minute) == (hour, minute)
+
+
+@pytest.mark.parametrize("typed", ["3:00 PM", "15", "24:00", "15:60", "quinze heures"])
+def test_a_time_not_on_the_24_hour_clock_is_refused_with_the_form_to_use(
+    staff_client, session_71, typed
+):
+    response = staff_client.post(reverse("meetings:meeting-create"), meeting_form(start_time=typed))
+    assert response.status_code == 400
+    assert response.context["form"].errors["start_time"] == [
+        "Enter the time on the 24-hour clock as HH:MM, e.g. 15:00."
+    ]
+
+
+def test_time_fields_are_text_boxes_showing_24_hour_time(staff_client):
+    meeting = MeetingFactory(start=at(JULY_6, 15), room=room("CR3"))
+    page = staff_client.get(reverse("meetings:meeting-edit", args=[meeting.pk])).content.decode()
+    start_input = re.search(r'<input[^>]*name="start_time"[^>]*>', page).group(0)
+    assert 'type="text"' in start_input
+    assert 'inputmode="numeric"' in start_input
+    assert 'value="15:00"' in start_input
+    # its help ("24-hour clock, e.g. 15:00.") is read with it
+    assert 'aria-describedby="id_start_time_helptext"' in start_input
+    assert '<p class="help" id="id_start_time_helptext">24-hour clock' in page
+
+
+@pytest.mark.parametrize(
+    ("day", "typed", "utc_hour"),
+    [
+        ("2027-03-15", "01:30", 5),  # the day after the spring change: EDT (UTC-4)
+        ("2027-03-13", "01:30", 6),  # the day before: EST (UTC-5)
+        ("2026-11-01", "01:30", 5),  # the autumn fold: the first (daylight) 01:30
+        ("2026-11-02", "01:30", 6),
+    ],
+)
+def test_24_hour_times_on_the_dst_change_dates(staff_client, day, typed, utc_hour):
+    ensure_session_covering(date.fromisoformat(day))
+    data = meeting_form(date=day, start_time=typed, room="")
+    warned = staff_client.post(reverse("meetings:meeting-create"), data)  # 01:30, a weekend
+    acknowledged = warned.context["form"]["acknowledged"].value()
+    staff_client.post(
+        reverse("meetings:meeting-create"),
+        {**data, "acknowledged": acknowledged, "save_anyway": "1"},
+    )
+    assert Meeting.objects.get().start.astimezone(UTC).hour == utc_hour
+
+
+def test_the_spring_gap_is_refused_in_the_24_hour_field(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(date="2027-03-14", start_time="0230", room=""),
+    )
+    assert response.status_code == 400
+    assert "does not exist in New York" in response.context["form"].errors["start_time"][0]
+
+
+def test_following_shows_its_meeting_field_only_for_that_timing(staff_client, session_71):
+    first = MeetingFactory(start=at(JULY_6, 10))
+    page = staff_client.get(reverse("meetings:meeting-create")).content.decode()
+    assert '<div data-shown-for-timing="following">' in page
+    # A number left in the field under another timing is not kept.
+    staff_client.post(
+        reverse("meetings:meeting-create"),
+        meeting_form(start_time="15:00", follows=str(first.pk)),
+    )
+    assert Meeting.objects.get(title="Third informal consultation").follows is None
+
+
+def test_following_without_a_meeting_is_still_refused(staff_client, session_71):
+    response = staff_client.post(
+        reverse("meetings:meeting-create"), meeting_form(timing="following", start_time="")
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["follows"] == ["Say which meeting this one follows."]

@@ -210,7 +210,7 @@ def test_an_editor_without_an_authenticator_reads_contacts_but_cannot_change_the
         reverse("missions:mission-contacts", args=[kenya.pk]),
         {"name": "Deputy", "email": "deputy@ke.example"},
     )
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert response["Location"].startswith(reverse("mfa_activate_totp") + "?next=")
     assert list(Contact.objects.values_list("email", flat=True)) == ["pr@ke.example"]
 
 
@@ -246,3 +246,15 @@ def test_receiving_preferences_refuse_an_answer_that_is_neither(client, mission_
     assert response.status_code == 400
     belgium.refresh_from_db()
     assert belgium.receives_everything is False
+
+
+def test_a_refused_contact_edit_lists_its_problems_at_the_top(client, mission_user, belgium):
+    contact = Contact.objects.create(mission=belgium, name="PR", email="pr@belgium.example")
+    client.force_login(mission_user)
+    response = client.post(
+        reverse("missions:contact-edit", args=[belgium.pk, contact.pk]), {"name": "", "email": "x"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert page.index('<a href="#id_name">') < page.index('<a href="#id_email">')
