@@ -1,5 +1,8 @@
 """Staff review: a proposal read from a letter becomes a meeting or deadline, or not.
 
+A new meeting goes in as a draft (Meeting.published_at empty): nothing is public or
+sent until the office publishes it, alone or with the letter (publish_with_meetings).
+
 Accepting goes through meetings.schedule.save_meeting, so a proposal meets the same
 rules (a meeting's own, sessions, rooms) and gets the same history as a meeting typed in
 by hand. Each decision is its own transaction: one room clash does not undo the
@@ -11,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -283,6 +287,27 @@ def accept_all(letter: Letter, *, user) -> Outcome:
         except ValidationError as error:
             outcome.failed.append((proposal, " ".join(error.messages)))
     return outcome
+
+
+def draft_meetings(letter: Letter) -> list[Meeting]:
+    """The meetings this letter (or an enclosure) put in the schedule that are still
+    drafts: what "Publish" on the letter publishes with it. One query."""
+    return list(
+        Meeting.objects.drafts()
+        .filter(Q(announcements__letter=letter) | Q(announcements__letter__enclosed_in=letter))
+        .select_related("room", "overflow_room", "process", "follows")
+        .distinct()
+        .order_by("start", "pk")
+    )
+
+
+@transaction.atomic
+def publish_with_meetings(letter: Letter, opened: dict[int, int]) -> list[Meeting]:
+    """The letter in the public archive and its draft meetings (`opened`: pk -> the
+    revision previewed) published with their invitations, together or not at all."""
+    published, _already = schedule.publish_meetings(opened)
+    publish(letter)
+    return published
 
 
 @transaction.atomic

@@ -122,6 +122,7 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "proposed": proposed,
         "deadlines": deadlines,
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
+        "draft_count": len({p.meeting_id for p in proposed if p.meeting and p.meeting.is_draft}),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
         "room_names": current_room_names(),
     }

@@ -257,7 +257,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
 def list_meetings(request, filters: Query[MeetingFilter]):
     """Meetings in time order; `since`/`until` are New York dates (inclusive)."""
     meetings = schedule_filter(filters).apply(
-        Meeting.objects.select_related("session", "process", "room", "overflow_room")
+        Meeting.objects.published().select_related("session", "process", "room", "overflow_room")
     )
     if filters.since:
         meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
@@ -269,7 +269,7 @@ def list_meetings(request, filters: Query[MeetingFilter]):
 @api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])
 def get_meeting(request, meeting_id: MeetingNumber):
     return get_object_or_404(
-        Meeting.objects.select_related("session", "process", "room", "overflow_room"),
+        Meeting.objects.published().select_related("session", "process", "room", "overflow_room"),
         pk=meeting_id,
     )
 

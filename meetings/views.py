@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -39,6 +39,7 @@ from .rooms import current_room_names, save_room
 from .rules import is_pga_office
 
 PAGE_SIZE = 100
+PUBLISHED = Q(meetings__published_at__isnull=False)  # drafts are counted nowhere public
 # Reasons given for a 400 are plain text: they may repeat what the client sent.
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
@@ -278,7 +279,7 @@ def month(request, year: int, month: int):
 
 @require_safe
 def archive(request):
-    sessions = Session.objects.annotate(meeting_count=Count("meetings"))
+    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED))
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
@@ -335,7 +336,12 @@ def meeting_detail(request, pk: int):
         return shown
 
     def context(shown: dict) -> dict:
-        meeting = {"pk": pk, "status": shown["status"], "revision": shown["revision"]}
+        meeting = {
+            "pk": pk,
+            "status": shown["status"],
+            "revision": shown["revision"],
+            "is_draft": shown.get("draft", False),
+        }
         return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
 
     template = "meetings/meeting_detail.html"
@@ -343,10 +349,27 @@ def meeting_detail(request, pk: int):
         return pageshell.page_for_anyone(
             request, "meeting", identity, template, lambda: context(found())
         )
-    page = context(found())
+    if is_pga_office(request.user) and Meeting.objects.drafts().filter(pk=pk).exists():
+        page = context(draft_for_office(pk))
+    else:
+        page = context(found())
     if is_pga_office(request.user):
         page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
     return render(request, template, page)
+
+
+def draft_for_office(pk: int) -> dict:
+    """A draft's page, for the office only: rendered for each visit, never cached (the
+    cache is what everyone else is served)."""
+    meeting = schedule.meeting_for_page(pk, drafts=True)
+    html = render_to_string("meetings/_meeting_content.html", {"meeting": meeting})
+    return {
+        "html": html,
+        "title": meeting.title,
+        "status": meeting.status,
+        "revision": meeting.revision,
+        "draft": True,
+    }
 
 
 def meeting_form_page(request, form, meeting=None, status=200, changed_since=None):
@@ -393,7 +416,17 @@ def save_meeting_from(request, form, meeting=None):
     except ValidationError as error:
         form.add_error(None, error)
         return meeting_form_page(request, form, meeting, status=400)
-    messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
+    if saved.is_draft:
+        messages.success(
+            request,
+            _(
+                "Saved “%(title)s” as a draft: nobody sees it or is sent anything until "
+                "you publish it."
+            )
+            % {"title": saved.title},
+        )
+    else:
+        messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
     return redirect(saved)
 
 
@@ -446,6 +479,17 @@ def meeting_status(request, pk: int):
     return redirect(meeting)
 
 
+@requires("meetings.change_meeting")
+@require_safe
+def drafts(request):
+    """The office's drafts, soonest first, to choose some and publish them together (the
+    Publish page previews them first). Two queries."""
+    if not is_pga_office(request.user):
+        raise PermissionDenied(_("Only the PGA office sees drafts."))
+    meetings = schedule.listed(Meeting.objects.drafts()).order_by("start", "pk")
+    return render(request, "meetings/drafts.html", {"meetings": meetings})
+
+
 @requires("meetings.view_meeting")
 @require_safe
 def room_availability(request):
@@ -461,7 +505,9 @@ def room_availability(request):
 
 @require_safe
 def process_list(request):
-    processes = Process.objects.select_related("session").annotate(meeting_count=Count("meetings"))
+    processes = Process.objects.select_related("session").annotate(
+        meeting_count=Count("meetings", filter=PUBLISHED)
+    )
     return render(request, "meetings/process_list.html", {"processes": processes})
 
 
@@ -718,7 +764,7 @@ def follow(request):
         "room": lambda: Room.objects.filter(code=value).first(),
         "meeting": lambda: (
             # isdigit() alone takes "²" and Arabic-Indic digits, which int() may refuse
-            Meeting.objects.filter(pk=int(value)).first()
+            Meeting.objects.published().filter(pk=int(value)).first()
             if value.isascii() and value.isdigit() and len(value) < 19
             else None
         ),
