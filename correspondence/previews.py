@@ -9,6 +9,7 @@ written by the save itself (delivery.write_outbox), exactly as without a preview
 
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from meetings.changes import CalendarChange
@@ -120,3 +121,9 @@ def totals(previews: list[Preview]) -> Totals:
         contacts=len(set().union(*(p.recipients for p in previews))),
         meetings=len(previews),
     )
+
+
+def on_change_previewed(sender, *, meeting: Meeting, change: CalendarChange, **kwargs) -> str:
+    """meetings.signals.change_previewed: who gets the update and the e-mail, as HTML."""
+    item = preview(meeting, change=change)
+    return render_to_string("correspondence/_update_preview.html", {"item": item})

@@ -6,6 +6,8 @@ of queries: the records of the period, and for each meeting in it the last recor
 before the period (what it was before the first change shown).
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -267,6 +269,13 @@ def calendar_change(before: Meeting | None, after: Meeting) -> CalendarChange:
         differences.insert(0, CalendarDifference("when", slot_words(before), slot_words(after)))
     described = any(getattr(before, f) != getattr(after, f) for f in DESCRIBED_FIELDS)
     return CalendarChange(tuple(differences), shown=bool(differences) or described)
+
+
+def fingerprint(change: CalendarChange, *, revision: int) -> str:
+    """The change as previewed at a revision of the meeting: the staff form sends it
+    back to confirm that what is saved is what the editor saw."""
+    seen = json.dumps([change.as_data(), revision], sort_keys=True)
+    return hashlib.sha256(seen.encode()).hexdigest()[:32]
 
 
 def merged(earlier: list[dict], later: list[dict]) -> list[dict]:

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gasched.access import requires
 from gasched.formats import weekday_date
 
-from . import audit, changes, feeds, pagecache, pageshell, personal, schedule
+from . import audit, changes, feeds, pagecache, pageshell, personal, schedule, signals
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
     AvailabilityForm,
@@ -372,13 +372,16 @@ def draft_for_office(pk: int) -> dict:
     }
 
 
-def meeting_form_page(request, form, meeting=None, status=200, changed_since=None):
+def meeting_form_page(
+    request, form, meeting=None, status=200, changed_since=None, update_preview=None
+):
     context = {
         "form": form,
         "meeting": meeting,
         "room_names": current_room_names(),
         "free_rooms": None,
         "changed_since": changed_since,
+        "update_preview": update_preview,
     }
     if form.is_bound and "start" in form.cleaned_data:
         start, until = form.slot()
@@ -392,6 +395,10 @@ def save_meeting_from(request, form, meeting=None):
     if request.POST.get("check"):
         # "Check free rooms" (the form without JavaScript): show availability, save nothing.
         return meeting_form_page(request, form, meeting)
+    if meeting is not None:
+        preview = update_preview(request, form.instance)
+        if preview is not None:
+            return meeting_form_page(request, form, meeting, update_preview=preview)
     try:
         if meeting is None:
             token = form.cleaned_data["entry_token"]
@@ -428,6 +435,32 @@ def save_meeting_from(request, form, meeting=None):
     else:
         messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
     return redirect(saved)
+
+
+def update_preview(request, edited: Meeting) -> dict | None:
+    """What a significant change to a published meeting will send, for the editor to see
+    before it goes (None: nothing to preview, or previewed already and confirmed). The
+    form carries the fingerprint of the change it previewed: a save with another change
+    (typed meanwhile, or made by someone else) is previewed again."""
+    before = Meeting.objects.select_related("room", "overflow_room").filter(pk=edited.pk).first()
+    if before is None or before.is_draft:
+        return None  # deleted (save_meeting says so), or a draft: nobody to tell
+    change = changes.calendar_change(before, edited)
+    if not change.significant:
+        return None
+    fingerprint = changes.fingerprint(change, revision=before.revision)
+    if request.POST.get("previewed_change") == fingerprint:
+        return None
+    edited.sequence = before.sequence + 1  # the version the update carries
+    fragments = [
+        html
+        for _receiver, html in signals.change_previewed.send(
+            sender=Meeting, meeting=edited, change=change
+        )
+        if html
+    ]
+    edited.sequence = before.sequence
+    return {"change": change, "fingerprint": fingerprint, "fragments": fragments}
 
 
 @requires("meetings.add_meeting")

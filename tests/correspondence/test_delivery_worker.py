@@ -91,6 +91,7 @@ def plenary() -> Meeting:
             start=new_york_datetime(date(2031, 3, 12), time(10)),
             room=Room.objects.get(code="GA-HALL"),
             status=MeetingStatus.SCHEDULED,
+            published_at=new_york_datetime(date(2031, 1, 12), time(10)),
         )
     )
 
