@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from gasched.access import requires
@@ -107,11 +108,19 @@ def confirm(request, letter: Letter | None):
     if letter is not None:
         messages.success(
             request,
-            _("The letter is now in the public archive, with %(n)d meetings published.")
+            ngettext(
+                "The letter is now in the public archive, with %(n)d meeting published.",
+                "The letter is now in the public archive, with %(n)d meetings published.",
+                len(published),
+            )
             % {"n": len(published)},
         )
         return redirect(letter)
-    messages.success(request, _("Published: %(n)d meetings.") % {"n": len(published)})
+    messages.success(
+        request,
+        ngettext("Published: %(n)d meeting.", "Published: %(n)d meetings.", len(published))
+        % {"n": len(published)},
+    )
     if len(published) == 1:
         return redirect(published[0])
     return redirect("meetings:drafts")
