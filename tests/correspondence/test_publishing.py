@@ -473,3 +473,14 @@ def test_what_changed_reads_a_published_draft_as_added():
     ]
     later = datetime.now(tz=UTC) + timedelta(days=1)
     assert [c.what for c in programme_changes(now=later)] == ["Added"]
+
+
+def test_a_published_letter_names_no_draft_meeting_to_the_public(client, staff_client):
+    process = ProcessFactory(session=SessionFactory(number=71), title="Trafficking declaration")
+    letter = letters.import_letter(LETTER_2017.read_bytes(), filename="l.txt").letter
+    letters.set_process(letter, process)
+    review.accept_all(letter, user=None)
+    review.publish(letter)  # the letter alone, its meetings still drafts
+    draft_title = Meeting.objects.first().title
+    assert draft_title not in client.get(letter.get_absolute_url()).content.decode()
+    assert draft_title in staff_client.get(letter.get_absolute_url()).content.decode()
