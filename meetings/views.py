@@ -396,7 +396,7 @@ def save_meeting_from(request, form, meeting=None):
         # "Check free rooms" (the form without JavaScript): show availability, save nothing.
         return meeting_form_page(request, form, meeting)
     if meeting is not None:
-        preview = update_preview(request, form.instance)
+        preview = update_preview(request, form.instance, form.cleaned_data["opened_revision"])
         if preview is not None:
             return meeting_form_page(request, form, meeting, update_preview=preview)
     try:
@@ -437,14 +437,16 @@ def save_meeting_from(request, form, meeting=None):
     return redirect(saved)
 
 
-def update_preview(request, edited: Meeting) -> dict | None:
+def update_preview(request, edited: Meeting, opened: int | None) -> dict | None:
     """What a significant change to a published meeting will send, for the editor to see
     before it goes (None: nothing to preview, or previewed already and confirmed). The
     form carries the fingerprint of the change it previewed: a save with another change
     (typed meanwhile, or made by someone else) is previewed again."""
     before = Meeting.objects.select_related("room", "overflow_room").filter(pk=edited.pk).first()
-    if before is None or before.is_draft:
-        return None  # deleted (save_meeting says so), or a draft: nobody to tell
+    if before is None or before.is_draft or opened != before.revision:
+        # Deleted or changed since the form was opened (save_meeting refuses and says
+        # so), or a draft: nobody to tell.
+        return None
     change = changes.calendar_change(before, edited)
     if not change.significant:
         return None
