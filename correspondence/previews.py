@@ -9,6 +9,7 @@ written by the save itself (delivery.write_outbox), exactly as without a preview
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -48,6 +49,20 @@ class Preview:
     event: str = ""  # the VEVENT, as the recipient's calendar receives it
     changes: list[str] = field(default_factory=list)
     recipients: set[int] = field(default_factory=set)
+
+
+SHOWN = ("session", "room", "overflow_room", "process", "follows")
+SHOWN_MANY = ("segments", "process__cofacilitators")
+
+
+def for_preview(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with what their page and their e-mail show: the same few queries for
+    one meeting or a week of them."""
+    return meetings.select_related(*SHOWN).prefetch_related(*SHOWN_MANY).order_by("start", "pk")
+
+
+def prefetch(meetings: list[Meeting]) -> None:
+    prefetch_related_objects(meetings, "session", *SHOWN_MANY)
 
 
 def preview(meeting: Meeting, *, change: CalendarChange | None = None) -> Preview:

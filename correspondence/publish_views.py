@@ -68,13 +68,9 @@ def publish(request):
         )
     if letter is not None:
         chosen = review.draft_meetings(letter)[:MAX_BATCH]
+        previews.prefetch(chosen)
     else:
-        chosen = list(
-            Meeting.objects.drafts()
-            .filter(pk__in=pks)
-            .select_related("room", "overflow_room", "process", "follows")
-            .order_by("start", "pk")
-        )
+        chosen = list(previews.for_preview(Meeting.objects.drafts().filter(pk__in=pks)))
     shown = [previews.preview(m) for m in chosen]
     for item in shown:
         item.page = render_to_string("meetings/_meeting_content.html", {"meeting": item.meeting})

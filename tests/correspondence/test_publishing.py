@@ -31,6 +31,10 @@ pytestmark = pytest.mark.django_db
 
 FUTURE = date(2031, 3, 12)
 PUBLISHED = datetime(2030, 9, 1, tzinfo=UTC)
+# The publish preview: the request (session, user, permissions, authenticator, membership),
+# the meetings and what they show (3 queries in all), then per meeting: what was sent,
+# the missions' kinds, focal points, followers, the contacts and the sample recipient.
+BASE_QUERIES, PER_MEETING = 9, 6
 
 
 @pytest.fixture(autouse=True)
@@ -267,7 +271,7 @@ def test_the_publish_preview_runs_a_fixed_number_of_queries(
     meeting = draft(process=process)
     url = publish_url(meeting.pk)
     staff_client.get(url)  # the session and the permissions, once
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(BASE_QUERIES + PER_MEETING):
         response = staff_client.get(url)
     assert f"{n} contact" in response.content.decode()
 
@@ -484,3 +488,27 @@ def test_a_published_letter_names_no_draft_meeting_to_the_public(staff_client):
     draft_title = Meeting.objects.first().title
     assert draft_title not in Client().get(letter.get_absolute_url()).content.decode()
     assert draft_title in staff_client.get(letter.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_batch_preview_costs_the_same_few_queries_per_meeting(
+    staff_client, django_assert_num_queries, n
+):
+    """Who wants a meeting depends on the meeting (its kind, its process): a few queries
+    each, never one per contact or mission; what the pages show is fetched once."""
+    contact("Belgium", "pr@belgium.example")
+    process = ProcessFactory(session=SessionFactory(number=85))
+    meetings = [
+        draft(
+            title=f"Plenary {k}",
+            process=process,
+            start=new_york_datetime(FUTURE, time(8 + 3 * k)),
+            end=None,
+        )
+        for k in range(n)
+    ]
+    url = publish_url(*(m.pk for m in meetings))
+    staff_client.get(url)
+    with django_assert_num_queries(BASE_QUERIES + PER_MEETING * n):
+        response = staff_client.get(url)
+    assert response.content.decode().count('class="publish-preview"') == n
