@@ -282,9 +282,12 @@ def test_only_the_pga_office_may_publish(mission_client, viewer):
     assert Client().get(url).status_code == 302  # to sign in
     assert mission_client.get(url).status_code == 403
     assert mission_client.post(reverse("correspondence:publish")).status_code == 403
+    assert mission_client.get(reverse("meetings:drafts")).status_code == 403
+    assert Client().get(reverse("meetings:drafts")).status_code == 302
     viewing = Client()
     sign_in_with_second_factor(viewing, viewer)
     assert viewing.get(url).status_code == 403
+    assert viewing.get(reverse("meetings:drafts")).status_code == 403
     assert Meeting.objects.get().is_draft
 
 
