@@ -140,8 +140,8 @@ def write_outbox(
     correction of a meeting already sent to them: an opt-out stops new invitations.
     """
     now = now or timezone.now()
-    if meeting.published_at is None or meeting.booked_until <= now:
-        return []  # a draft is the office's alone; a past meeting is nobody's news
+    if not announced(meeting, now):
+        return []
     held = holders(meeting)
     already, had, unsent = held.already, held.had, held.unsent
     news = change.as_data() if change is not None else []
@@ -178,6 +178,12 @@ def write_outbox(
     if ids:
         transaction.on_commit(partial(enqueue, ids))
     return ids
+
+
+def announced(meeting: Meeting, now: datetime) -> bool:
+    """Whether saving the meeting sends anything at all: a draft is the office's alone,
+    and a meeting already over is nobody's news."""
+    return meeting.published_at is not None and meeting.holds_room_until() > now
 
 
 @dataclass

@@ -48,6 +48,7 @@ class Preview:
     html: str = ""
     event: str = ""  # the VEVENT, as the recipient's calendar receives it
     changes: list[str] = field(default_factory=list)
+    is_past: bool = False
     recipients: set[int] = field(default_factory=set)
 
 
@@ -71,12 +72,16 @@ def preview(meeting: Meeting, *, change: CalendarChange | None = None) -> Previe
     queries whatever the number of contacts."""
     if meeting.published_at is None:
         meeting.published_at = timezone.now()  # on this unsaved copy only
+    # Over already: published for the record, sent to nobody (as write_outbox decides).
+    is_past = not delivery.announced(meeting, timezone.now())
     held = delivery.holders(meeting)
     wanted = delivery.invitees(meeting)
-    rows = delivery.addressees(meeting, held.already, wanted)
+    rows = [] if is_past else delivery.addressees(meeting, held.already, wanted)
     invited = [c for c, kind in rows if kind == DeliveryKind.INVITATION]
     informed = [c for c, kind in rows if kind != DeliveryKind.INVITATION]
-    result = Preview(meeting=meeting, kind=rows[0][1] if rows else DeliveryKind.INVITATION)
+    result = Preview(
+        meeting=meeting, kind=rows[0][1] if rows else DeliveryKind.INVITATION, is_past=is_past
+    )
     for reason in InvitationReason:
         contacts = [c for c in invited if wanted[c][1] == reason]
         if contacts:

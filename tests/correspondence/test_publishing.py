@@ -515,3 +515,19 @@ def test_a_batch_preview_costs_the_same_few_queries_per_meeting(
     with django_assert_num_queries(BASE_QUERIES + PER_MEETING * n):
         response = staff_client.get(url)
     assert response.content.decode().count('class="publish-preview"') == n
+
+
+def test_a_meeting_already_over_is_published_for_the_record_without_mail(
+    staff_client, django_capture_on_commit_callbacks
+):
+    contact("Belgium", "pr@belgium.example")
+    over = draft(
+        session=SessionFactory(),  # the 71st: June 2017
+        start=new_york_datetime(date(2017, 6, 29), time(10)),
+        end=new_york_datetime(date(2017, 6, 29), time(13)),
+    )
+    page = staff_client.get(publish_url(over.pk)).content.decode()
+    assert "Nobody: the meeting is over." in page
+    confirm(staff_client, over, captured=django_capture_on_commit_callbacks)
+    assert not Meeting.objects.get().is_draft
+    assert mail.outbox == []
