@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from accounts.roles import ADMINISTRATORS
 from correspondence import delivery, letters, review
-from correspondence.enums import DeliveryKind, InvitationReason
-from correspondence.models import Delivery
+from correspondence.enums import DeliveryKind, InvitationReason, ProposalState
+from correspondence.models import Delivery, ProposedMeeting
 from meetings import schedule
 from meetings.changes import programme_changes
 from meetings.enums import MeetingKind, MeetingStatus
@@ -531,3 +531,51 @@ def test_a_meeting_already_over_is_published_for_the_record_without_mail(
     confirm(staff_client, over, captured=django_capture_on_commit_callbacks)
     assert not Meeting.objects.get().is_draft
     assert mail.outbox == []
+
+
+def test_a_letter_moving_a_published_meeting_previews_the_update_first(
+    staff_client, django_capture_on_commit_callbacks
+):
+    contact("Belgium", "pr@belgium.example", kinds=["informal-consultation"])
+    meeting = draft(
+        kind=MeetingKind.INFORMAL_CONSULTATION,
+        title="Informal consultation",
+        room=Room.objects.get(code="CR3"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.publish_meetings({meeting.pk: meeting.revision})
+    mail.outbox.clear()
+    text = (
+        "1 March 2031\n\nExcellency,\n\nThe informal consultation scheduled for Wednesday, "
+        "12 March has been moved to Thursday, 13 March (3 p.m., CR 4).\n\nPlease accept, "
+        "Excellency, the assurances of our highest consideration.\n"
+    )
+    letter = letters.import_letter(text.encode(), filename="moved.txt").letter
+    proposal = ProposedMeeting.objects.get(letter=letter)
+    assert proposal.existing == meeting
+
+    # "Accept all" leaves it open: its update is previewed on its own.
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("correspondence:letter-accept-all", args=[letter.pk]))
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.PROPOSED
+    assert mail.outbox == []
+
+    review_url = reverse("correspondence:letter-review", args=[letter.pk])
+    decide = reverse("correspondence:proposal-decide", args=[letter.pk, proposal.pk])
+    forms = post_forms(staff_client.get(review_url).content.decode())
+    (form,) = [f for f in forms if f["action"] == decide]
+    with django_capture_on_commit_callbacks(execute=True):
+        shown = staff_client.post(decide, {**form["fields"], "decision": "accept"})
+    page = shown.content.decode()
+    assert "Before the update goes out" in page
+    assert "Moved from Wednesday 12 March" in page
+    assert mail.outbox == []
+    assert Meeting.objects.get().sequence == 0
+
+    (confirmed,) = [f for f in post_forms(page) if "previewed_change" in f["fields"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(decide, confirmed["fields"])
+    moved = Meeting.objects.get()
+    assert (moved.local_start.day, moved.sequence) == (13, 1)
+    assert [m.to[0] for m in mail.outbox] == ["pr@belgium.example"]
