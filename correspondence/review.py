@@ -188,6 +188,11 @@ def proposed_change(
         return None
     after = Meeting.objects.select_related(*related).get(pk=before.pk)
     after, role = apply_proposal(after, proposal, correction)
+    try:  # the same rules as the save: a change refused is refused with its reason
+        after.full_clean(exclude=["booked_until", "session"])
+        schedule.place_in_schedule(after)
+    except ValidationError:
+        return None
     change = changes.calendar_change(before, after)
     if role == AnnouncementRole.CONFIRMED or not change.significant:
         return None
