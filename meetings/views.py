@@ -329,8 +329,10 @@ def meeting_detail(request, pk: int):
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
 
-    def found() -> dict:
+    def found(*, drafts: bool = False) -> dict:
         shown = pagecache.fragment("meeting", identity, render_meeting).value
+        if shown is None and drafts:
+            shown = draft_for_office(pk)  # no public page: perhaps a draft
         if shown is None:
             raise Http404(_("There is no meeting with this number."))
         return shown
@@ -349,19 +351,19 @@ def meeting_detail(request, pk: int):
         return pageshell.page_for_anyone(
             request, "meeting", identity, template, lambda: context(found())
         )
-    if is_pga_office(request.user) and Meeting.objects.drafts().filter(pk=pk).exists():
-        page = context(draft_for_office(pk))
-    else:
-        page = context(found())
+    page = context(found(drafts=is_pga_office(request.user)))
     if is_pga_office(request.user):
         page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
     return render(request, template, page)
 
 
-def draft_for_office(pk: int) -> dict:
+def draft_for_office(pk: int) -> dict | None:
     """A draft's page, for the office only: rendered for each visit, never cached (the
-    cache is what everyone else is served)."""
-    meeting = schedule.meeting_for_page(pk, drafts=True)
+    cache is what everyone else is served). None if there is no such meeting."""
+    try:
+        meeting = schedule.meeting_for_page(pk, drafts=True)
+    except Meeting.DoesNotExist:
+        return None
     html = render_to_string("meetings/_meeting_content.html", {"meeting": meeting})
     return {
         "html": html,
