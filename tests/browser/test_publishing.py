@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.roles import PGA_EDITORS
 from correspondence.models import Delivery
+from meetings import schedule
 from meetings.models import Meeting
 from missions.models import Contact, Mission
 from tests.browser.conftest import axe_violations, person, screenshot, sign_in
@@ -88,3 +89,29 @@ def test_a_draft_sends_nothing_and_publish_sends_only_after_the_preview(
     assert not Meeting.objects.get(title=TITLE).is_draft
     page.goto("/")
     expect(page.locator("main")).to_contain_text(TITLE)
+
+
+def test_a_move_of_a_published_meeting_is_previewed_and_sent_on_confirmation(page, programme):
+    consultation = programme["consultation"]  # published, in Conference Room 4
+    contact("Kenya", "focal@kenya.example", kinds=[]).focal_point_for.add(programme["oceans"])
+    schedule.save_meeting(consultation)  # as if published now: invitations written
+    Delivery.objects.filter(meeting=consultation).update(state="sent")
+    mail.outbox.clear()
+    _, secret = person("editor@pga.example.org", role=PGA_EDITORS)
+    sign_in(page, "editor@pga.example.org", totp_secret=secret)
+
+    page.goto(f"/meetings/{consultation.pk}/edit/")
+    page.get_by_label("Room", exact=True).fill("Conference Room 5")
+    page.get_by_role("button", name="Save meeting").click()
+
+    preview = page.locator(".update-preview")
+    expect(preview).to_contain_text("Room: Conference Room 4 → Conference Room 5")
+    expect(preview).to_contain_text("Have it in their calendar: they get the update")
+    expect(preview.locator(".mail-subject")).to_contain_text("Room changed:")
+    assert mail.outbox == []
+    assert Meeting.objects.get(pk=consultation.pk).room.code == "CR4"
+
+    page.get_by_role("button", name="Save and send the update").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(consultation.title)
+    assert [m.to[0] for m in mail.outbox] == ["focal@kenya.example"]
+    assert mail.outbox[0].subject.startswith("Room changed:")
