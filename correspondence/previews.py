@@ -36,7 +36,7 @@ class Preview:
     """One meeting's messages, as the outbox would write them now."""
 
     meeting: Meeting
-    kind: str  # the message most recipients get: invitation, update or cancellation
+    kind: str  # what the sample recipient gets: invitation, update or cancellation
     reasons: list[ReasonCount] = field(default_factory=list)  # new invitations, by reason
     informed: int = 0  # contacts who have it and get the update or cancellation
     informed_missions: int = 0
@@ -47,7 +47,6 @@ class Preview:
     text: str = ""
     html: str = ""
     event: str = ""  # the VEVENT, as the recipient's calendar receives it
-    changes: list[str] = field(default_factory=list)
     is_past: bool = False
     recipients: set[int] = field(default_factory=set)
 
@@ -92,7 +91,6 @@ def preview(meeting: Meeting, *, change: CalendarChange | None = None) -> Previe
     result.contacts = len(rows)
     result.recipients = {c for c, _kind in rows}
     result.missions = len({wanted[c][0] for c in invited} | {held.missions[c] for c in informed})
-    result.changes = [d.sentence for d in change.differences] if change else []
     if rows:
         render_sample(result, rows, change)
     return result
