@@ -11,13 +11,19 @@ class CorrespondenceConfig(AppConfig):
     def ready(self):
         # Models (and so every module that imports them) load only once apps are ready.
         from meetings.calling_off import register_audience  # noqa: PLC0415 -- apps not ready
-        from meetings.signals import meeting_saved, on_schedule_write  # noqa: PLC0415 -- apps not ready
+        from meetings.signals import (  # noqa: PLC0415 -- apps not ready
+            change_previewed,
+            meeting_saved,
+            on_schedule_write,
+        )
 
-        from . import delivery, sections  # noqa: PLC0415 -- apps not ready
+        from . import delivery, previews, sections  # noqa: PLC0415 -- apps not ready
         from .models import Announcement, Letter  # noqa: PLC0415 -- apps not ready
 
         # The outbox: a saved meeting, a new contact or new wishes, in the same transaction.
         meeting_saved.connect(delivery.on_meeting_saved, dispatch_uid="correspondence-outbox")
+        # What a significant change will send, shown on the staff form before it is saved.
+        change_previewed.connect(previews.on_change_previewed, dispatch_uid="update-preview")
         contacts_changed.connect(
             delivery.on_contacts_changed, dispatch_uid="correspondence-catch-up"
         )

@@ -21,6 +21,7 @@ import smtplib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
@@ -41,7 +42,7 @@ from meetings.models import Meeting, Process
 from missions.addresses import visible
 from missions.models import Contact, Mission
 
-from .enums import DeliveryKind, DeliveryState
+from .enums import DeliveryKind, DeliveryState, InvitationReason
 from .messages import UnsendableAddress, build_message, prepare
 from .models import Delivery, Reminder
 
@@ -69,19 +70,49 @@ NOT_CONFIRMED = "The address is not confirmed yet."
 
 
 def wanting(meeting: Meeting) -> list[int]:
-    """Ids of the contacts who want this meeting: their mission takes everything, or its
-    kind, or follows its process; or they are a focal point for its process. Opted-out
-    contacts never, nor those whose address is not confirmed yet (missions.confirmation).
-    One path for every database: which missions take the kind is read in Python (about
-    200 short rows), since SQLite has no JSON containment."""
-    taking_kind = [
+    """Ids of the contacts who want this meeting (invitees, without the reasons)."""
+    return list(invitees(meeting))
+
+
+def invitees(meeting: Meeting) -> dict[int, tuple[int, str]]:
+    """The contacts who want this meeting, each with its mission and why: their mission
+    takes everything, or its kind, or follows its process; or they are a focal point
+    for its process. Opted-out contacts never, nor those whose address is not confirmed
+    yet (missions.confirmation). The one rule of who is invited: the outbox writes by
+    it and the publish preview counts by it. At most four queries, whatever the number
+    of contacts. One path for every database: which missions take the kind is read in
+    Python (about 200 short rows), since SQLite has no JSON containment."""
+    taking_kind = {
         pk for pk, kinds in Mission.objects.values_list("pk", "kinds") if meeting.kind in kinds
-    ]
+    }
     wanted = Q(mission__receives_everything=True) | Q(mission__in=taking_kind)
+    focal, followed = set(), set()
     if meeting.process_id:
         wanted |= following(meeting.process_id)
+        focal = set(
+            Contact.focal_point_for.through.objects.filter(
+                process_id=meeting.process_id
+            ).values_list("contact_id", flat=True)
+        )
+        followed = set(
+            Mission.objects.filter(
+                Q(processes=meeting.process_id)
+                | Q(members__user__personal_schedule__processes=meeting.process_id)
+            ).values_list("pk", flat=True)
+        )
     contacts = Contact.objects.filter(wanted, opted_out__isnull=True, confirmed__isnull=False)
-    return list(contacts.distinct().values_list("pk", flat=True))
+    found = {}
+    for pk, mission in contacts.distinct().values_list("pk", "mission_id"):
+        if pk in focal:
+            reason = InvitationReason.FOCAL_POINT
+        elif mission in followed:
+            reason = InvitationReason.PROCESS
+        elif mission in taking_kind:
+            reason = InvitationReason.KIND
+        else:
+            reason = InvitationReason.EVERYTHING
+        found[pk] = (mission, reason)
+    return found
 
 
 def following(process_id: int) -> Q:
@@ -126,26 +157,18 @@ def write_outbox(
 
     Scheduled (published): an invitation to whoever has none yet, an update to whoever
     has an older version. Cancelled or postponed: a cancellation to whoever was invited.
-    Tentative meetings are not yet published and send nothing. Past meetings neither.
+    Tentative meetings are not yet announced and send nothing; drafts (not published:
+    Meeting.published_at) neither, whatever their status. Past meetings neither.
     An update or cancellation says what changed (`change`, the verdict of
     meetings.changes.calendar_change), merged with the changes of updates to the same
     contact still unsent, which it supersedes. A contact who opted out still gets the
     correction of a meeting already sent to them: an opt-out stops new invitations.
     """
     now = now or timezone.now()
-    if meeting.booked_until <= now:
+    if not announced(meeting, now):
         return []
-    already = {}  # contact -> highest sequence they were sent (or are being sent)
-    had = {}  # contact -> highest sequence they were sent
-    unsent = defaultdict(list)  # contact -> (sequence, changes) of updates not yet sent
-    for contact_id, sequence, state, kind, changes in in_calendars(meeting).values_list(
-        "contact_id", "sequence", "state", "kind", "changes"
-    ):
-        already[contact_id] = max(already.get(contact_id, -1), sequence)
-        if state in HAD:
-            had[contact_id] = max(had.get(contact_id, -1), sequence)
-        if state == DeliveryState.PENDING and kind == DeliveryKind.UPDATE:
-            unsent[contact_id].append((sequence, changes))
+    held = holders(meeting)
+    already, had, unsent = held.already, held.had, held.unsent
     news = change.as_data() if change is not None else []
 
     def said(contact_id: int) -> list[dict]:
@@ -156,23 +179,8 @@ def write_outbox(
             result = merged(result, changes)
         return result
 
-    rows = []
-    if meeting.status in OFF_STATUSES:
-        rows = [(contact_id, DeliveryKind.CANCELLATION) for contact_id in already]
-    else:
-        # Whoever has it in their calendar gets every change (back to tentative too),
-        # even if their mission no longer asks for such meetings.
-        rows = [
-            (contact_id, DeliveryKind.UPDATE)
-            for contact_id, sequence in already.items()
-            if sequence < meeting.sequence
-        ]
-        if meeting.status == MeetingStatus.SCHEDULED:
-            rows += [
-                (contact_id, DeliveryKind.INVITATION)
-                for contact_id in wanting(meeting)
-                if contact_id not in already
-            ]
+    wanted = list(invitees(meeting)) if meeting.status == MeetingStatus.SCHEDULED else []
+    rows = addressees(meeting, already, wanted)
     Delivery.objects.bulk_create(
         [
             Delivery(
@@ -197,6 +205,60 @@ def write_outbox(
     return ids
 
 
+def announced(meeting: Meeting, now: datetime) -> bool:
+    """Whether saving the meeting sends anything at all: a draft is the office's alone,
+    and a meeting already over is nobody's news."""
+    return meeting.published_at is not None and meeting.holds_room_until() > now
+
+
+@dataclass
+class Holders:
+    """Who has (or is about to have) a version of the meeting in their calendar."""
+
+    already: dict[int, int]  # contact -> highest sequence sent or being sent
+    had: dict[int, int]  # contact -> highest sequence sent
+    unsent: dict[int, list]  # contact -> (sequence, changes) of updates not yet sent
+    missions: dict[int, int]  # contact -> mission
+
+
+def holders(meeting: Meeting) -> Holders:
+    """One query: what was written for the meeting so far (invitations and updates)."""
+    held = Holders({}, {}, defaultdict(list), {})
+    for contact_id, mission, sequence, state, kind, changes in in_calendars(meeting).values_list(
+        "contact_id", "contact__mission_id", "sequence", "state", "kind", "changes"
+    ):
+        held.already[contact_id] = max(held.already.get(contact_id, -1), sequence)
+        held.missions[contact_id] = mission
+        if state in HAD:
+            held.had[contact_id] = max(held.had.get(contact_id, -1), sequence)
+        if state == DeliveryState.PENDING and kind == DeliveryKind.UPDATE:
+            held.unsent[contact_id].append((sequence, changes))
+    return held
+
+
+def addressees(
+    meeting: Meeting, already: dict[int, int], wanted: Iterable[int]
+) -> list[tuple[int, str]]:
+    """(contact, kind of message) for the meeting as it is now: the rule of what goes
+    to whom, for the outbox and for the previews of publishing and of an update."""
+    if meeting.status in OFF_STATUSES:
+        return [(contact_id, DeliveryKind.CANCELLATION) for contact_id in already]
+    # Whoever has it in their calendar gets every change (back to tentative too),
+    # even if their mission no longer asks for such meetings.
+    rows = [
+        (contact_id, DeliveryKind.UPDATE)
+        for contact_id, sequence in already.items()
+        if sequence < meeting.sequence
+    ]
+    if meeting.status == MeetingStatus.SCHEDULED:
+        rows += [
+            (contact_id, DeliveryKind.INVITATION)
+            for contact_id in wanted
+            if contact_id not in already
+        ]
+    return rows
+
+
 def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int]:
     """Invite contacts (new ones, just confirmed ones, or whose mission changed what it
     receives) to the published meetings still to come that they want and were not yet
@@ -218,9 +280,9 @@ def catch_up(contact_ids: list[int], *, now: datetime | None = None) -> list[int
         state=DeliveryState.PENDING, attempts=0, next_attempt=now, last_error="", claim=""
     )
     upcoming = list(
-        Meeting.objects.filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now).values_list(
-            "pk", "sequence", "kind", "process_id"
-        )
+        Meeting.objects.published()
+        .filter(status=MeetingStatus.SCHEDULED, booked_until__gt=now)
+        .values_list("pk", "sequence", "kind", "process_id")
     )
     contacts = list(
         Contact.objects.filter(

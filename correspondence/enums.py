@@ -77,3 +77,14 @@ class MailOutcome(models.TextChoices):
     OTHER_SENDER = "other-sender", _("Sent from outside the attendee's domain")
     MEETING_OFF = "meeting-off", _("The meeting is cancelled or postponed")
     UNUSABLE = "unusable", _("A reply without a usable answer")
+
+
+class InvitationReason(models.TextChoices):
+    """Why a contact is invited to a meeting (delivery.invitees), in the order the
+    publish preview lists them. A contact counts once, under the first that applies
+    of: focal point, process, kind, everything."""
+
+    KIND = "kind", _("Their mission takes this kind of meeting (plenary and high-level by default)")
+    PROCESS = "process", _("Their mission follows the process")
+    FOCAL_POINT = "focal-point", _("Focal point for the process")
+    EVERYTHING = "everything", _("Their mission takes every meeting")

@@ -17,7 +17,7 @@ from meetings.rules import is_pga_office
 
 from . import documents, extraction, mentions, review
 from .enums import ProposalState
-from .models import Letter, ProposedDeadline, ProposedMeeting, Signatory
+from .models import Announcement, Letter, ProposedDeadline, ProposedMeeting, Signatory
 
 # --- Reading a file --------------------------------------------------------------------
 
@@ -460,6 +460,10 @@ def for_listing(letters: QuerySet[Letter]) -> QuerySet[Letter]:
 
 def letter_for_page(pk: int, user) -> Letter:
     visible = visible_letters(user)  # an unpublished letter is never named to the public
+    # Nor a draft meeting: the office alone sees what it has not published.
+    announced = Announcement.objects.select_related("meeting__room")
+    if not is_pga_office(user):
+        announced = announced.filter(meeting__published_at__isnull=False)
     return (
         visible.defer(*AS_READ)
         .select_related("process")
@@ -470,10 +474,10 @@ def letter_for_page(pk: int, user) -> Letter:
             Prefetch(
                 "enclosures",
                 queryset=Letter.objects.prefetch_related(
-                    "signatories", "announcements__meeting__room"
+                    "signatories", Prefetch("announcements", queryset=announced)
                 ),
             ),
-            "announcements__meeting__room",
+            Prefetch("announcements", queryset=announced),
         )
         .get(pk=pk)
     )

@@ -1,5 +1,8 @@
 """Staff review: a proposal read from a letter becomes a meeting or deadline, or not.
 
+A new meeting goes in as a draft (Meeting.published_at empty): nothing is public or
+sent until the office publishes it, alone or with the letter (publish_with_meetings).
+
 Accepting goes through meetings.schedule.save_meeting, so a proposal meets the same
 rules (a meeting's own, sessions, rooms) and gets the same history as a meeting typed in
 by hand. Each decision is its own transaction: one room clash does not undo the
@@ -16,8 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from meetings import calling_off, schedule
+from meetings import calling_off, changes, schedule
+from meetings.changes import CalendarChange
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Deadline, Meeting, Process, Room, check_meeting_date
 from meetings.sessions import ensure_session_covering
@@ -210,6 +215,39 @@ def change_existing(
     meeting: Meeting, proposal: ProposedMeeting, correction: Correction
 ) -> tuple[Meeting, str]:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    return apply_proposal(meeting, proposal, correction)
+
+
+def proposed_change(
+    proposal: ProposedMeeting, correction: Correction
+) -> tuple[Meeting, CalendarChange, int] | None:
+    """What accepting would change in a published meeting, worked out on an unsaved copy:
+    (the meeting as it would be, the verdict, the revision judged), for the preview of
+    the update it sends; None when it changes nothing invitees must hear of."""
+    if proposal.existing_id is None:
+        return None
+    related = ("room", "overflow_room", "process", "follows")
+    before = Meeting.objects.select_related(*related).filter(pk=proposal.existing_id).first()
+    if before is None or before.is_draft:
+        return None
+    after = Meeting.objects.select_related(*related).get(pk=before.pk)
+    after, role = apply_proposal(after, proposal, correction)
+    try:  # the same rules as the save: a change refused is refused with its reason
+        after.full_clean(exclude=["booked_until", "session"])
+        schedule.place_in_schedule(after)
+    except ValidationError:
+        return None
+    change = changes.calendar_change(before, after)
+    if role == AnnouncementRole.CONFIRMED or not change.significant:
+        return None
+    after.sequence = before.sequence + 1  # the version the update carries
+    return after, change, before.revision
+
+
+def apply_proposal(
+    meeting: Meeting, proposal: ProposedMeeting, correction: Correction
+) -> tuple[Meeting, str]:
+    """The change the letter makes, on `meeting` (not saved)."""
     if proposal.action == ProposalAction.CANCEL:
         meeting.status = MeetingStatus.CANCELLED
         return meeting, AnnouncementRole.CHANGED
@@ -301,6 +339,11 @@ def accept_deadline(
     return deadline
 
 
+UPDATE_NEEDS_PREVIEW = gettext_lazy(
+    "This changes a published meeting: accept it on its own, after seeing the update it sends."
+)
+
+
 @dataclass
 class Outcome:
     accepted: list
@@ -308,7 +351,8 @@ class Outcome:
 
 
 def accept_all(letter: Letter, *, user) -> Outcome:
-    """Accept every open proposal of the letter and its enclosures, as read.
+    """Accept every open proposal of the letter and its enclosures, as read, but those
+    that change a published meeting (their update is previewed one by one).
 
     Each is its own transaction; those that cannot go in (a room taken, no process for
     a deadline) stay open with the reason, for staff to correct one by one.
@@ -318,6 +362,10 @@ def accept_all(letter: Letter, *, user) -> Outcome:
     meetings = ProposedMeeting.objects.filter(letter__in=parts, state=ProposalState.PROPOSED)
     for proposal in meetings.order_by("letter_id", "order"):
         try:
+            if proposed_change(proposal, correction_from(proposal)) is not None:
+                # Its update goes out only once an editor has seen it (the preview).
+                outcome.failed.append((proposal, UPDATE_NEEDS_PREVIEW))
+                continue
             outcome.accepted.append(accept_meeting(proposal, user=user))
         except ValidationError as error:
             outcome.failed.append((proposal, " ".join(error.messages)))
@@ -328,6 +376,27 @@ def accept_all(letter: Letter, *, user) -> Outcome:
         except ValidationError as error:
             outcome.failed.append((proposal, " ".join(error.messages)))
     return outcome
+
+
+def draft_meetings(letter: Letter) -> list[Meeting]:
+    """The meetings this letter (or an enclosure) put in the schedule that are still
+    drafts: what "Publish" on the letter publishes with it. One query."""
+    return list(
+        Meeting.objects.drafts()
+        .filter(Q(announcements__letter=letter) | Q(announcements__letter__enclosed_in=letter))
+        .select_related("room", "overflow_room", "process", "follows")
+        .distinct()
+        .order_by("start", "pk")
+    )
+
+
+@transaction.atomic
+def publish_with_meetings(letter: Letter, opened: dict[int, int]) -> list[Meeting]:
+    """The letter in the public archive and its draft meetings (`opened`: pk -> the
+    revision previewed) published with their invitations, together or not at all."""
+    published, _already = schedule.publish_meetings(opened)
+    publish(letter)
+    return published
 
 
 @transaction.atomic

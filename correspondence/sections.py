@@ -39,6 +39,9 @@ def register() -> None:
         sections.Section("correspondence/_process_letters.html", published_letters),
     )
     sections.register(
+        sections.MEETING_STAFF, sections.Section("correspondence/_meeting_publish.html")
+    )
+    sections.register(
         sections.MEETING_STAFF, sections.Section("correspondence/_meeting_staff_links.html")
     )
     # Who answered the invitation: office staff all missions, a mission's staff its own.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import delivery_views, views
+from . import delivery_views, publish_views, views
 
 app_name = "correspondence"
 
@@ -24,6 +24,7 @@ urlpatterns = [
         views.deadline_decide,
         name="deadline-decide",
     ),
+    path("publish/", publish_views.publish, name="publish"),
     path("unsubscribe/<str:token>/", delivery_views.unsubscribe, name="unsubscribe"),
     path(
         "meetings/<int:pk>/deliveries/",

@@ -8,16 +8,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gasched.access import requires
+from meetings import changes
 from meetings.models import Process
 from meetings.rooms import current_room_names
 from meetings.rules import is_pga_office
 
-from . import letters, mentions, review
+from . import letters, mentions, previews, review
 from .documents import DocumentError
 from .extraction import ExtractionError
 from .forms import LetterProcessForm, LetterSearchForm, LetterUploadForm, ProposalForm
@@ -150,6 +152,7 @@ def review_page(request, letter: Letter, *, forms=None, status=200):
         "not_understood": [m for _run, m in text if m and m.not_understood][:20],
         "propose_label": _("propose a meeting"),
         "open_count": sum(p.is_open for p in [*proposed, *deadlines]),
+        "draft_count": len({p.meeting_id for p in proposed if p.meeting and p.meeting.is_draft}),
         "process_form": LetterProcessForm(initial={"process": letter.process}),
         "room_names": current_room_names(),
     }
@@ -197,6 +200,10 @@ def proposal_decide(request, pk: int, proposal: int):
     form = ProposalForm.for_proposal(proposal, data=request.POST)
     if not form.is_valid():
         return review_page(request, letter, forms={proposal.pk: form}, status=400)
+    preview = update_preview(request, proposal, form)
+    if preview is not None:  # a published meeting changed: shown before it is sent
+        form.update_preview = preview
+        return review_page(request, letter, forms={proposal.pk: form})
     try:
         meeting = review.accept_meeting(proposal, user=request.user, correction=form.correction())
     except ValidationError as error:
@@ -204,6 +211,24 @@ def proposal_decide(request, pk: int, proposal: int):
         return review_page(request, letter, forms={proposal.pk: form}, status=400)
     messages.success(request, _("In the schedule: “%(title)s”.") % {"title": meeting.title})
     return redirect("correspondence:letter-review", letter.pk)
+
+
+def update_preview(request, proposal: ProposedMeeting, form: ProposalForm) -> dict | None:
+    """What accepting sends to a published meeting's invitees, unless the editor saw it
+    for this very change (the fingerprint the preview's form sends back)."""
+    try:
+        pending = review.proposed_change(proposal, form.correction())
+    except ValidationError:
+        return None  # accept_meeting refuses it with the reason
+    if pending is None:
+        return None
+    after, change, revision = pending
+    fingerprint = changes.fingerprint(change, revision=revision)
+    if request.POST.get("previewed_change") == fingerprint:
+        return None
+    item = previews.preview(after, change=change)
+    html = render_to_string("correspondence/_update_preview.html", {"item": item})
+    return {"change": change, "fingerprint": fingerprint, "fragments": [html]}
 
 
 @requires("correspondence.change_letter")

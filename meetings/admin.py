@@ -116,8 +116,16 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     list_select_related = ["room", "process"]
     raw_id_fields = ["follows", "process"]
-    # The session follows from the date (schedule.place_in_schedule).
-    readonly_fields = ["session", "sequence", "booked_until", "created", "updated"]
+    # The session follows from the date (schedule.place_in_schedule). Publishing is the
+    # Publish page's alone (its preview of who gets what): never a field here.
+    readonly_fields = [
+        "session",
+        "published_at",
+        "sequence",
+        "booked_until",
+        "created",
+        "updated",
+    ]
     inlines = [SegmentInline]
 
     def save_model(self, request, obj, form, change):

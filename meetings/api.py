@@ -271,7 +271,7 @@ def meeting_page(
     found: schedule.ScheduleFilter, filters: MeetingFilter, paging: Paging.Input
 ) -> dict:
     meetings = found.apply(
-        Meeting.objects.select_related("session", "process", "room", "overflow_room")
+        Meeting.objects.published().select_related("session", "process", "room", "overflow_room")
     )
     if filters.since:
         meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
@@ -317,7 +317,7 @@ def list_meetings(request, filters: Query[MeetingFilter], paging: Query[Paging.I
 @api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])
 def get_meeting(request, meeting_id: MeetingNumber):
     return get_object_or_404(
-        Meeting.objects.select_related("session", "process", "room", "overflow_room"),
+        Meeting.objects.published().select_related("session", "process", "room", "overflow_room"),
         pk=meeting_id,
     )
 

@@ -6,6 +6,8 @@ of queries: the records of the period, and for each meeting in it the last recor
 before the period (what it was before the first change shown).
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -76,8 +78,8 @@ STATUS_WORDS = {
 
 def describe(previous, record) -> tuple[str, list[Difference]]:
     """What a history record changed that people planning their day care about."""
-    if previous is None or record.history_type == "+":
-        return _("Added"), []
+    if previous is None or record.history_type == "+" or previous.published_at is None:
+        return _("Added"), []  # a draft published is news to the public: a new meeting
     differences, what = [], []
     if slot(previous) != slot(record):
         differences.append(Difference(_("When"), slot(previous), slot(record)))
@@ -100,7 +102,9 @@ def programme_changes(*, days: int = 7, now: datetime | None = None) -> list[Pro
     since = now - timedelta(days=min(max(days, 1), MAX_DAYS))
     related = ("room", "overflow_room")
     records = list(
-        History.objects.filter(history_date__gte=since, history_date__lte=now)
+        History.objects.filter(
+            history_date__gte=since, history_date__lte=now, published_at__isnull=False
+        )
         .select_related(*related)
         .order_by("id", "history_date", "history_id")
     )
@@ -254,8 +258,10 @@ def calendar_change(before: Meeting | None, after: Meeting) -> CalendarChange:
     Significant, for invitees (SEQUENCE, stamp and update e-mail): the time (start, end,
     timing), the room or rooms as named, in person or virtual, the status, the title.
     Anything else the event says (its description, its category) moves the stamp only.
+    A draft (not published yet) changes nothing for invitees whatever is edited.
     """
-    if before is None:
+    if before is None or before.published_at is None:
+        # New, or a draft: nobody has it in a calendar, so there is nothing to update.
         return CalendarChange(shown=True)
     with in_calendar_language():
         pairs = [
@@ -275,6 +281,13 @@ def calendar_change(before: Meeting | None, after: Meeting) -> CalendarChange:
         differences.insert(0, CalendarDifference("when", slot_words(before), slot_words(after)))
     described = any(getattr(before, f) != getattr(after, f) for f in DESCRIBED_FIELDS)
     return CalendarChange(tuple(differences), shown=bool(differences) or described)
+
+
+def fingerprint(change: CalendarChange, *, revision: int) -> str:
+    """The change as previewed at a revision of the meeting: the staff form sends it
+    back to confirm that what is saved is what the editor saw."""
+    seen = json.dumps([change.as_data(), revision], sort_keys=True)
+    return hashlib.sha256(seen.encode()).hexdigest()[:32]
 
 
 def merged(earlier: list[dict], later: list[dict]) -> list[dict]:

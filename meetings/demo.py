@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import calling_off, schedule
 from .enums import DeadlineKind, MeetingKind, MeetingStatus, Mode, Participation, Timing
@@ -36,7 +37,8 @@ def add_meeting(loaded: Loaded, *, session: Session, title: str, segments=(), **
     if existing:
         return existing
     meeting = schedule.save_meeting(
-        Meeting(session=session, title=title, **fields),
+        # The demo's programme is public, as if the office had published it.
+        Meeting(session=session, title=title, published_at=timezone.now(), **fields),
         segments=[Segment(**segment) for segment in segments],
     )
     loaded.meetings += 1
@@ -333,7 +335,13 @@ def load_sample_programme(loaded: Loaded, session: Session) -> None:
         if (plan["title"], plan["start"]) in existing:
             continue
         plan["room"] = rooms[plan["room"]]
-        meeting = Meeting(session=session, is_sample=True, notes=SAMPLE_NOTE, **plan)
+        meeting = Meeting(
+            session=session,
+            is_sample=True,
+            notes=SAMPLE_NOTE,
+            published_at=timezone.now(),
+            **plan,
+        )
         if meeting.is_off:  # called off as the office does it, with a reason
             reason = SAMPLE_REASONS[meeting.status]
             calling_off.call_off_meeting(meeting, status=meeting.status, reason=reason)

@@ -264,6 +264,14 @@ class MeetingQuerySet(models.QuerySet):
             .annotate(follows_title=models.Subquery(followed[:1]))
         )
 
+    def published(self):
+        """What missions and the public may see: every public page, feed, the API and
+        the outbox read meetings through this. A draft is the office's alone."""
+        return self.filter(published_at__isnull=False)
+
+    def drafts(self):
+        return self.filter(published_at__isnull=True)
+
 
 class Meeting(models.Model):
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="meetings")
@@ -284,6 +292,11 @@ class Meeting(models.Model):
         validators=[one_line],
         help_text=_("Why the meeting is cancelled or postponed, in one line"),
     )
+    # Empty: a draft, seen by the PGA office only, sending nothing. Set once, by
+    # schedule.publish_meetings (the Publish page), never by a save: a form or the admin
+    # cannot publish by accident. Apart from the status, which says what the meeting is
+    # (tentative, scheduled, postponed, cancelled) once people may know of it.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.EXACT)
     start = models.DateTimeField(
         help_text=_("When not at a set time: the start of the period that was announced")
@@ -428,6 +441,10 @@ class Meeting(models.Model):
     @property
     def local_end(self):
         return timezone.localtime(self.end, NEW_YORK) if self.end else None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
 
     @property
     def is_at_set_time(self) -> bool:

@@ -57,7 +57,7 @@ def followed_meetings(personal: PersonalSchedule, *, since=None):
         | Q(pk__in=personal.meetings.all())
         | Q(kind__in=personal.kinds)
     )
-    meetings = Meeting.objects.filter(condition)
+    meetings = Meeting.objects.published().filter(condition)
     if since is not None:
         meetings = meetings.filter(booked_until__gt=start_of_day(since))
     return meetings.distinct().order_by("start", "pk")

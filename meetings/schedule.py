@@ -182,13 +182,13 @@ def start_of_day(day: date) -> datetime:
 def upcoming_meetings(schedule_filter: ScheduleFilter, *, since: date | None = None):
     """Meetings from the start of `since` (today in New York) on, soonest first."""
     since = since or today()
-    meetings = Meeting.objects.still_on_at(start_of_day(since))
+    meetings = Meeting.objects.published().still_on_at(start_of_day(since))
     return schedule_filter.apply(listed(meetings))
 
 
 def meetings_between(first: date, last: date, schedule_filter: ScheduleFilter) -> list[Day]:
     """Every day from `first` to `last` inclusive, with its meetings (possibly none)."""
-    meetings = Meeting.objects.filter(
+    meetings = Meeting.objects.published().filter(
         start__gte=start_of_day(first), start__lt=start_of_day(last + timedelta(days=1))
     )
     by_day = {day.date: day for day in group_by_day(schedule_filter.apply(listed(meetings)))}
@@ -208,7 +208,7 @@ def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date]
     Every current room has a row, so a free room shows as an empty row; a meeting with an
     overflow room appears in both. Two queries whatever the week holds."""
     days = [monday + timedelta(days=n) for n in range(5)]
-    meetings = Meeting.objects.filter(
+    meetings = Meeting.objects.published().filter(
         start__gte=start_of_day(days[0]), start__lt=start_of_day(days[-1] + timedelta(days=1))
     )
     rows = {
@@ -243,14 +243,16 @@ def week_starting(day: date) -> date:
 
 def past_meetings(session: Session, schedule_filter: ScheduleFilter):
     """A session's meetings that have begun, most recent first (the archive)."""
-    meetings = Meeting.objects.filter(session=session, start__lt=timezone.now())
+    meetings = Meeting.objects.published().filter(session=session, start__lt=timezone.now())
     return schedule_filter.apply(listed(meetings)).order_by("-start", "pk")
 
 
-def meeting_for_page(pk: int) -> Meeting:
-    """A meeting with everything its page shows, in a fixed number of queries."""
+def meeting_for_page(pk: int, *, drafts: bool = False) -> Meeting:
+    """A meeting with everything its page shows, in a fixed number of queries. A draft
+    only when asked (`drafts`: the office's uncached view of it)."""
+    meetings = Meeting.objects.all() if drafts else Meeting.objects.published()
     return (
-        Meeting.objects.select_related("session", "process", "room", "overflow_room", "follows")
+        meetings.select_related("session", "process", "room", "overflow_room", "follows")
         .prefetch_related(
             "segments",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
@@ -262,7 +264,7 @@ def meeting_for_page(pk: int) -> Meeting:
 
 
 def process_for_page(slug: str) -> Process:
-    meetings = listed(Meeting.objects.all())
+    meetings = listed(Meeting.objects.published())
     return (
         Process.objects.select_related("session")
         .prefetch_related(
@@ -305,7 +307,7 @@ def feed_contents(
     feed of processes only, those processes' deadlines in it."""
     since = feed_window(now or timezone.now())
     meetings = schedule_filter.apply(
-        Meeting.objects.filter(start__gte=since).for_calendar()
+        Meeting.objects.published().filter(start__gte=since).for_calendar()
     ).order_by("start", "pk")
     deadlines = Deadline.objects.none()
     only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
@@ -322,7 +324,7 @@ def session_feed_contents(
     """A session's meetings, all of them, for the archive's per-session feed (the
     programme's feeds keep only the recent past), not yet read; no deadlines."""
     meetings = schedule_filter.apply(
-        Meeting.objects.filter(session=session).for_calendar()
+        Meeting.objects.published().filter(session=session).for_calendar()
     ).order_by("start", "pk")
     return meetings, Deadline.objects.none()
 
@@ -597,6 +599,38 @@ def check_rooms(meeting: Meeting) -> None:
     )
     if conflicts:
         raise room_taken_error(meeting, conflicts)
+
+
+@transaction.atomic
+def publish_meetings(
+    opened: dict[int, int], *, now: datetime | None = None
+) -> tuple[list[Meeting], list[Meeting]]:
+    """Publish the drafts `opened` names (pk -> the revision the editor previewed): each
+    becomes public and its invitations are written, through save_meeting and its
+    meeting_saved signal like any save, all in one transaction. A meeting changed since
+    its preview refuses the whole publication (MeetingChanged): the editor sends only
+    what they saw. Returns (published now, published already: a second click)."""
+    now = now or timezone.now()
+    meetings = list(
+        Meeting.objects.select_for_update(of=("self",))
+        .filter(pk__in=list(opened))
+        .select_related("room", "overflow_room", "process", "follows")
+        .order_by("start", "pk")
+    )
+    if len(meetings) != len(opened):
+        raise ValidationError(
+            _("A meeting to publish was deleted since the preview; nothing was published."),
+            code="deleted_since_opened",
+        )
+    done, already = [], []
+    for meeting in meetings:
+        if meeting.published_at is not None:
+            already.append(meeting)
+            continue
+        check_unchanged_since(meeting, opened[meeting.pk], now=meeting.revision)
+        meeting.published_at = now
+        done.append(save_meeting(meeting))
+    return done, already
 
 
 def set_meeting_status(

@@ -25,6 +25,13 @@ from .pagecache import schedule_changed
 # meeting is saved without what must go with it.
 meeting_saved = Signal()
 
+# Sent by the staff form before saving a significant change to a published meeting
+# (changes.calendar_change), with `meeting` (unsaved, as it would be saved: its next
+# SEQUENCE) and `change`; nothing is written. Each receiver returns an HTML fragment
+# that says what saving will send (the invitations' outbox: who gets the update, the
+# e-mail), shown for the editor to confirm.
+change_previewed = Signal()
+
 SCHEDULE_MODELS = (Session, Room, RoomAlias, Process, CoFacilitator, Meeting, Segment, Deadline)
 # What feeds compare row by row, or do not show (segments); the rest is reference data.
 COMPARED_BY_FEEDS = (Meeting, Segment, Deadline)

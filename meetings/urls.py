@@ -23,6 +23,7 @@ urlpatterns = [
     path("my/", views.my_schedule, name="my-schedule"),
     path("my/follow/", views.follow, name="follow"),
     path("my/feed/", views.feed_token, name="feed-token"),
+    path("meetings/drafts/", views.drafts, name="drafts"),
     path("meetings/new/", views.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/status/", views.meeting_status, name="meeting-status"),

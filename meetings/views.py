@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -33,6 +33,7 @@ from . import (
     pageshell,
     personal,
     schedule,
+    signals,
 )
 from .enums import MeetingKind, MeetingStatus
 from .forms import (
@@ -50,6 +51,7 @@ from .rooms import current_room_names, save_room
 from .rules import is_pga_office
 
 PAGE_SIZE = 100
+PUBLISHED = Q(meetings__published_at__isnull=False)  # drafts are counted nowhere public
 # Reasons given for a 400 are plain text: they may repeat what the client sent.
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
@@ -318,7 +320,7 @@ def month(request, year: int, month: int):
 
 @require_safe
 def archive(request):
-    sessions = Session.objects.annotate(meeting_count=Count("meetings"))
+    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED))
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
@@ -368,14 +370,21 @@ def meeting_detail(request, pk: int):
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
 
-    def found() -> dict:
+    def found(*, drafts: bool = False) -> dict:
         shown = pagecache.fragment("meeting", identity, render_meeting).value
+        if shown is None and drafts:
+            shown = draft_for_office(pk)  # no public page: perhaps a draft
         if shown is None:
             raise Http404(_("There is no meeting with this number."))
         return shown
 
     def context(shown: dict) -> dict:
-        meeting = {"pk": pk, "status": shown["status"], "revision": shown["revision"]}
+        meeting = {
+            "pk": pk,
+            "status": shown["status"],
+            "revision": shown["revision"],
+            "is_draft": shown.get("draft", False),
+        }
         return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
 
     template = "meetings/meeting_detail.html"
@@ -383,19 +392,39 @@ def meeting_detail(request, pk: int):
         return pageshell.page_for_anyone(
             request, "meeting", identity, template, lambda: context(found())
         )
-    page = context(found())
+    page = context(found(drafts=is_pga_office(request.user)))
     if is_pga_office(request.user):
         page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
     return render(request, template, page)
 
 
-def meeting_form_page(request, form, meeting=None, status=200, changed_since=None):
+def draft_for_office(pk: int) -> dict | None:
+    """A draft's page, for the office only: rendered for each visit, never cached (the
+    cache is what everyone else is served). None if there is no such meeting."""
+    try:
+        meeting = schedule.meeting_for_page(pk, drafts=True)
+    except Meeting.DoesNotExist:
+        return None
+    html = render_to_string("meetings/_meeting_content.html", {"meeting": meeting})
+    return {
+        "html": html,
+        "title": meeting.title,
+        "status": meeting.status,
+        "revision": meeting.revision,
+        "draft": True,
+    }
+
+
+def meeting_form_page(
+    request, form, meeting=None, status=200, changed_since=None, update_preview=None
+):
     context = {
         "form": form,
         "meeting": meeting,
         "room_names": current_room_names(),
         "free_rooms": None,
         "changed_since": changed_since,
+        "update_preview": update_preview,
     }
     if form.is_bound and "start" in form.cleaned_data:
         start, until = form.slot()
@@ -418,6 +447,10 @@ def save_meeting_from(request, form, meeting=None):
         return meeting_form_page(request, form, meeting, status=200 if only_warned else 400)
     if not form.is_valid():
         return meeting_form_page(request, form, meeting, status=400)
+    if meeting is not None:
+        preview = update_preview(request, form.instance, form.cleaned_data["opened_revision"])
+        if preview is not None:
+            return meeting_form_page(request, form, meeting, update_preview=preview)
     try:
         if meeting is None:
             token = form.cleaned_data["entry_token"]
@@ -442,8 +475,46 @@ def save_meeting_from(request, form, meeting=None):
     except ValidationError as error:
         form.add_error(None, error)
         return meeting_form_page(request, form, meeting, status=400)
-    messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
+    if saved.is_draft:
+        messages.success(
+            request,
+            _(
+                "Saved “%(title)s” as a draft: nobody sees it or is sent anything until "
+                "you publish it."
+            )
+            % {"title": saved.title},
+        )
+    else:
+        messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
     return redirect(saved)
+
+
+def update_preview(request, edited: Meeting, opened: int | None) -> dict | None:
+    """What a significant change to a published meeting will send, for the editor to see
+    before it goes (None: nothing to preview, or previewed already and confirmed). The
+    form carries the fingerprint of the change it previewed: a save with another change
+    (typed meanwhile, or made by someone else) is previewed again."""
+    before = Meeting.objects.select_related("room", "overflow_room").filter(pk=edited.pk).first()
+    if before is None or before.is_draft or opened != before.revision:
+        # Deleted or changed since the form was opened (save_meeting refuses and says
+        # so), or a draft: nobody to tell.
+        return None
+    change = changes.calendar_change(before, edited)
+    if not change.significant:
+        return None
+    fingerprint = changes.fingerprint(change, revision=before.revision)
+    if request.POST.get("previewed_change") == fingerprint:
+        return None
+    edited.sequence = before.sequence + 1  # the version the update carries
+    fragments = [
+        html
+        for _receiver, html in signals.change_previewed.send(
+            sender=Meeting, meeting=edited, change=change
+        )
+        if html
+    ]
+    edited.sequence = before.sequence
+    return {"change": change, "fingerprint": fingerprint, "fragments": fragments}
 
 
 @requires("meetings.add_meeting")
@@ -566,6 +637,17 @@ def meeting_postpone(request, pk: int):
     return call_off_page(request, pk, MeetingStatus.POSTPONED)
 
 
+@requires("meetings.change_meeting")
+@require_safe
+def drafts(request):
+    """The office's drafts, soonest first, to choose some and publish them together (the
+    Publish page previews them first). Two queries."""
+    if not is_pga_office(request.user):
+        raise PermissionDenied(_("Only the PGA office sees drafts."))
+    meetings = schedule.listed(Meeting.objects.drafts()).order_by("start", "pk")
+    return render(request, "meetings/drafts.html", {"meetings": meetings})
+
+
 @requires("meetings.view_meeting")
 @require_safe
 def room_availability(request):
@@ -583,7 +665,9 @@ def room_availability(request):
 
 @require_safe
 def process_list(request):
-    processes = Process.objects.select_related("session").annotate(meeting_count=Count("meetings"))
+    processes = Process.objects.select_related("session").annotate(
+        meeting_count=Count("meetings", filter=PUBLISHED)
+    )
     return render(request, "meetings/process_list.html", {"processes": processes})
 
 
@@ -845,7 +929,7 @@ def follow(request):
         "room": lambda: Room.objects.filter(code=value).first(),
         "meeting": lambda: (
             # isdigit() alone takes "²" and Arabic-Indic digits, which int() may refuse
-            Meeting.objects.filter(pk=int(value)).first()
+            Meeting.objects.published().filter(pk=int(value)).first()
             if value.isascii() and value.isdigit() and len(value) < 19
             else None
         ),

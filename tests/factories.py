@@ -1,6 +1,6 @@
 """One factory per model; no randomness, no hidden side effects."""
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
@@ -77,6 +77,8 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     timing = Timing.EXACT
     start = new_york_datetime(date(2017, 6, 29), time(10))
     end = factory.LazyAttribute(lambda m: m.start + timedelta(hours=3))
+    # Published unless told (published_at=None: a draft, as the staff form saves).
+    published_at = datetime(2017, 6, 1, tzinfo=UTC)
 
 
 def at(day: date, hour: int, minute: int = 0):

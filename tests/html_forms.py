@@ -56,3 +56,15 @@ def post_forms(html: str) -> list[dict]:
     parser = PostForms()
     parser.feed(html)
     return parser.forms
+
+
+def saved_through_the_preview(client, url: str, data: dict):
+    """Post the staff form; if it shows the preview of the update a significant change
+    sends (meetings.views.update_preview), confirm it as the editor would."""
+    response = client.post(url, data)
+    if response.status_code == 200 and 'name="previewed_change"' in response.content.decode():
+        (form,) = [
+            f for f in post_forms(response.content.decode()) if "previewed_change" in f["fields"]
+        ]
+        response = client.post(url, form["fields"])
+    return response

@@ -82,6 +82,7 @@ EXPECTED = {
     "meetings:room": PUBLIC,
     "meetings:meeting-create": EDITORS_ONLY,
     "meetings:meeting-edit": EDITORS_ONLY,
+    "meetings:drafts": EDITORS_ONLY,  # only the office sees what it has not published
     "meetings:process-create": EDITORS_ONLY,
     "meetings:process-edit": EDITORS_ONLY,
     "meetings:room-create": EDITORS_ONLY,
@@ -106,6 +107,8 @@ EXPECTED = {
     "correspondence:proposal-decide": (302, 403, 403, 405),
     "correspondence:mention-propose": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
+    # the Publish page: an editor who names no draft is told so (400)
+    "correspondence:publish": (302, 403, 403, 400),
     # missions, contacts and deliveries: the PGA office, and each mission for its own
     "missions:missions": (302, 403, 200, 200),
     "missions:contacts-import": EDITORS_ONLY,
@@ -216,6 +219,7 @@ def test_status_by_role(name, role, url_for, as_role):
 WRITE_VIEWS = [n for n, rule in EXPECTED.items() if rule == EDITORS_ONLY] + [
     "meetings:meeting-status",
     "correspondence:mention-propose",
+    "correspondence:publish",
 ]
 
 

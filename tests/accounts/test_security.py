@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.demo import DEMO_ACCOUNTS, load_demo_accounts
 from meetings.models import Meeting
 from tests.factories import MeetingFactory, ProcessFactory, room
+from tests.html_forms import saved_through_the_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,8 @@ EDIT_FORM = {
 
 def test_audit_trail_records_who_changed_what(staff_client, editor):
     meeting = MeetingFactory(title="Third informal consultation", room=room("CR3"))
-    staff_client.post(reverse("meetings:meeting-edit", args=[meeting.pk]), EDIT_FORM)
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
+    saved_through_the_preview(staff_client, url, EDIT_FORM)  # a move: previewed, confirmed
     latest = meeting.history.latest()
     assert (latest.history_user, latest.room.code, latest.history_type) == (editor, "CR4", "~")
     delta = latest.diff_against(latest.prev_record)
@@ -39,7 +41,8 @@ def test_audit_trail_records_who_changed_what(staff_client, editor):
 
 def test_pga_office_sees_a_meetings_history_and_visitors_do_not(client, staff_client, viewer):
     meeting = MeetingFactory(title="Third informal consultation", room=room("CR3"))
-    staff_client.post(reverse("meetings:meeting-edit", args=[meeting.pk]), EDIT_FORM)
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
+    saved_through_the_preview(staff_client, url, EDIT_FORM)  # a move: previewed, confirmed
     staff_client.logout()
     client.force_login(viewer)
     page = client.get(meeting.get_absolute_url()).content.decode()

@@ -118,6 +118,9 @@ def test_flow_an_editor_is_told_the_room_is_taken_picks_a_free_one_and_publishes
     meeting = Meeting.objects.get(title="Third informal consultation on the ocean declaration")
     assert meeting.status == MeetingStatus.SCHEDULED
     assert meeting.room.name == "Conference Room 5"
+    # Still a draft until published (tests/browser/test_publishing.py: the preview).
+    page.get_by_role("link", name="Publish…").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
 
     page.goto("/")
     expect(page.locator("main")).to_contain_text(

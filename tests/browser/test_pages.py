@@ -75,6 +75,8 @@ def site(programme, belgium):
         ],
         "staff": [
             "/meetings/new/",
+            "/meetings/drafts/",
+            f"/publish/?letter={imported.letter.pk}",
             f"/meetings/{meeting.pk}/edit/",
             f"/meetings/{meeting.pk}/deliveries/",
             "/processes/new/",

@@ -64,6 +64,7 @@ def new_meeting(**fields) -> Meeting:
         "end": new_york_datetime(FUTURE, time(13)),
         "room": Room.objects.get(code="GA-HALL"),
         "status": MeetingStatus.SCHEDULED,
+        "published_at": datetime(2030, 9, 1, tzinfo=UTC),  # a published meeting's changes
     }
     values.update(fields)
     return Meeting(**values)
@@ -364,6 +365,7 @@ def test_the_reminder_sweep_costs_what_is_due_not_what_is_stored(
             start=start + timedelta(minutes=n),
             booked_until=start + timedelta(minutes=n + 1),
             timing=Timing.EXACT,
+            published_at=start - timedelta(days=30),
         )
         for n in range(stored)
     )

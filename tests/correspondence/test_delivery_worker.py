@@ -91,6 +91,7 @@ def plenary() -> Meeting:
             start=new_york_datetime(date(2031, 3, 12), time(10)),
             room=Room.objects.get(code="GA-HALL"),
             status=MeetingStatus.SCHEDULED,
+            published_at=new_york_datetime(date(2031, 1, 12), time(10)),
         )
     )
 
@@ -280,7 +281,7 @@ def test_with_the_broker_down_changes_are_saved_and_their_invitations_go_once_it
     with broker_at(f"redis://127.0.0.1:{free_port()}/0"):  # nothing listens there
         # The staff form.
         page = flash(staff_client, staff_client.post(create, staff_form()))
-        assert "Saved “Plenary meeting”." in page
+        assert "Saved “Plenary meeting” as a draft" in page
         # A status button: a tentative meeting published.
         staff_client.post(create, staff_form(status="tentative", room="ECOSOC"))
         tentative = Meeting.objects.get(status=MeetingStatus.TENTATIVE)
@@ -306,6 +307,12 @@ def test_with_the_broker_down_changes_are_saved_and_their_invitations_go_once_it
         data = {f"m{proposal.pk}-{k}": v for k, v in corrected.items()}
         page = flash(staff_client, staff_client.post(accept, {"decision": "accept", **data}))
         assert "In the schedule: “High-level plenary”." in page
+        # All three were drafts: published together from the Publish page.
+        drafts = list(Meeting.objects.drafts())
+        assert len(drafts) == 3
+        opened = {"meeting": [f"{m.pk}:{m.revision}" for m in drafts]}
+        page = flash(staff_client, staff_client.post(reverse("correspondence:publish"), opened))
+        assert "Published: 3 meetings." in page
     # Saved, and the outbox holds every invitation; the page never knew of the broker.
     assert Meeting.objects.filter(status=MeetingStatus.SCHEDULED).count() == 3
     assert states() == {DeliveryState.PENDING: 3 * len(people)}

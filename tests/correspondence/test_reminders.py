@@ -46,6 +46,7 @@ def plenary(**fields) -> Meeting:
         "start": START,
         "end": START + timedelta(hours=3),
         "room": Room.objects.get(code="GA-HALL"),
+        "published_at": START - timedelta(days=30),
     }
     return Meeting(**{**values, **fields})
 

@@ -78,6 +78,7 @@ def meeting(relay):
             end=new_york_datetime(date(2031, 3, 12), clock(13)),
             room=Room.objects.get(code="GA-HALL"),
             status=MeetingStatus.SCHEDULED,
+            published_at=new_york_datetime(date(2031, 1, 12), clock(10)),
         )
     )
 

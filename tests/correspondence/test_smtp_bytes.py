@@ -59,6 +59,7 @@ def invite_at(moment: datetime, captured, *, title: str = TITLE) -> None:
                 start=start,
                 end=start + timedelta(hours=3),
                 room=Room.objects.get(code="CR4"),
+                published_at=start - timedelta(days=30),
             )
         )
 

@@ -203,7 +203,8 @@ def test_the_meeting_page_lists_only_published_letters(
     meeting = Meeting.objects.get(start=new_york_datetime(date(2017, 6, 29), time(10)))
     assert "letter of 16 June 2017" not in client.get(meeting.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):  # the cached page is renewed
-        review.publish(letter)
+        drafts = review.draft_meetings(letter)
+        review.publish_with_meetings(letter, {m.pk: m.revision for m in drafts})
     assert "letter of 16 June 2017" in client.get(meeting.get_absolute_url()).content.decode()
 
 

@@ -38,6 +38,7 @@ def meeting(**fields) -> Meeting:
         "room": Room(code="CR4", name="Conference Room 4"),
         "mode": Mode.IN_PERSON,
         "status": MeetingStatus.SCHEDULED,
+        "published_at": BEFORE,  # a draft's changes are nobody's news
     }
     return Meeting(**{**values, **fields})
 
@@ -159,6 +160,7 @@ def invited(session_81):
                 start=at(MONDAY, 10),
                 end=at(MONDAY, 13),
                 room=room("CR4"),
+                published_at=BEFORE,
             )
         )
     return saved
@@ -213,7 +215,12 @@ def test_the_staff_form_sends_a_new_title_to_invitees(client, invited):
     (form,) = [f for f in post_forms(client.get(url).content.decode()) if "title" in f["fields"]]
     fields = {**form["fields"], "title": "Plenary meeting on oceans and seas"}
     with time_machine.travel(LATER, tick=False):
-        response = client.post(url, fields)
+        preview = client.post(url, fields)  # first shown, as it will be sent
+        assert updates() == []
+        (confirmed,) = [
+            f for f in post_forms(preview.content.decode()) if "previewed_change" in f["fields"]
+        ]
+        response = client.post(url, confirmed["fields"])
     assert response.status_code == 302
     invited.refresh_from_db()
     assert (invited.sequence, invited.calendar_changed_at) == (1, LATER)
@@ -265,6 +272,7 @@ def test_a_room_renamed_in_the_admin_reaches_the_meetings_ahead(admin_client, in
                 kind=MeetingKind.BRIEFING,
                 start=at(date(2026, 11, 2), 10),
                 room=room("CR4"),
+                published_at=BEFORE,
             )
         )
     url = reverse("admin:meetings_room_change", args=[room("CR4").pk])

@@ -33,12 +33,12 @@ def test_changes_of_the_week_with_before_and_after(session):
         moved = schedule.save_meeting(
             Meeting(session=session, title="Plenary on oceans", kind="plenary",
                     start=new_york_datetime(date(2031, 3, 10), time(10)),
-                    room=Room.objects.get(code="GA-HALL"))
+                    room=Room.objects.get(code="GA-HALL"), published_at=MONDAY)
         )  # fmt: skip
         cancelled = schedule.save_meeting(
             Meeting(session=session, title="Briefing on water", kind="briefing",
                     start=new_york_datetime(date(2031, 3, 11), time(15)),
-                    room=Room.objects.get(code="CR1"))
+                    room=Room.objects.get(code="CR1"), published_at=MONDAY)
         )  # fmt: skip
     with at(MONDAY - timedelta(days=2)):
         moved.start = new_york_datetime(date(2031, 3, 12), time(10))
@@ -48,7 +48,7 @@ def test_changes_of_the_week_with_before_and_after(session):
         schedule.set_meeting_status(cancelled, MeetingStatus.CANCELLED)
         added = schedule.save_meeting(
             Meeting(session=session, title="Dialogue on AI", kind="dialogue",
-                    start=new_york_datetime(date(2031, 3, 13), time(10)))
+                    start=new_york_datetime(date(2031, 3, 13), time(10)), published_at=MONDAY)
         )  # fmt: skip
         added.notes = "Only the notes changed: not a programme change."
         schedule.save_meeting(added)

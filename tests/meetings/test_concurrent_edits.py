@@ -17,6 +17,7 @@ from meetings.models import Meeting
 from meetings.timing import NEW_YORK
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import MeetingFactory, SessionFactory, at, room, user_with_role
+from tests.html_forms import saved_through_the_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_the_second_of_two_editors_is_refused_with_who_changed_what_and_keeps_th
     url = reverse("meetings:meeting-edit", args=[meeting.pk])
     first_form, second_form = as_opened(first_client.get(url)), as_opened(second_client.get(url))
 
-    saved = first_client.post(url, {**first_form, "room": "CR 4"})
+    saved = saved_through_the_preview(first_client, url, {**first_form, "room": "CR 4"})
     typed = {**second_form, "start_time": "15:00", "notes": "Bring the zero draft."}
     refused = second_client.post(url, typed)
 
@@ -78,7 +79,9 @@ def test_the_second_of_two_editors_is_refused_with_who_changed_what_and_keeps_th
     assert (form["start_time"].value(), form["notes"].value()) == ("15:00", "Bring the zero draft.")
     assert "Bring the zero draft.</textarea>" in page
     # ...and saving them again, knowingly, goes through.
-    again = second_client.post(url, {**typed, "opened_revision": form["opened_revision"].value()})
+    again = saved_through_the_preview(
+        second_client, url, {**typed, "opened_revision": form["opened_revision"].value()}
+    )
     assert again.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.room.code, meeting.local_start.hour, meeting.revision) == ("CR3", 15, 2)
@@ -146,7 +149,7 @@ def test_a_cancellation_confirmed_on_a_page_opened_before_a_change_is_refused(
     edit = reverse("meetings:meeting-edit", args=[meeting.pk])
     moved = {**as_opened(first_client.get(edit)), "room": "CR4"}
     with django_capture_on_commit_callbacks(execute=True):  # the page cache moves on
-        assert first_client.post(edit, moved).status_code == 302
+        assert saved_through_the_preview(first_client, edit, moved).status_code == 302
 
     reason = "at the request of the co-facilitators"
     response = second_client.post(cancel, {"reason": reason, "opened_revision": opened})

@@ -482,6 +482,7 @@ def programme(session, days: list[date], count: int, processes) -> list[Meeting]
                     else Participation.MEMBER_STATES
                 ),
                 mode=Mode.HYBRID if n % 10 == 0 else Mode.IN_PERSON,
+                published_at=new_york_datetime(day, begin) - timedelta(days=30),
             )
             meeting.booked_until = meeting.holds_room_until()  # bulk_create skips save()
             meetings.append(meeting)

@@ -47,6 +47,7 @@ def many_meetings(n: int, *, first_day: date, session, process=None) -> None:
                 end=start + timedelta(hours=3),
                 booked_until=booked_until(start, start + timedelta(hours=3), Timing.EXACT),
                 room=rooms[i % 12],
+                published_at=start - timedelta(days=30),
             )
         )
     Meeting.objects.bulk_create(meetings)

@@ -1,6 +1,6 @@
 """Reading the programme and keeping rooms free of double bookings."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ def new_meeting(**fields) -> Meeting:
         "title": "Informal consultation",
         "start": at(JUNE_29, 10),
         "end": at(JUNE_29, 13),
+        "published_at": at(JUNE_29, 13) - timedelta(days=30),  # its changes reach invitees
     }
     return Meeting(**{**defaults, **fields})
 

@@ -13,6 +13,7 @@ from meetings.models import Meeting, Process, Room
 from meetings.schedule import today
 from meetings.sessions import ensure_session_covering
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, at, room
+from tests.html_forms import saved_through_the_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -246,10 +247,10 @@ def test_editing_a_meeting_moves_it_and_raises_its_sequence(staff_client, sessio
         reverse("meetings:meeting-edit", args=[meeting.pk])
     ).content.decode()
     assert 'value="Conference Room 3"' in edit_page
-    staff_client.post(
-        reverse("meetings:meeting-edit", args=[meeting.pk]),
-        meeting_form(room="CR 4", start_time="15:00"),
-    )
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
+    preview = staff_client.post(url, meeting_form(room="CR 4", start_time="15:00"))
+    assert "Before the update goes out" in preview.content.decode()  # nothing saved yet
+    saved_through_the_preview(staff_client, url, meeting_form(room="CR 4", start_time="15:00"))
     meeting.refresh_from_db()
     assert (meeting.room.code, meeting.local_start.hour, meeting.sequence) == ("CR4", 15, 1)
 

@@ -34,6 +34,7 @@ def plenary_and_follower():
         follows=first,
         start=first.booked_until,
         room=room("CR4"),
+        published_at=first.published_at,
     )
     return first, schedule.save_meeting(follower)
 

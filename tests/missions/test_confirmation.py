@@ -40,6 +40,7 @@ def plenary(captured, **fields) -> Meeting:
         "end": new_york_datetime(date(2031, 3, 12), time(13)),
         "room": Room.objects.get(code="GA-HALL"),
         "status": MeetingStatus.SCHEDULED,
+        "published_at": new_york_datetime(date(2031, 1, 12), time(10)),
         **fields,
     }
     with captured(execute=True):

@@ -84,6 +84,7 @@ def upcoming_plenaries(count: int) -> list[Meeting]:
                 start=new_york_datetime(date(2031, 3, 10 + n), clock(10)),
                 room=Room.objects.get(code="GA-HALL"),
                 status=MeetingStatus.SCHEDULED,
+                published_at=new_york_datetime(date(2031, 1, 10), clock(10)),
             )
         )
         for n in range(count)
