@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from accounts.roles import ADMINISTRATORS
@@ -60,6 +61,7 @@ def invited(django_capture_on_commit_callbacks):
                 start=new_york_datetime(MARCH_10, time(10)),
                 end=new_york_datetime(MARCH_10, time(13)),
                 room=room("CR4"),
+                published_at=timezone.now(),
             )
         )
     assert len(mail.outbox) == 3
