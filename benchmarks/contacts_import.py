@@ -63,6 +63,8 @@ def setup_django(env: dict[str, str], redis_url: str) -> None:
 
 def publish_meetings(count: int) -> None:
     """`count` scheduled plenary meetings to come, two a working day in the GA Hall."""
+    from django.utils import timezone  # noqa: PLC0415 -- apps not ready
+
     from meetings import schedule  # noqa: PLC0415 -- apps not ready
     from meetings.enums import MeetingKind, MeetingStatus, Timing  # noqa: PLC0415 -- apps not ready
     from meetings.models import Meeting, Room  # noqa: PLC0415 -- apps not ready
@@ -87,6 +89,7 @@ def publish_meetings(count: int) -> None:
                     start=new_york_datetime(day, clock(hour)),
                     end=new_york_datetime(day, clock(hour + 2)),
                     room=hall,
+                    published_at=timezone.now(),  # published: its invitations go
                 )
             )
             made += 1

@@ -44,6 +44,7 @@ BENCH_MONDAY = date(2025, 3, 3)
 MEETING_COUNT = 3000
 PROCESS_COUNT = 40
 MEETINGS_PER_DAY = 12  # in the measured week: 60 meetings from Monday to Friday
+PUBLISHED = new_york_datetime(date(2024, 8, 1), time(9))  # when the office published them
 
 # Slots of a working day that never overlap, even when the end is not announced
 # (a missing end holds the room for three hours): start, end, may the end be missing.
@@ -174,6 +175,7 @@ def plan_meeting(rng, session, day, room, slot, processes) -> Meeting:
         participation=rng.choice(list(Participation.values)),
         notes=NOTE,
         documents=[f"A/79/{rng.randint(100, 999)}"] if rng.random() < 0.3 else [],
+        published_at=PUBLISHED,  # a programme as the public sees it (drafts show nowhere)
     )
     # bulk_create skips Meeting.save(), which is what sets booked_until.
     meeting.booked_until = meeting.holds_room_until()

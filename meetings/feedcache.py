@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from time import monotonic, sleep
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 
 from . import pagecache
 from .models import Deadline, Meeting
@@ -83,14 +83,17 @@ def fingerprint(meetings: QuerySet[Meeting], deadlines: QuerySet[Deadline]) -> t
     """
     if meetings.query.distinct:  # aggregated over the distinct rows' ids, not all columns
         meetings = Meeting.objects.filter(pk__in=meetings.order_by().values("pk"))
+    # The meetings followed (whose titles the feed shows) are looked up by primary key
+    # per meeting, never joined: a join makes PostgreSQL read every meeting ever stored.
+    followed = Meeting.objects.filter(pk=OuterRef("follows_id")).order_by()
     held = meetings.order_by().aggregate(
         count=Count("pk"),
         ids=Sum("pk"),
         revisions=Sum("revision"),
         latest=Max("updated"),
-        following=Count("follows"),
-        followed_revisions=Sum("follows__revision"),
-        followed_latest=Max("follows__updated"),
+        following=Count("follows_id"),
+        followed_revisions=Sum(Subquery(followed.values("revision")[:1])),
+        followed_latest=Max(Subquery(followed.values("updated")[:1])),
     )
     dated = deadlines.order_by().aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated"))
     return (*held.values(), *dated.values())

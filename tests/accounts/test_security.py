@@ -64,9 +64,12 @@ XSS = "<script>alert(1)</script>"
 def test_a_script_title_is_text_everywhere(client, staff_client):
     process = ProcessFactory(title=XSS, slug="xss")
     meeting = MeetingFactory(title=XSS, notes=XSS, process=process, room=room("CR3"))
-    staff_client.post(
-        reverse("meetings:meeting-edit", args=[meeting.pk]), {**EDIT_FORM, "title": XSS}
+    response = saved_through_the_preview(
+        staff_client,
+        reverse("meetings:meeting-edit", args=[meeting.pk]),
+        {**EDIT_FORM, "title": XSS},
     )
+    assert response.status_code == 302  # moved to 6 July (its update previewed, then sent)
     urls = [
         reverse("meetings:programme") + "?q=script",
         reverse("meetings:day", args=[date(2017, 7, 6)]),

@@ -25,7 +25,7 @@ from meetings.timing import new_york_datetime
 from missions.models import Contact, Mission
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import SessionFactory, room, user_with_role
-from tests.html_forms import post_forms
+from tests.html_forms import post_forms, saved_through_the_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -360,7 +360,7 @@ def test_reinstating_through_the_edit_form_forgets_the_reason(
     ]
     fields = {**form["fields"], "status": "scheduled", "date": "2027-03-11"}
     with django_capture_on_commit_callbacks(execute=True):
-        assert staff_client.post(url, fields).status_code == 302
+        assert saved_through_the_preview(staff_client, url, fields).status_code == 302
     stored = Meeting.objects.get()
     assert (stored.status, stored.status_reason, stored.local_start.day) == ("scheduled", "", 11)
     assert "Reason" not in staff_client.get(invited.get_absolute_url()).content.decode()
@@ -450,6 +450,7 @@ def off(status: str, reason: str = "") -> Meeting:
         end=new_york_datetime(MARCH_10, time(13)),
         status=status,
         status_reason=reason,
+        published_at=new_york_datetime(date(2027, 1, 4), time(9)),
     )
 
 

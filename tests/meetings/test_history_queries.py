@@ -49,6 +49,7 @@ def load_history() -> Process:
                 timing=Timing.EXACT,
                 start=start,
                 end=start + timedelta(hours=3),
+                published_at=start - timedelta(days=30),  # the public programme's history
             )
             meeting.booked_until = meeting.holds_room_until()
             meetings.append(meeting)
