@@ -1,5 +1,6 @@
 """Pages of the programme and staff entry. Thin: forms validate, domain functions act."""
 
+import copy
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -560,6 +561,19 @@ def meeting_status(request, pk: int):
             _("Cancel or postpone a meeting from its confirmation page, with a reason."),
             content_type=PLAIN_TEXT,
         )
+    # Publishing a tentative meeting or reinstating one tells everyone who has it: the
+    # editor sees that update first, as on the edit form (update_preview).
+    edited = copy.copy(meeting)
+    edited.status = MeetingStatus(status)
+    preview = update_preview(request, edited, opened)
+    if preview is not None:
+        context = {
+            "meeting": meeting,
+            "status": status,
+            "opened_revision": opened,
+            "update_preview": preview,
+        }
+        return render(request, "meetings/status_preview.html", context)
     try:
         schedule.set_meeting_status(meeting, MeetingStatus(status), expected_revision=opened)
     except ValidationError as error:  # a room taken, or a change since the page was opened

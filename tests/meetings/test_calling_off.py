@@ -482,3 +482,30 @@ def test_every_way_in_refuses_the_reason_the_page_refuses(invited, reason):
     assert list(refused.value.error_dict) == ["status_reason"]
     stored = Meeting.objects.get()
     assert (stored.status, stored.status_reason, mail.outbox) == ("scheduled", "", [])
+
+
+def test_reinstating_from_the_button_previews_the_update_before_it_goes(
+    staff_client, invited, django_capture_on_commit_callbacks
+):
+    """The Reinstate button tells everyone who has the meeting: the editor sees the
+    update (what changed, who gets it) first, and it goes only on confirmation."""
+    with django_capture_on_commit_callbacks(execute=True):
+        calling_off.postpone_meeting(invited, reason="later")
+    mail.outbox.clear()
+    invited.refresh_from_db()
+    url = reverse("meetings:meeting-status", args=[invited.pk])
+    press = {"status": "scheduled", "opened_revision": invited.revision}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        preview = staff_client.post(url, press)
+
+    page = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Before the update goes out" in page
+    assert Meeting.objects.get().status == "postponed"
+    assert mail.outbox == []
+    (form,) = [f for f in post_forms(page) if "previewed_change" in f["fields"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, form["fields"]).status_code == 302
+    assert Meeting.objects.get().status == "scheduled"
+    assert len(mail.outbox) == 3
