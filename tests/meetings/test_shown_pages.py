@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from meetings import calling_off, pageshell, schedule, views
@@ -20,6 +20,7 @@ from tests.factories import (
     at,
     room,
 )
+from tests.redisserver import caches_at, closed_port_url
 
 pytestmark = pytest.mark.django_db
 
@@ -251,3 +252,16 @@ def test_a_room_renamed_shows_at_once(meeting, django_capture_on_commit_callback
     page = visitor.get(WEEK).content.decode()
     assert ">Conference Room Three (renovated)</a>" in page
     assert f">{old_name}</a>" not in page
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_with_redis_out_of_reach_every_page_is_served_and_true(
+    kind, meeting, django_capture_on_commit_callbacks
+):
+    url, _template = PAGES[kind]
+    with override_settings(CACHES=caches_at(closed_port_url())):
+        assert "Oceans" in Client().get(url).content.decode()
+        committed(lambda: saved(meeting, title="Seas"), django_capture_on_commit_callbacks)
+        page = Client().get(url).content.decode()
+    assert "Seas" in page
+    assert "Oceans" not in page
