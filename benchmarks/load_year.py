@@ -38,13 +38,14 @@ from meetings.models import (  # noqa: E402
 from meetings.sessions import ensure_session  # noqa: E402
 from meetings.timing import new_york_datetime, period_start  # noqa: E402
 
+PUBLISHED_AT = new_york_datetime(date(2024, 9, 1), time(9))
+
 SEED = 79
 SESSION_NUMBER = 79  # 10 September 2024 to 8 September 2025
 BENCH_MONDAY = date(2025, 3, 3)
 MEETING_COUNT = 3000
 PROCESS_COUNT = 40
 MEETINGS_PER_DAY = 12  # in the measured week: 60 meetings from Monday to Friday
-PUBLISHED = new_york_datetime(date(2024, 8, 1), time(9))  # when the office published them
 
 # Slots of a working day that never overlap, even when the end is not announced
 # (a missing end holds the room for three hours): start, end, may the end be missing.
@@ -175,7 +176,7 @@ def plan_meeting(rng, session, day, room, slot, processes) -> Meeting:
         participation=rng.choice(list(Participation.values)),
         notes=NOTE,
         documents=[f"A/79/{rng.randint(100, 999)}"] if rng.random() < 0.3 else [],
-        published_at=PUBLISHED,  # a programme as the public sees it (drafts show nowhere)
+        published_at=PUBLISHED_AT,  # what the public sees: drafts are on no page or feed
     )
     # bulk_create skips Meeting.save(), which is what sets booked_until.
     meeting.booked_until = meeting.holds_room_until()

@@ -38,9 +38,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from time import monotonic, sleep
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import QuerySet
 
-from . import pagecache
+from . import fingerprints, pagecache
 from .models import Deadline, Meeting
 from .pagecache import LOCAL_COPIES, REFERENCE_KEY, UNREACHED, VERSION_KEY, cache, shared
 from .timing import NEW_YORK, today
@@ -75,28 +75,9 @@ class Feed:
 
 
 def fingerprint(meetings: QuerySet[Meeting], deadlines: QuerySet[Deadline]) -> tuple:
-    """What changes whenever a row the feed shows changes, or one comes or goes.
-
-    A meeting's every save moves its `updated` and (through schedule.save_meeting) its
-    revision; an edit committed after another one with a later `updated` still moves
-    the sum of revisions. The sum of ids tells one set from another of the same size.
-    """
-    if meetings.query.distinct:  # aggregated over the distinct rows' ids, not all columns
-        meetings = Meeting.objects.filter(pk__in=meetings.order_by().values("pk"))
-    # The meetings followed (whose titles the feed shows) are looked up by primary key
-    # per meeting, never joined: a join makes PostgreSQL read every meeting ever stored.
-    followed = Meeting.objects.filter(pk=OuterRef("follows_id")).order_by()
-    held = meetings.order_by().aggregate(
-        count=Count("pk"),
-        ids=Sum("pk"),
-        revisions=Sum("revision"),
-        latest=Max("updated"),
-        following=Count("follows_id"),
-        followed_revisions=Sum(Subquery(followed.values("revision")[:1])),
-        followed_latest=Max(Subquery(followed.values("updated")[:1])),
-    )
-    dated = deadlines.order_by().aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated"))
-    return (*held.values(), *dated.values())
+    """What changes whenever a row the feed shows changes, or one comes or goes
+    (meetings.fingerprints): the meetings with those they follow, and the deadlines."""
+    return (*fingerprints.of_meetings(meetings), *fingerprints.of_deadlines(deadlines))
 
 
 def window_moved(day: date) -> int:

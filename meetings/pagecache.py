@@ -11,8 +11,9 @@ Three rules keep what is cached true and small:
 - Every entry holds the schedule version it was rendered at. Any committed write to
   schedule data moves the version, so an entry is never served after the data it shows
   has changed. Following a meeting is not a schedule write: a personal feed names its
-  own state in its identity instead. Feeds go further (meetings.feedcache): an entry
-  of an older version is served again when what the feed holds has not changed.
+  own state in its identity instead. Feeds and schedule pages go further
+  (meetings.feedcache, meetings.shownpages): an entry of an older version is served
+  again when what it holds has not changed.
 - An entry is found by what it shows (its `identity`: page, canonical filter, language,
   host), but stored in one of a fixed number of slots per kind of entry. Requests can
   make any number of identities, never more than `SLOTS` keys: a slot holds one identity

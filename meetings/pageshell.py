@@ -7,6 +7,8 @@ the CSRF token and the address the language switcher returns to. So the page is
 rendered once with a marker in place of each, cached like the content, and each request
 puts in its own values. The cached HTML never holds a visitor's value. Signed-in
 visitors, and anyone with a pending message, get the page rendered for them.
+Schedule pages key it by their content's digest (meetings.shownpages): an edit that
+leaves the content the same does not render it again.
 """
 
 from collections.abc import Callable

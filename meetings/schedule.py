@@ -186,12 +186,20 @@ def upcoming_meetings(schedule_filter: ScheduleFilter, *, since: date | None = N
     return schedule_filter.apply(listed(meetings))
 
 
-def meetings_between(first: date, last: date, schedule_filter: ScheduleFilter) -> list[Day]:
-    """Every day from `first` to `last` inclusive, with its meetings (possibly none)."""
+def published_between(first: date, last: date, schedule_filter: ScheduleFilter):
+    """The published meetings the filter chooses that start from `first` to `last`
+    inclusive: what a page of those days shows (its fingerprint is taken from it too)."""
     meetings = Meeting.objects.published().filter(
         start__gte=start_of_day(first), start__lt=start_of_day(last + timedelta(days=1))
     )
-    by_day = {day.date: day for day in group_by_day(schedule_filter.apply(listed(meetings)))}
+    return schedule_filter.apply(listed(meetings))
+
+
+def meetings_between(first: date, last: date, schedule_filter: ScheduleFilter) -> list[Day]:
+    """Every day from `first` to `last` inclusive, with its meetings (possibly none)."""
+    by_day = {
+        day.date: day for day in group_by_day(published_between(first, last, schedule_filter))
+    }
     span = (last - first).days + 1
     return [by_day.get(d, Day(date=d)) for d in (first + timedelta(n) for n in range(span))]
 
@@ -207,15 +215,12 @@ def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date]
 
     Every current room has a row, so a free room shows as an empty row; a meeting with an
     overflow room appears in both. Two queries whatever the week holds."""
-    days = [monday + timedelta(days=n) for n in range(5)]
-    meetings = Meeting.objects.published().filter(
-        start__gte=start_of_day(days[0]), start__lt=start_of_day(days[-1] + timedelta(days=1))
-    )
+    days = working_days(monday)
     rows = {
         room.pk: RoomRow(room, [[] for _ in days]) for room in Room.objects.filter(is_current=True)
     }
     unannounced = RoomRow(None, [[] for _ in days])
-    for meeting in schedule_filter.apply(listed(meetings)):
+    for meeting in published_between(days[0], days[-1], schedule_filter):
         column = (meeting.local_start.date() - monday).days
         if not 0 <= column < len(days):
             continue
@@ -228,6 +233,17 @@ def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date]
     if any(unannounced.cells):
         listed_rows.append(unannounced)
     return days, listed_rows
+
+
+def working_days(monday: date) -> list[date]:
+    """The days of the room grid: Monday to Friday."""
+    return [monday + timedelta(days=n) for n in range(5)]
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day the month calendar shows (whole weeks, Monday first)."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    return weeks[0][0], weeks[-1][-1]
 
 
 def month_weeks(year: int, month: int, schedule_filter: ScheduleFilter) -> list[list[Day]]:

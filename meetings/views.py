@@ -34,6 +34,7 @@ from . import (
     pageshell,
     personal,
     schedule,
+    shownpages,
     signals,
 )
 from .enums import MeetingKind, MeetingStatus
@@ -139,6 +140,7 @@ def schedule_page(
     template: str,
     build,
     *,
+    shown,
     title: str,
     day: date | None = None,
 ) -> HttpResponse:
@@ -148,8 +150,10 @@ def schedule_page(
 
     The shared part is rendered without the request, so it cannot hold a per-visitor
     value; its identity is the page (`parts`), the canonical filter, the language, the
-    host (absolute feed addresses) and today (links to this week). Text searches are
-    never cached: their identities have no bound and rarely repeat."""
+    host (absolute feed addresses) and today (links to this week). It is rendered again
+    only when what it shows changed: `shown()`, the queryset of the meetings it shows
+    (meetings.shownpages). Text searches are never cached: their identities have no
+    bound and rarely repeat."""
     url = feed_url(request, schedule_filter)
 
     def render_content() -> str:
@@ -169,18 +173,17 @@ def schedule_page(
     language, host = get_language(), request.get_host()
     identity = (*parts, schedule_filter.as_query(), language, host, schedule.today())
 
-    def content() -> str:
-        return pagecache.fragment(kind, identity, render_content).value
-
     if pageshell.is_for_anyone(request):
-        return pageshell.page_for_anyone(
-            request,
-            kind,
-            identity,
-            "meetings/page.html",
-            lambda: {"content": content(), **page_context},
-        )
-    return render(request, "meetings/page.html", {"content": content(), **page_context})
+
+        def shell(content: str) -> bytes:
+            return pageshell.render_for_anyone(
+                request, "meetings/page.html", {"content": content, **page_context}
+            )
+
+        page = shownpages.page(kind, identity, shown, render_content, shell)
+        return pageshell.personalise(request, page)
+    content = shownpages.content(kind, identity, shown, render_content)
+    return render(request, "meetings/page.html", {"content": content, **page_context})
 
 
 def bad_filter_page(request, form, template: str, title: str, **context) -> HttpResponse:
@@ -207,7 +210,14 @@ def programme(request):
         return {"page": page, "days": schedule.group_by_day(page.object_list)}
 
     return schedule_page(
-        request, "programme", (number,), schedule_filter, template, build, title=title
+        request,
+        "programme",
+        (number,),
+        schedule_filter,
+        template,
+        build,
+        shown=lambda: schedule.upcoming_meetings(schedule_filter),
+        title=title,
     )
 
 
@@ -231,7 +241,15 @@ def day(request, day: date):
         return {**context, "day": found}
 
     return schedule_page(
-        request, "day", (day,), schedule_filter, template, build, title=title, day=day
+        request,
+        "day",
+        (day,),
+        schedule_filter,
+        template,
+        build,
+        shown=lambda: schedule.published_between(day, day, schedule_filter),
+        title=title,
+        day=day,
     )
 
 
@@ -259,7 +277,17 @@ def week(request, day: date):
         return {**context, "days": days}
 
     return schedule_page(
-        request, "week", (monday,), schedule_filter, template, build, title=title, day=monday
+        request,
+        "week",
+        (monday,),
+        schedule_filter,
+        template,
+        build,
+        shown=lambda: schedule.published_between(
+            monday, monday + timedelta(days=6), schedule_filter
+        ),
+        title=title,
+        day=monday,
     )
 
 
@@ -286,8 +314,19 @@ def week_by_room(request, day: date):
         days, rows = schedule.room_grid(monday, schedule_filter)
         return {**context, "days": days, "rows": rows}
 
+    working_days = schedule.working_days(monday)
     return schedule_page(
-        request, "rooms", (monday,), schedule_filter, template, build, title=title, day=monday
+        request,
+        "rooms",
+        (monday,),
+        schedule_filter,
+        template,
+        build,
+        shown=lambda: schedule.published_between(
+            working_days[0], working_days[-1], schedule_filter
+        ),
+        title=title,
+        day=monday,
     )
 
 
@@ -314,8 +353,17 @@ def month(request, year: int, month: int):
         weeks = schedule.month_weeks(year, month, schedule_filter)
         return {**context, "weeks": weeks}
 
+    span = schedule.month_span(year, month)
     return schedule_page(
-        request, "month", (year, month), schedule_filter, template, build, title=title, day=first
+        request,
+        "month",
+        (year, month),
+        schedule_filter,
+        template,
+        build,
+        shown=lambda: schedule.published_between(*span, schedule_filter),
+        title=title,
+        day=first,
     )
 
 
