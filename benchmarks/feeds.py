@@ -1,4 +1,5 @@
-"""Benchmark the programme feed (/feeds/programme.ics) with 5,000 meetings.
+"""Benchmark the programme feed (/feeds/programme.ics) with 1,400 meetings (as many as a
+subscribed feed holds whole: meetings.feeds.SUBSCRIPTION_LIMIT).
 
 `make bench` runs this after the pages (benchmarks/run.py calls main()); on its own:
 `.venv/bin/python benchmarks/feeds.py [--profile]`. Two figures, each against a baseline
@@ -53,7 +54,7 @@ def prepare(env: dict[str, str]) -> dict:
     log(f"create database {DB_NAME}, empty Redis db 14")
     common.prepare(env, database=DB_NAME, redis_url=REDIS_URL)
     return common.run_json_step(
-        "load 5,000 meetings in the feed window",
+        "load 1,400 meetings in the feed window",
         [str(common.PYTHON), "benchmarks/load_feed.py"],
         env,
         timeout=180,

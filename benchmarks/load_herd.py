@@ -63,7 +63,7 @@ def meeting_to_edit() -> Meeting:
 
 
 def load() -> dict:
-    loaded = load_feed.load()
+    loaded = load_feed.load(5000)
     feeds = filtered_feeds() + personal_feeds()
     return {
         **loaded,
