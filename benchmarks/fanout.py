@@ -237,6 +237,8 @@ def load_contacts() -> dict:
 
 def new_meeting(number: int):
     """A tentative plenary meeting in the GA Hall, a working day of its own ahead."""
+    from django.utils import timezone  # noqa: PLC0415 -- apps not ready
+
     from meetings import schedule  # noqa: PLC0415 -- apps not ready
     from meetings.enums import MeetingKind, MeetingStatus, Timing  # noqa: PLC0415 -- apps not ready
     from meetings.models import Meeting, Room  # noqa: PLC0415 -- apps not ready
@@ -255,6 +257,8 @@ def new_meeting(number: int):
             start=new_york_datetime(day, clock(10)),
             end=new_york_datetime(day, clock(13)),
             room=Room.objects.get(code="GA-HALL"),
+            # Published (not a draft), so that going to scheduled sends its invitations.
+            published_at=timezone.now(),
         )
     )
     if meeting.deliveries.exists():
