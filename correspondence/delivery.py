@@ -67,6 +67,8 @@ HAD = (DeliveryState.SENT, DeliveryState.SENDING)
 OPT_OUT_STOPS = (DeliveryKind.INVITATION, DeliveryKind.REMINDER)
 # Why a row waits (SKIPPED) until its contact's new address is confirmed.
 NOT_CONFIRMED = "The address is not confirmed yet."
+# A version whose first message gave no template: the rest are built the ordinary way.
+NO_TEMPLATE = False
 
 # --- Who receives what -----------------------------------------------------------------
 
@@ -683,14 +685,15 @@ def compose(
         parts, template = prepared[key]
         if not as_bytes:
             return build_message(delivery, prepared=parts), None
-        if template is not None:
+        if template is None:  # the first of this version: the template is cut from it
+            outgoing, template = first(delivery, parts)
+            prepared[key] = (parts, template or NO_TEMPLATE)
+            return outgoing, None
+        if template is not NO_TEMPLATE:
             outgoing = from_template(delivery, parts, template)
             if outgoing is not None:
                 return outgoing, None
-            return ordinary(delivery, parts), None
-        outgoing, template = first(delivery, parts)
-        prepared[key] = (parts, template)
-        return outgoing, None
+        return ordinary(delivery, parts), None
     except DatabaseError:
         raise
     except UnsendableAddress as error:
