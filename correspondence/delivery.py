@@ -12,7 +12,9 @@ retried with exponential back-off; permanent ones (5xx) are recorded. Whatever g
 wrong with one row fails that row alone, with the reason (an address mail cannot go to
 fails it at once), and the batch goes on; every kind of failure counts against
 GASCHED_MAX_ATTEMPTS, so no row is tried for ever. Contacts receive nothing until
-their address is confirmed (missions.confirmation).
+their address is confirmed (missions.confirmation). With Django's SMTP backend, the
+messages go as bytes on the backend's own smtplib connection, every recipient's but the
+first of a version filled into a template cut from that first (correspondence.wire).
 """
 
 import logging
