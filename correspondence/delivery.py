@@ -12,7 +12,9 @@ retried with exponential back-off; permanent ones (5xx) are recorded. Whatever g
 wrong with one row fails that row alone, with the reason (an address mail cannot go to
 fails it at once), and the batch goes on; every kind of failure counts against
 GASCHED_MAX_ATTEMPTS, so no row is tried for ever. Contacts receive nothing until
-their address is confirmed (missions.confirmation).
+their address is confirmed (missions.confirmation). With Django's SMTP backend, the
+messages go as bytes on the backend's own smtplib connection, every recipient's but the
+first of a version filled into a template cut from that first (correspondence.wire).
 """
 
 import logging
@@ -29,6 +31,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db import connection as database
 from django.db.models import Count, F, Q, QuerySet
@@ -45,6 +48,7 @@ from missions.models import Contact, Mission
 from .enums import DeliveryKind, DeliveryState, InvitationReason
 from .messages import UnsendableAddress, build_message, prepare
 from .models import Delivery, Reminder
+from .wire import Outgoing, first, from_template, ordinary
 
 log = logging.getLogger(__name__)
 SWEPT = "they stay pending for the requeue sweep"
@@ -65,6 +69,8 @@ HAD = (DeliveryState.SENT, DeliveryState.SENDING)
 OPT_OUT_STOPS = (DeliveryKind.INVITATION, DeliveryKind.REMINDER)
 # Why a row waits (SKIPPED) until its contact's new address is confirmed.
 NOT_CONFIRMED = "The address is not confirmed yet."
+# A version whose first message gave no template: the rest are built the ordinary way.
+NO_TEMPLATE = False
 
 # --- Who receives what -----------------------------------------------------------------
 
@@ -591,7 +597,7 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
         "contact", "meeting__room", "meeting__overflow_room", "meeting__process", "meeting__follows"
     ).in_bulk(mine)
     prepared = {}  # one rendering per version of a meeting, not per recipient
-    connection = None
+    connection, opened = None, False
     retry_later = []
     try:
         for pk in (pk for pk in ids if pk in rows):
@@ -606,22 +612,30 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
             # claimed afresh) right before it is sent: a slow server's batch.
             if time.monotonic() >= fresh and not still_mine(delivery, token):
                 continue
-            message, failure = compose(delivery, prepared)
+            if connection is None:
+                connection = get_connection(fail_silently=False)
+                opened = False
+            message, failure = compose(delivery, prepared, as_bytes=sends_bytes(connection))
             if failure is None:
                 try:
-                    if connection is None:
-                        connection = get_connection(fail_silently=False)
+                    if not opened:
                         connection.open()
-                    connection.send_messages([message])
+                        opened = True
+                    if isinstance(message, Outgoing):
+                        # One smtplib connection, opened by Django's backend (EMAIL_*
+                        # settings, TLS, timeouts): a refusal raises as from the backend.
+                        connection.connection.sendmail(message.sender, [message.to], message.raw)
+                    else:
+                        connection.send_messages([message])
                 except (smtplib.SMTPException, OSError) as error:
                     failure = classify(error)
                 except Exception as error:
                     # Unforeseen: tried again later, within the attempt cap like the rest.
                     log.warning("delivery %s not sent", delivery.pk, exc_info=True)
                     failure = TemporaryFailure(describe(error))
-                if failure is not None and connection is not None:
+                if failure is not None and opened:
                     close_quietly(connection)
-                    connection = None
+                    opened = False
             if failure is None:
                 mark_sent(delivery)
                 outcome["sent"] += 1
@@ -634,7 +648,7 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
             else:
                 outcome["failed"] += 1
     finally:
-        if connection is not None:
+        if opened:
             close_quietly(connection)
         # Rows claimed but not reached (an exception above) go back to the outbox; the
         # claim counted the attempt, so a batch that keeps failing ends at the cap.
@@ -645,14 +659,21 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
     return outcome
 
 
+def sends_bytes(connection) -> bool:
+    """Django's SMTP backend: its smtplib connection takes the bytes (correspondence.wire)."""
+    return isinstance(connection, SMTPBackend)
+
+
 def compose(
-    delivery: Delivery, prepared: dict
-) -> tuple[EmailMultiAlternatives | None, Exception | None]:
+    delivery: Delivery, prepared: dict, *, as_bytes: bool = False
+) -> tuple[EmailMultiAlternatives | Outgoing | None, Exception | None]:
     """The message for this row (the parts alike for every recipient rendered once), or
     why there is none. An address mail cannot go to fails the row for good: the same
     row builds the same way until staff correct the address and send it again.
     Anything else is tried again, within the attempt cap. A database error is not the
-    row's fault: it stops the batch, whose rows go back to the outbox."""
+    row's fault: it stops the batch, whose rows go back to the outbox.
+    `as_bytes`: the message as it goes on the wire, the first of a version built the
+    ordinary way and the rest from the template cut from it (correspondence.wire)."""
     key = (
         delivery.meeting_id,
         delivery.kind,
@@ -662,8 +683,19 @@ def compose(
     )
     try:
         if key not in prepared:
-            prepared[key] = prepare(delivery)
-        return build_message(delivery, prepared=prepared[key]), None
+            prepared[key] = (prepare(delivery), None)
+        parts, template = prepared[key]
+        if not as_bytes:
+            return build_message(delivery, prepared=parts), None
+        if template is None:  # the first of this version: the template is cut from it
+            outgoing, template = first(delivery, parts)
+            prepared[key] = (parts, template or NO_TEMPLATE)
+            return outgoing, None
+        if template is not NO_TEMPLATE:
+            outgoing = from_template(delivery, parts, template)
+            if outgoing is not None:
+                return outgoing, None
+        return ordinary(delivery, parts), None
     except DatabaseError:
         raise
     except UnsendableAddress as error:
