@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from gasched.access import requires
-from meetings import schedule
+from meetings import advice, schedule
 from meetings.models import Meeting
 from meetings.rules import is_pga_office
 
@@ -74,6 +74,9 @@ def publish(request):
     shown = [previews.preview(m) for m in chosen]
     for item in shown:
         item.page = render_to_string("meetings/_meeting_content.html", {"meeting": item.meeting})
+        # A weekend, a holiday, odd hours: seen here whichever way the draft came (the
+        # staff form asked already; letter review did not).
+        item.warnings = advice.warnings_for(item.meeting)
     context = {
         "letter": letter,
         "previews": shown,

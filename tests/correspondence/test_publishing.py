@@ -579,3 +579,15 @@ def test_a_letter_moving_a_published_meeting_previews_the_update_first(
     moved = Meeting.objects.get()
     assert (moved.local_start.day, moved.sequence) == (13, 1)
     assert [m.to[0] for m in mail.outbox] == ["pr@belgium.example"]
+
+
+def test_the_publish_page_warns_of_a_weekend_whichever_way_the_draft_came(staff_client):
+    """A draft from letter review was never asked "Save anyway?": publishing is where
+    the office sees that the day is a Saturday, before anything is sent."""
+    saturday = new_york_datetime(date(2031, 3, 15), time(10))
+    weekend = draft(start=saturday, end=saturday + timedelta(hours=3))
+    weekday = draft(title="Plenary on a Monday", room=Room.objects.get(code="CR4"))
+    page = staff_client.get(publish_url(weekend.pk)).content.decode()
+    assert "Saturday 15 March 2031 is a weekend day." in page
+    page = staff_client.get(publish_url(weekday.pk)).content.decode()
+    assert "is a weekend day" not in page
