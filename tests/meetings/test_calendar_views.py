@@ -107,8 +107,9 @@ def test_calendar_views_queries_do_not_grow(client, session, django_assert_num_q
             room=rooms[k % len(rooms)],
             start=new_york_datetime(date(2017, 6, 26 + k % 5), time(8 + k // len(rooms))),
         )
-    # the filter's choices (processes, rooms) and the grid's rooms and meetings
-    with django_assert_num_queries(4):
+    # the fingerprint of what the grid shows (meetings.shownpages), the filter's choices
+    # (processes, rooms) and the grid's rooms and meetings
+    with django_assert_num_queries(5):
         assert client.get(reverse("meetings:week-rooms", args=[MONDAY])).status_code == 200
     # the filter's choices for the month's first day (its session's processes, rooms) and
     # the meetings; then the meetings only
