@@ -111,11 +111,11 @@ def test_calendar_views_queries_do_not_grow(client, session, django_assert_num_q
     # (processes, rooms) and the grid's rooms and meetings
     with django_assert_num_queries(5):
         assert client.get(reverse("meetings:week-rooms", args=[MONDAY])).status_code == 200
-    # the filter's choices for the month's first day (its session's processes, rooms) and
-    # the meetings; then the meetings only
-    with django_assert_num_queries(3):
+    # the fingerprint of what the month shows, the filter's choices for the month's first
+    # day (its session's processes, rooms) and the meetings; then the meetings only
+    with django_assert_num_queries(4):
         assert client.get(reverse("meetings:month", args=[2017, 6])).status_code == 200
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the fingerprint and the meetings
         assert (
             client.get(reverse("meetings:month", args=[2017, 6]) + "?kind=plenary").status_code
             == 200
