@@ -24,6 +24,9 @@ django.setup()
 
 from correspondence.extraction import ExtractionError, extract  # noqa: E402 -- after setup
 
+sys.path.insert(0, str(Path(__file__).parent))
+import common  # noqa: E402 -- benchmarks/common.py: record()
+
 GOAL = 100  # letters per second
 ROUNDS = 5
 
@@ -56,6 +59,7 @@ def main() -> int:
             extract(text)
         best = max(best, len(texts) / (time.perf_counter() - started))
     verdict = "ok" if best >= GOAL else "FAIL"
+    common.record("letters read a second (the corpus)", round(best), "letters/s", f">= {GOAL}")
     print(f"letters: {len(texts)} letters, {best:.0f} letters/s (goal {GOAL}): {verdict}")
     sample = "\n\n".join(texts)
     small = (sample * (100_000 // len(sample) + 1))[:100_000]
@@ -63,6 +67,7 @@ def main() -> int:
     # The fastest of three readings of each: the machine is shared.
     ratio = min(seconds(large) for _ in range(3)) / (10 * min(seconds(small) for _ in range(3)))
     print(f"letters: 1 MB read in {ratio:.2f} times ten times 100 KB (linear: about 1)")
+    common.record("reading 1 MB / ten times 100 KB (linear)", round(ratio, 2), "x", "<= 1.5")
     return 0
 
 
