@@ -75,11 +75,6 @@ NO_TEMPLATE = False
 # --- Who receives what -----------------------------------------------------------------
 
 
-def wanting(meeting: Meeting) -> list[int]:
-    """Ids of the contacts who want this meeting (invitees, without the reasons)."""
-    return list(invitees(meeting))
-
-
 def invitees(meeting: Meeting) -> dict[int, tuple[int, str]]:
     """The contacts who want this meeting, each with its mission and why: their mission
     takes everything, or its kind, or follows its process; or they are a focal point
@@ -91,10 +86,8 @@ def invitees(meeting: Meeting) -> dict[int, tuple[int, str]]:
     taking_kind = {
         pk for pk, kinds in Mission.objects.values_list("pk", "kinds") if meeting.kind in kinds
     }
-    wanted = Q(mission__receives_everything=True) | Q(mission__in=taking_kind)
     focal, followed = set(), set()
     if meeting.process_id:
-        wanted |= following(meeting.process_id)
         focal = set(
             Contact.focal_point_for.through.objects.filter(
                 process_id=meeting.process_id
@@ -106,6 +99,11 @@ def invitees(meeting: Meeting) -> dict[int, tuple[int, str]]:
                 | Q(members__user__personal_schedule__processes=meeting.process_id)
             ).values_list("pk", flat=True)
         )
+    wanted = (
+        Q(mission__receives_everything=True)
+        | Q(mission__in=taking_kind | followed)
+        | Q(pk__in=focal)
+    )
     contacts = Contact.objects.filter(wanted, opted_out__isnull=True, confirmed__isnull=False)
     found = {}
     for pk, mission in contacts.distinct().values_list("pk", "mission_id"):
@@ -119,16 +117,6 @@ def invitees(meeting: Meeting) -> dict[int, tuple[int, str]]:
             reason = InvitationReason.EVERYTHING
         found[pk] = (mission, reason)
     return found
-
-
-def following(process_id: int) -> Q:
-    """The mission follows the process (its own choice, or a member's "My schedule"),
-    or the contact is a focal point for it."""
-    return (
-        Q(mission__processes=process_id)
-        | Q(mission__members__user__personal_schedule__processes=process_id)
-        | Q(focal_point_for=process_id)
-    )
 
 
 def in_calendars(meeting: Meeting) -> QuerySet[Delivery]:

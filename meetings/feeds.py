@@ -320,24 +320,21 @@ def nearest_within(events: list[tuple[datetime, list[bytes]]], limit: int, now: 
     soonest first, then the recent past, latest first, as long as they fit; in their
     own order. A calendar past Google's limit is not shortened but dropped whole, so a
     broad feed of a session entered far ahead keeps its nearest months instead."""
-    if sum(len(line) for _, lines in events for line in lines) <= limit:
+    sizes = [sum(map(len, lines)) for _, lines in events]
+    if sum(sizes) <= limit:
         return events, None
-    ahead = sorted(
-        (i for i, (start, _) in enumerate(events) if start >= now), key=lambda i: events[i][0]
-    )
+    starts = [start for start, _ in events]
+    ahead = sorted((i for i, start in enumerate(starts) if start >= now), key=starts.__getitem__)
     past = sorted(
-        (i for i, (start, _) in enumerate(events) if start < now),
-        key=lambda i: events[i][0],
-        reverse=True,
+        (i for i, start in enumerate(starts) if start < now), key=starts.__getitem__, reverse=True
     )
     kept, size = [], 0
     for i in ahead + past:
-        length = sum(len(line) for line in events[i][1])
-        if size + length > limit:
+        if size + sizes[i] > limit:
             break
         kept.append(i)
-        size += length
-    last_ahead = max((events[i][0] for i in kept if events[i][0] >= now), default=None)
+        size += sizes[i]
+    last_ahead = max((starts[i] for i in kept if starts[i] >= now), default=None)
     return [events[i] for i in sorted(kept)], (len(kept), len(events), last_ahead)
 
 

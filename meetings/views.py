@@ -2,6 +2,7 @@
 
 import copy
 from datetime import date, timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -841,6 +842,34 @@ def programme_feed(request):
     conditional requests with 304, without touching the database while the schedule is
     unchanged. The same bytes whatever language the request asks for.
     """
+    return filtered_feed(request, "feed", (), schedule.feed_contents)
+
+
+@csrf_exempt
+@require_safe
+def session_feed(request, number: int):
+    """A session's meetings, all of them, as a feed: the archive's, for the history the
+    programme's feeds no longer hold (they keep feeds.FEED_HISTORY back). Same filters,
+    validators and cache as the programme feed (meetings.feedcache); the record of a
+    session, whole: a download, not bound by a subscription's limit."""
+    session = get_object_or_404(Session, number=number)
+    return filtered_feed(
+        request,
+        "session-feed",
+        (session.number,),
+        partial(schedule.session_feed_contents, session),
+        named=f" ({session})",
+        limit=None,
+    )
+
+
+def filtered_feed(
+    request, kind: str, parts: tuple, contents_of, *, named="", limit=feeds.SUBSCRIPTION_LIMIT
+) -> HttpResponse:
+    """A feed of the schedule filtered as the request asks: an unknown filter value is a
+    400 with the reason, before any cache is touched; searches are built for the request
+    (their keys have no bound), the rest kept by meetings.feedcache. `contents_of(filter)`
+    gives what the feed holds; `named` follows the feed's name."""
     form, schedule_filter = read_filter(request)
     if schedule_filter is None:
         reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
@@ -849,57 +878,23 @@ def programme_feed(request):
     def build(held: feedcache.Contents) -> bytes:
         meetings, deadlines = held
         with feeds.in_calendar_language():
-            name = feed_name(schedule_filter)
+            name = feed_name(schedule_filter) + named
         return feeds.build_calendar(
             list(meetings),
             deadlines=list(deadlines),
             name=name,
             base_url=request.build_absolute_uri("/").rstrip("/"),
+            limit=limit,
         )
 
     def contents() -> feedcache.Contents:
-        return schedule.feed_contents(schedule_filter)
+        return contents_of(schedule_filter)
 
-    if schedule_filter.text:  # searches are not cached (keys without bound)
+    if schedule_filter.text:
         feed = feedcache.uncached(contents, build)
     else:
-        identity = (schedule_filter.as_query(), request.get_host())
-        feed = feedcache.feed("feed", identity, contents, build)
-    return calendar_response(request, feed)
-
-
-@csrf_exempt
-@require_safe
-def session_feed(request, number: int):
-    """A session's meetings, all of them, as a feed: the archive's, for the history the
-    programme's feeds no longer hold (they keep feeds.FEED_HISTORY back). Same filters,
-    validators and cache as the programme feed (meetings.feedcache)."""
-    session = get_object_or_404(Session, number=number)
-    form, schedule_filter = read_filter(request)
-    if schedule_filter is None:
-        reasons = "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items())
-        return HttpResponseBadRequest(f"Unknown filter value ({reasons})", content_type=PLAIN_TEXT)
-
-    def build(held: feedcache.Contents) -> bytes:
-        meetings, _deadlines = held
-        with feeds.in_calendar_language():
-            name = f"{feed_name(schedule_filter)} ({session})"
-        # The record of a session, whole: a download, not bound by a subscription's limit.
-        return feeds.build_calendar(
-            list(meetings),
-            name=name,
-            base_url=request.build_absolute_uri("/").rstrip("/"),
-            limit=None,
-        )
-
-    def contents() -> feedcache.Contents:
-        return schedule.session_feed_contents(session, schedule_filter)
-
-    if schedule_filter.text:  # searches are not cached (keys without bound)
-        feed = feedcache.uncached(contents, build)
-    else:
-        identity = (session.number, schedule_filter.as_query(), request.get_host())
-        feed = feedcache.feed("session-feed", identity, contents, build)
+        identity = (*parts, schedule_filter.as_query(), request.get_host())
+        feed = feedcache.feed(kind, identity, contents, build)
     return calendar_response(request, feed)
 
 
