@@ -8,7 +8,18 @@ from django.utils.translation import gettext as _
 
 from .calling_off import CALLED_OFF, call_off_meeting, refusal
 from .forms import ErrorsWhereTyped, OpenedAtRevision, WarnsBeforeSaving, WebAddressField
-from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+from .models import (
+    AgendaItem,
+    CoFacilitator,
+    Deadline,
+    Meeting,
+    Organ,
+    Process,
+    Room,
+    RoomAlias,
+    Segment,
+    Session,
+)
 from .rooms import check_out_of_use, store_room
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
 
@@ -70,6 +81,18 @@ class SegmentInline(admin.TabularInline):
     extra = 0
 
 
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+
+@admin.register(Organ)
+class OrganAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "symbol", "section", "order"]
+    list_filter = ["section"]
+    search_fields = ["name", "short_name", "symbol"]
+
+
 class MeetingAdminForm(WarnsBeforeSaving, ErrorsWhereTyped, OpenedAtRevision, forms.ModelForm):
     """The meeting's own rules run as in any ModelForm (Meeting.clean); then the rules
     across meetings and the revision check that save_meeting applies, so that what it
@@ -111,7 +134,7 @@ class MeetingAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"form_class": WebAddressField}}
 
     list_display = ["title", "start", "timing", "room", "kind", "status", "process", "is_sample"]
-    list_filter = ["status", "kind", "session", "room", "is_sample"]
+    list_filter = ["status", "kind", "organ", "source", "session", "room", "is_sample"]
     search_fields = ["title", "notes", "process__title"]
     date_hierarchy = "start"
     list_select_related = ["room", "process"]
@@ -121,12 +144,13 @@ class MeetingAdmin(admin.ModelAdmin):
     readonly_fields = [
         "session",
         "published_at",
+        "source",
         "sequence",
         "booked_until",
         "created",
         "updated",
     ]
-    inlines = [SegmentInline]
+    inlines = [AgendaItemInline, SegmentInline]
 
     def save_model(self, request, obj, form, change):
         revision = form.cleaned_data.get("opened_revision")

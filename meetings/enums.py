@@ -68,6 +68,23 @@ class Building(models.TextChoices):
     NORTH_LAWN = "north-lawn", _("North Lawn Building (2009–2014)")
 
 
+class OrganSection(models.TextChoices):
+    """Where the Journal of the United Nations prints a body's official meetings, in
+    its order: the plenary first, then the Main Committees, then every other body."""
+
+    PLENARY = "plenary", _("General Assembly plenary")
+    MAIN_COMMITTEE = "main-committee", _("Main Committees")
+    OTHER = "other", _("Other bodies")
+
+
+class Source(models.TextChoices):
+    """Who keeps a meeting: the PGA office (its forms and letters) or the Journal of the
+    United Nations, whose meetings the office's forms only read."""
+
+    OFFICE = "office", _("PGA office")
+    JOURNAL = "journal", _("Journal of the United Nations")
+
+
 class DeadlineKind(models.TextChoices):
     ZERO_DRAFT = "zero-draft", _("Zero draft circulated")
     REVISED_DRAFT = "revised-draft", _("Revised draft circulated")

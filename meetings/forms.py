@@ -334,6 +334,8 @@ class MeetingForm(WarnsBeforeSaving, OpenedAtRevision, MeetingSlotForm, forms.Mo
         fields = [
             "title",
             "kind",
+            "organ",
+            "meeting_number",
             "process",
             "status",
             "timing",

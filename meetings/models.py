@@ -23,7 +23,9 @@ from .enums import (
     MeetingKind,
     MeetingStatus,
     Mode,
+    OrganSection,
     Participation,
+    Source,
     Timing,
 )
 from .headquarters import room_key
@@ -175,6 +177,32 @@ class Process(models.Model):
         return document_url(self.mandate_symbol) if self.mandate_symbol else ""
 
 
+class Organ(models.Model):
+    """A body whose official meetings the Journal of the United Nations lists: the
+    General Assembly plenary, a Main Committee, ECOSOC, the Security Council, ..."""
+
+    code = models.SlugField(max_length=60, unique=True, help_text=_("e.g. third-committee"))
+    name = models.CharField(max_length=200, unique=True, validators=[one_line])
+    short_name = models.CharField(
+        max_length=80, blank=True, help_text=_("e.g. Third Committee"), validators=[one_line]
+    )
+    # The prefix of the body's documents (A/C.3 for the Third Committee): how the
+    # Journal names an organ, and what a symbol in an agenda item begins with.
+    symbol = models.CharField(max_length=40, blank=True, validators=[one_line])
+    section = models.CharField(
+        max_length=20, choices=OrganSection.choices, default=OrganSection.OTHER
+    )
+    order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
 class CoFacilitator(models.Model):
     """A co-facilitator (or co-chair) of a process, usually a Permanent Representative."""
 
@@ -280,6 +308,18 @@ class Meeting(models.Model):
     )
     kind = models.CharField(max_length=40, choices=MeetingKind.choices)
     title = models.CharField(max_length=400, validators=[one_line])
+    # The body whose official meeting this is (the Journal's "Official meetings"); empty
+    # for the informal consultations, briefings and events the office organises.
+    organ = models.ForeignKey(
+        Organ, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
+    )
+    # The official meeting's number in its body and session ("the 45th plenary meeting").
+    meeting_number = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("e.g. 45 for the 45th plenary meeting")
+    )
+    source = models.CharField(
+        max_length=20, choices=Source.choices, default=Source.OFFICE, editable=False
+    )
     status = models.CharField(
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
@@ -367,6 +407,11 @@ class Meeting(models.Model):
                 condition=~Q(overflow_room=models.F("room")),
                 name="meeting_overflow_room_differs",
             ),
+            # A number is the number of a body's meeting: never without the body.
+            models.CheckConstraint(
+                condition=Q(meeting_number__isnull=True) | Q(organ__isnull=False),
+                name="meeting_number_needs_organ",
+            ),
         ]
 
     def __str__(self):
@@ -388,6 +433,8 @@ class Meeting(models.Model):
         def refuse(field: str, message) -> None:
             errors.setdefault(field, []).append(message)
 
+        if self.meeting_number is not None and self.organ_id is None:
+            refuse("organ", gettext("A meeting number needs the body whose meeting it is."))
         if self.follows_id is not None and self.follows_id == self.pk:
             refuse("follows", gettext("A meeting cannot follow itself."))
         if self.mode == Mode.VIRTUAL and (self.room_id or self.overflow_room_id):
@@ -468,6 +515,21 @@ class Meeting(models.Model):
     def document_links(self) -> list[tuple[str, str]]:
         return [(symbol, document_url(symbol)) for symbol in self.documents]
 
+    @property
+    def official_name(self) -> str:
+        """ "General Assembly, 45th plenary meeting" as the Journal heads it; empty for a
+        meeting of no organ."""
+        if self.organ is None:
+            return ""
+        if self.meeting_number is None:
+            return str(self.organ)
+        if self.organ.section == OrganSection.PLENARY:
+            # Translators: "45th plenary meeting"; %(ordinal)s as for sessions.
+            number = _("%(ordinal)s plenary meeting") % {"ordinal": ordinal(self.meeting_number)}
+        else:
+            number = _("%(ordinal)s meeting") % {"ordinal": ordinal(self.meeting_number)}
+        return f"{self.organ}, {number}"
+
 
 # The General Assembly first met on 10 January 1946; nothing is planned years ahead.
 EARLIEST_MEETING_DATE = date(1946, 1, 10)
@@ -503,6 +565,33 @@ class Segment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AgendaItem(models.Model):
+    """An item of the agenda taken up at an official meeting, with its documents, as the
+    Journal prints it: "Item 13 — Culture of peace (A/79/345)"."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField(default=0)
+    number = models.CharField(
+        max_length=20, blank=True, help_text=_("e.g. 13 or 120 (b)"), validators=[one_line]
+    )
+    title = models.CharField(max_length=600, validators=[one_line])
+    documents = models.JSONField(
+        default=list, blank=True, help_text=_("Document symbols, e.g. A/79/345")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def document_links(self) -> list[tuple[str, str]]:
+        return [(symbol, document_url(symbol)) for symbol in self.documents]
 
 
 class EntryToken(models.Model):

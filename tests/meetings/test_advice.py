@@ -197,6 +197,8 @@ def test_the_admin_warns_too_and_saves_once_confirmed(client):
         "notes": "",
         "documents": "[]",
         "webcast_url": "",
+        "agenda_items-TOTAL_FORMS": "0",
+        "agenda_items-INITIAL_FORMS": "0",
         "segments-TOTAL_FORMS": "0",
         "segments-INITIAL_FORMS": "0",
         "_save": "Save",

@@ -122,6 +122,7 @@ def test_a_stale_admin_page_is_refused_too(client, meeting):
             "start_1": f"{start:%H:%M}", "room": room("CR5").pk, "mode": meeting.mode,
             "participation": meeting.participation, "documents": "[]", "notes": "",
             "opened_revision": opened["opened_revision"].value(),
+            "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
             "segments-TOTAL_FORMS": "0", "segments-INITIAL_FORMS": "0", "_save": "Save",
         },
     )  # fmt: skip

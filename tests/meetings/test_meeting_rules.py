@@ -183,6 +183,8 @@ def through_the_admin(client, values: dict) -> list[str]:
             "room": values["room"].pk if values.get("room") else "",
             "overflow_room": values["overflow_room"].pk if values.get("overflow_room") else "",
             "documents": "[]",
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
             "segments-TOTAL_FORMS": "0",
             "segments-INITIAL_FORMS": "0",
             "_save": "Save",
