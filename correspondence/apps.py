@@ -17,11 +17,20 @@ class CorrespondenceConfig(AppConfig):
             on_schedule_write,
         )
 
-        from . import delivery, previews, sections  # noqa: PLC0415 -- apps not ready
+        from . import (  # noqa: PLC0415 -- apps not ready
+            daily_programme,
+            delivery,
+            previews,
+            sections,
+        )
         from .models import Announcement, Letter  # noqa: PLC0415 -- apps not ready
 
         # The outbox: a saved meeting, a new contact or new wishes, in the same transaction.
         meeting_saved.connect(delivery.on_meeting_saved, dispatch_uid="correspondence-outbox")
+        # A late change to a programme already e-mailed: kept for its correction.
+        meeting_saved.connect(
+            daily_programme.on_meeting_saved, dispatch_uid="correspondence-programme"
+        )
         # What a significant change will send, shown on the staff form before it is saved.
         change_previewed.connect(previews.on_change_previewed, dispatch_uid="update-preview")
         contacts_changed.connect(

@@ -374,7 +374,7 @@ def schedule_reminders(meeting: Meeting, *, now: datetime, announced: bool) -> N
             reminder.save(update_fields=["swept"])
 
 
-def enqueue(ids: Iterable[int]) -> None:
+def enqueue(ids: Iterable[int], *, task=None) -> None:
     """Hand the rows to Celery in batches (after commit: the rows exist for the worker).
 
     A broker that cannot be reached changes nothing that matters: the change that wrote
@@ -384,11 +384,12 @@ def enqueue(ids: Iterable[int]) -> None:
     """
     from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
+    task = task or deliver_batch
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         what = f"{len(ids) - start} deliveries"
-        if not hand_over(deliver_batch, batch, what=what, meanwhile=SWEPT):
+        if not hand_over(task, batch, what=what, meanwhile=SWEPT):
             return
 
 
@@ -465,20 +466,21 @@ def send_due_reminders(*, now: datetime | None = None, limit: int = 500) -> list
     return ids
 
 
-def requeue(*, now: datetime | None = None) -> list[int]:
+def requeue(*, now: datetime | None = None, model=Delivery, task=None) -> list[int]:
     """The safety net: pending rows whose time has come, and rows claimed by a worker
-    that died (claimed long ago, never finished), go back to Celery."""
+    that died (claimed long ago, never finished), go back to Celery. `model`: an outbox
+    (Delivery, or the programme's), `task` the one that sends its rows."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.GASCHED_STALE_SENDING_SECONDS)
-    Delivery.objects.filter(state=DeliveryState.SENDING, claimed__lt=stale).update(
+    model.objects.filter(state=DeliveryState.SENDING, claimed__lt=stale).update(
         state=DeliveryState.PENDING, next_attempt=now, claim=""
     )
     ids = list(
-        Delivery.objects.filter(state=DeliveryState.PENDING, next_attempt__lte=now).values_list(
+        model.objects.filter(state=DeliveryState.PENDING, next_attempt__lte=now).values_list(
             "pk", flat=True
         )[:5000]
     )
-    enqueue(ids)
+    enqueue(ids, task=task)
     return ids
 
 
@@ -529,14 +531,14 @@ def reconnecting(write: Callable[[], T]) -> T:
             pause = min(pause * 2, 2.0)
 
 
-def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
+def claim(ids: Iterable[int], now: datetime, token: str, *, model=Delivery) -> list[int]:
     """PENDING -> SENDING under this worker's token: rows another worker holds or has
     finished are left alone. A row whose attempts are used up is FAILED instead,
     whatever made it come back (the server, or a worker that died or stopped holding
     it): the cap applies to every kind of failure, so nothing is tried for ever."""
     with transaction.atomic():
         pending = list(
-            Delivery.objects.select_for_update(skip_locked=True)
+            model.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), state=DeliveryState.PENDING)
             .values_list("pk", "attempts", "last_error")
         )
@@ -546,12 +548,12 @@ def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
                 mine.append(pk)
                 continue
             reason = error or "the sending stopped before the server answered"
-            Delivery.objects.filter(pk=pk).update(
+            model.objects.filter(pk=pk).update(
                 state=DeliveryState.FAILED,
                 claim="",
                 last_error=f"Gave up after {attempts} attempts: {reason}"[:2000],
             )
-        Delivery.objects.filter(pk__in=mine).update(
+        model.objects.filter(pk__in=mine).update(
             state=DeliveryState.SENDING, claimed=now, claim=token, attempts=F("attempts") + 1
         )
     return mine
@@ -560,7 +562,7 @@ def claim(ids: Iterable[int], now: datetime, token: str) -> list[int]:
 def still_mine(delivery: Delivery, token: str) -> bool:
     """Right before sending: the row is still ours (the requeue sweep has not handed it
     to another worker after a slow server), and its claim is fresh again."""
-    mine = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.SENDING, claim=token)
+    mine = type(delivery).objects.filter(pk=delivery.pk, state=DeliveryState.SENDING, claim=token)
     return reconnecting(lambda: mine.update(claimed=timezone.now())) == 1
 
 
@@ -571,8 +573,26 @@ def fresh_until() -> float:
     return time.monotonic() + settings.GASCHED_STALE_SENDING_SECONDS / 3
 
 
+@dataclass(frozen=True)
+class Outbox:
+    """An outbox send_rows sends: its rows, how they are read for sending (`load`: the
+    claimed pks -> rows), why one is not sent after all, how its message is built
+    (compose's signature), and the task that sends a row again later."""
+
+    model: type
+    load: Callable[[list[int]], dict]
+    reason_to_skip: Callable[[object, datetime], str]
+    compose: Callable[..., tuple]
+    task: Callable[[], object]  # the Celery task (looked up late: import cycle)
+
+
 def deliver(ids: Iterable[int]) -> dict[str, int]:
-    """Send each delivery once over one SMTP connection; the outcome goes in its row
+    """Send each invitation, update, cancellation or reminder once (send_rows)."""
+    return send_rows(INVITATIONS, ids)
+
+
+def send_rows(outbox: Outbox, ids: Iterable[int]) -> dict[str, int]:
+    """Send each row once over one SMTP connection; the outcome goes in its row
     the moment the server answers. Whatever goes wrong with one row (its message
     cannot be built, its address is refused, an error nobody foresaw) is that row's
     outcome, recorded with the reason; the rest of the batch goes on."""
@@ -580,10 +600,8 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
     outcome = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
     token = secrets.token_hex(16)
     fresh = fresh_until()
-    mine = claim(ids, timezone.now(), token)
-    rows = Delivery.objects.select_related(
-        "contact", "meeting__room", "meeting__overflow_room", "meeting__process", "meeting__follows"
-    ).in_bulk(mine)
+    mine = claim(ids, timezone.now(), token, model=outbox.model)
+    rows = outbox.load(mine)
     prepared = {}  # one rendering per version of a meeting, not per recipient
     connection, opened = None, False
     retry_later = []
@@ -591,7 +609,7 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
         for pk in (pk for pk in ids if pk in rows):
             delivery, now = rows[pk], timezone.now()
             delivery.claim = token
-            reason = reason_to_skip(delivery, now)
+            reason = outbox.reason_to_skip(delivery, now)
             if reason:
                 finish(delivery, DeliveryState.SKIPPED, error=reason)
                 outcome["skipped"] += 1
@@ -603,7 +621,7 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
             if connection is None:
                 connection = get_connection(fail_silently=False)
                 opened = False
-            message, failure = compose(delivery, prepared, as_bytes=sends_bytes(connection))
+            message, failure = outbox.compose(delivery, prepared, as_bytes=sends_bytes(connection))
             if failure is None:
                 try:
                     if not opened:
@@ -640,11 +658,25 @@ def deliver(ids: Iterable[int]) -> dict[str, int]:
             close_quietly(connection)
         # Rows claimed but not reached (an exception above) go back to the outbox; the
         # claim counted the attempt, so a batch that keeps failing ends at the cap.
-        unreached = Delivery.objects.filter(pk__in=mine, state=DeliveryState.SENDING, claim=token)
+        unreached = outbox.model.objects.filter(
+            pk__in=mine, state=DeliveryState.SENDING, claim=token
+        )
         reconnecting(lambda: unreached.update(state=DeliveryState.PENDING, claim=""))
     for delivery in retry_later:
-        schedule_retry(delivery)
+        schedule_retry(delivery, task=outbox.task())
     return outcome
+
+
+def load_invitations(ids: list[int]) -> dict[int, Delivery]:
+    return Delivery.objects.select_related(
+        "contact", "meeting__room", "meeting__overflow_room", "meeting__process", "meeting__follows"
+    ).in_bulk(ids)
+
+
+def deliver_batch_task():
+    from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
+
+    return deliver_batch
 
 
 def sends_bytes(connection) -> bool:
@@ -722,8 +754,10 @@ def reason_to_skip(delivery: Delivery, now: datetime) -> str:
 def finish(delivery: Delivery, state: str, *, error: str = "") -> None:
     sent = timezone.now() if state == DeliveryState.SENT else None
     reconnecting(
-        lambda: Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
-            state=state, sent=sent, last_error=error[:2000]
+        lambda: (
+            type(delivery)
+            .objects.filter(pk=delivery.pk, claim=delivery.claim)
+            .update(state=state, sent=sent, last_error=error[:2000])
         )
     )
 
@@ -731,7 +765,7 @@ def finish(delivery: Delivery, state: str, *, error: str = "") -> None:
 def mark_sent(delivery: Delivery) -> None:
     """finish(delivery, SENT), the one write each message costs (what keeps it from going
     twice): written as SQL once, since building the query was most of its cost."""
-    table = Delivery._meta.db_table
+    table = type(delivery)._meta.db_table
     sql = f"UPDATE {table} SET state = %s, sent = %s, last_error = '' WHERE id = %s AND claim = %s"  # noqa: S608 -- our table's name
 
     def write():
@@ -752,7 +786,7 @@ def retry(delivery: Delivery, error: str, now: datetime) -> bool:
         finish(delivery, DeliveryState.FAILED, error=f"Gave up after {attempts} attempts: {error}")
         return False
     delivery.next_attempt = now + timedelta(seconds=backoff(attempts))
-    Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
+    type(delivery).objects.filter(pk=delivery.pk, claim=delivery.claim).update(
         state=DeliveryState.PENDING,
         next_attempt=delivery.next_attempt,
         last_error=error[:2000],
@@ -761,11 +795,11 @@ def retry(delivery: Delivery, error: str, now: datetime) -> bool:
     return True
 
 
-def schedule_retry(delivery: Delivery) -> None:
+def schedule_retry(delivery: Delivery, *, task=None) -> None:
     from .tasks import deliver_batch  # noqa: PLC0415 -- import cycle
 
     delay = max((delivery.next_attempt - timezone.now()).total_seconds(), 0)
-    deliver_batch.apply_async([[delivery.pk]], countdown=delay)
+    (task or deliver_batch).apply_async([[delivery.pk]], countdown=delay)
 
 
 def close_quietly(connection) -> None:
@@ -773,6 +807,16 @@ def close_quietly(connection) -> None:
         connection.close()
     except (smtplib.SMTPException, OSError):
         log.debug("SMTP connection already gone")
+
+
+# The invitations' outbox: meetings to the missions' contacts.
+INVITATIONS = Outbox(
+    model=Delivery,
+    load=load_invitations,
+    reason_to_skip=reason_to_skip,
+    compose=compose,
+    task=deliver_batch_task,
+)
 
 
 # --- Staff ---------------------------------------------------------------------------

@@ -88,3 +88,16 @@ class InvitationReason(models.TextChoices):
     PROCESS = "process", _("Their mission follows the process")
     FOCAL_POINT = "focal-point", _("Focal point for the process")
     EVERYTHING = "everything", _("Their mission takes every meeting")
+
+
+class ProgrammeScope(models.TextChoices):
+    """What tomorrow's programme by e-mail lists for a subscriber."""
+
+    ALL = "all", _("The whole programme")
+    # A user's "My schedule"; for a mission's contact, what the mission is invited to.
+    FOLLOWED = "followed", _("Only what I follow")
+
+
+class ProgrammeMailKind(models.TextChoices):
+    PROGRAMME = "programme", _("Programme")
+    CORRECTION = "correction", _("Correction")

@@ -1,6 +1,7 @@
 """Uploading a letter, and correcting a proposal before it goes into the schedule."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -8,6 +9,7 @@ from meetings.enums import MeetingKind, Timing
 from meetings.forms import MeetingSlotForm, RoomField
 from meetings.models import Process
 
+from .enums import ProgrammeScope
 from .models import ProposedMeeting
 from .review import Correction
 
@@ -81,3 +83,24 @@ class ProposalForm(MeetingSlotForm):
             title=data["title"].strip(),
             tentative=data["tentative"],
         )
+
+
+class ProgrammeSubscriptionForm(forms.Form):
+    """Tomorrow's programme by e-mail: what, and in which language."""
+
+    scope = forms.ChoiceField(
+        label=gettext_lazy("What the e-mail lists"),
+        choices=ProgrammeScope.choices,
+        initial=ProgrammeScope.ALL,
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(label=gettext_lazy("Language of the e-mail"), choices=[])
+
+    def __init__(self, *args, followed_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
+        if followed_label:
+            self.fields["scope"].choices = [
+                (ProgrammeScope.ALL, ProgrammeScope.ALL.label),
+                (ProgrammeScope.FOLLOWED, followed_label),
+            ]

@@ -1,6 +1,8 @@
 """The letters the office works from with what they propose, and the invitations sent
 to the missions' contacts."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -21,6 +23,8 @@ from .enums import (
     DeliveryState,
     MailOutcome,
     MailState,
+    ProgrammeMailKind,
+    ProgrammeScope,
     ProposalAction,
     ProposalState,
     Sender,
@@ -233,7 +237,27 @@ class ProposedDeadline(Proposal):
         return f"{self.title} ({self.due_date:%-d %B %Y})"
 
 
-class Delivery(models.Model):
+class OutboxRow(models.Model):
+    """What every outbox row carries for correspondence.delivery to send it exactly once:
+    its state, the claim of the worker sending it, and its attempts."""
+
+    state = models.CharField(
+        max_length=20, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt = models.DateTimeField(default=timezone.now)
+    claimed = models.DateTimeField(null=True, blank=True)
+    # Which worker's claim this is: a row the requeue sweep took back is not theirs.
+    claim = models.CharField(max_length=32, blank=True, editable=False)
+    sent = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Delivery(OutboxRow):
     """The outbox: this contact must get this version of this meeting, once.
 
     Written in the same transaction as the change it announces; Celery sends it after
@@ -250,17 +274,6 @@ class Delivery(models.Model):
     # Updates and cancellations: what changed since the version the contact has, before →
     # after (meetings.changes.CalendarDifference as data), for the e-mail to say.
     changes = models.JSONField(default=list, blank=True, editable=False)
-    state = models.CharField(
-        max_length=20, choices=DeliveryState.choices, default=DeliveryState.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt = models.DateTimeField(default=timezone.now)
-    claimed = models.DateTimeField(null=True, blank=True)
-    # Which worker's claim this is: a row the requeue sweep took back is not theirs.
-    claim = models.CharField(max_length=32, blank=True, editable=False)
-    sent = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created", "pk"]
@@ -355,3 +368,143 @@ class Reply(models.Model):
 
     def __str__(self):
         return f"{self.contact.email}: {self.get_answer_display()} ({self.meeting_id})"
+
+
+def new_subscription_token() -> str:
+    return secrets.token_urlsafe(24)  # the one-click unsubscribe needs no sign-in
+
+
+class ProgrammeSubscription(models.Model):
+    """Tomorrow's programme by e-mail, every working-day evening, for a user or for a
+    mission's contact who asked for it (correspondence.daily_programme)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="programme_subscription",
+    )
+    contact = models.OneToOneField(
+        Contact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="programme_subscription",
+    )
+    scope = models.CharField(
+        max_length=20, choices=ProgrammeScope.choices, default=ProgrammeScope.ALL
+    )
+    # The language of the e-mail's own words; the meetings' titles stay as entered.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
+    token = models.CharField(
+        max_length=64, unique=True, default=new_subscription_token, editable=False
+    )
+    active = models.BooleanField(default=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, contact__isnull=True)
+                | Q(user__isnull=True, contact__isnull=False),
+                name="programme_subscription_user_or_contact",
+            )
+        ]
+
+    def __str__(self):
+        return f"Programme for {self.user or self.contact}"
+
+    @property
+    def email(self) -> str:
+        return self.user.email if self.user_id else self.contact.email
+
+    @property
+    def name(self) -> str:
+        if self.contact_id:
+            return self.contact.name
+        return self.user.get_full_name() or self.user.email
+
+
+class ProgrammeIssue(models.Model):
+    """A day's programme as it went to the subscribers: written once (its unique day is
+    what keeps a second run of the beat from writing it again), with the meetings it
+    listed and their versions, which tell a late change from the programme as sent."""
+
+    day = models.DateField(unique=True)
+    written = models.DateTimeField(default=timezone.now)
+    meetings = models.JSONField(default=dict, blank=True)  # str(pk) -> sequence
+
+    class Meta:
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"Programme of {self.day}"
+
+
+class ProgrammeAmendment(models.Model):
+    """A change to a day's programme after it was sent, before the day began: added,
+    changed, called off or moved away. Corrections gather those not yet told."""
+
+    day = models.DateField()
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    sequence = models.PositiveIntegerField()
+    # "added", "away" (no longer that day), or the calendar's headline ("Moved", …).
+    what = models.CharField(max_length=40)
+    created = models.DateTimeField(default=timezone.now)
+    corrected = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["day", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "meeting", "sequence"], name="programme_amendment_once"
+            )
+        ]
+        indexes = [models.Index(fields=["corrected", "day"])]
+
+    def __str__(self):
+        return f"{self.what}: {self.meeting_id} on {self.day}"
+
+
+class ProgrammeDelivery(OutboxRow):
+    """The programme's outbox: one day's programme to one subscriber, once; or one
+    correction (the amendments it tells, numbered by the last of them)."""
+
+    subscription = models.ForeignKey(
+        ProgrammeSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    day = models.DateField()
+    kind = models.CharField(
+        max_length=20, choices=ProgrammeMailKind.choices, default=ProgrammeMailKind.PROGRAMME
+    )
+    number = models.PositiveIntegerField(default=0)  # a correction's last amendment
+    # A programme: the meetings it lists (none: the whole programme); a correction: the
+    # amendments it tells.
+    items = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name_plural = _("programme deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "day"],
+                condition=Q(kind="programme"),
+                name="programme_once_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["subscription", "day", "number"],
+                condition=Q(kind="correction"),
+                name="programme_correction_once",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.day} ({self.get_state_display()})"
+
+    @property
+    def message_id(self) -> str:
+        return f"<programme-{self.pk}.{self.number}@{settings.GASCHED_UID_DOMAIN}>"

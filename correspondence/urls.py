@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import delivery_views, publish_views, views
+from . import delivery_views, programme_views, publish_views, views
 
 app_name = "correspondence"
 
@@ -26,6 +26,21 @@ urlpatterns = [
     ),
     path("publish/", publish_views.publish, name="publish"),
     path("unsubscribe/<str:token>/", delivery_views.unsubscribe, name="unsubscribe"),
+    path(
+        "programme/by-email/",
+        programme_views.programme_subscription,
+        name="programme-subscription",
+    ),
+    path(
+        "programme/by-email/contact/<str:token>/",
+        programme_views.contact_programme,
+        name="contact-programme",
+    ),
+    path(
+        "programme/by-email/unsubscribe/<str:token>/",
+        programme_views.programme_unsubscribe,
+        name="programme-unsubscribe",
+    ),
     path(
         "meetings/<int:pk>/deliveries/",
         delivery_views.meeting_deliveries,

@@ -326,6 +326,13 @@ GASCHED_SITE_URL = os.environ.get("GASCHED_SITE_URL", "http://127.0.0.1:8000").r
 GASCHED_REMINDER_LEADS = [
     int(m) for m in os.environ.get("GASCHED_REMINDER_LEADS", "1440,60").split(",") if m.strip()
 ]
+# Tomorrow's programme by e-mail: written when New York's local time passes this (HH:MM,
+# after the day's changes), for the next working day (Monday on a Friday).
+GASCHED_DIGEST_TIME = os.environ.get("GASCHED_DIGEST_TIME", "18:30")
+# Late changes to a programme already sent are told once none came for this long.
+GASCHED_DIGEST_CORRECTION_QUIET_SECONDS = float(
+    os.environ.get("GASCHED_DIGEST_CORRECTION_QUIET_SECONDS", "300")
+)
 # Delivery retries: the first after this many seconds, doubling each time, up to a limit.
 GASCHED_RETRY_SECONDS = float(os.environ.get("GASCHED_RETRY_SECONDS", "30"))
 GASCHED_MAX_ATTEMPTS = int(os.environ.get("GASCHED_MAX_ATTEMPTS", "10"))
@@ -361,6 +368,8 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-missions": {"task": "missions.requeue", "schedule": 60.0},
     # Received mail whose handling failed (the relay down for a forward): tried again.
     "handle-received-mail": {"task": "correspondence.handle_received_mail", "schedule": 60.0},
+    # Tomorrow's programme by e-mail: the task sends when New York's clock says so.
+    "send-daily-programme": {"task": "correspondence.send_daily_programme", "schedule": 120.0},
 }
 
 LOGGING = {
