@@ -45,8 +45,8 @@ from missions.models import Contact, Mission
 
 from . import delivery
 from .enums import DeliveryState, ProgrammeMailKind, ProgrammeScope
-from .models import ProgrammeAmendment, ProgrammeDelivery, ProgrammeIssue, ProgrammeSubscription
 from .messages import UnsendableAddress
+from .models import ProgrammeAmendment, ProgrammeDelivery, ProgrammeIssue, ProgrammeSubscription
 from .programme_messages import build_message, render_correction, render_programme
 from .wire import flattened
 
@@ -226,7 +226,7 @@ def write_programmes(*, now: datetime | None = None) -> list[int]:
         return []
     with transaction.atomic():
         meetings = day_meetings(day)
-        issue, created = ProgrammeIssue.objects.get_or_create(
+        _issue, created = ProgrammeIssue.objects.get_or_create(
             day=day,
             defaults={"written": now, "meetings": {str(m.pk): m.sequence for m in meetings}},
         )
