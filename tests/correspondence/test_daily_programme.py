@@ -50,7 +50,9 @@ def meeting_on(day: date, hour: int, title: str, **fields) -> Meeting:
 
 
 def subscriber(scope=ProgrammeScope.ALL, language="en", **user_fields) -> ProgrammeSubscription:
-    return daily_programme.subscribe(user=UserFactory(**user_fields), scope=scope, language=language)
+    return daily_programme.subscribe(
+        user=UserFactory(**user_fields), scope=scope, language=language
+    )
 
 
 def contact_of(mission_name: str, address: str, **mission_fields) -> Contact:
@@ -363,7 +365,7 @@ def test_a_meeting_added_or_cancelled_late_is_told_and_one_that_came_and_went_is
         Meeting(
             session=plenary.session,
             title="A fleeting event",
-            kind=MeetingKind.EVENT,
+            kind=MeetingKind.PANEL,
             start=new_york_datetime(MONDAY, time(16)),
             end=new_york_datetime(MONDAY, time(17)),
             status=MeetingStatus.SCHEDULED,
@@ -400,7 +402,10 @@ def test_one_click_unsubscribe_by_post_without_a_session_and_a_get_only_asks():
     assert answer.status_code == 200
     person.refresh_from_db()
     assert not person.active
-    assert client.post(reverse("correspondence:programme-unsubscribe", args=["nope"])).status_code == 404
+    assert (
+        client.post(reverse("correspondence:programme-unsubscribe", args=["nope"])).status_code
+        == 404
+    )
 
 
 def test_an_unsubscribed_pending_programme_is_not_sent(django_capture_on_commit_callbacks):
