@@ -64,7 +64,7 @@ check: install
 # does not stop the others.
 # The import with 60 meetings to come (300,000 invitations, not 1.5 million) keeps the
 # whole run near ten minutes; its goal is the request's, which the meetings do not change.
-BENCHMARKS := run.py history.py herd.py fanout.py "contacts_import.py --meetings 60" \
+BENCHMARKS := run.py history.py herd.py fanout.py digest.py "contacts_import.py --meetings 60" \
 	letters.py letter_upload.py
 FIGURES := $(CURDIR)/benchmarks/results/figures.jsonl
 bench: install

@@ -39,3 +39,21 @@ def replies_do_not_come_back(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def programme_time_is_a_time(app_configs, **kwargs):
+    """The daily programme is sent when New York's clock passes GASCHED_DIGEST_TIME:
+    a value that is not HH:MM would stop it every evening, silently."""
+    value = settings.GASCHED_DIGEST_TIME
+    hours, colon, minutes = value.partition(":")
+    if colon and hours.isdigit() and minutes.isdigit():
+        if int(hours) < 24 and int(minutes) < 60:
+            return []
+    return [
+        checks.Error(
+            f"GASCHED_DIGEST_TIME is {value!r}, not a time of day written HH:MM.",
+            hint='e.g. "18:30" (New York time); README: Tomorrow\'s programme by e-mail.',
+            id="gasched.E002",
+        )
+    ]

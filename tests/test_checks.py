@@ -1,6 +1,10 @@
 """Deployment checks (gasched/checks.py)."""
 
-from gasched.checks import client_address_is_declared, replies_do_not_come_back
+from gasched.checks import (
+    client_address_is_declared,
+    programme_time_is_a_time,
+    replies_do_not_come_back,
+)
 
 
 def test_a_proxy_that_is_not_declared_is_a_deploy_warning(settings):
@@ -21,3 +25,11 @@ def test_a_reply_address_that_is_the_office_mailbox_is_an_error(settings):
     assert [e.id for e in replies_do_not_come_back(None)] == ["gasched.E001"]
     settings.GASCHED_REPLY_ADDRESS = "rsvp@un.org"
     assert replies_do_not_come_back(None) == []
+
+
+def test_a_programme_time_that_is_not_hh_mm_is_an_error(settings):
+    for wrong in ("6:30 pm", "25:00", "18h30", ""):
+        settings.GASCHED_DIGEST_TIME = wrong
+        assert [e.id for e in programme_time_is_a_time(None)] == ["gasched.E002"]
+    settings.GASCHED_DIGEST_TIME = "18:30"
+    assert programme_time_is_a_time(None) == []
