@@ -1,5 +1,7 @@
 """System checks of the deployment (`manage.py check --deploy`), with ids and hints."""
 
+import re
+
 from django.conf import settings
 from django.core import checks
 
@@ -46,10 +48,8 @@ def programme_time_is_a_time(app_configs, **kwargs):
     """The daily programme is sent when New York's clock passes GASCHED_DIGEST_TIME:
     a value that is not HH:MM would stop it every evening, silently."""
     value = settings.GASCHED_DIGEST_TIME
-    hours, colon, minutes = value.partition(":")
-    if colon and hours.isdigit() and minutes.isdigit():
-        if int(hours) < 24 and int(minutes) < 60:
-            return []
+    if re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value):
+        return []
     return [
         checks.Error(
             f"GASCHED_DIGEST_TIME is {value!r}, not a time of day written HH:MM.",
