@@ -5,6 +5,8 @@ from .models import (
     Announcement,
     Delivery,
     Letter,
+    ProgrammeDelivery,
+    ProgrammeSubscription,
     ProposedDeadline,
     ProposedMeeting,
     ReceivedMail,
@@ -64,6 +66,31 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_display = ["meeting", "contact", "kind", "sequence", "state", "attempts", "sent"]
     list_filter = ["state", "kind"]
     raw_id_fields = ["meeting", "contact"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgrammeSubscription)
+class ProgrammeSubscriptionAdmin(admin.ModelAdmin):
+    """Who receives tomorrow's programme; subscribers choose and stop it themselves."""
+
+    list_display = ["__str__", "scope", "language", "active", "created"]
+    list_filter = ["active", "scope", "language"]
+    raw_id_fields = ["user", "contact"]
+    readonly_fields = ["token"]
+
+
+@admin.register(ProgrammeDelivery)
+class ProgrammeDeliveryAdmin(admin.ModelAdmin):
+    """Read-only, as the invitations' outbox."""
+
+    list_display = ["subscription", "day", "kind", "state", "attempts", "sent"]
+    list_filter = ["state", "kind", "day"]
+    raw_id_fields = ["subscription"]
 
     def has_add_permission(self, request):
         return False
