@@ -56,6 +56,8 @@ AWAY = "away"  # no longer on that day (moved to another one)
 # A programme the worker took or sent: what it said may need correcting. One still
 # pending shows the meeting as it is when it goes.
 WENT_OUT = (DeliveryState.SENT, DeliveryState.SENDING)
+# Edits that never stop for the quiet time are told anyway after this many times it.
+QUIET_AT_MOST = 6
 
 
 # --- When ------------------------------------------------------------------------------
@@ -330,7 +332,8 @@ def write_corrections(*, now: datetime | None = None) -> list[int]:
                     corrected=now
                 )
                 continue
-            if max(a.created for a in amendments) > now - quiet:
+            settling = max(a.created for a in amendments) > now - quiet
+            if settling and min(a.created for a in amendments) > now - QUIET_AT_MOST * quiet:
                 continue  # still being edited: one correction for the whole burst
             ids += correct(day, amendments, now)
     if ids:

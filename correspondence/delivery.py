@@ -15,6 +15,9 @@ GASCHED_MAX_ATTEMPTS, so no row is tried for ever. Contacts receive nothing unti
 their address is confirmed (missions.confirmation). With Django's SMTP backend, the
 messages go as bytes on the backend's own smtplib connection, every recipient's but the
 first of a version filled into a template cut from that first (correspondence.wire).
+The sending (`send_rows`: claim, send, mark, retry, requeue) serves any outbox of the
+same shape (models.OutboxRow): these invitations, and tomorrow's programme by e-mail
+(correspondence.daily_programme).
 """
 
 import logging

@@ -20,6 +20,7 @@ from correspondence.models import (
     ProgrammeSubscription,
 )
 from meetings import schedule
+from meetings.changes import CalendarChange, CalendarDifference
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, Organ, PersonalSchedule, Room
 from meetings.timing import new_york_datetime
@@ -457,3 +458,26 @@ def test_a_missions_contact_opts_in_from_the_link_of_their_invitations(client):
     page = client.get(page_url).content.decode()
     assert reverse("correspondence:programme-unsubscribe", args=[subscription.token]) in page
     assert client.get(reverse("correspondence:contact-programme", args=["x"])).status_code == 404
+
+
+def test_edits_that_never_settle_are_told_after_six_times_the_quiet_time(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.GASCHED_DIGEST_CORRECTION_QUIET_SECONDS = 300
+    plenary = meeting_on(MONDAY, 10, "Plenary meeting", room=Room.objects.get(code="GA-HALL"))
+    subscriber()
+    send(django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    now = datetime.now(UTC)
+    for minutes, code in ((31, "ECOSOC"), (0, "GA-HALL")):
+        plenary.room = Room.objects.get(code=code)
+        plenary.sequence += 1
+        daily_programme.note_amendment(
+            plenary,
+            CalendarChange((CalendarDifference("room", "a", "b"),)),
+            now=now - timedelta(minutes=minutes),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert len(daily_programme.write_corrections(now=now)) == 1
+    (correction,) = mail.outbox
+    assert "New room" in correction.body
