@@ -47,8 +47,7 @@ from . import delivery
 from .enums import DeliveryState, ProgrammeMailKind, ProgrammeScope
 from .messages import UnsendableAddress
 from .models import ProgrammeAmendment, ProgrammeDelivery, ProgrammeIssue, ProgrammeSubscription
-from .programme_messages import build_message, render_correction, render_programme
-from .wire import flattened
+from .programme_messages import build_message, outgoing, render_correction, render_programme
 
 log = logging.getLogger(__name__)
 ADDED = "added"  # a meeting that was not in the programme as sent
@@ -428,8 +427,9 @@ def compose(row: ProgrammeDelivery, prepared: dict, *, as_bytes: bool = False) -
     try:
         if key not in prepared:
             prepared[key] = render(row, prepared)
-        message = build_message(row, prepared[key])
-        return (flattened(message)[0] if as_bytes else message), None
+        if as_bytes:
+            return outgoing(row, prepared[key]), None
+        return build_message(row, prepared[key]), None
     except DatabaseError:
         raise
     except UnsendableAddress as error:

@@ -10,22 +10,25 @@ once; each recipient's message is that, with their address and their own link.
 
 from dataclasses import dataclass
 from datetime import date
+from email.utils import format_datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gasched.formats import weekday_date
 from meetings.journal_order import journal_sections
 from meetings.models import Meeting
+from meetings.timing import NEW_YORK
 from meetings.wording import meeting_time
 from missions.addresses import clean_address
 
+from . import wire
 from .messages import MeetingMail, UnsendableAddress
 from .models import ProgrammeAmendment, ProgrammeDelivery
 
@@ -39,6 +42,9 @@ class Rendered:
     subject: str
     text: str
     html: str
+    # The first recipient's message cut where each recipient's parts sit
+    # (correspondence.wire); False when it could not be cut.
+    template: wire.Template | bool | None = None
 
 
 @dataclass
@@ -188,9 +194,13 @@ def address_of(row: ProgrammeDelivery) -> str:
             raise UnsendableAddress(error.messages[0]) from None
 
 
+def unsubscribe_url(subscription) -> str:
+    return site(reverse("correspondence:programme-unsubscribe", args=[subscription.token]))
+
+
 def build_message(row: ProgrammeDelivery, rendered: Rendered) -> EmailMultiAlternatives:
     subscription = row.subscription
-    unsubscribe = site(reverse("correspondence:programme-unsubscribe", args=[subscription.token]))
+    unsubscribe = unsubscribe_url(subscription)
     message = MeetingMail(
         subject=rendered.subject,
         body=rendered.text.replace(UNSUBSCRIBE, unsubscribe),
@@ -208,3 +218,48 @@ def build_message(row: ProgrammeDelivery, rendered: Rendered) -> EmailMultiAlter
     )
     message.attach_alternative(rendered.html.replace(UNSUBSCRIBE, unsubscribe), "text/html")
     return message
+
+
+# --- On the wire ------------------------------------------------------------------------
+
+
+def parts(row: ProgrammeDelivery, rendered: Rendered, address: str, link: str, date: str):
+    """What differs from one recipient to the next, encoded as on the wire."""
+    return {
+        "date": date.encode(),
+        "to": address.encode(),
+        "message_id": row.message_id.encode(),
+        "unsubscribe": f"<{link}>".encode(),
+        "text": wire.quoted_printable(rendered.text.replace(UNSUBSCRIBE, link).encode()),
+        "html": wire.quoted_printable(rendered.html.replace(UNSUBSCRIBE, link).encode()),
+    }
+
+
+def outgoing(row: ProgrammeDelivery, rendered: Rendered) -> wire.Outgoing:
+    """The row's bytes: the first of a rendering built by Django and the mail library
+    and cut into a template (kept only if it gives the same bytes back); the others that
+    template with their own parts. An address or token the template cannot take as it
+    is, or a header the library would fold otherwise, is built the ordinary way."""
+    address = address_of(row)
+    link = unsubscribe_url(row.subscription)
+    plain = wire.PLAIN_ADDRESS.match(address) and wire.PLAIN_TOKEN.match(row.subscription.token)
+    if rendered.template is None:
+        out, mime = wire.flattened(build_message(row, rendered))
+        rendered.template = False
+        if plain:
+            found = parts(row, rendered, address, link, mime["Date"])
+            places = wire.cut(out.raw, found)
+            if places is not None:
+                template = wire.Template(places[0], places[1], [], out.sender, ("", ""))
+                if wire.fill(template, found) == out.raw:
+                    template.boundaries = wire.boundaries(mime)
+                    rendered.template = template
+        return out
+    if rendered.template and plain:
+        date = format_datetime(timezone.localtime(timezone.now(), NEW_YORK))
+        found = parts(row, rendered, address, link, date)
+        if wire.folded_alike(rendered.template, found):
+            return wire.Outgoing(
+                rendered.template.sender, address, wire.fill(rendered.template, found)
+            )
+    return wire.flattened(build_message(row, rendered))[0]

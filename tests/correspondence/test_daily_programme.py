@@ -2,16 +2,18 @@
 changes of daylight saving time), to whom, what it says and how, the correction of a
 late change, and unsubscribing with one click (eager Celery, Django's locmem mail)."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from correspondence import daily_programme
+from correspondence import daily_programme, programme_messages, wire
 from correspondence.enums import DeliveryState, ProgrammeMailKind, ProgrammeScope
 from correspondence.models import (
     ProgrammeAmendment,
@@ -26,6 +28,7 @@ from meetings.models import Meeting, Organ, PersonalSchedule, Room
 from meetings.timing import new_york_datetime
 from missions.models import Contact, Mission
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory, UserFactory
+from tests.mailserver import MailServer
 
 pytestmark = pytest.mark.django_db
 
@@ -481,3 +484,47 @@ def test_edits_that_never_settle_are_told_after_six_times_the_quiet_time(
         assert len(daily_programme.write_corrections(now=now)) == 1
     (correction,) = mail.outbox
     assert "New room" in correction.body
+
+
+def test_each_programme_on_the_wire_is_the_bytes_the_mail_library_writes(
+    django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    """The first of a rendering is built by the library and cut into a template; the
+    others are that template with their parts, the same bytes but for the MIME
+    boundaries (drawn at random for each message anyway)."""
+    boundary = re.compile(rb"===============\d+==")
+    filled = []
+    fill = wire.fill
+    monkeypatch.setattr(
+        "correspondence.programme_messages.wire.fill", lambda *a: filled.append(1) or fill(*a)
+    )
+    meeting_on(MONDAY, 10, "Consultation informelle — Côte d'Ivoire → co-facilitation " * 2)
+    for language in ("en", "en", "en", "fr", "ar"):
+        subscriber(language=language)
+    subscriber(email="the.permanent.representative.deputy@" + "mission." * 6 + "example")
+    now = datetime(2031, 3, 7, 23, 40, tzinfo=UTC)
+    with MailServer() as server, time_machine.travel(now, tick=False):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+        settings.EMAIL_USE_TLS = False
+        with django_capture_on_commit_callbacks(execute=False):
+            ids = daily_programme.write_programmes(now=now)
+        assert daily_programme.deliver(ids)["sent"] == 6
+        expected = {}
+        rendered = {}
+        for row in ProgrammeDelivery.objects.select_related("subscription__user"):
+            key = row.subscription.language
+            if key not in rendered:
+                rendered[key] = daily_programme.render(row, {})
+            message = programme_messages.build_message(row, rendered[key])
+            expected[row.subscription.email] = message.message().as_bytes(linesep="\r\n")
+        received = {}
+        for raw, _options in server.mailbox.raw:
+            to = re.search(rb"\r\nTo:\s+(\S+)\r\n", raw).group(1).decode()
+            received[to] = raw
+    assert received.keys() == expected.keys()
+    for address, raw in received.items():
+        assert boundary.sub(b"B", raw) == boundary.sub(b"B", expected[address]), address
+    # Each first of a language is checked by filling it (3); the template serves the
+    # two other English ones; the long address is built the ordinary way.
+    assert len(filled) == 3 + 2
