@@ -153,7 +153,7 @@ def test_one_programme_each_a_correction_nothing_on_an_empty_day_and_one_click_u
     assert len(received(smtp)) == 2 * len(addresses)
 
     # One click in a mail client: a POST to the List-Unsubscribe address, no session.
-    link = str(first["List-Unsubscribe"]).strip("<>")
+    link = str(first["List-Unsubscribe"]).strip().strip("<>")  # unfolded
     answer = Client(enforce_csrf_checks=True).post(urlsplit(link).path)
     assert answer.status_code == 200
     daily_programme.send_due(now=evening(date(2031, 3, 11)))  # Wednesday's programme
