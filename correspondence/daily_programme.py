@@ -47,7 +47,13 @@ from . import delivery
 from .enums import DeliveryState, ProgrammeMailKind, ProgrammeScope
 from .messages import UnsendableAddress
 from .models import ProgrammeAmendment, ProgrammeDelivery, ProgrammeIssue, ProgrammeSubscription
-from .programme_messages import build_message, outgoing, render_correction, render_programme
+from .programme_messages import (
+    build_message,
+    is_on,
+    outgoing,
+    render_correction,
+    render_programme,
+)
 
 log = logging.getLogger(__name__)
 ADDED = "added"  # a meeting that was not in the programme as sent
@@ -97,15 +103,6 @@ def day_meetings(day: date) -> list[Meeting]:
         .exclude(timing=Timing.WEEK)
         .select_related("room", "overflow_room", "process", "organ")
         .order_by("start", "pk")
-    )
-
-
-def is_on(meeting: Meeting, day: date) -> bool:
-    return (
-        meeting.published_at is not None
-        and meeting.status not in STATUSES_THAT_FREE_THE_ROOM
-        and meeting.timing != Timing.WEEK
-        and meeting.local_start.date() == day
     )
 
 

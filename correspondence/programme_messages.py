@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gasched.formats import weekday_date
+from meetings.enums import MeetingStatus, Timing
 from meetings.journal_order import journal_sections
 from meetings.models import Meeting
 from meetings.timing import NEW_YORK
@@ -62,6 +63,16 @@ class Entry:
     change: str = ""  # a correction: what changed ("New room", "Cancelled", …)
 
 
+def is_on(meeting: Meeting, day: date) -> bool:
+    """Whether the programme of `day` lists the meeting as it is now."""
+    return (
+        meeting.published_at is not None
+        and not meeting.is_off
+        and meeting.timing != Timing.WEEK
+        and meeting.local_start.date() == day
+    )
+
+
 def site(path: str) -> str:
     return settings.GASCHED_SITE_URL + path
 
@@ -69,7 +80,7 @@ def site(path: str) -> str:
 def entry(meeting: Meeting) -> Entry:
     rooms = " + ".join(r.name for r in (meeting.room, meeting.overflow_room) if r is not None)
     notes = []
-    if meeting.status == "tentative":
+    if meeting.status == MeetingStatus.TENTATIVE:
         notes.append(_("Tentative"))
     if meeting.is_closed:
         notes.append(_("Closed meeting"))
@@ -138,13 +149,7 @@ def change_words(amendments: list[ProgrammeAmendment], meeting: Meeting, day: da
     """What a correction says of one meeting, from what it is now; "" if nothing is
     left to tell (added, then removed again before anyone heard of it)."""
     whats = {a.what for a in amendments}
-    on = (
-        meeting.published_at is not None
-        and not meeting.is_off
-        and meeting.timing != "week"
-        and meeting.local_start.date() == day
-    )
-    if not on:
+    if not is_on(meeting, day):
         if whats == {"added"}:
             return ""
         if meeting.is_off:
