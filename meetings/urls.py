@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import following_views, views
 from .syndication import ProgrammeChangesFeed
 
 app_name = "meetings"
@@ -38,4 +38,6 @@ urlpatterns = [
     path("rooms/availability/", views.room_availability, name="room-availability"),
     path("rooms/<slug:code>/", views.room_detail, name="room"),
     path("rooms/<slug:code>/edit/", views.room_edit, name="room-edit"),
+    path("kinds/<slug:kind>/", following_views.kind_detail, name="kind"),
+    path("organs/<slug:code>/", following_views.organ_detail, name="organ"),
 ]
