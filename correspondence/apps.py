@@ -17,7 +17,7 @@ class CorrespondenceConfig(AppConfig):
             on_schedule_write,
         )
 
-        from . import delivery, previews, sections  # noqa: PLC0415 -- apps not ready
+        from . import delivery, found, previews, sections  # noqa: PLC0415 -- apps not ready
         from .models import Announcement, Letter  # noqa: PLC0415 -- apps not ready
 
         # The outbox: a saved meeting, a new contact or new wishes, in the same transaction.
@@ -31,6 +31,8 @@ class CorrespondenceConfig(AppConfig):
         register_audience(delivery.told_if_called_off)
         # The letters on the meeting and process pages.
         sections.register()
+        # Letters in the site-wide search (meetings.search).
+        found.register()
         # Those pages list published letters: keep their cache honest.
         for model in (Letter, Announcement):
             post_save.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-{model}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import following_views, views
+from . import following_views, search_views, views
 from .syndication import ProgrammeChangesFeed
 
 app_name = "meetings"
@@ -12,6 +12,8 @@ urlpatterns = [
     path("week/<date:day>/rooms/", views.week_by_room, name="week-rooms"),
     path("month/<int:year>/<int:month>/", views.month, name="month"),
     path("archive/", views.archive, name="archive"),
+    path("search/", search_views.search_page, name="search"),
+    path("search/past/", search_views.past_matches, name="search-past"),
     path("changes/", views.programme_changes, name="changes"),
     path("changes/feed/", ProgrammeChangesFeed(), name="changes-feed"),
     path("archive/<int:number>/", views.archive_session, name="archive-session"),

@@ -36,6 +36,7 @@ from . import (
     pageshell,
     personal,
     schedule,
+    search,
     shownpages,
     signals,
 )
@@ -209,7 +210,12 @@ def programme(request):
     def build():
         meetings = schedule.upcoming_meetings(schedule_filter)
         page = Paginator(meetings, PAGE_SIZE).get_page(number)
-        return {"page": page, "days": schedule.group_by_day(page.object_list)}
+        context = {"page": page, "days": schedule.group_by_day(page.object_list)}
+        if schedule_filter.text:  # the rest of what the words find, in every session
+            # Never cached (schedule_page): it may read what only this visitor sees.
+            found = search.everywhere(request.user, schedule_filter.text, upcoming=False)
+            context.update(results=found, past_url=search.past_url(found.text))
+        return context
 
     return schedule_page(
         request,
