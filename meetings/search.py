@@ -156,11 +156,9 @@ def everywhere(user, text: str, *, upcoming: bool = True) -> Results:
             results.upcoming_count = upcoming_matches(text).count()
     results.past_count = past_matches(text).count()
     results.processes = list(
-        matching_processes(text).select_related("session").order_by("-session__number", "title")[
-            :PROCESSES_SHOWN
-        ]
+        matching_processes(text)
+        .select_related("session")
+        .order_by("-session__number", "title")[:PROCESSES_SHOWN]
     )
     results.others = [provider(user, text) for provider in _providers.values()]
     return results
-
-

@@ -29,6 +29,7 @@ from . import (
     audit,
     calling_off,
     changes,
+    feed_notice,
     feedcache,
     feeds,
     following,
@@ -211,6 +212,8 @@ def programme(request):
         meetings = schedule.upcoming_meetings(schedule_filter)
         page = Paginator(meetings, PAGE_SIZE).get_page(number)
         context = {"page": page, "days": schedule.group_by_day(page.object_list)}
+        if not page.paginator.count:  # no meeting ahead: perhaps none in the feed either
+            context["feed_empty"] = feed_notice.for_filter(schedule_filter)
         if schedule_filter.text:  # the rest of what the words find, in every session
             # Never cached (schedule_page): it may read what only this visitor sees.
             found = search.everywhere(request.user, schedule_filter.text, upcoming=False)
@@ -753,7 +756,8 @@ def process_detail(request, slug: str):
         except Process.DoesNotExist:
             raise Http404(_("There is no process at this address.")) from None
         past, planned = schedule.split_past_and_planned(process.meetings.all())
-        return {"process": process, "past": past, "planned": planned}
+        notice = feed_notice.for_process(process)
+        return {"process": process, "past": past, "planned": planned, "feed_empty": notice}
 
     template = "meetings/process_detail.html"
     if pageshell.is_for_anyone(request):

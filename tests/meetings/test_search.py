@@ -151,12 +151,18 @@ def test_the_search_page_runs_a_fixed_number_of_queries(
 
 def test_the_office_finds_letters_under_review_the_public_does_not(client, trafficking):
     LetterFactory(subject="Trafficking letter under review", is_published=False)
-    assert "Trafficking letter under review" not in client.get(SEARCH, {"q": "trafficking"}).content.decode()
+    assert (
+        "Trafficking letter under review"
+        not in client.get(SEARCH, {"q": "trafficking"}).content.decode()
+    )
     from accounts.roles import PGA_VIEWERS
     from tests.factories import user_with_role
 
     client.force_login(user_with_role(PGA_VIEWERS))
-    assert "Trafficking letter under review" in client.get(SEARCH, {"q": "trafficking"}).content.decode()
+    assert (
+        "Trafficking letter under review"
+        in client.get(SEARCH, {"q": "trafficking"}).content.decode()
+    )
 
 
 @pytest.mark.postgres
