@@ -17,7 +17,10 @@ from .views import PAGE_SIZE, page_number
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label=gettext_lazy("Search every session"), required=False, max_length=search.MAX_LENGTH
+        label=gettext_lazy("Search every session"),
+        required=False,
+        max_length=search.MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
 
     def clean_q(self):
