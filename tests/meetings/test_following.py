@@ -196,7 +196,7 @@ def test_the_clash_list_names_both_meetings_with_times_and_rooms(client, session
     assert [(a.pk, b.pk) for a, b in page.context["overlaps"]] == [(first.pk, second.pk)]
     html = page.content.decode()
     clashes = html[html.index('class="overlaps"') : html.index('id="follow-title"')]
-    assert "1 pair of the meetings you follow are on at the same time." in clashes
+    assert "1 pair of the meetings you follow overlaps." in clashes
     assert "Oceans consultation</a> (10:00–13:00, Conference Room 3)" in clashes
     assert "Water briefing</a> (11:00–14:00, Conference Room 4)" in clashes
     assert "Later panel" not in clashes
