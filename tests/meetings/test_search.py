@@ -208,3 +208,15 @@ def test_plain_words_match_whatever_the_database(client, trafficking):
 def test_a_signed_in_visitor_searches_too(client, trafficking):
     client.force_login(UserFactory())
     assert "3 past meetings match" in client.get(SEARCH, {"q": "trafficking"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"trafficking', "trafficking -persons OR (", "& | ! : * \\", "%", "_", "'; drop table"],
+)
+def test_search_syntax_and_wildcards_are_just_words(client, trafficking, typed):
+    """Quotes, operators and LIKE wildcards never break the search nor match everything."""
+    page = client.get(SEARCH, {"q": typed})
+    assert page.status_code == 200
+    if typed in ("%", "_"):
+        assert page.context["results"].past_count == 0
