@@ -41,15 +41,11 @@ def meeting_condition(text: str) -> Q:
         return Q(pk__in=ScheduleFilter(text=text).apply(Meeting.objects.all()).values("pk"))
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     meetings = Meeting.objects.order_by()
-    own = meetings.annotate(found=SearchVector(*MEETING_VECTOR, config=CONFIG)).filter(
-        found=query
-    )
+    own = meetings.annotate(found=SearchVector(*MEETING_VECTOR, config=CONFIG)).filter(found=query)
     close = meetings.filter(title__trigram_word_similar=text)
     of_process = meetings.filter(process__in=matching_processes(text).values("pk"))
     in_room = meetings.filter(room__in=Room.objects.filter(name__icontains=text).values("pk"))
-    ids = own.values("pk").union(
-        close.values("pk"), of_process.values("pk"), in_room.values("pk")
-    )
+    ids = own.values("pk").union(close.values("pk"), of_process.values("pk"), in_room.values("pk"))
     return Q(pk__in=ids)
 
 
