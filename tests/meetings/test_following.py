@@ -280,3 +280,40 @@ def test_following_an_unknown_body_is_a_clear_400(client):
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/plain")
     assert "There is no organ" in response.content.decode()
+
+
+def test_followers_among_keeps_the_rule_of_followed_meetings(session_now):
+    """The two forms of one rule (a query for one schedule, a check over many) agree."""
+    from meetings.personal import followed_meetings, followers_among, schedule_of, set_following
+
+    oceans = ProcessFactory(session=session_now, slug="oceans")
+    third = Organ.objects.get(code="third-committee")
+    meetings = [
+        MeetingFactory(session=session_now, process=oceans, start=soon(1)),
+        MeetingFactory(session=session_now, room=room("CR3"), start=soon(2)),
+        MeetingFactory(session=session_now, overflow_room=room("CR3"), start=soon(3)),
+        MeetingFactory(session=session_now, organ=third, start=soon(4)),
+        MeetingFactory(session=session_now, kind="panel", start=soon(5)),
+        MeetingFactory(session=session_now, start=soon(6)),
+        MeetingFactory(session=session_now, start=soon(7)),  # nobody's
+    ]
+    routes = [
+        ("process", oceans),
+        ("room", room("CR3")),
+        ("organ", third),
+        ("kind", "panel"),
+        ("meeting", meetings[5]),
+    ]
+    users = []
+    for what, value in routes:
+        user = UserFactory()
+        set_following(user, what=what, value=value, follow=True)
+        users.append(user)
+    schedules = PersonalSchedule.objects.filter(user__in=users)
+    found = followers_among(schedules, meetings)
+    for user in users:
+        expected = {m.pk for m in followed_meetings(schedule_of(user))}
+        assert {pk for pk, followers in found.items() if user in [s.user for s in followers]} == (
+            expected
+        )
+    assert found[meetings[6].pk] == []
