@@ -48,7 +48,7 @@ def search_page(request):
             results=results,
             days=schedule.group_by_day(results.upcoming),
             past_url=search.past_url(text),
-            programme_url=reverse("meetings:programme") + "?" + urlencode({"q": text}),
+            upcoming_url=reverse("meetings:search-upcoming") + "?" + urlencode({"q": text}),
         )
     return render(request, "meetings/search.html", context)
 
@@ -56,18 +56,25 @@ def search_page(request):
 @require_safe
 def past_matches(request):
     """The past meetings that match, most recent first, a page at a time."""
+    return matches_page(request, search.past_matches, upcoming=False)
+
+
+@require_safe
+def upcoming_matches(request):
+    """All the upcoming meetings that match (the search page shows the first), soonest
+    first, a page at a time."""
+    return matches_page(request, search.upcoming_matches, upcoming=True)
+
+
+def matches_page(request, matching, *, upcoming: bool):
     form, text = read_search(request)
+    context = {"form": form, "text": text or "", "days": [], "page": None, "upcoming": upcoming}
     if text is None:
-        context = {"form": form, "text": "", "days": [], "page": None}
-        return render(request, "meetings/search_past.html", context, status=400)
-    page = Paginator(search.past_matches(text) if text else [], PAGE_SIZE).get_page(
-        page_number(request)
+        return render(request, "meetings/search_matches.html", context, status=400)
+    page = Paginator(matching(text) if text else [], PAGE_SIZE).get_page(page_number(request))
+    context.update(
+        page=page,
+        days=schedule.group_by_day(page.object_list),
+        query=urlencode({"q": text}),
     )
-    context = {
-        "form": form,
-        "text": text,
-        "page": page,
-        "days": schedule.group_by_day(page.object_list),
-        "query": urlencode({"q": text}),
-    }
-    return render(request, "meetings/search_past.html", context)
+    return render(request, "meetings/search_matches.html", context)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("archive/", views.archive, name="archive"),
     path("search/", search_views.search_page, name="search"),
     path("search/past/", search_views.past_matches, name="search-past"),
+    path("search/upcoming/", search_views.upcoming_matches, name="search-upcoming"),
     path("changes/", views.programme_changes, name="changes"),
     path("changes/feed/", ProgrammeChangesFeed(), name="changes-feed"),
     path("archive/<int:number>/", views.archive_session, name="archive-session"),

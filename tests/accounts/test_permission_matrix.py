@@ -84,6 +84,7 @@ EXPECTED = {
     "meetings:organ": PUBLIC,
     "meetings:search": PUBLIC,
     "meetings:search-past": PUBLIC,
+    "meetings:search-upcoming": PUBLIC,
     "meetings:meeting-create": EDITORS_ONLY,
     "meetings:meeting-edit": EDITORS_ONLY,
     "meetings:drafts": EDITORS_ONLY,  # only the office sees what it has not published

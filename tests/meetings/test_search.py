@@ -220,3 +220,25 @@ def test_search_syntax_and_wildcards_are_just_words(client, trafficking, typed):
     assert page.status_code == 200
     if typed in ("%", "_"):
         assert page.context["results"].past_count == 0
+
+
+def test_more_upcoming_matches_than_shown_have_a_page_of_their_own(
+    client, session_now, monkeypatch
+):
+    from meetings import search, search_views
+
+    monkeypatch.setattr(search, "UPCOMING_SHOWN", 2)
+    monkeypatch.setattr(search_views, "PAGE_SIZE", 2)
+    ahead = [
+        MeetingFactory(session=session_now, title=f"Trafficking briefing {n}", start=soon(n + 1))
+        for n in range(3)
+    ]
+    page = client.get(SEARCH, {"q": "trafficking"})
+    assert [m.pk for m in page.context["results"].upcoming] == [ahead[0].pk, ahead[1].pk]
+    html = page.content.decode()
+    assert 'href="/search/upcoming/?q=trafficking">All 3 upcoming meetings that match' in html
+    first = client.get(reverse("meetings:search-upcoming"), {"q": "trafficking"})
+    assert [m.pk for d in first.context["days"] for m in d.meetings] == [ahead[0].pk, ahead[1].pk]
+    assert "3 upcoming meetings, soonest first." in first.content.decode()
+    second = client.get(reverse("meetings:search-upcoming"), {"q": "trafficking", "page": 2})
+    assert [m.pk for d in second.context["days"] for m in d.meetings] == [ahead[2].pk]
