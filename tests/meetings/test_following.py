@@ -317,3 +317,26 @@ def test_followers_among_keeps_the_rule_of_followed_meetings(session_now):
             expected
         )
     assert found[meetings[6].pk] == []
+
+
+@pytest.mark.parametrize("address", ["/kinds/panel/", "/organs/third-committee/"])
+def test_kind_and_body_pages_run_a_fixed_number_of_queries(
+    client, session_now, django_assert_num_queries, address
+):
+    third = Organ.objects.get(code="third-committee")
+    client.force_login(UserFactory())
+
+    def add(n):
+        for i in range(n):
+            MeetingFactory(session=session_now, kind="panel", organ=third, start=soon(1 + i))
+
+    add(1)
+    client.get(address)
+    # session, user, membership, user and group permissions (the menu); the body (its
+    # page only); the meetings; whether the visitor follows it
+    expected = 8 if "organs" in address else 7
+    with django_assert_num_queries(expected):
+        client.get(address)
+    add(5)
+    with django_assert_num_queries(expected):
+        client.get(address)
