@@ -20,6 +20,7 @@ class CorrespondenceConfig(AppConfig):
         from . import (  # noqa: PLC0415 -- apps not ready
             daily_programme,
             delivery,
+            found,
             previews,
             sections,
         )
@@ -40,6 +41,8 @@ class CorrespondenceConfig(AppConfig):
         register_audience(delivery.told_if_called_off)
         # The letters on the meeting and process pages.
         sections.register()
+        # Letters in the site-wide search (meetings.search).
+        found.register()
         # Those pages list published letters: keep their cache honest.
         for model in (Letter, Announcement):
             post_save.connect(on_schedule_write, sender=model, dispatch_uid=f"letters-{model}")

@@ -202,6 +202,9 @@ class Organ(models.Model):
     def __str__(self):
         return self.short_name or self.name
 
+    def get_absolute_url(self):
+        return reverse("meetings:organ", args=[self.code])
+
 
 class CoFacilitator(models.Model):
     """A co-facilitator (or co-chair) of a process, usually a Permanent Representative."""
@@ -671,6 +674,8 @@ class PersonalSchedule(models.Model):
     processes = models.ManyToManyField(Process, blank=True, related_name="followers")
     rooms = models.ManyToManyField(Room, blank=True, related_name="followers")
     meetings = models.ManyToManyField(Meeting, blank=True, related_name="followers")
+    # A body's official meetings (the Third Committee's, the plenary's).
+    organs = models.ManyToManyField(Organ, blank=True, related_name="followers")
     kinds = models.JSONField(default=list, blank=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import following_views, search_views, views
 from .syndication import ProgrammeChangesFeed
 
 app_name = "meetings"
@@ -12,6 +12,9 @@ urlpatterns = [
     path("week/<date:day>/rooms/", views.week_by_room, name="week-rooms"),
     path("month/<int:year>/<int:month>/", views.month, name="month"),
     path("archive/", views.archive, name="archive"),
+    path("search/", search_views.search_page, name="search"),
+    path("search/past/", search_views.past_matches, name="search-past"),
+    path("search/upcoming/", search_views.upcoming_matches, name="search-upcoming"),
     path("changes/", views.programme_changes, name="changes"),
     path("changes/feed/", ProgrammeChangesFeed(), name="changes-feed"),
     path("archive/<int:number>/", views.archive_session, name="archive-session"),
@@ -38,4 +41,6 @@ urlpatterns = [
     path("rooms/availability/", views.room_availability, name="room-availability"),
     path("rooms/<slug:code>/", views.room_detail, name="room"),
     path("rooms/<slug:code>/edit/", views.room_edit, name="room-edit"),
+    path("kinds/<slug:kind>/", following_views.kind_detail, name="kind"),
+    path("organs/<slug:code>/", following_views.organ_detail, name="organ"),
 ]

@@ -29,12 +29,15 @@ from . import (
     audit,
     calling_off,
     changes,
+    feed_notice,
     feedcache,
     feeds,
+    following,
     pagecache,
     pageshell,
     personal,
     schedule,
+    search,
     shownpages,
     signals,
 )
@@ -48,7 +51,7 @@ from .forms import (
     RoomForm,
     ScheduleFilterForm,
 )
-from .models import Deadline, Meeting, PersonalSchedule, Process, Room, Session
+from .models import Deadline, Meeting, Organ, PersonalSchedule, Process, Room, Session
 from .processes import save_process
 from .rooms import current_room_names, save_room
 from .rules import is_pga_office
@@ -208,7 +211,14 @@ def programme(request):
     def build():
         meetings = schedule.upcoming_meetings(schedule_filter)
         page = Paginator(meetings, PAGE_SIZE).get_page(number)
-        return {"page": page, "days": schedule.group_by_day(page.object_list)}
+        context = {"page": page, "days": schedule.group_by_day(page.object_list)}
+        if not page.paginator.count:  # no meeting ahead: perhaps none in the feed either
+            context["feed_empty"] = feed_notice.for_filter(schedule_filter)
+        if schedule_filter.text:  # the rest of what the words find, in every session
+            # Never cached (schedule_page): it may read what only this visitor sees.
+            found = search.everywhere(request.user, schedule_filter.text, upcoming=False)
+            context.update(results=found, past_url=search.past_url(found.text))
+        return context
 
     return schedule_page(
         request,
@@ -443,6 +453,7 @@ def meeting_detail(request, pk: int):
             request, "meeting", identity, template, lambda: context(found())
         )
     page = context(found(drafts=is_pga_office(request.user)))
+    page["following"] = following.is_following(request.user, "meeting", pk)
     if is_pga_office(request.user):
         page["changes"] = audit.meeting_changes(get_object_or_404(Meeting, pk=pk))
     return render(request, template, page)
@@ -745,13 +756,16 @@ def process_detail(request, slug: str):
         except Process.DoesNotExist:
             raise Http404(_("There is no process at this address.")) from None
         past, planned = schedule.split_past_and_planned(process.meetings.all())
-        return {"process": process, "past": past, "planned": planned}
+        notice = feed_notice.for_process(process)
+        return {"process": process, "past": past, "planned": planned, "feed_empty": notice}
 
     template = "meetings/process_detail.html"
     if pageshell.is_for_anyone(request):
         identity = (slug, get_language(), request.get_host(), schedule.today())
         return pageshell.page_for_anyone(request, "process", identity, template, context)
-    return render(request, template, context())
+    page = context()
+    page["following"] = following.is_following(request.user, "process", page["process"])
+    return render(request, template, page)
 
 
 def process_form_page(request, process=None):
@@ -794,7 +808,11 @@ def room_list(request):
 def room_detail(request, code: str):
     room = get_object_or_404(Room.objects.prefetch_related("aliases"), code=code)
     upcoming = schedule.upcoming_meetings(schedule.ScheduleFilter(rooms=(room.code,)))[:50]
-    context = {"room": room, "days": schedule.group_by_day(upcoming)}
+    context = {
+        "room": room,
+        "days": schedule.group_by_day(upcoming),
+        "following": following.is_following(request.user, "room", room),
+    }
     return render(request, "meetings/room_detail.html", context)
 
 
@@ -959,19 +977,16 @@ def meeting_ics(request, pk: int):
 @login_required
 @require_safe
 def my_schedule(request):
-    mine, upcoming, clashes = personal.my_schedule(request.user)
+    page = following.my_schedule_page(request.user)
+    mine = page["personal"]
     feed = None
     if mine.token:
         feed = request.build_absolute_uri(reverse("meetings:personal-feed", args=[mine.token]))
     context = {
-        "personal": mine,
-        "days": schedule.group_by_day(upcoming),
-        "overlaps": clashes,
+        **page,
+        "days": schedule.group_by_day(page["upcoming"]),
         "feed_url": feed,
         "webcal_url": "webcal://" + feed.split("://", 1)[1] if feed else None,
-        "processes": mine.processes.select_related("session"),
-        "rooms": mine.rooms.all(),
-        "kinds": [(k, MeetingKind(k).label) for k in mine.kinds if k in MeetingKind.values],
     }
     return render(request, "meetings/my_schedule.html", context)
 
@@ -979,7 +994,8 @@ def my_schedule(request):
 @login_required
 @require_POST
 def follow(request):
-    """Follow or unfollow: what=process|room|meeting|kind, value=slug|code|number|kind."""
+    """Follow or unfollow: what=process|room|meeting|kind|organ,
+    value=slug|code|number|kind|code."""
     what, value = request.POST.get("what"), request.POST.get("value", "")
     lookups = {
         "process": lambda: Process.objects.filter(slug=value).first(),
@@ -991,10 +1007,12 @@ def follow(request):
             else None
         ),
         "kind": lambda: value if value in MeetingKind.values else None,
+        "organ": lambda: Organ.objects.filter(code=value).first(),
     }
     if what not in lookups:
         return HttpResponseBadRequest(
-            _("Follow what? One of: process, room, meeting, kind."), content_type=PLAIN_TEXT
+            _("Follow what? One of: process, room, meeting, kind, organ."),
+            content_type=PLAIN_TEXT,
         )
     target = lookups[what]()
     if target is None:

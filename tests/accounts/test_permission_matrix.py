@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Role
 from accounts.roles import ROLE_PERMISSIONS
+from correspondence.models import ProgrammeSubscription
 from meetings.models import PersonalSchedule
 from meetings.rules import is_pga_office
 from missions.models import Contact, ContactImport
@@ -80,6 +81,11 @@ EXPECTED = {
     "meetings:process": PUBLIC,
     "meetings:rooms": PUBLIC,
     "meetings:room": PUBLIC,
+    "meetings:kind": PUBLIC,
+    "meetings:organ": PUBLIC,
+    "meetings:search": PUBLIC,
+    "meetings:search-past": PUBLIC,
+    "meetings:search-upcoming": PUBLIC,
     "meetings:meeting-create": EDITORS_ONLY,
     "meetings:meeting-edit": EDITORS_ONLY,
     "meetings:drafts": EDITORS_ONLY,  # only the office sees what it has not published
@@ -117,6 +123,9 @@ EXPECTED = {
     "missions:contact-edit": (302, 200, 403, 200),  # viewers read, never change
     "missions:mission-preferences": (302, 405, 405, 405),
     "correspondence:unsubscribe": PUBLIC,  # the token in every e-mail is the key
+    "correspondence:contact-programme": PUBLIC,  # the contact's own token is the key
+    "correspondence:programme-unsubscribe": PUBLIC,  # the token in each programme e-mail
+    "correspondence:programme-subscription": (302, 200, 200, 200),  # one's own
     "missions:contact-confirm": PUBLIC,  # the key in the confirmation e-mail is the key
     "correspondence:meeting-deliveries": (302, 403, 200, 200),
     "correspondence:delivery-resend": (302, 403, 403, 405),
@@ -151,6 +160,7 @@ def url_for(db, belgium, editor):
         confirmation_sent=timezone.now(),
     )
     letter.original.save("letter.txt", ContentFile(b"Excellency, ..."))
+    subscription = ProgrammeSubscription.objects.create(contact=contact)
     args = {
         "meetings:personal-feed": [personal.token],
         "meetings:day": [date(2017, 6, 29)],
@@ -170,6 +180,8 @@ def url_for(db, belgium, editor):
         "meetings:process": [process.slug],
         "meetings:process-edit": [process.slug],
         "meetings:room": ["CR3"],
+        "meetings:kind": ["panel"],
+        "meetings:organ": ["third-committee"],
         "meetings:room-edit": ["CR3"],
         "accounts:accept-invitation": [invitation.key],
         "accounts:mission": [belgium.pk],
@@ -186,6 +198,8 @@ def url_for(db, belgium, editor):
         "missions:contacts-import-job": [ContactImport.objects.create(total=1).pk],
         "missions:mission-preferences": [belgium.pk],
         "correspondence:unsubscribe": [contact.token],
+        "correspondence:contact-programme": [contact.token],
+        "correspondence:programme-unsubscribe": [subscription.token],
         "missions:contact-confirm": [contact.confirmation_key],
         "correspondence:meeting-deliveries": [meeting.pk],
         "correspondence:delivery-resend": [1],

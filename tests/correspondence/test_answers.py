@@ -114,7 +114,8 @@ def test_the_meeting_page_queries_do_not_grow_with_the_answers(
     client.force_login(viewer)
     client.get(meeting.get_absolute_url())  # the meeting's content cached
     # session, user, user and group permissions, the meeting and its history (the
-    # office's), membership (for the menu), and the answers: one query for all of them
-    with django_assert_num_queries(8):
+    # office's), membership (for the menu), whether the viewer follows the meeting (their
+    # Follow button), and the answers: one query for all of them
+    with django_assert_num_queries(9):
         page = client.get(meeting.get_absolute_url()).content.decode()
     assert section(page).count("<tr><td>") == n

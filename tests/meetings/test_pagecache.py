@@ -40,9 +40,10 @@ def test_signed_in_reader_gets_cached_content_in_a_fresh_page(client, django_ass
     meeting = MeetingFactory(title="Second informal consultation")
     client.force_login(UserFactory())
     client.get(meeting.get_absolute_url())
-    # session, user, membership, user and group permissions (for the menu): the meeting's
-    # content, title and status come cached
-    with django_assert_num_queries(5):
+    # session, user, membership, user and group permissions (for the menu), whether the
+    # reader follows the meeting (their Follow button): the meeting's content, title and
+    # status come cached
+    with django_assert_num_queries(6):
         page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Sign out" in page
     assert "Second informal consultation" in page
