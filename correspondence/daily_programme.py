@@ -40,6 +40,7 @@ from django.utils import timezone
 from meetings.changes import CalendarChange
 from meetings.enums import STATUSES_THAT_FREE_THE_ROOM, Timing
 from meetings.models import Meeting, PersonalSchedule, Process
+from meetings.personal import is_followed
 from meetings.timing import NEW_YORK
 from missions.models import Contact, Mission
 
@@ -117,17 +118,12 @@ class Interests:
     processes: set = field(default_factory=set)
     rooms: set = field(default_factory=set)
     meetings: set = field(default_factory=set)
+    organs: set = field(default_factory=set)
     kinds: set = field(default_factory=set)
 
     def wants(self, meeting: Meeting) -> bool:
-        return (
-            self.everything
-            or meeting.process_id in self.processes
-            or meeting.room_id in self.rooms
-            or (meeting.overflow_room_id is not None and meeting.overflow_room_id in self.rooms)
-            or meeting.pk in self.meetings
-            or meeting.kind in self.kinds
-        )
+        # The sets have personal.Follows' names: one rule for what following means.
+        return self.everything or is_followed(meeting, self)
 
 
 @dataclass(frozen=True)
@@ -177,6 +173,7 @@ def interests(people: list[Subscriber]) -> dict[int, Interests]:
             ("processes", "process"),
             ("rooms", "room"),
             ("meetings", "meeting"),
+            ("organs", "organ"),
         ):
             through = getattr(PersonalSchedule, name).through
             for schedule, value in through.objects.filter(

@@ -528,3 +528,19 @@ def test_each_programme_on_the_wire_is_the_bytes_the_mail_library_writes(
     # Each first of a language is checked by filling it (3); the template serves the
     # two other English ones; the long address is built the ordinary way.
     assert len(filled) == 3 + 2
+
+
+def test_a_follower_of_a_body_gets_its_meetings_and_nothing_else(
+    django_capture_on_commit_callbacks,
+):
+    third = Organ.objects.get(code="third-committee")
+    meeting_on(MONDAY, 10, "Third Committee, 12th meeting", kind=MeetingKind.OTHER, organ=third)
+    meeting_on(MONDAY, 15, "Consultations on the declaration")
+    follower = subscriber(ProgrammeScope.FOLLOWED)
+    PersonalSchedule.objects.create(user=follower.user).organs.add(third)
+
+    send(django_capture_on_commit_callbacks)
+
+    (programme,) = mail.outbox
+    assert "Third Committee, 12th meeting" in programme.body
+    assert "Consultations on the declaration" not in programme.body
