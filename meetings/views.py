@@ -34,6 +34,7 @@ from . import (
     pagecache,
     pageshell,
     personal,
+    precedence,
     schedule,
     shownpages,
     signals,
@@ -72,7 +73,9 @@ def filter_form(
     today's) and those the filter names; any process that exists is accepted."""
     choices = choices or filter_choices(day, data.getlist("process"))
     # historical rooms too: the archive filters by them
-    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+    return ScheduleFilterForm(
+        data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
+    )
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
@@ -83,12 +86,25 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
     text = request.GET.get("q", "")
     # No process or room named (most requests): nothing to look up.
-    choices = filter_choices(named=asked["process"]) if asked["process"] or asked["room"] else None
+    named_any = asked["process"] or asked["room"] or asked["organ"]
+    choices = filter_choices(named=asked["process"]) if named_any else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
     plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
-    if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and plain_text:
+    if (
+        known(
+            kinds=asked["kind"],
+            processes=asked["process"],
+            rooms=asked["room"],
+            organs=asked["organ"],
+        )
+        and plain_text
+    ):
         canonical = schedule.ScheduleFilter.canonical(
-            kinds=asked["kind"], processes=asked["process"], rooms=asked["room"], text=text
+            kinds=asked["kind"],
+            processes=asked["process"],
+            rooms=asked["room"],
+            text=text,
+            organs=asked["organ"],
         )
         return None, canonical
     form = filter_form(request.GET, choices)
@@ -416,6 +432,7 @@ def meeting_detail(request, pk: int):
             "title": meeting.title,
             "status": meeting.status,
             "revision": meeting.revision,
+            "source": meeting.source,
         }
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
@@ -434,6 +451,8 @@ def meeting_detail(request, pk: int):
             "status": shown["status"],
             "revision": shown["revision"],
             "is_draft": shown.get("draft", False),
+            "source": shown.get("source", ""),
+            "kept_elsewhere": precedence.office_refusal(shown),
         }
         return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
 
@@ -461,6 +480,7 @@ def draft_for_office(pk: int) -> dict | None:
         "title": meeting.title,
         "status": meeting.status,
         "revision": meeting.revision,
+        "source": meeting.source,
         "draft": True,
     }
 
@@ -580,6 +600,8 @@ def meeting_create(request):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     if request.method == "POST":
         return save_meeting_from(request, MeetingForm(request.POST, instance=meeting), meeting)
     return meeting_form_page(request, MeetingForm(instance=meeting), meeting)
@@ -590,6 +612,8 @@ def meeting_edit(request, pk: int):
 def meeting_status(request, pk: int):
     """Publish, postpone, cancel or reinstate a meeting (a POST from its page)."""
     meeting = get_object_or_404(Meeting, pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     status = request.POST.get("status")
     if status not in MeetingStatus.values:
         return HttpResponseBadRequest(
@@ -636,6 +660,13 @@ def meeting_status(request, pk: int):
     return redirect(meeting)
 
 
+def refuse_change(request, meeting: Meeting, reason: str) -> HttpResponse:
+    """Back to the meeting's page, saying why nothing can be changed there (a meeting
+    the Journal keeps: meetings.precedence)."""
+    messages.error(request, reason)
+    return redirect(meeting)
+
+
 CALL_OFF_DONE = {
     MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled."),
     MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed."),
@@ -646,6 +677,8 @@ def call_off_page(request, pk: int, status: MeetingStatus):
     """Confirm a cancellation or postponement: the meeting, who will be told and a
     reason (GET changes nothing); the POST calls the meeting off (calling_off)."""
     meeting = get_object_or_404(Meeting.objects.select_related("room", "overflow_room"), pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     form = CallOffForm(request.POST or None, initial={"opened_revision": meeting.revision})
     refused = calling_off.refusal(meeting, status)
     http_status = 200
@@ -915,18 +948,20 @@ def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
     return not_modified if not_modified is not None else response
 
 
-FILTER_PARAMETERS = ("kind", "process", "room")
+FILTER_PARAMETERS = ("kind", "process", "room", "organ")
 
 
 def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
     """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3".
     From the labels of the filter choices, without building a form of every process."""
     chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
-    if schedule_filter.processes or schedule_filter.rooms:
+    if schedule_filter.processes or schedule_filter.rooms or schedule_filter.organs:
         choices = filter_choices(named=schedule_filter.processes)
         processes, rooms = dict(choices.processes), dict(choices.rooms)
         chosen += [processes[slug] for slug in schedule_filter.processes]
         chosen += [rooms[code] for code in schedule_filter.rooms]
+        organs = dict(choices.organs)
+        chosen += [organs[code] for code in schedule_filter.organs]
     if schedule_filter.text:
         chosen.append(f"“{schedule_filter.text}”")
     title = _("General Assembly meetings")
