@@ -108,6 +108,7 @@ class JournalClient:
                 etag = response.headers.get("ETag", "")
                 modified = response.headers.get("Last-Modified", "")
         except urllib.error.HTTPError as error:
+            error.close()  # its body is not read: nothing in it is needed
             if error.code == 304:
                 return Answer(
                     None,
