@@ -25,7 +25,7 @@ class JournalServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 -- http.server's name
+            def do_GET(self):
                 server.requests.append((self.path, self.headers))  # any case, as HTTP
                 queue = server.replies.get(self.path)
                 reply = (

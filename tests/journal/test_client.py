@@ -30,7 +30,8 @@ def test_a_day_unchanged_since_its_etag_is_not_read_again(journal):
     second = JournalClient().day(
         DAY, etag=first.etag, last_modified="Thu, 29 Jun 2017 08:00:00 GMT"
     )
-    assert second.unchanged and second.data is None
+    assert second.unchanged
+    assert second.data is None
     headers = journal.requests[1][1]
     assert headers["If-None-Match"] == '"v1"'
     assert headers["If-Modified-Since"] == "Thu, 29 Jun 2017 08:00:00 GMT"

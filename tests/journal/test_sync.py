@@ -1,7 +1,7 @@
 """The sync against the Journal's shape served on loopback: meetings in, changes as
 changes, drops, faults."""
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 
@@ -10,6 +10,7 @@ from journal.sync import sync_journal
 from meetings.enums import MeetingKind, MeetingStatus, Source, Timing
 from meetings.models import Meeting, Organ
 from meetings.timing import new_york_datetime
+from meetings.timing import today as local_today
 from tests.factories import room
 
 from . import shapes
@@ -55,7 +56,8 @@ def test_a_day_of_plenaries_and_main_committees(journal, session71):
             time_to="18:00",
         ),
     )
-    assert report.ok and report.created == 3
+    assert report.ok
+    assert report.created == 3
     plenary = journal_meeting(A)
     assert plenary.source == Source.JOURNAL
     assert plenary.published_at is not None  # public, like the Journal
@@ -271,7 +273,7 @@ def test_a_slow_journal_stops_the_run_with_its_reason(journal, session71):
 
 def test_reading_forward_stops_after_days_in_a_row_with_nothing(journal, session71, settings):
     settings.GASCHED_JOURNAL_EMPTY_DAYS = 3
-    today = date.today()
+    today = local_today()
     for offset in range(10):
         day = today + timedelta(days=offset)
         journal.answer(f"allnew/{day.isoformat()}", shapes.day())
@@ -285,6 +287,7 @@ def test_a_day_unchanged_since_its_etag_is_taken_as_read(journal, session71):
     journal.answer(PATH, Reply(shapes.day(shapes.meeting(B)), headers={"ETag": '"day-1"'}))
     sync_journal(DAY, DAY)
     report = sync_journal(DAY, DAY)
-    assert report.ok and report.updated == 0
+    assert report.ok
+    assert report.updated == 0
     assert journal.requests[-1][1]["If-None-Match"] == '"day-1"'
     assert SyncReport.objects.count() == 2
