@@ -20,3 +20,16 @@ def journal(settings):
 @pytest.fixture
 def session71(db):
     return SessionFactory()
+
+
+@pytest.fixture
+def admin_client(client):
+    """A superuser who passed the second factor, as the admin asks."""
+    from accounts.roles import ADMINISTRATORS
+    from tests.conftest import sign_in_with_second_factor
+    from tests.factories import user_with_role
+
+    administrator = user_with_role(ADMINISTRATORS, second_factor=True)
+    administrator.is_superuser = True
+    administrator.save()
+    return sign_in_with_second_factor(client, administrator)

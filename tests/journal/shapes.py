@@ -75,3 +75,12 @@ def day(*officials: dict, informals: tuple = ()) -> dict:
         ],
         "informalMeetings": list(informals),
     }
+
+
+def at_ten():
+    """10:00 in New York on DAY."""
+    from datetime import time
+
+    from meetings.timing import new_york_datetime
+
+    return new_york_datetime(DAY, time(10))
