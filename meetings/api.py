@@ -256,7 +256,7 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "organ": [o for o in filters.organ if o],
         "q": filters.q,
     }
-    choices = schedule.known_filter_values(named=data["process"])
+    choices = schedule.known_filter_values(named=data["process"], organs=data["organ"])
     form = ScheduleFilterForm(
         data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
     )

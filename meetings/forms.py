@@ -49,7 +49,11 @@ class ScheduleFilterForm(forms.Form):
         ),
     )
     room = forms.MultipleChoiceField(label=gettext_lazy("Room"), required=False)
-    organ = forms.MultipleChoiceField(label=gettext_lazy("Body"), required=False)
+    # Chosen by address (the feed of the plenary and the Main Committees), kept as the
+    # filter box sends the form again; not offered in it.
+    organ = forms.MultipleChoiceField(
+        label=gettext_lazy("Body"), required=False, widget=forms.MultipleHiddenInput
+    )
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
 
     def __init__(

@@ -158,6 +158,17 @@ class FilterChoices:
             processes=[*self.processes, *named], rooms=self.rooms, organs=self.organs
         )
 
+    def with_organs(self, codes: Iterable[str]) -> "FilterChoices":
+        """These choices with the bodies `codes` names that exist: one query, only for a
+        filter that names bodies (the filter box offers none: the Journal's bodies are
+        chosen by address, as the feed of the plenary and the Main Committees is)."""
+        codes = set(codes)
+        if not codes:
+            return self
+        found = Organ.objects.filter(code__in=codes).values_list("code", "name", "short_name")
+        organs = [(code, short or name) for code, name, short in found]
+        return FilterChoices(processes=self.processes, rooms=self.rooms, organs=organs)
+
 
 def filter_choices(day: date) -> FilterChoices:
     """The processes of the session that covers `day`, and every room, in the order readers
@@ -171,20 +182,18 @@ def filter_choices(day: date) -> FilterChoices:
     # as str(Process) writes them
     processes = [(slug, short_title or title) for slug, title, short_title in found]
     rooms = list(Room.objects.values_list("code", "name"))
-    organs = [
-        (code, short or name)
-        for code, name, short in Organ.objects.values_list("code", "name", "short_name")
-    ]
-    return FilterChoices(processes=processes, rooms=rooms, organs=organs)
+    return FilterChoices(processes=processes, rooms=rooms)
 
 
-def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
+def known_filter_values(
+    day: date | None = None, named: Iterable[str] = (), organs: Iterable[str] = ()
+) -> FilterChoices:
     """filter_choices() for `day` (today by default) from the schedule cache, no query
     while the schedule is unchanged, with the processes `named` that exist (pages, feeds
     and the API check every filter against it)."""
     day = day or today()
     choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
-    return choices.naming(named)
+    return choices.naming(named).with_organs(organs)
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -291,7 +300,14 @@ def meeting_for_page(pk: int, *, drafts: bool = False) -> Meeting:
     only when asked (`drafts`: the office's uncached view of it)."""
     meetings = Meeting.objects.all() if drafts else Meeting.objects.published()
     return (
-        meetings.select_related("session", "process", "room", "overflow_room", "follows")
+        meetings.select_related(
+            "session",
+            "process",
+            "room",
+            "overflow_room",
+            "follows",
+            *sections.related(sections.MEETING_PAGE),
+        )
         .prefetch_related(
             "segments",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),

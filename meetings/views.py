@@ -60,10 +60,11 @@ PUBLISHED = Q(meetings__published_at__isnull=False)  # drafts are counted nowher
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_choices(day: date | None = None, named=()) -> schedule.FilterChoices:
+def filter_choices(day: date | None = None, named=(), organs=()) -> schedule.FilterChoices:
     """What filters may name, from cache (no query while the schedule is unchanged): the
-    processes of the session of `day` (today's by default), those `named`, the rooms."""
-    return schedule.known_filter_values(day, named)
+    processes of the session of `day` (today's by default), those `named`, the rooms,
+    and the bodies `organs` names (one query, only then)."""
+    return schedule.known_filter_values(day, named, organs)
 
 
 def filter_form(
@@ -71,7 +72,7 @@ def filter_form(
 ) -> ScheduleFilterForm:
     """The filter form listing the processes of the session that covers `day` (by default
     today's) and those the filter names; any process that exists is accepted."""
-    choices = choices or filter_choices(day, data.getlist("process"))
+    choices = choices or filter_choices(day, data.getlist("process"), data.getlist("organ"))
     # historical rooms too: the archive filters by them
     return ScheduleFilterForm(
         data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
@@ -87,7 +88,7 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     text = request.GET.get("q", "")
     # No process or room named (most requests): nothing to look up.
     named_any = asked["process"] or asked["room"] or asked["organ"]
-    choices = filter_choices(named=asked["process"]) if named_any else None
+    choices = filter_choices(named=asked["process"], organs=asked["organ"]) if named_any else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
     plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
     if (
@@ -126,9 +127,9 @@ def shown_filter(
 def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> str:
     """The filter box of a page, rendered: from cache while what it lists and what is
     chosen are the same, whatever else changed (pagecache.by_content)."""
-    choices = filter_choices(day, schedule_filter.processes)
+    choices = filter_choices(day, schedule_filter.processes, schedule_filter.organs)
     query = schedule_filter.as_query()
-    inputs = (get_language(), query, choices.processes, choices.rooms)
+    inputs = (get_language(), query, choices.processes, choices.rooms, choices.organs)
 
     def render() -> str:
         context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
@@ -956,7 +957,7 @@ def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
     From the labels of the filter choices, without building a form of every process."""
     chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
     if schedule_filter.processes or schedule_filter.rooms or schedule_filter.organs:
-        choices = filter_choices(named=schedule_filter.processes)
+        choices = filter_choices(named=schedule_filter.processes, organs=schedule_filter.organs)
         processes, rooms = dict(choices.processes), dict(choices.rooms)
         chosen += [processes[slug] for slug in schedule_filter.processes]
         chosen += [rooms[code] for code in schedule_filter.rooms]

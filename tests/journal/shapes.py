@@ -3,7 +3,9 @@ issue: id, meetingNumber, title, organSymbol, startDate, timeFrom, timeTo, rooms
 roomLink, isClosed, isCancelled, isFollowedBy, webcastLink, paperSmartLink,
 agendaCount, ...), written by hand, not captured from it."""
 
-from datetime import date
+from datetime import date, time
+
+from meetings.timing import new_york_datetime
 
 DAY = date(2017, 6, 29)  # a Thursday of the 71st session (tests.factories.SessionFactory)
 
@@ -79,8 +81,4 @@ def day(*officials: dict, informals: tuple = ()) -> dict:
 
 def at_ten():
     """10:00 in New York on DAY."""
-    from datetime import time
-
-    from meetings.timing import new_york_datetime
-
     return new_york_datetime(DAY, time(10))
