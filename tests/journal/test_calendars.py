@@ -10,6 +10,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from gasched import health
+from journal import tasks
 from journal.models import JournalDay
 from journal.sync import sync_journal
 from meetings.enums import Source
@@ -138,3 +139,27 @@ def test_readiness_says_how_old_the_last_good_read_is(client):
     assert 7190 <= found["journal"]["age_seconds"] <= 7300
     assert found["journal"]["last_good_read"]
     health.forget()
+
+
+def test_the_beat_task_reads_the_journal_and_does_nothing_when_off(journal, session71, settings):
+    journal.answer(f"allnew/{shapes.DAY.isoformat()}", shapes.day(shapes.meeting("b" * 36)))
+    settings.GASCHED_JOURNAL_MAX_DAYS = 1
+    with time_machine.travel(datetime(2017, 6, 30, 12, tzinfo=UTC), tick=False):
+        tasks.sync_journal.delay()  # yesterday on: 29 June, one day at most here
+        assert Meeting.objects.filter(source=Source.JOURNAL).count() == 1
+        settings.GASCHED_JOURNAL_SYNC = False
+        tasks.sync_journal.delay()
+    assert len(journal.requests) == 1
+
+
+def test_the_beat_schedule_reads_every_half_hour_on_working_days_and_at_night(settings):
+    schedules = {
+        name: entry["schedule"]
+        for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        if entry["task"] == "journal.sync_journal"
+    }
+    working, nightly = schedules["sync-journal"], schedules["sync-journal-nightly"]
+    assert working.minute == {0, 30}
+    assert working.hour == set(range(7, 20))
+    assert working.day_of_week == {1, 2, 3, 4, 5}
+    assert (nightly.hour, nightly.minute) == ({2}, {15})
