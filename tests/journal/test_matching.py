@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from journal.models import JournalEntry
@@ -109,3 +111,32 @@ def test_the_list_reports_what_the_last_read_could_not_place(journal, session71,
     page = staff_client.get(reverse("journal:differs")).content.decode()
     assert "Rooms gasched does not know" in page
     assert "Conference Room 99" in page
+
+
+@time_machine.travel(datetime(2017, 6, 28, 16, tzinfo=UTC), tick=False)
+def test_the_list_reads_a_fixed_number_of_queries(
+    session71, staff_client, django_assert_num_queries
+):
+    def link(n: int, first_room: int) -> None:
+        for i in range(n):
+            meeting = MeetingFactory(
+                session=session71, room=room(f"CR{first_room + i}"), start=shapes.at_ten()
+            )
+            JournalEntry.objects.create(
+                journal_id=f"x-{n}-{i}",
+                meeting=meeting,
+                listed_as=JournalEntry.INFORMAL,
+                day=shapes.DAY,
+                last_seen=datetime(2017, 6, 28, tzinfo=UTC),
+                journal_start=meeting.start + timedelta(hours=5),
+                journal_cancelled=True,
+            )
+
+    url = reverse("journal:differs")
+    link(1, first_room=1)
+    staff_client.get(url)  # the session and the user, read once
+    with CaptureQueriesContext(connection) as one:
+        assert staff_client.get(url).content.decode().count("<tr>") == 2 + 1
+    link(5, first_room=2)
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert staff_client.get(url).content.decode().count("<tr>") == 2 * 6 + 1

@@ -1,16 +1,20 @@
 """The sync against the Journal's shape served on loopback: meetings in, changes as
 changes, drops, faults."""
 
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
+import time_machine
 
+from correspondence.enums import DeliveryKind
+from correspondence.models import Delivery
 from journal.models import JournalDay, JournalEntry, SyncReport
 from journal.sync import sync_journal
 from meetings.enums import MeetingKind, MeetingStatus, Source, Timing
 from meetings.models import Meeting, Organ
 from meetings.timing import new_york_datetime
 from meetings.timing import today as local_today
+from missions.models import Contact, Mission
 from tests.factories import room
 
 from . import shapes
@@ -291,3 +295,22 @@ def test_a_day_unchanged_since_its_etag_is_taken_as_read(journal, session71):
     assert report.updated == 0
     assert journal.requests[-1][1]["If-None-Match"] == '"day-1"'
     assert SyncReport.objects.count() == 2
+
+
+@time_machine.travel(datetime(2017, 6, 20, 15, tzinfo=UTC), tick=False)
+def test_those_invited_hear_of_a_move_in_the_journal(journal, session71):
+    belgium = Mission.objects.get(name="Belgium")
+    belgium.receives_everything = True
+    belgium.save()
+    Contact.objects.create(
+        mission=belgium,
+        name="Contact Belgium",
+        email="pr@belgium.example",
+        confirmed=datetime(2017, 6, 1, tzinfo=UTC),
+    )
+    read(journal, shapes.meeting(B))
+    assert Delivery.objects.filter(kind=DeliveryKind.INVITATION).count() == 1
+    read(journal, shapes.meeting(B, time_from="15:00", time_to="18:00"))
+    (update,) = Delivery.objects.filter(kind=DeliveryKind.UPDATE)
+    assert update.sequence == 1
+    assert [c["aspect"] for c in update.changes] == ["when"]
