@@ -15,7 +15,7 @@ from meetings.models import Meeting, Organ
 from meetings.timing import new_york_datetime
 from meetings.timing import today as local_today
 from missions.models import Contact, Mission
-from tests.factories import room
+from tests.factories import MeetingFactory, room
 
 from . import shapes
 from .server import Reply
@@ -314,3 +314,16 @@ def test_those_invited_hear_of_a_move_in_the_journal(journal, session71):
     (update,) = Delivery.objects.filter(kind=DeliveryKind.UPDATE)
     assert update.sequence == 1
     assert [c["aspect"] for c in update.changes] == ["when"]
+
+
+def test_a_room_the_office_booked_first_is_reported_not_taken(journal, session71):
+    office = MeetingFactory(
+        session=session71, title="Briefing", room=room("CR4"), start=at(10), end=at(13)
+    )
+    report = read(journal, shapes.meeting(B))
+    fifth = journal_meeting(B)
+    assert fifth.room is None  # saved, without the room the office holds
+    assert JournalEntry.objects.get(journal_id=B).journal_room == room("CR4")
+    assert any("Conference Room 4" in p and "Briefing" in p for p in report.problems)
+    office.refresh_from_db()
+    assert office.room == room("CR4")
