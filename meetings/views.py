@@ -86,7 +86,7 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     refusal (for its messages) or a rendering needs."""
     asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
     text = request.GET.get("q", "")
-    # No process or room named (most requests): nothing to look up.
+    # No process, room or body named (most requests): nothing to look up.
     named_any = asked["process"] or asked["room"] or asked["organ"]
     choices = filter_choices(named=asked["process"], organs=asked["organ"]) if named_any else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
