@@ -164,12 +164,11 @@ class MeetingAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         refused = office_refusal(obj) if obj is not None else None
-        if refused and request.method == "GET":
-            messages.warning(request, refused)
-        return super().change_view(request, object_id, form_url, extra_context)
+        if refused:
+            messages.warning(request, refused)  # why the page has no Save
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if refused := office_refusal(obj):
