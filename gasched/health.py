@@ -76,8 +76,12 @@ _last: tuple[float, dict] | None = None
 
 @never_cache
 @require_safe
-def readiness(request, *, outbox: Callable[[], dict]):
-    """Each part and whether it answers; `outbox` (correspondence) adds the backlog."""
+def readiness(
+    request, *, outbox: Callable[[], dict], informative: dict[str, Callable[[], dict]] | None = None
+):
+    """Each part and whether it answers; `outbox` (correspondence) adds the backlog.
+    `informative` parts are reported but never make the site unready (the Journal of
+    the United Nations: how old the last good read is; the site serves without it)."""
     global _last
     if _last is None or time.monotonic() - _last[0] >= FRESH_SECONDS:
         parts = {
@@ -86,7 +90,9 @@ def readiness(request, *, outbox: Callable[[], dict]):
             "broker": check("broker", broker),
             "outbox": check("outbox", outbox),
         }
-        _last = (time.monotonic(), {"ready": all(p["up"] for p in parts.values()), **parts})
+        told = {name: check(name, probe) for name, probe in (informative or {}).items()}
+        ready = all(p["up"] for p in parts.values())
+        _last = (time.monotonic(), {"ready": ready, **parts, **told})
     answer = _last[1]
     return JsonResponse(answer, status=200 if answer["ready"] else 503)
 

@@ -9,20 +9,21 @@ than a check in every view: a NUL anywhere in what a request says is a bad reque
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 
 NUL = "\x00"
 # Logged as Django logs its own refusals of suspicious requests.
 log = logging.getLogger("django.security.NulCharacterInRequest")
 
 
-def refused(where: str) -> HttpResponseBadRequest:
-    """400 with the reason, in plain text (it names what was refused, nothing sent)."""
+def refused(where: str, *, api: bool = False) -> HttpResponse:
+    """400 with the reason, in plain text (it names what was refused, nothing sent); as
+    the API's JSON problem ({"detail": ...}) on the API, whose schema says so."""
     log.warning("A NUL character in %s", where)
-    return HttpResponseBadRequest(
-        f"Bad request: a NUL character in {where}. Nobody types one; remove it.",
-        content_type="text/plain; charset=utf-8",
-    )
+    reason = f"Bad request: a NUL character in {where}. Nobody types one; remove it."
+    if api:
+        return JsonResponse({"detail": reason}, status=400)
+    return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
 
 
 def has_nul(values) -> bool:
@@ -45,7 +46,7 @@ class RefuseNulCharacters:
             or in_query_dict(request.GET)
             or any(NUL in name or NUL in value for name, value in request.COOKIES.items())
         ):
-            return refused("the address or a cookie")
+            return refused("the address or a cookie", api=request.path.startswith("/api/"))
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

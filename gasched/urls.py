@@ -6,6 +6,7 @@ import gasched.converters  # noqa: F401 -- registers the <date:...> converter be
 from accounts.views import activate_authenticator, signup
 from correspondence.backlog import outbox_backlog
 from gasched.health import health, readiness
+from journal.health import journal_freshness
 from meetings.api import api
 
 # One way in: the admin's own login page would skip allauth's rate limits and MFA.
@@ -15,7 +16,12 @@ admin.site.site_title = "gasched administration"
 
 urlpatterns = [
     path("healthz/", health, name="health"),
-    path("readyz/", readiness, {"outbox": outbox_backlog}, name="readiness"),
+    path(
+        "readyz/",
+        readiness,
+        {"outbox": outbox_backlog, "informative": {"journal": journal_freshness}},
+        name="readiness",
+    ),
     path("admin/", admin.site.urls),
     # allauth's sign-up with the invitation's introduction (accounts.views.SignupView).
     path("accounts/signup/", signup, name="account_signup"),
@@ -29,5 +35,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("missions.urls")),
     path("", include("correspondence.urls")),
+    path("", include("journal.urls")),
     path("", include("meetings.urls")),
 ]

@@ -1,7 +1,7 @@
 """The Django admin for everything the purpose-built staff pages do not cover."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from .models import (
     Segment,
     Session,
 )
+from .precedence import office_refusal
 from .rooms import check_out_of_use, store_room
 from .schedule import MeetingChanged, check_unchanged_since, place_in_schedule, save_meeting
 
@@ -152,7 +153,26 @@ class MeetingAdmin(admin.ModelAdmin):
     ]
     inlines = [AgendaItemInline, SegmentInline]
 
+    def has_change_permission(self, request, obj=None):
+        # A meeting the Journal keeps is shown, not changed (meetings.precedence).
+        if obj is not None and office_refusal(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and office_refusal(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        refused = office_refusal(obj) if obj is not None else None
+        if refused:
+            messages.warning(request, refused)  # why the page has no Save
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
+        if refused := office_refusal(obj):
+            raise ValidationError(refused)  # never reached: the page is read-only
         revision = form.cleaned_data.get("opened_revision")
         if obj.is_off and "status" in form.changed_data:
             call_off_meeting(

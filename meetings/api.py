@@ -181,9 +181,17 @@ class MeetingOut(Schema):
     participation: str
     documents: list[str]
     notes: str
+    # Who keeps the meeting: "office" (the PGA office) or "journal" (an official meeting
+    # read from the Journal of the United Nations).
+    source: str
+    organ: str | None
     sequence: int
     updated: datetime
     url: str
+
+    @staticmethod
+    def resolve_organ(meeting) -> str | None:
+        return meeting.organ.code if meeting.organ else None
 
     @staticmethod
     def resolve_start(meeting) -> datetime:
@@ -232,6 +240,7 @@ class MeetingFilter(Schema):
     kind: list[MeetingKind] = []
     process: list[Slug | Literal[""]] = []
     room: list[Slug | Literal[""]] = []
+    organ: list[Slug | Literal[""]] = []
     q: str = ""
     since: IsoDate | None = None
     until: IsoDate | None = None
@@ -244,13 +253,16 @@ def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
         "kind": [k for k in filters.kind if k],
         "process": [p for p in filters.process if p],
         "room": [r for r in filters.room if r],
+        "organ": [o for o in filters.organ if o],
         "q": filters.q,
     }
-    choices = schedule.known_filter_values(named=data["process"])
-    form = ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+    choices = schedule.known_filter_values(named=data["process"], organs=data["organ"])
+    form = ScheduleFilterForm(
+        data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
+    )
     if not form.is_valid():
         reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
-        status = 404 if {"process", "room"} & set(form.errors) else 400
+        status = 404 if {"process", "room", "organ"} & set(form.errors) else 400
         raise HttpError(status, f"Unknown filter value ({reasons})")
     return form.schedule_filter()
 
@@ -271,7 +283,9 @@ def meeting_page(
     found: schedule.ScheduleFilter, filters: MeetingFilter, paging: Paging.Input
 ) -> dict:
     meetings = found.apply(
-        Meeting.objects.published().select_related("session", "process", "room", "overflow_room")
+        Meeting.objects.published().select_related(
+            "session", "process", "room", "overflow_room", "organ"
+        )
     )
     if filters.since:
         meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
@@ -317,7 +331,9 @@ def list_meetings(request, filters: Query[MeetingFilter], paging: Query[Paging.I
 @api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])
 def get_meeting(request, meeting_id: MeetingNumber):
     return get_object_or_404(
-        Meeting.objects.published().select_related("session", "process", "room", "overflow_room"),
+        Meeting.objects.published().select_related(
+            "session", "process", "room", "overflow_room", "organ"
+        ),
         pk=meeting_id,
     )
 

@@ -32,7 +32,7 @@ from icalendar import (
 )
 
 from . import ics
-from .enums import MeetingKind, MeetingStatus, Mode, Participation, Timing
+from .enums import MeetingKind, MeetingStatus, Mode, Participation, Source, Timing
 from .models import Deadline, Meeting
 from .timing import NEW_YORK, NOMINAL_LENGTH
 
@@ -176,6 +176,8 @@ def description(meeting: Meeting) -> str:
         lines.append("Documents: " + ", ".join(meeting.documents))
     if meeting.notes:
         lines.append(meeting.notes)
+    if meeting.source == Source.JOURNAL:
+        lines.append("From the Journal of the United Nations.")
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from gasched.validators import one_line
 
-from . import advice
+from . import advice, precedence
 from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, Timing
 from .models import (
     STATUS_REASON_LENGTH,
@@ -49,19 +49,37 @@ class ScheduleFilterForm(forms.Form):
         ),
     )
     room = forms.MultipleChoiceField(label=gettext_lazy("Room"), required=False)
+    # Chosen by address (the feed of the plenary and the Main Committees), kept as the
+    # filter box sends the form again; not offered in it.
+    organ = forms.MultipleChoiceField(
+        label=gettext_lazy("Body"), required=False, widget=forms.MultipleHiddenInput
+    )
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
 
-    def __init__(self, *args, processes: list[tuple[str, str]], rooms: list[tuple[str, str]], **kw):
-        """processes and rooms: (value, label) pairs, as schedule.known_filter_values()
-        gives (a session's processes, and those the filter names)."""
+    def __init__(
+        self,
+        *args,
+        processes: list[tuple[str, str]],
+        rooms: list[tuple[str, str]],
+        organs: list[tuple[str, str]] = (),
+        **kw,
+    ):
+        """processes, rooms and organs: (value, label) pairs, as
+        schedule.known_filter_values() gives (a session's processes, and those the
+        filter names)."""
         super().__init__(*args, **kw)
         self.fields["process"].choices = processes
         self.fields["room"].choices = rooms
+        self.fields["organ"].choices = list(organs)
 
     def schedule_filter(self) -> ScheduleFilter:
         data = self.cleaned_data
         return ScheduleFilter.canonical(
-            kinds=data["kind"], processes=data["process"], rooms=data["room"], text=data["q"]
+            kinds=data["kind"],
+            processes=data["process"],
+            rooms=data["room"],
+            text=data["q"],
+            organs=data.get("organ", ()),
         )
 
 
@@ -402,6 +420,9 @@ class MeetingForm(WarnsBeforeSaving, OpenedAtRevision, MeetingSlotForm, forms.Mo
             self.add_error(
                 None, _("This form was not opened from the site: open “New meeting” again.")
             )
+        refused = precedence.office_refusal(self.instance)
+        if refused:
+            self.add_error(None, refused)
         named_mode = mode_named_by(self.data.get("room", ""))
         if named_mode is not None:  # "virtual" or "hybrid" typed where the room goes
             cleaned["mode"] = named_mode

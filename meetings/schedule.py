@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from gasched.formats import weekday_date
 
 from . import audit, changes, pagecache, sections, signals
-from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Timing
+from .enums import STATUSES_THAT_FREE_THE_ROOM, MeetingKind, MeetingStatus, Source, Timing
 from .feeds import feed_window
 from .headquarters import RESERVED_TO_OTHER_ORGANS
 from .models import (
@@ -30,6 +30,7 @@ from .models import (
     Deadline,
     EntryToken,
     Meeting,
+    Organ,
     Process,
     Room,
     Segment,
@@ -46,9 +47,12 @@ class ScheduleFilter:
     processes: tuple[str, ...] = ()  # process slugs
     rooms: tuple[str, ...] = ()  # room codes
     text: str = ""
+    organs: tuple[str, ...] = ()  # organ codes: the bodies whose official meetings
 
     @classmethod
-    def canonical(cls, *, kinds=(), processes=(), rooms=(), text: str = "") -> "ScheduleFilter":
+    def canonical(
+        cls, *, kinds=(), processes=(), rooms=(), text: str = "", organs=()
+    ) -> "ScheduleFilter":
         """The same filter however it was written: values deduplicated and sorted, the
         search's words separated by single spaces."""
         return cls(
@@ -56,16 +60,17 @@ class ScheduleFilter:
             processes=tuple(sorted(set(processes))),
             rooms=tuple(sorted(set(rooms))),
             text=" ".join(text.split()),
+            organs=tuple(sorted(set(organs))),
         )
 
     @property
     def is_empty(self) -> bool:
-        return not (self.kinds or self.processes or self.rooms or self.text)
+        return not (self.kinds or self.processes or self.rooms or self.text or self.organs)
 
     def as_query(self, *, text: bool = True) -> str:
         """The filter as the query string of the schedule pages and feeds."""
         pairs = [("kind", k) for k in self.kinds] + [("process", p) for p in self.processes]
-        pairs += [("room", r) for r in self.rooms]
+        pairs += [("room", r) for r in self.rooms] + [("organ", o) for o in self.organs]
         if text and self.text:
             pairs.append(("q", self.text))
         return urlencode(pairs)
@@ -79,6 +84,8 @@ class ScheduleFilter:
             meetings = meetings.filter(
                 Q(room__code__in=self.rooms) | Q(overflow_room__code__in=self.rooms)
             )
+        if self.organs:
+            meetings = meetings.filter(organ__code__in=self.organs)
         for word in self.text.split():
             meetings = meetings.filter(
                 Q(title__icontains=word)
@@ -112,19 +119,29 @@ class FilterChoices:
 
     processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
+    organs: list[tuple[str, str]] = field(default_factory=list)
 
-    def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
-        """Whether every value names a kind, a process and a room that exist."""
+    def knows(
+        self,
+        *,
+        kinds: Iterable[str],
+        processes: Iterable[str],
+        rooms: Iterable[str],
+        organs: Iterable[str] = (),
+    ):
+        """Whether every value names a kind, a process, a room and a body that exist."""
         return (
             self.knows_kinds(kinds=kinds)
             and set(processes) <= {slug for slug, _label in self.processes}
             and set(rooms) <= {code for code, _name in self.rooms}
+            and set(organs) <= {code for code, _name in self.organs}
         )
 
     @staticmethod
-    def knows_kinds(*, kinds: Iterable[str], processes=(), rooms=()) -> bool:
-        """Whether every value is a kind of meeting (and no process or room is named)."""
-        return set(kinds) <= set(MeetingKind.values) and not (processes or rooms)
+    def knows_kinds(*, kinds: Iterable[str], processes=(), rooms=(), organs=()) -> bool:
+        """Whether every value is a kind of meeting (and no process, room or body is
+        named)."""
+        return set(kinds) <= set(MeetingKind.values) and not (processes or rooms or organs)
 
     def naming(self, slugs: Iterable[str]) -> "FilterChoices":
         """These choices with the processes `slugs` names that are not among them (another
@@ -137,7 +154,20 @@ class FilterChoices:
             "slug", "title", "short_title"
         )
         named = [(slug, short_title or title) for slug, title, short_title in others]
-        return FilterChoices(processes=[*self.processes, *named], rooms=self.rooms)
+        return FilterChoices(
+            processes=[*self.processes, *named], rooms=self.rooms, organs=self.organs
+        )
+
+    def with_organs(self, codes: Iterable[str]) -> "FilterChoices":
+        """These choices with the bodies `codes` names that exist: one query, only for a
+        filter that names bodies (the filter box offers none: the Journal's bodies are
+        chosen by address, as the feed of the plenary and the Main Committees is)."""
+        codes = set(codes)
+        if not codes:
+            return self
+        found = Organ.objects.filter(code__in=codes).values_list("code", "name", "short_name")
+        organs = [(code, short or name) for code, name, short in found]
+        return FilterChoices(processes=self.processes, rooms=self.rooms, organs=organs)
 
 
 def filter_choices(day: date) -> FilterChoices:
@@ -155,13 +185,15 @@ def filter_choices(day: date) -> FilterChoices:
     return FilterChoices(processes=processes, rooms=rooms)
 
 
-def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
+def known_filter_values(
+    day: date | None = None, named: Iterable[str] = (), organs: Iterable[str] = ()
+) -> FilterChoices:
     """filter_choices() for `day` (today by default) from the schedule cache, no query
     while the schedule is unchanged, with the processes `named` that exist (pages, feeds
     and the API check every filter against it)."""
     day = day or today()
     choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
-    return choices.naming(named)
+    return choices.naming(named).with_organs(organs)
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -268,7 +300,14 @@ def meeting_for_page(pk: int, *, drafts: bool = False) -> Meeting:
     only when asked (`drafts`: the office's uncached view of it)."""
     meetings = Meeting.objects.all() if drafts else Meeting.objects.published()
     return (
-        meetings.select_related("session", "process", "room", "overflow_room", "follows")
+        meetings.select_related(
+            "session",
+            "process",
+            "room",
+            "overflow_room",
+            "follows",
+            *sections.related(sections.MEETING_PAGE),
+        )
         .prefetch_related(
             "segments",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
@@ -326,7 +365,12 @@ def feed_contents(
         Meeting.objects.published().filter(start__gte=since).for_calendar()
     ).order_by("start", "pk")
     deadlines = Deadline.objects.none()
-    only_processes = not (schedule_filter.kinds or schedule_filter.rooms or schedule_filter.text)
+    only_processes = not (
+        schedule_filter.kinds
+        or schedule_filter.rooms
+        or schedule_filter.text
+        or schedule_filter.organs
+    )
     if schedule_filter.processes and only_processes:
         deadlines = Deadline.objects.filter(
             process__slug__in=schedule_filter.processes, due_date__gte=since.date()
@@ -359,7 +403,7 @@ def room_conflicts(
         Meeting.objects.holding_rooms()
         .overlapping(start, until)
         .filter(Q(room__in=room_ids) | Q(overflow_room__in=room_ids))
-        .select_related("room", "overflow_room")
+        .select_related("room", "overflow_room", "organ")
     )
     if ignore is not None and ignore.pk:
         meetings = meetings.exclude(pk=ignore.pk)
@@ -398,11 +442,19 @@ def room_taken_error(meeting: Meeting, conflicts: list[Meeting]) -> ValidationEr
         else (meeting.overflow_room)
     )
     free = free_rooms(meeting.start, meeting.booked_until, ignore=meeting)
-    message = _("%(room)s is already booked for “%(title)s” (%(slot)s).") % {
-        "room": room,
-        "title": holder.title,
-        "slot": describe_slot(holder),
-    }
+    if holder.source == Source.JOURNAL:
+        # An official meeting, named as the Journal heads it.
+        message = _("%(room)s is held by the %(holder)s (from the Journal) (%(slot)s).") % {
+            "room": room,
+            "holder": holder.official_name or holder.title,
+            "slot": describe_slot(holder),
+        }
+    else:
+        message = _("%(room)s is already booked for “%(title)s” (%(slot)s).") % {
+            "room": room,
+            "title": holder.title,
+            "slot": describe_slot(holder),
+        }
     if free:
         message += " " + _("Free at that time: %(rooms)s.") % {
             "rooms": ", ".join(r.name for r in free)

@@ -30,6 +30,9 @@ class Section:
     template: str
     # A factory: the queryset is built for each page, never shared between requests.
     prefetch: Callable[[], Prefetch] | None = None
+    # Or a one-to-one relation read in the page's own query (select_related), for what
+    # a meeting has at most one of: no query more.
+    related: str | None = None
 
 
 _registry: dict[str, dict[str, Section]] = {MEETING_PAGE: {}, PROCESS_PAGE: {}, MEETING_STAFF: {}}
@@ -43,6 +46,10 @@ def register(page: str, section: Section) -> None:
 
 def prefetches(page: str) -> list[Prefetch]:
     return [section.prefetch() for section in _registry[page].values() if section.prefetch]
+
+
+def related(page: str) -> list[str]:
+    return [section.related for section in _registry[page].values() if section.related]
 
 
 def templates(page: str) -> list[str]:

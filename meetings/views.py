@@ -36,6 +36,7 @@ from . import (
     pagecache,
     pageshell,
     personal,
+    precedence,
     schedule,
     search,
     shownpages,
@@ -62,10 +63,11 @@ PUBLISHED = Q(meetings__published_at__isnull=False)  # drafts are counted nowher
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
-def filter_choices(day: date | None = None, named=()) -> schedule.FilterChoices:
+def filter_choices(day: date | None = None, named=(), organs=()) -> schedule.FilterChoices:
     """What filters may name, from cache (no query while the schedule is unchanged): the
-    processes of the session of `day` (today's by default), those `named`, the rooms."""
-    return schedule.known_filter_values(day, named)
+    processes of the session of `day` (today's by default), those `named`, the rooms,
+    and the bodies `organs` names (one query, only then)."""
+    return schedule.known_filter_values(day, named, organs)
 
 
 def filter_form(
@@ -73,9 +75,11 @@ def filter_form(
 ) -> ScheduleFilterForm:
     """The filter form listing the processes of the session that covers `day` (by default
     today's) and those the filter names; any process that exists is accepted."""
-    choices = choices or filter_choices(day, data.getlist("process"))
+    choices = choices or filter_choices(day, data.getlist("process"), data.getlist("organ"))
     # historical rooms too: the archive filters by them
-    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+    return ScheduleFilterForm(
+        data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
+    )
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
@@ -85,13 +89,26 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
     refusal (for its messages) or a rendering needs."""
     asked = {name: request.GET.getlist(name) for name in FILTER_PARAMETERS}
     text = request.GET.get("q", "")
-    # No process or room named (most requests): nothing to look up.
-    choices = filter_choices(named=asked["process"]) if asked["process"] or asked["room"] else None
+    # No process, room or body named (most requests): nothing to look up.
+    named_any = asked["process"] or asked["room"] or asked["organ"]
+    choices = filter_choices(named=asked["process"], organs=asked["organ"]) if named_any else None
     known = choices.knows if choices else schedule.FilterChoices.knows_kinds
     plain_text = len(text) <= ScheduleFilterForm.base_fields["q"].max_length and "\x00" not in text
-    if known(kinds=asked["kind"], processes=asked["process"], rooms=asked["room"]) and plain_text:
+    if (
+        known(
+            kinds=asked["kind"],
+            processes=asked["process"],
+            rooms=asked["room"],
+            organs=asked["organ"],
+        )
+        and plain_text
+    ):
         canonical = schedule.ScheduleFilter.canonical(
-            kinds=asked["kind"], processes=asked["process"], rooms=asked["room"], text=text
+            kinds=asked["kind"],
+            processes=asked["process"],
+            rooms=asked["room"],
+            text=text,
+            organs=asked["organ"],
         )
         return None, canonical
     form = filter_form(request.GET, choices)
@@ -113,9 +130,9 @@ def shown_filter(
 def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> str:
     """The filter box of a page, rendered: from cache while what it lists and what is
     chosen are the same, whatever else changed (pagecache.by_content)."""
-    choices = filter_choices(day, schedule_filter.processes)
+    choices = filter_choices(day, schedule_filter.processes, schedule_filter.organs)
     query = schedule_filter.as_query()
-    inputs = (get_language(), query, choices.processes, choices.rooms)
+    inputs = (get_language(), query, choices.processes, choices.rooms, choices.organs)
 
     def render() -> str:
         context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
@@ -426,6 +443,7 @@ def meeting_detail(request, pk: int):
             "title": meeting.title,
             "status": meeting.status,
             "revision": meeting.revision,
+            "source": meeting.source,
         }
 
     identity = (pk, get_language(), request.get_host(), schedule.today())
@@ -444,6 +462,8 @@ def meeting_detail(request, pk: int):
             "status": shown["status"],
             "revision": shown["revision"],
             "is_draft": shown.get("draft", False),
+            "source": shown.get("source", ""),
+            "kept_elsewhere": precedence.office_refusal(shown),
         }
         return {"content": shown["html"], "title": shown["title"], "meeting": meeting}
 
@@ -472,6 +492,7 @@ def draft_for_office(pk: int) -> dict | None:
         "title": meeting.title,
         "status": meeting.status,
         "revision": meeting.revision,
+        "source": meeting.source,
         "draft": True,
     }
 
@@ -591,6 +612,8 @@ def meeting_create(request):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     if request.method == "POST":
         return save_meeting_from(request, MeetingForm(request.POST, instance=meeting), meeting)
     return meeting_form_page(request, MeetingForm(instance=meeting), meeting)
@@ -601,6 +624,8 @@ def meeting_edit(request, pk: int):
 def meeting_status(request, pk: int):
     """Publish, postpone, cancel or reinstate a meeting (a POST from its page)."""
     meeting = get_object_or_404(Meeting, pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     status = request.POST.get("status")
     if status not in MeetingStatus.values:
         return HttpResponseBadRequest(
@@ -647,6 +672,13 @@ def meeting_status(request, pk: int):
     return redirect(meeting)
 
 
+def refuse_change(request, meeting: Meeting, reason: str) -> HttpResponse:
+    """Back to the meeting's page, saying why nothing can be changed there (a meeting
+    the Journal keeps: meetings.precedence)."""
+    messages.error(request, reason)
+    return redirect(meeting)
+
+
 CALL_OFF_DONE = {
     MeetingStatus.CANCELLED: gettext_lazy("“%(title)s” is cancelled."),
     MeetingStatus.POSTPONED: gettext_lazy("“%(title)s” is postponed."),
@@ -657,6 +689,8 @@ def call_off_page(request, pk: int, status: MeetingStatus):
     """Confirm a cancellation or postponement: the meeting, who will be told and a
     reason (GET changes nothing); the POST calls the meeting off (calling_off)."""
     meeting = get_object_or_404(Meeting.objects.select_related("room", "overflow_room"), pk=pk)
+    if refused := precedence.office_refusal(meeting):
+        return refuse_change(request, meeting, refused)
     form = CallOffForm(request.POST or None, initial={"opened_revision": meeting.revision})
     refused = calling_off.refusal(meeting, status)
     http_status = 200
@@ -933,18 +967,20 @@ def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
     return not_modified if not_modified is not None else response
 
 
-FILTER_PARAMETERS = ("kind", "process", "room")
+FILTER_PARAMETERS = ("kind", "process", "room", "organ")
 
 
 def feed_name(schedule_filter: schedule.ScheduleFilter) -> str:
     """ "General Assembly meetings", or what the filter chose: "... — Conference Room 3".
     From the labels of the filter choices, without building a form of every process."""
     chosen = [str(MeetingKind(kind).label) for kind in schedule_filter.kinds]
-    if schedule_filter.processes or schedule_filter.rooms:
-        choices = filter_choices(named=schedule_filter.processes)
+    if schedule_filter.processes or schedule_filter.rooms or schedule_filter.organs:
+        choices = filter_choices(named=schedule_filter.processes, organs=schedule_filter.organs)
         processes, rooms = dict(choices.processes), dict(choices.rooms)
         chosen += [processes[slug] for slug in schedule_filter.processes]
         chosen += [rooms[code] for code in schedule_filter.rooms]
+        organs = dict(choices.organs)
+        chosen += [organs[code] for code in schedule_filter.organs]
     if schedule_filter.text:
         chosen.append(f"“{schedule_filter.text}”")
     title = _("General Assembly meetings")

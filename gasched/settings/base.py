@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("GASCHED_VAR_DIR", BASE_DIR / "var"))
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "meetings",
     "missions",
     "correspondence",
+    # Official meetings from the Journal of the United Nations (builds on meetings).
+    "journal",
     # The project itself, above every app: the `loaddemo` command that loads them all.
     "gasched",
     # Last: its post_migrate gives the roles their permissions, which must exist by then.
@@ -337,6 +340,17 @@ GASCHED_DIGEST_CORRECTION_QUIET_SECONDS = float(
 GASCHED_RETRY_SECONDS = float(os.environ.get("GASCHED_RETRY_SECONDS", "30"))
 GASCHED_MAX_ATTEMPTS = int(os.environ.get("GASCHED_MAX_ATTEMPTS", "10"))
 # A delivery claimed longer ago than this was being sent by a worker that died.
+# The Journal of the United Nations' public JSON API (journal/client.py). Empty, or
+# GASCHED_JOURNAL_SYNC=0, turns the sync off (README: "The Journal sync").
+GASCHED_JOURNAL_URL = os.environ.get("GASCHED_JOURNAL_URL", "https://journal-api.un.org/api/")
+GASCHED_JOURNAL_SYNC = env_bool("GASCHED_JOURNAL_SYNC", default=True)
+GASCHED_JOURNAL_TIMEOUT = float(os.environ.get("GASCHED_JOURNAL_TIMEOUT", "10"))
+GASCHED_JOURNAL_RETRIES = int(os.environ.get("GASCHED_JOURNAL_RETRIES", "2"))
+GASCHED_JOURNAL_BACKOFF = float(os.environ.get("GASCHED_JOURNAL_BACKOFF", "2"))
+# Reading forward stops after this many days in a row with nothing listed (weekends and
+# holidays are empty), and never reads more than GASCHED_JOURNAL_MAX_DAYS days.
+GASCHED_JOURNAL_EMPTY_DAYS = int(os.environ.get("GASCHED_JOURNAL_EMPTY_DAYS", "7"))
+GASCHED_JOURNAL_MAX_DAYS = int(os.environ.get("GASCHED_JOURNAL_MAX_DAYS", "60"))
 GASCHED_STALE_SENDING_SECONDS = float(os.environ.get("GASCHED_STALE_SENDING_SECONDS", "300"))
 
 # Celery: with no broker configured, tasks run eagerly in-process (embedded default).
@@ -370,6 +384,16 @@ CELERY_BEAT_SCHEDULE = {
     "handle-received-mail": {"task": "correspondence.handle_received_mail", "schedule": 60.0},
     # Tomorrow's programme by e-mail: the task sends when New York's clock says so.
     "send-daily-programme": {"task": "correspondence.send_daily_programme", "schedule": 120.0},
+    # The Journal of the United Nations: every 30 minutes in New York working hours on
+    # weekdays (CELERY_TIMEZONE), and once at night for the days ahead.
+    "sync-journal": {
+        "task": "journal.sync_journal",
+        "schedule": crontab(minute="0,30", hour="7-19", day_of_week="mon-fri"),
+    },
+    "sync-journal-nightly": {
+        "task": "journal.sync_journal",
+        "schedule": crontab(minute="15", hour="2"),
+    },
 }
 
 LOGGING = {

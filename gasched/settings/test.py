@@ -34,3 +34,10 @@ DEBUG = False
 # Static files are served by the test client's finders; WhiteNoise would only warn that
 # collectstatic has not run.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
+# The Journal is never reached from the suite: tests/journal serve its shape on loopback
+# and set the address themselves; short waits so that faults are tested fast.
+GASCHED_JOURNAL_URL = ""
+GASCHED_JOURNAL_TIMEOUT = 0.5
+GASCHED_JOURNAL_RETRIES = 2
+GASCHED_JOURNAL_BACKOFF = 0.01

@@ -24,7 +24,7 @@ from missions.models import Contact, ContactImport
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import LetterFactory, MeetingFactory, ProcessFactory, UserFactory
 
-OWN_MODULES = ("meetings.", "missions.", "accounts.", "correspondence.", "gasched.")
+OWN_MODULES = ("meetings.", "missions.", "accounts.", "correspondence.", "journal.", "gasched.")
 ROLES = ("anonymous", "mission", "viewer", "editor")
 
 
@@ -113,6 +113,8 @@ EXPECTED = {
     "correspondence:proposal-decide": (302, 403, 403, 405),
     "correspondence:mention-propose": (302, 403, 403, 405),
     "correspondence:deadline-decide": (302, 403, 403, 405),
+    # where the Journal of the United Nations differs from the office's meetings
+    "journal:differs": EDITORS_ONLY,
     # the Publish page: an editor who names no draft is told so (400)
     "correspondence:publish": (302, 403, 403, 400),
     # missions, contacts and deliveries: the PGA office, and each mission for its own

@@ -18,7 +18,7 @@ from django.utils.translation.template import templatize
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["ar", "zh_Hans", "fr", "ru", "es"]
-SOURCES = ("meetings", "missions", "correspondence", "accounts", "gasched")
+SOURCES = ("meetings", "missions", "correspondence", "accounts", "gasched", "journal")
 KEYWORDS = [
     "--keyword=gettext_noop",
     "--keyword=gettext_lazy",

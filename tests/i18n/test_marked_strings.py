@@ -21,7 +21,7 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted(
 )
 PYTHON = sorted(
     path
-    for app in ("meetings", "missions", "correspondence", "accounts", "gasched")
+    for app in ("meetings", "missions", "correspondence", "accounts", "gasched", "journal")
     for path in (ROOT / app).rglob("*.py")
     if "migrations" not in path.parts
 )
