@@ -55,6 +55,23 @@ LETTER_REFERENCE = re.compile(
 )
 
 
+# "for a term of office beginning on 1 January 2024", "whose terms begin on 6 February",
+# "members serving from 1 January": when office starts is no meeting.
+TERM_OF_OFFICE = re.compile(
+    r"\b(?:terms?|mandates?)(?:\s+of\s+office)?(?:\s+(?:which|that|will|shall|is|are|to))*"
+    r"\s+(?:begin(?:s|ning)?|start(?:s|ing)?|commenc(?:e|es|ing)|runs?|running|effective)"
+    r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
+    r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
+    r"|\b(?:serv(?:e|es|ing)|take\s+office|assume\s+office|in\s+office)\s+(?:\w+\s+){0,3}"
+    r"(?:from|as\s+of|on|beginning|starting)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def starts_a_term(sentence: str, mention: DateMention) -> bool:
+    return bool(TERM_OF_OFFICE.search(sentence[max(0, mention.start - 60) : mention.start]))
+
+
 # "the Vienna Forum held from 13 to 15 February", "the World Health Assembly, which will
 # take place", "a retreat organized by the Government of Switzerland": an event that is
 # not a General Assembly meeting.

@@ -138,3 +138,40 @@ class Clause:
 
 
 # "the Vienna Forum held from 13 to 15 February": an event that is not a GA meeting.
+
+
+# "on Monday, 18 October, and Tuesday, 19 October": nothing but a link between two dates.
+LIST_LINK = re.compile(
+    r"^[\s,]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$", re.I
+)
+
+
+def shared_along_lists(
+    sentence: str, mentions: list[DateMention], kinds: list, picks: dict[int, tuple[list, list]]
+) -> None:
+    """What a list of dates shares: "on Monday, 18 October, and Tuesday, 19 October
+    2004, in the General Assembly Hall" gives both days the Hall (and the times said
+    after the last date); "in the General Assembly Hall, on Tuesday, 14 November at
+    10 a.m., and on Wednesday, 15 November at 3 p.m." gives both the Hall, said before
+    the first date of the same meeting. `picks` holds each date's (times, rooms)."""
+    for index in range(len(mentions) - 2, -1, -1):
+        after = index + 1
+        if index not in picks or after not in picks or kinds[index] is not kinds[after]:
+            continue
+        if not LIST_LINK.match(sentence[mentions[index].end : mentions[after].start]):
+            continue
+        times, rooms = picks[index]
+        picks[index] = (times or picks[after][0], rooms or picks[after][1])
+    first = min(picks, default=None)
+    if first is None:
+        return
+    rooms_before = [r for r in picks[first][1] if r.end <= mentions[first].start]
+    if not rooms_before:
+        return
+    for index in sorted(picks):
+        if index == first or kinds[index] is not kinds[first]:
+            continue
+        times, rooms = picks[index]
+        if rooms:
+            break  # a room of its own: the ones after it are not the first one's
+        picks[index] = (times, rooms_before)

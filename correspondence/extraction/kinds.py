@@ -69,7 +69,9 @@ DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.OTHER, r"deadline|draft|list\s+of\s+speakers|registration"),
 ]
 DEADLINE_TRIGGER = re.compile(
+    # "the list of speakers ... will close on": a list opens and closes, it never meets.
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
+    r"|list\s+of\s+speakers"
     r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
     re.IGNORECASE,
 )

@@ -7,10 +7,18 @@ from datetime import date
 
 from meetings.enums import MeetingKind, Timing
 
-from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
+from .classifying import (
+    LETTER_REFERENCE,
+    MOVED,
+    TENTATIVE,
+    change_of,
+    is_held,
+    names_another_event,
+    starts_a_term,
+)
 from .continuing import carry_on
 from .dates import DateMention, parse_date_mentions
-from .frames import INSTEAD_OF, Clause, moves_in, sentences
+from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
@@ -34,7 +42,7 @@ def read_announcements(
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     for start, sentence in sentences(body):
-        if not (BULLET.match(sentence) or ROW.match(sentence)):
+        if not (BULLET.match(sentence) or ROW.match(sentence) or HEADING.match(sentence)):
             lead_in = None
         if len(sentence) > 3000:
             reading.warnings.append(
@@ -62,6 +70,8 @@ def read_announcements(
 # An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
 # A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
 ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
+# The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.
+HEADING = re.compile(r"^[A-Z][\w ]{0,20}(?:, [A-Z][\w ]{0,20}){1,6}$")
 BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
 
 
@@ -111,6 +121,7 @@ def read_sentence(
             moved=moved,
             reading=reading,
             outcomes=outcomes,
+            every_date=all_dates,
         )
     for what, found in (
         ("date", mentions),
@@ -139,6 +150,7 @@ def frame_sentence(
     moved: bool,
     reading: Reading,
     outcomes: dict,
+    every_date: list[DateMention] = (),
 ) -> None:
     """The meetings and deadlines of one sentence, a clause for each date."""
     # "at 11 a.m. instead of 10 a.m.", "in CR 2 instead of CR 4": the old one is no longer.
@@ -161,10 +173,24 @@ def frame_sentence(
     previous = reading.meetings
     held_so_far = False
     made: list[int] = []
+    kind_of = [nearest_kind(mention, kinds, sentence) for mention in mentions]
+    clauses, picks = {}, {}
+    for index, mention in enumerate(mentions):
+        if kind_of[index] is not None and index not in moves.values():
+            clause = Clause.of(index, mention, mentions, kind_of[index], kinds, len(sentence))
+            clauses[index] = clause
+            picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
+    shared_along_lists(sentence, mentions, kind_of, picks)
     for index, mention in enumerate(mentions):
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
-        kind = nearest_kind(mention, kinds, sentence)
+        if starts_a_term(sentence, mention):
+            outcomes[("date", mention.start)] = {
+                "reason": "term-of-office",
+                "detail": "the start of a term of office",
+            }
+            continue
+        kind = kind_of[index]
         elsewhere = names_another_event(sentence, kind, mention)
         if elsewhere:
             outcomes[("date", mention.start)] = {
@@ -176,10 +202,8 @@ def frame_sentence(
             continue
         if kind is None:
             continue
-        clause = Clause.of(index, mention, mentions, kind, kinds, len(sentence))
-        own_times = clause.pick(times)
-        own_rooms = clause.pick(room_mentions)
-        own_rooms = own_rooms or shared_room
+        clause = clauses[index]
+        own_times, own_rooms = picks[index]
         words = sentence[clause.start : clause.end]
         if not kind.is_deadline and DUE_BY.search(
             sentence[max(0, mention.start - 40) : mention.start]
@@ -199,7 +223,7 @@ def frame_sentence(
         held = is_held(sentence, clause.preceding, mention, clause.following)
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
-        year = stated_year(sentence, mention, letter_date)
+        year = stated_year(sentence, mention, letter_date, every_date)
         days, said_warnings = days_of(mention, letter_date, past=held, previous=previous, year=year)
         reading.warnings.extend(said_warnings)
         first = len(reading.meetings)

@@ -54,14 +54,19 @@ def monday_of(day: date) -> date:
 STATED_YEAR = re.compile(r"(?<![/\d])\b((?:19|20)\d\d)\b(?![/\d])")
 
 
-def stated_year(sentence: str, mention: DateMention, letter_date: date | None) -> int | None:
+def stated_year(
+    sentence: str, mention: DateMention, letter_date: date | None, others: list[DateMention] = ()
+) -> int | None:
     """A year the sentence states just before a date without one, if it is a year the
-    letter can be speaking of (the one before it to two after)."""
+    letter can be speaking of (the one before it to two after). The year of another
+    date ("whose terms begin on 6 February 2024, will take place on 9 November") is that
+    date's, not this one's."""
     if letter_date is None or mention.relative or all(y is not None for _d, _m, y in mention.days):
         return None
     found = None
     for match in STATED_YEAR.finditer(sentence, max(0, mention.start - 80), mention.start):
-        found = int(match.group(1))
+        if not any(o.start <= match.start() < o.end for o in others):
+            found = int(match.group(1))
     if found is not None and letter_date.year - 1 <= found <= letter_date.year + 2:
         return found
     return None

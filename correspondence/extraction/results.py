@@ -90,6 +90,7 @@ REASONS = (
     "other-organisation",
     "deadline",
     "held-elsewhere",
+    "term-of-office",
     "not-understood",
 )
 
