@@ -14,8 +14,12 @@ from .kinds import KindMention, find_kinds
 from .places import RoomMention, parse_room_mentions
 from .times import TimeMention, parse_time_mentions
 
-# A line that is only a date: "14 May 2019", "Wednesday, 5 June 2013".
-ONLY_A_DATE = re.compile(r"^[A-Za-z]{0,9},?\s*\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$")
+# A line that is only a date: "14 May 2019", "Wednesday, 5 June 2013", "June 5, 2013";
+# or a date and the time: "4 June 2013, 10 a.m. - 1 p.m.".
+ONLY_A_DATE = re.compile(
+    r"^[A-Za-z]{0,9},?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2},?),?\s+\d{4}"
+    r"(?:\s*[,;:\u2013\u2014-]?\s+(?P<time>(?:from\s+)?\d[^\n]{0,40}))?$"
+)
 SUMMARY = re.compile(r"\bsummary\b|\bsummarized\b|\bsummarised\b", re.I)
 
 
@@ -37,8 +41,12 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         offset += len(line) + 1
     blocks = []
     for index, (start, line) in enumerate(lines):
-        if not ONLY_A_DATE.match(line.strip()):
+        only = ONLY_A_DATE.match(line.strip())
+        if not only:
             continue
+        same_line = parse_time_mentions(line) if only["time"] else []
+        if only["time"] and not (same_line and not line[same_line[-1].end :].strip(" .;,")):
+            continue  # more than a time after the date
         dates = [d for d in parse_date_mentions(line) if d.days and d.days[0][2]]
         if len(dates) != 1:
             continue
@@ -58,6 +66,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 times = [shifted(t, below_start) for t in found_times]
             else:
                 break
+        times = times or [shifted(t, start) for t in same_line[:1]]
         if room is None and not times:
             continue
         date = dates[0]

@@ -69,6 +69,45 @@ def carry_on(
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
     if starts and all(m.start is None for m in made):
         sessions(reading, starts, outcomes)
+    elif starts and made and ANOTHER_PART.search(sentence):
+        another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+# "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the
+# meeting just named, at a time of its own.
+ANOTHER_PART = re.compile(
+    r"^(?:The|A|Its)\s+(?:morning|afternoon|evening|second|next|following|later|closing)\s+"
+    r"(?:segment|session|part|meeting)\b",
+    re.I,
+)
+
+
+def another_part(
+    reading: Reading, time_mention: TimeMention, rooms: list[RoomMention], outcomes: dict
+) -> None:
+    """The meeting just named again that day, at the time given (and in the room given,
+    or else in its own room)."""
+    before = reading.meetings[reading.last_made[-1]]
+    if time_mention.begins is None or any(
+        m.date == before.date and m.start == time_mention.begins for m in reading.meetings
+    ):
+        return
+    index = len(reading.meetings)
+    reading.meetings.append(
+        replace(
+            before,
+            start=time_mention.begins,
+            end=time_mention.ends,
+            timing=Timing.EXACT,
+            room=rooms[0].name if rooms else before.room,
+            warnings=list(before.warnings),
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    for found in (time_mention, *rooms[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = [index]
 
 
 # "The high-level meeting will be followed in the afternoon by an interactive dialogue,

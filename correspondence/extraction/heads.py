@@ -20,7 +20,7 @@ DATE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING = re.compile(
-    r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our)\s+(?:highest|high|most\s+distinguished)\s+consideration"
+    r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our|its|their)\s+(?:highest|high|most\s+distinguished)\s+consideration"
     r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^(?:With\s+)?(?:kind|best|warm(?:est)?)\s+regards"
     r"|^Regards\b)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -45,7 +45,12 @@ def split_letters(text: str) -> list[tuple[int, str]]:
     parts, start = [], 0
     for match in DATE_LINE.finditer(text):
         after = bisect.bisect_left(closings, start)
-        if match.start() > start and after < len(closings) and closings[after] < match.start():
+        if (
+            match.start() > start
+            and after < len(closings)
+            and closings[after] < match.start()
+            and len(text) - match.end() > FOOT  # "New York, 24 November 2010" at a foot
+        ):
             parts.append((start, text[start : match.start()]))
             start = match.start()
     parts.append((start, text[start:]))
@@ -70,10 +75,16 @@ def body_of(part: str) -> tuple[int, str]:
         start = blank if blank >= 0 else header.end()
     else:
         dated = DATE_LINE.search(part)
+        if dated and len(part) - dated.end() < FOOT < dated.start():
+            # A summary dated at its foot: the body is all that is above the date.
+            return 0, part[: dated.start()]
         if dated:
             start = dated.end()
     closing = CLOSING.search(part, start)
     return start, part[start : closing.start() if closing else len(part)]
+
+
+FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page number)
 
 
 # The date line of a memorandum or an e-mail: "Date:    9 April 2001", "Sent: Friday,

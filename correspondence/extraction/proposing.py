@@ -201,6 +201,8 @@ def frame_sentence(
             }
             continue
         if kind is None:
+            if DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]):
+                outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
             continue
         clause = clauses[index]
         own_times, own_rooms = picks[index]

@@ -10,7 +10,7 @@ from meetings.enums import Timing
 
 from .blocks import Block
 from .dates import DateMention, parse_date_mentions
-from .heads import body_of
+from .heads import DATE_LINE, body_of
 from .places import PlatformMention, RoomMention
 from .resolving import resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
@@ -74,9 +74,18 @@ class Reading:
 
     def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
         """The dates above the salutation: the letter's own, and those it refers to."""
-        body_start, _ = body_of(part)
+        body_start, body = body_of(part)
         for mention in parse_date_mentions(part[: min(body_start, 3000)]):  # a head is short
             self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+        # Below the body: a summary's date at its foot, "New York, 24 November 2010".
+        foot = body_start + len(body)
+        for line in DATE_LINE.finditer(part, foot):
+            for mention in parse_date_mentions(line.group(0)):
+                mention.start, mention.end = (
+                    mention.start + line.start(),
+                    mention.end + line.start(),
+                )
+                self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
 
     def extraction(self, letters: list[LetterFacts]) -> Extraction:
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.what))
