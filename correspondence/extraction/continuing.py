@@ -94,15 +94,18 @@ def another_part(
         return
     index = len(reading.meetings)
     reading.meetings.append(
-        replace(
+        reading.copied(
             before,
-            start=time_mention.begins,
-            end=time_mention.ends,
-            timing=Timing.EXACT,
-            room=rooms[0].name if rooms else before.room,
-            warnings=list(before.warnings),
-            action=ProposalAction.ANNOUNCE,
-            moved_from=None,
+            replace(
+                before,
+                start=time_mention.begins,
+                end=time_mention.ends,
+                timing=Timing.EXACT,
+                room=rooms[0].name if rooms else before.room,
+                warnings=list(before.warnings),
+                action=ProposalAction.ANNOUNCE,
+                moved_from=None,
+            ),
         )
     )
     for found in (time_mention, *rooms[:1]):
@@ -169,12 +172,15 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     for day in days:
         for time_mention in starts:
             made.append(
-                replace(
+                reading.copied(
                     day,
-                    start=time_mention.begins,
-                    end=time_mention.ends,
-                    timing=Timing.EXACT,
-                    warnings=list(day.warnings),
+                    replace(
+                        day,
+                        start=time_mention.begins,
+                        end=time_mention.ends,
+                        timing=Timing.EXACT,
+                        warnings=list(day.warnings),
+                    ),
                 )
             )
     # The frame's meetings are the last ones made: replacing them keeps the indices of

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
 from .classifying import (
@@ -19,7 +20,7 @@ from .classifying import (
 from .continuing import carry_on
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
-from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
+from .kinds import DUE_BY, GENERIC, KindMention, find_kinds, nearest_kind
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, previous_in_letter, what_of
@@ -41,9 +42,16 @@ def read_announcements(
     most_deadlines: int | None = None,
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
+    list_start = None  # the first meeting the items of the current list made
     for start, sentence in sentences(body):
-        if not (BULLET.match(sentence) or ROW.match(sentence) or HEADING.match(sentence)):
+        item = bool(BULLET.match(sentence) or ROW.match(sentence))
+        if not (item or HEADING.match(sentence)):
             lead_in = None
+        if item and list_start is None:
+            list_start = len(reading.meetings)
+        elif not item and list_start is not None:
+            kinds_along_a_list(reading.meetings[list_start:], reading)
+            list_start = None
         if len(sentence) > 3000:
             reading.warnings.append(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
@@ -57,6 +65,7 @@ def read_announcements(
             rooms=rooms,
             reading=reading,
             lead_in=lead_in,
+            item=item,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
@@ -65,6 +74,19 @@ def read_announcements(
         if sentence.endswith(":"):
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
+    if list_start is not None:
+        kinds_along_a_list(reading.meetings[list_start:], reading)
+
+
+def kinds_along_a_list(items: list[ProposedMeeting], reading: Reading) -> None:
+    """The items of one list that say only "meeting" (or give a date, a time and a
+    room and no kind) are of the one kind the other items name: "first IGN meeting"
+    then "meetings on Regional representation" are all negotiations."""
+    named = {m.kind for m in items if id(m) not in reading.generic}
+    if len(named) == 1 and MeetingKind.OTHER not in named:
+        for meeting in items:
+            if id(meeting) in reading.generic:
+                meeting.kind = next(iter(named))
 
 
 # An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
@@ -84,6 +106,7 @@ def read_sentence(
     rooms: dict[str, str],
     reading: Reading,
     lead_in: MeetingKind | None = None,
+    item: bool = False,
 ) -> None:
     moved = bool(MOVED.search(sentence))
 
@@ -109,6 +132,10 @@ def read_sentence(
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
+        elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
+            # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
+            # zero draft": an item with a room is a meeting, of the list's kind.
+            kinds.insert(0, KindMention(0, 0, MeetingKind.OTHER))
         frame_sentence(
             sentence,
             mentions,
@@ -274,9 +301,15 @@ def frame_sentence(
                 )
                 origin = mentions[moves[index]] if index in moves else None
                 change_of(meeting, words, origin, letter_date, moved=moved)
+                if meeting.action == ProposalAction.ANNOUNCE and letter_date and day < letter_date:
+                    meeting.held = True  # a day before the letter's is behind it
                 reading.meetings.append(meeting)
                 if plain:
                     reading.plain.add(id(meeting))
+                if kind_said == MeetingKind.OTHER and (
+                    kind.start == kind.end or GENERIC.match(sentence[kind.start : kind.end])
+                ):
+                    reading.generic.add(id(meeting))
         if len(reading.meetings) > first:
             made.extend(range(first, len(reading.meetings)))
             linked = [mention, *own_times, *own_rooms]

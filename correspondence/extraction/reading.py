@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
+from .letter_kinds import kinds_from_the_letter, kinds_of_the_process
 from .normalising import normalise
 from .places import unhq_room_names
 from .proposing import read_announcements
 from .record import Reading
-from .resolving import kinds_from_the_letter, merge_back_references
+from .resolving import merge_back_references
 from .results import Extraction, ExtractionError
 
 
@@ -57,4 +58,5 @@ def extract(
         )
     merge_back_references(reading)
     kinds_from_the_letter(reading)
+    kinds_of_the_process(reading, letters)
     return reading.extraction(letters)

@@ -32,7 +32,15 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # offsets a headed block has read
     plain: set[int] = field(default_factory=set)  # ids of meetings called only "our meeting"
+    generic: set[int] = field(default_factory=set)  # ids of those called only "meeting(s)"
     last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
+
+    def copied(self, meeting: ProposedMeeting, copy: ProposedMeeting) -> ProposedMeeting:
+        """A copy of a meeting (another session of it) is named as the meeting is."""
+        for marks in (self.plain, self.generic):
+            if id(meeting) in marks:
+                marks.add(id(copy))
+        return copy
 
     def note(self, offset: int, found, what: str, **outcome) -> None:
         start, end = offset + found.start, offset + found.end

@@ -208,22 +208,6 @@ def merge_back_references(reading: Reading) -> None:
     reading.mentions[:] = mentions
 
 
-def kinds_from_the_letter(reading: Reading) -> None:
-    """A meeting the letter calls only "our meeting" is of the one kind its other
-    meetings share ("Following our meeting of 5 February" in a letter of informal
-    consultations was the first of them)."""
-    kinds_in: dict[int, set] = {}  # letter index -> the kinds its other meetings have
-    for m in reading.meetings:
-        if id(m) not in reading.plain:
-            kinds_in.setdefault(m.letter_index, set()).add(m.kind)
-    for meeting in reading.meetings:
-        if id(meeting) not in reading.plain:
-            continue
-        others = kinds_in.get(meeting.letter_index, set())
-        if len(others) == 1 and MeetingKind.OTHER not in others:
-            meeting.kind = next(iter(others))
-
-
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if (
         earlier.date != later.date
