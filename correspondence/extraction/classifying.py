@@ -29,7 +29,7 @@ FUTURE = re.compile(
 )
 PAST = re.compile(
     r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
-    r"(?:following|after)\s+(?:our|my|the\s+last)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:following|after)\s+(?:our|my|the(?:\s+last)?)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+of|"
     r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
     r"thank(?:s|\s+you)?|grateful)\b",

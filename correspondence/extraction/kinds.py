@@ -44,7 +44,10 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.PLENARY,
         r"plenary(?:\s+meetings?)?"
-        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
+        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)"
+        # "The General Assembly will take action on the draft resolution on 25 April"
+        r"|(?:General\s+)?Assembly\s+(?:will|would|shall|is\s+expected\s+to|is\s+to)\s+"
+        r"(?:take\s+(?:action|a\s+decision)|act|vote)\b",
     ),
     (
         MeetingKind.OTHER,

@@ -82,8 +82,8 @@ def mend_ocr(text: str) -> str:
     text = MINUTES_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("O", "0").replace("o", "0").replace("l", "1"), text
     )
-    # "Excel1ency", "A1l": a one among letters is an "l".
-    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])", "l", text)
+    # "Excel1ency", "A1l", "Apri1": a one among letters is an "l".
+    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])|(?<=\bApri)1\b", "l", text)
     text = EL_FOR_I.sub(lambda m: (m.group(1) + " " if m.group(1) else "") + "In", text)
     text = BROKEN_WORD.sub("-", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.

@@ -208,6 +208,15 @@ def frame_sentence(
             clauses[index] = clause
             picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
     shared_along_lists(sentence, mentions, kind_of, picks)
+    for new, old in moves.items():
+        # "will now be held on Wednesday, 19 April, instead of Monday, 17 April, at
+        # 3 p.m. in Conference Room 1": what follows the old date is the new one's.
+        if new in picks and old > new and kind_of[old] is not None:
+            after = Clause.of(old, mentions[old], mentions, kind_of[old], kinds, len(sentence))
+            after.before = None
+            times_after = [t for t in after.pick(times) if t.start >= after.date_end]
+            rooms_after = [r for r in after.pick(room_mentions) if r.start >= after.date_end]
+            picks[new] = (picks[new][0] or times_after, picks[new][1] or rooms_after)
     for index, mention in enumerate(mentions):
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
@@ -250,10 +259,13 @@ def frame_sentence(
                     outcomes[(what_of(found), found.start)] = {"deadline": first}
             continue
         held = is_held(sentence, clause.preceding, mention, clause.following)
+        tense_said = held is not None
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
         year = stated_year(sentence, mention, letter_date, every_date)
-        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous, year=year)
+        days, said_warnings = days_of(
+            mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
+        )
         reading.warnings.extend(said_warnings)
         first = len(reading.meetings)
         earlier = previous_in_letter(reading, letter_index)

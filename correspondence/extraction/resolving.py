@@ -79,16 +79,24 @@ def days_of(
     past: bool,
     previous: list[ProposedMeeting],
     year: int | None = None,
+    tense_said: bool = True,
 ) -> tuple[list[tuple[date, str | None]], list[str]]:
     """The days a mention names, with a note when its weekday contradicts the date."""
     if mention.relative:
         return relative_day(mention.relative, letter_date, previous), []
     if year is not None:  # stated nearby: that year, never the one before
         mention = replace(mention, days=[(d, m, y or year) for d, m, y in mention.days])
+    stated = year or (mention.days[0][2] if mention.days else None)
     if letter_date is None and any(year is None for _d, _m, year in mention.days):
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []
     resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
+    if not tense_said and mention.weekday is not None and len(resolved) == 1 and not stated:
+        # "On Monday, 6 March, delegations exchanged": the weekday says which year
+        # when the words do not (a meeting that "will be held" stays ahead).
+        other = resolve_year(mention.days[0], letter_date, past=not past)
+        if resolved[0] and resolved[0].weekday() != mention.weekday and other:
+            resolved = [other] if other.weekday() == mention.weekday else resolved
     if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
         # "held on 3, 10 and 17 March": the days of one list share the first one's year.
         year = resolved[0].year
