@@ -41,10 +41,10 @@ def extract(
         facts = read_letter(part, presidents=presidents)
         letters.append(facts)
         reading.warnings += facts.warnings
-        reading.note_head(offset, part, facts)
         letter_date = facts.date or facts.reference_date
         reading.last_made = []
         reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
+        reading.note_head(offset, part, facts)  # but a headed block's date
         body_start, body = body_of(part)
         read_announcements(
             body,

@@ -84,7 +84,8 @@ class Reading:
         """The dates above the salutation: the letter's own, and those it refers to."""
         body_start, body = body_of(part)
         for mention in parse_date_mentions(part[: min(body_start, 3000)]):  # a head is short
-            self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+            if offset + mention.start not in self.claimed:
+                self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
         # Below the body: a summary's date at its foot, "New York, 24 November 2010".
         foot = body_start + len(body)
         for line in DATE_LINE.finditer(part, foot):
