@@ -151,7 +151,9 @@ AS_A_TOPIC = re.compile(
 )
 DUE_BY = re.compile(
     r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
-    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$",
+    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
+    # "the list of speakers ... will open on 27 March": a list opens and closes.
+    r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$",
     re.I,
 )
 AFTER_PENALTY = 15  # a kind named before the date is the likelier one

@@ -91,12 +91,8 @@ def days_of(
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []
     resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
-    if not tense_said and mention.weekday is not None and len(resolved) == 1 and not stated:
-        # "On Monday, 6 March, delegations exchanged": the weekday says which year
-        # when the words do not (a meeting that "will be held" stays ahead).
-        other = resolve_year(mention.days[0], letter_date, past=not past)
-        if resolved[0] and resolved[0].weekday() != mention.weekday and other:
-            resolved = [other] if other.weekday() == mention.weekday else resolved
+    if not tense_said and len(resolved) == 1 and not stated and resolved[0]:
+        resolved = [nearer(resolved[0], mention, letter_date, past=past)]
     if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
         # "held on 3, 10 and 17 March": the days of one list share the first one's year.
         year = resolved[0].year
@@ -120,6 +116,24 @@ def days_of(
             )
         days.append((day, note))
     return days, []
+
+
+RECENT = timedelta(days=31)  # a day this close before the letter is the one it means
+
+
+def nearer(day: date, mention: DateMention, letter_date: date, *, past: bool) -> date:
+    """When the words say neither "will" nor "held": the weekday says which year ("On
+    Monday, 6 March, delegations exchanged"), or else a day of the last month (in a
+    letter of 14 March, "the consultation of 6 March" is eight days ago, not a year
+    ahead). A meeting that "will be held" stays ahead whatever its weekday."""
+    other = resolve_year(mention.days[0], letter_date, past=not past)
+    if other is None:
+        return day
+    if mention.weekday is not None:
+        return other if day.weekday() != mention.weekday == other.weekday() else day
+    if not past and timedelta(0) < letter_date - other <= RECENT:
+        return other
+    return day
 
 
 def describe(day_month_year: tuple[int, int, int | None]) -> str:

@@ -23,6 +23,7 @@ GAP = re.compile(r"\S {3,}\S")
 RULE = re.compile(r"^[\s\-=_–—+|]{5,}$")  # "-------": a rule between rows
 HAS_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b", re.I)
 SLACK = 2  # how far a cell may start from its column
+DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
 
 
 def cells_of(line: str) -> list[tuple[int, str]]:
@@ -33,8 +34,25 @@ def is_row(cells: list[tuple[int, str]]) -> bool:
     return len(cells) >= 3
 
 
-def lines_up(columns: list[int], cells: list[tuple[int, str]]) -> bool:
-    return all(any(abs(start - c) <= SLACK for c in columns) for start, _ in cells)
+# Within a table, two spaces set cells apart too when the next starts at a column.
+NARROW_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def cells_in_table(line: str, allowed: set[int]) -> list[tuple[int, str]]:
+    """The cells of a line under the table's head: a full cell may leave only two spaces
+    before the next column ("Wednesday, 10 May 2023  3 p.m. - 6 p.m.")."""
+    cells: list[tuple[int, str]] = []
+    for match in NARROW_CELL.finditer(line):
+        if cells and match.start() not in allowed:
+            start = cells[-1][0]
+            cells[-1] = (start, line[start : match.end()])
+        else:
+            cells.append((match.start(), match.group(0)))
+    return cells
+
+
+def lines_up(allowed: set[int], cells: list[tuple[int, str]]) -> bool:
+    return all(start in allowed for start, _ in cells)
 
 
 def reflowed(text: str) -> str:
@@ -62,6 +80,7 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
     if not is_row(first) or not GAP.search(lines[index]):
         return index + 1, None
     columns = [start for start, _ in first]
+    allowed = {c + d for c in columns for d in range(-SLACK, SLACK + 1)}
     rows: list[list[str]] = [[""] * len(columns)]
     place(rows[-1], columns, first)
     full_rows, end = 1, index + 1
@@ -76,9 +95,11 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
         if RULE.match(line):
             end += 1
             continue
-        cells = cells_of(line)
-        if not lines_up(columns, cells):
+        cells = cells_in_table(line, allowed)
+        if not lines_up(allowed, cells):
             break
+        if full_rows == DATED_WITHIN and not any(HAS_DATE.search(" ".join(r)) for r in rows):
+            return end, None  # a table of meetings gives a date in its first rows
         starts_row = is_row(cells) or (
             abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1])
         )

@@ -53,6 +53,15 @@ from .helpers import meetings_of
             MeetingKind.INFORMAL_CONSULTATION,
         ),
         ("I will convene a high-level plenary meeting on 3 December.", MeetingKind.HIGH_LEVEL),
+        (
+            "The General Assembly will take action on the draft resolution on 25 April.",
+            MeetingKind.PLENARY,
+        ),
+        (
+            "The Assembly is expected to take a decision on the report on Tuesday, 2 May.",
+            MeetingKind.PLENARY,
+        ),
+        ("The General Assembly will vote on the draft text on 9 May.", MeetingKind.PLENARY),
     ],
 )
 def test_the_kind_follows_the_words(body, kind):
@@ -81,3 +90,15 @@ def test_the_new_kinds_have_their_labels():
 )
 def test_other_words_for_a_meeting(body, kind):
     assert [m[4] for m in meetings_of(body)] == [kind.value]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The list of speakers for the debate will be opened on Monday, 3 April 2023.",
+        "The list of speakers for the high-level meeting will close on 3 April at 6 p.m.",
+        "Inscriptions on the list of speakers for the plenary meeting open on 27 March.",
+    ],
+)
+def test_a_list_of_speakers_opens_and_closes_but_never_meets(body):
+    assert meetings_of(body) == []

@@ -17,6 +17,8 @@ from correspondence.extraction.times import parse_time_mentions
         ("at 4:00 p.m, in the same room", [(time(16), None)]),
         ("at 10.00 am", [(time(10), None)]),
         ("at 1500 hrs", [(time(15), None)]),
+        ("on 20 April, 1000-1300 hrs, in CR 4", [(time(10), time(13))]),
+        ("from 1430 to 1600 hours", [(time(14, 30), time(16))]),
         ("at 10h30", [(time(10, 30), None)]),
         ("from 9:00 to 11:00 a.m. EST", [(time(9), time(11))]),
         (
