@@ -16,7 +16,11 @@ from .helpers import letter
 
 @pytest.mark.parametrize(
     ("alias", "room"),
-    [(alias, name) for _code, name, _b, _i, _c, aliases in UNHQ_ROOMS for alias in aliases],
+    [
+        (alias, name)
+        for code, name, _b, _i, _c, aliases in UNHQ_ROOMS
+        for alias in (name, code, *aliases)
+    ],
 )
 def test_every_alias_resolves_to_its_own_room(alias, room):
     found = parse_room_mentions(
