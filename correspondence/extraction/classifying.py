@@ -22,7 +22,9 @@ TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
+    # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
+    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+(?:(?:now|then|also|still)\s+)?"
+    r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
     re.IGNORECASE,

@@ -116,6 +116,7 @@ def another_part(
 # "The high-level meeting will be followed in the afternoon by an interactive dialogue,
 # from 3 p.m. to 6 p.m.": another meeting on the same day.
 FOLLOWED_BY = re.compile(r"\bfollowed\b[^.;]{0,40}?\bby\s+", re.I)
+SAME_ROOM = re.compile(r"\bsame\s+(?:room|venue|place)\b", re.I)
 
 
 def followed_by(
@@ -138,6 +139,9 @@ def followed_by(
     before = reading.meetings[reading.last_made[-1]]
     if not kinds or starts[0].begins is None:
         return False
+    room = room_mentions[0].name if room_mentions else None
+    if room is None and SAME_ROOM.search(sentence, follows.end()):
+        room = before.room  # "followed by informal consultations ... in the same room"
     index = len(reading.meetings)
     reading.meetings.append(
         replace(
@@ -145,7 +149,7 @@ def followed_by(
             start=starts[0].begins,
             end=starts[0].ends,
             timing=Timing.EXACT,
-            room=room_mentions[0].name if room_mentions else None,
+            room=room,
             kind=kinds[0].kind,
             title=title_of(sentence, kinds[0]),
             source=sentence,

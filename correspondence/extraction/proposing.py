@@ -17,7 +17,7 @@ from .classifying import (
     names_another_event,
     starts_a_term,
 )
-from .continuing import carry_on
+from .continuing import FOLLOWED_BY, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import DUE_BY, GENERIC, KindMention, find_kinds, nearest_kind
@@ -150,6 +150,14 @@ def read_sentence(
             outcomes=outcomes,
             every_date=all_dates,
         )
+        follows = FOLLOWED_BY.search(sentence, mentions[-1].end)
+        if follows and reading.last_made:
+            # "a briefing on 18 April at 10 a.m., followed by informal consultations at
+            # 11.30 a.m.": another meeting that day, at its own time.
+            later = [t for t in times if t.start >= follows.end()]
+            rooms_later = [r for r in room_mentions if r.start >= follows.end()]
+            if later and not any(("time", t.start) in outcomes for t in later):
+                followed_by(sentence, later, rooms_later, reading=reading, outcomes=outcomes)
     for what, found in (
         ("date", mentions),
         ("time", times),

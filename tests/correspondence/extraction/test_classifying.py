@@ -142,3 +142,9 @@ def test_the_start_of_a_term_says_why_it_is_no_meeting():
 def test_a_meeting_before_the_letter_was_held(body):
     found = extract(letter(body, dated="14 March 2023"))
     assert [(m.date.isoformat(), m.held) for m in found.meetings] == [("2023-03-06", True)]
+
+
+def test_the_present_tense_speaks_of_what_is_ahead():
+    assert meetings_of(
+        "Meetings of the Fifth Committee are held in Conference Room 3 on 18 April."
+    ) == [("2023-04-18", None, None, "Conference Room 3", "other")]

@@ -77,3 +77,13 @@ def test_a_sentence_about_the_same_time_names_no_other_part():
         "The briefing will be held on 20 April at 10 a.m. in Conference Room 4. The "
         "briefing will start at 10 a.m. sharp."
     ) == [("2023-04-20", "10:00", None, "Conference Room 4", "briefing")]
+
+
+def test_a_meeting_followed_that_day_by_another_in_the_same_sentence():
+    assert meetings_of(
+        "Delegations are invited to a briefing on 18 April at 10 a.m. in Conference Room 3, "
+        "followed by informal consultations at 11.30 a.m. in the same room."
+    ) == [
+        ("2023-04-18", "10:00", None, "Conference Room 3", "briefing"),
+        ("2023-04-18", "11:30", None, "Conference Room 3", "informal-consultation"),
+    ]
