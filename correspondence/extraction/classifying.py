@@ -23,7 +23,8 @@ TENTATIVE = re.compile(
 )
 FUTURE = re.compile(
     # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
-    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+(?:(?:now|then|also|still)\s+)?"
+    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+"
+    r"(?:(?:now|then|also|still|not|no\s+longer)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
@@ -42,7 +43,11 @@ MOVED = re.compile(
     r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
     re.IGNORECASE,
 )
-CANCELLED = re.compile(r"\b(?:cancel(?:l)?ed|will\s+not\s+take\s+place|called\s+off)\b", re.I)
+CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|(?:will|shall)\s+(?:not|no\s+longer)\s+(?:take\s+place|be\s+(?:held|convened))"
+    r"|called\s+off|(?:has|have)\s+been\s+dropped|withdrawn\s+from\s+the\s+programme)\b",
+    re.I,
+)
 POSTPONED_OPEN = re.compile(
     r"\bpostponed\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ from datetime import date
 from meetings.enums import Timing
 
 from .blocks import Block
-from .dates import DateMention, parse_date_mentions
+from .dates import DateMention, parse_date_mentions, parse_full_date
 from .heads import DATE_LINE, body_of
 from .places import PlatformMention, RoomMention
 from .resolving import resolve_year
@@ -89,6 +89,8 @@ class Reading:
         # Below the body: a summary's date at its foot, "New York, 24 November 2010".
         foot = body_start + len(body)
         for line in DATE_LINE.finditer(part, foot):
+            if parse_full_date(line.group(0)) != facts.date:
+                continue  # an annex's heading, not the letter's date again
             for mention in parse_date_mentions(line.group(0)):
                 mention.start, mention.end = (
                     mention.start + line.start(),

@@ -148,3 +148,16 @@ def test_the_present_tense_speaks_of_what_is_ahead():
     assert meetings_of(
         "Meetings of the Fifth Committee are held in Conference Room 3 on 18 April."
     ) == [("2023-04-18", None, None, "Conference Room 3", "other")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The informal consultation of Friday, 21 April will not be held.",
+        "The briefing foreseen for 21 April will no longer take place.",
+        "The meeting on 21 April has been called off.",
+    ],
+)
+def test_a_meeting_that_will_not_be_held_is_cancelled(body):
+    found = extract(letter(body, dated="14 March 2023"))
+    assert [(m.date.isoformat(), m.action) for m in found.meetings] == [("2023-04-21", "cancel")]
