@@ -146,6 +146,9 @@ LIST_LINK = re.compile(
 )
 
 
+ROOM_FOR_ALL = re.compile(r",\s*(?:(?:all|both|each)\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 def shared_along_lists(
     sentence: str, mentions: list[DateMention], kinds: list, picks: dict[int, tuple[list, list]]
 ) -> None:
@@ -165,6 +168,17 @@ def shared_along_lists(
     first = min(picks, default=None)
     if first is None:
         return
+    rooms = [r for r in picks.get(max(picks), ([], []))[1] if r.start > mentions[-1].end]
+    if (
+        len({r.name for r in rooms}) == 1
+        and len({id(kinds[i]) for i in picks}) == 1
+        and ROOM_FOR_ALL.search(sentence, 0, rooms[0].start)
+        and not any(r for i in picks for r in picks[i][1] if r.start < mentions[-1].end)
+    ):
+        # "on Monday, 17 April from 10 a.m. to 1 p.m. and on Wednesday, 19 April from 3 to
+        # 6 p.m., in Conference Room 7": the room set apart after the last date is all's.
+        for index in picks:
+            picks[index] = (picks[index][0], picks[index][1] or rooms[:1])
     rooms_before = [r for r in picks[first][1] if r.end <= mentions[first].start]
     if not rooms_before:
         return

@@ -52,6 +52,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.OTHER,
         r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        r"|ceremon(?:y|ies)|commemorations?|celebrations?|observances?"
         # "a third round is scheduled for": one more of what the letter is about
         r"|(?:first|second|third|fourth|fifth|next|further|final|another|new)\s+round",
     ),

@@ -103,6 +103,22 @@ GA, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
             ],
         ),
         (
+            "Informal consultations will take place on Monday, 17 April from 10:00 am - "
+            "1:00 pm and on Wednesday, 19 April from 3:00 pm - 6:00 pm, in Conference Room 7.",
+            [
+                ("2023-04-17", "10:00", "13:00", "Conference Room 7", "informal-consultation"),
+                ("2023-04-19", "15:00", "18:00", "Conference Room 7", "informal-consultation"),
+            ],
+        ),
+        (
+            "A briefing will be held on 17 April at 10 a.m. and a dialogue on 18 April at "
+            "3 p.m., in Conference Room 7.",
+            [
+                ("2023-04-17", "10:00", None, None, "briefing"),
+                ("2023-04-18", "15:00", None, "Conference Room 7", "dialogue"),
+            ],
+        ),
+        (
             "A briefing will be held on 17 April in Conference Room 1, and an interactive "
             "dialogue on 18 April.",
             [

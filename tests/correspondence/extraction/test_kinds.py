@@ -86,6 +86,8 @@ def test_the_new_kinds_have_their_labels():
         ("A round table on financing will be held on 5 April.", MeetingKind.PANEL),
         ("The third negotiating session will be held on 5 April.", MeetingKind.NEGOTIATION),
         ("A seminar for delegates will be held on 5 April.", MeetingKind.OTHER),
+        ("A commemorative ceremony will be held on 5 April at 10 a.m.", MeetingKind.OTHER),
+        ("The solemn commemoration will take place on 5 April.", MeetingKind.OTHER),
     ],
 )
 def test_other_words_for_a_meeting(body, kind):
