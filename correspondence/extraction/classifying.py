@@ -10,7 +10,7 @@ from datetime import date
 from correspondence.enums import ProposalAction
 
 from .dates import DateMention
-from .kinds import KindMention
+from .kinds import DUE_BY, KindMention
 from .resolving import resolve_year
 from .results import ProposedMeeting
 from .vocabulary import DAY, MONTH, WEEKDAY, last
@@ -154,3 +154,21 @@ def is_held(sentence: str, preceding: int, mention: DateMention, following: int)
     if not PAST.search(tail) and not FUTURE.search(tail):
         return None  # nothing said here: as the date before it in the sentence
     return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])
+
+
+def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) -> dict | None:
+    """Why the date is no meeting of the General Assembly (a mention's reason and
+    detail), if it is not: the start of a term of office, another's event, a meeting
+    away from Headquarters, a date something is due by."""
+    if starts_a_term(sentence, mention):
+        return {"reason": "term-of-office", "detail": "the start of a term of office"}
+    elsewhere = names_another_event(sentence, kind, mention)
+    if elsewhere == "other-organisation":
+        return {"reason": elsewhere, "detail": "another organisation's event"}
+    if elsewhere:
+        return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
+    # "responses by Friday, 8 October": a date something is due by is no meeting.
+    due = DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start])
+    if due and (kind is None or not kind.is_deadline):
+        return {"reason": "deadline", "detail": "a deadline"}
+    return None

@@ -14,20 +14,20 @@ from .classifying import (
     TENTATIVE,
     change_of,
     is_held,
-    names_another_event,
-    starts_a_term,
+    no_meeting,
 )
 from .continuing import FOLLOWED_BY, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
-from .kinds import DUE_BY, GENERIC, KindMention, find_kinds, nearest_kind
+from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
+from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, previous_in_letter, what_of
 from .resolving import days_of, period_of, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
-from .vocabulary import DAY, MONTH, WEEKDAY, clean_space
+from .vocabulary import clean_space
 
 
 def read_announcements(
@@ -76,25 +76,6 @@ def read_announcements(
             lead_in = kinds[-1].kind if kinds else None
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
-
-
-def kinds_along_a_list(items: list[ProposedMeeting], reading: Reading) -> None:
-    """The items of one list that say only "meeting" (or give a date, a time and a
-    room and no kind) are of the one kind the other items name: "first IGN meeting"
-    then "meetings on Regional representation" are all negotiations."""
-    named = {m.kind for m in items if id(m) not in reading.generic}
-    if len(named) == 1 and MeetingKind.OTHER not in named:
-        for meeting in items:
-            if id(meeting) in reading.generic:
-                meeting.kind = next(iter(named))
-
-
-# An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
-# A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
-ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
-# The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.
-HEADING = re.compile(r"^[A-Z][\w ]{0,20}(?:, [A-Z][\w ]{0,20}){1,6}$")
-BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
 
 
 def read_sentence(
@@ -228,35 +209,16 @@ def frame_sentence(
     for index, mention in enumerate(mentions):
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
-        if starts_a_term(sentence, mention):
-            outcomes[("date", mention.start)] = {
-                "reason": "term-of-office",
-                "detail": "the start of a term of office",
-            }
-            continue
         kind = kind_of[index]
-        elsewhere = names_another_event(sentence, kind, mention)
-        if elsewhere:
-            outcomes[("date", mention.start)] = {
-                "reason": elsewhere,
-                "detail": "another organisation's event"
-                if elsewhere == "other-organisation"
-                else "a meeting away from Headquarters",
-            }
+        why_not = no_meeting(sentence, mention, kind)
+        if why_not:
+            outcomes[("date", mention.start)] = why_not
             continue
         if kind is None:
-            if DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start]):
-                outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
             continue
         clause = clauses[index]
         own_times, own_rooms = picks[index]
         words = sentence[clause.start : clause.end]
-        if not kind.is_deadline and DUE_BY.search(
-            sentence[max(0, mention.start - 40) : mention.start]
-        ):
-            # "responses by Friday, 8 October": a date something is due by is no meeting.
-            outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
-            continue
         if kind.is_deadline:
             first = len(reading.deadlines)
             reading.deadlines += deadlines_for(
