@@ -32,6 +32,8 @@ TIME_RANGE = re.compile(
 LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
 CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
+# "at 10 o'clock": an hour of the working day.
+O_CLOCK = re.compile(r"\b(?P<h>1[0-2]|[1-6]|[89])\s*o'\s?clock\b", re.I)
 
 
 @dataclass
@@ -110,11 +112,11 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     for lost in LOST_TIME.finditer(text):
         if not any(t.start <= lost.start("ap") < t.end for t in found):
             found.append(TimeMention(lost.start("ap"), lost.end("ap"), None, None))
-    # "at 11." where a PDF line ended after the hour: an hour of the working day.
-    hour = AT_HOUR_AT_END.search(text)
-    if hour and not any(t.start <= hour.start("h") < t.end for t in found):
-        h = int(hour["h"])
-        found.append(
-            TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None)
-        )
+    # "at 11." where a PDF line ended after the hour, "at 10 o'clock": an hour of the
+    # working day (8 to 12 in the morning, 1 to 6 in the afternoon).
+    for hour in (AT_HOUR_AT_END.search(text), *O_CLOCK.finditer(text)):
+        if hour and not any(t.start <= hour.start("h") < t.end for t in found):
+            h = int(hour["h"])
+            end = hour.end() if hour.re is O_CLOCK else hour.end("h")
+            found.append(TimeMention(hour.start("h"), end, time(h if h >= 8 else h + 12), None))
     return sorted(found, key=lambda t: t.start)

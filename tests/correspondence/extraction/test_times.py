@@ -27,6 +27,8 @@ from correspondence.extraction.times import parse_time_mentions
         ),
         ("will begin at 11.", [(time(11), None)]),
         ("will begin at 3.", [(time(15), None)]),
+        ("at 10 o'clock in the morning", [(time(10), None)]),
+        ("at 3 o'clock", [(time(15), None)]),
         ("at am and 4.00 pm", [(None, None), (time(16), None)]),
         ("in 12 rooms on 3 floors", []),
     ],
