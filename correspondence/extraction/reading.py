@@ -56,6 +56,7 @@ def extract(
             most_meetings=most_meetings,
             most_deadlines=most_deadlines,
         )
+        reading.note_tail(offset, part)
     merge_back_references(reading)
     kinds_from_the_letter(reading)
     kinds_of_the_process(reading, letters)

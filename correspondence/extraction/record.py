@@ -9,12 +9,14 @@ from datetime import date
 from meetings.enums import Timing
 
 from .blocks import Block
+from .classifying import LETTER_REFERENCE
 from .dates import DateMention, parse_date_mentions, parse_full_date
 from .heads import DATE_LINE, body_of
 from .places import PlatformMention, RoomMention
 from .resolving import resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention
+from .vocabulary import clean_space
 
 # How the warning about dates not understood starts (the review page shows those dates
 # live, from the mentions, so it leaves this one out: see correspondence.letters).
@@ -97,6 +99,35 @@ class Reading:
                     mention.end + line.start(),
                 )
                 self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+
+    def note_tail(self, offset: int, part: str) -> None:
+        """The dates below the closing that nothing else noted (an annexed programme, a
+        reference line, a note): never silent, and left to staff to judge."""
+        body_start, body = body_of(part)
+        foot = body_start + len(body)
+        noted = {m.start for m in self.mentions if m.what == "date"}
+        for mention in parse_date_mentions(part[foot:]):
+            start = offset + foot + mention.start
+            if start in noted:
+                continue
+            lead = part[max(foot, foot + mention.start - 40) : foot + mention.start]
+            reference = LETTER_REFERENCE.search(lead)
+            self.mentions.append(
+                Mention(
+                    start,
+                    offset + foot + mention.end,
+                    "date",
+                    self.text[start : offset + foot + mention.end],
+                    reason=(
+                        ("resolution-date" if reference.group("what") else "letter-date")
+                        if reference
+                        else "not-understood"
+                    ),
+                    detail=clean_space(reference.group(0))
+                    if reference
+                    else "below the letter's closing: an annex, a reference or a note",
+                )
+            )
 
     def extraction(self, letters: list[LetterFacts]) -> Extraction:
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.what))

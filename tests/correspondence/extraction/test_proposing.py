@@ -88,3 +88,17 @@ def test_an_item_without_a_room_or_a_kind_is_no_meeting():
         )
         == []
     )
+
+
+def test_dates_below_the_closing_are_marked_never_silent():
+    found = extract(
+        letter("A briefing will be held on 20 April at 10 a.m. in Conference Room 1.")
+        + "\nRef: PGA/77/2023/045 of 3 April 2023\n\nAnnex\n\nProgramme\n\nThursday, 20 April "
+        "2023\n10:00 - 10:30 Opening segment\n"
+    )
+    assert [(m.text, m.reason) for m in found.mentions if m.what == "date"][-2:] == [
+        ("3 April 2023", "letter-date"),
+        ("Thursday, 20 April 2023", "not-understood"),
+    ]
+    assert any('"Thursday, 20 April 2023"' in w for w in found.warnings)
+    assert len(found.meetings) == 1
