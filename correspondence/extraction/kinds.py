@@ -92,6 +92,12 @@ class KindMention:
     is_deadline: bool = False
 
 
+ASSEMBLY_SESSION = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d+(?:st|nd|rd|th)"
+    r"|tenth|eleventh|twelfth|\w+teenth|\w+tieth|resumed|special|regular|substantive"
+    r"|emergency\s+special)\s+$",
+    re.I,
+)
 NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -105,8 +111,18 @@ def find_kinds(sentence: str) -> list[KindMention]:
         for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
             if free(match.start(), match.end()):
                 found.append(KindMention(match.start(), match.end(), kind))
-    # "No informal consultation will be held on 9 February" announces no meeting.
-    found = [k for k in found if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])]
+    # "No informal consultation will be held on 9 February" announces no meeting; "the
+    # seventy-eighth session" is the Assembly's session, no meeting.
+    found = [
+        k
+        for k in found
+        if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])
+        and not (
+            k.kind == MeetingKind.OTHER
+            and sentence[k.start : k.end].lower().startswith("session")
+            and ASSEMBLY_SESSION.search(sentence[max(0, k.start - 30) : k.start])
+        )
+    ]
     if DEADLINE_TRIGGER.search(sentence):
         for kind, pattern in DEADLINE_PATTERNS:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):

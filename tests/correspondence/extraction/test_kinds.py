@@ -62,6 +62,12 @@ from .helpers import meetings_of
             MeetingKind.PLENARY,
         ),
         ("The General Assembly will vote on the draft text on 9 May.", MeetingKind.PLENARY),
+        (
+            "The Assembly will hold the election of the President of the seventy-eighth "
+            "session on Thursday, 1 June, at 10 a.m.",
+            MeetingKind.ELECTION,
+        ),
+        ("A second session will be held on 9 May.", MeetingKind.OTHER),
     ],
 )
 def test_the_kind_follows_the_words(body, kind):
