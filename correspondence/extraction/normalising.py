@@ -78,8 +78,9 @@ def mend_ocr(text: str) -> str:
     text = GLUED.sub(lambda m: " ".join(g for g in m.groups() if g), text)
     # "27 0ctober", "Permanent 0bservers": a zero that starts a word is an "O".
     text = ZERO_FOR_O.sub("O", text)
-    # "to l p.m.": a lone "l" before the half of the day is a one.
-    text = re.sub(r"(?<=\s)l(?=\s?[ap]\.?\s?m\b)", "1", text)
+    # "to l p.m.": a lone "l" before the half of the day is a one (but "l am pleased" is
+    # an "I", so only where a time is said).
+    text = re.sub(r"\b(at|to|from|until|and)(\s+)l(?=\s?[ap]\.?\s?m\b)", r"\1\g<2>1", text)
     # "3.OO pm": the minutes of a clock read as letters.
     text = MINUTES_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("O", "0").replace("o", "0").replace("l", "1"), text

@@ -31,7 +31,8 @@ def test_ocr_slips_are_mended(written, read):
 
 
 @pytest.mark.parametrize(
-    "written", ["at am and 4.00 pm", "the 10 rooms", "a l in a word", "in 2010 and 0 cases"]
+    "written",
+    ["at am and 4.00 pm", "the 10 rooms", "a l in a word", "in 2010 and 0 cases", "l am pleased"],
 )
 def test_what_cannot_be_mended_without_guessing_is_left(written):
     assert normalise(written) == written
