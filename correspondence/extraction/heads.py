@@ -89,7 +89,11 @@ FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page num
 
 # The date line of a memorandum or an e-mail: "Date:    9 April 2001", "Sent: Friday,
 # May 24, 2019 4:18 PM".
-HEADER_DATE = re.compile(r"^(?:Date|Sent)[ \t]*:[ \t]*([^\n]{6,80})$", re.I | re.M)
+HEADER_DATE = re.compile(
+    # "TO: Mr. X    DATE: 14 May 2001": the form's date field beside another.
+    r"^(?:(?i:Date|Sent)|[^\n]{0,120}?[ \t]DATE)[ \t]*:[ \t]*([^\n]{6,80})$",
+    re.M,
+)
 # The other lines of such a head, and the lines that continue them.
 HEADER_FIELD = re.compile(r"^(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
 # A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".

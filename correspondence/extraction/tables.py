@@ -22,6 +22,10 @@ CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 GAP = re.compile(r"\S {3,}\S")
 RULE = re.compile(r"^[\s\-=_–—+|]{5,}$")  # "-------": a rule between rows
 HAS_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b", re.I)
+# The fields of a memorandum's head, in English and French ("TO: / A:", "DATE:").
+HEAD_FIELD = re.compile(
+    r"^(?:to|a|from|de|date|through|s/c\s+de|reference|ref|subject|objet|cc|sent)\s*:", re.I
+)
 SLACK = 2  # how far a cell may start from its column
 DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
 
@@ -79,6 +83,8 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
     first = cells_of(lines[index])
     if not is_row(first) or not GAP.search(lines[index]):
         return index + 1, None
+    if any(HEAD_FIELD.match(words) for _, words in first):
+        return index + 1, None  # a memorandum's head: "TO: ...    DATE: 14 May 2001"
     columns = [start for start, _ in first]
     allowed = {c + d for c in columns for d in range(-SLACK, SLACK + 1)}
     rows: list[list[str]] = [[""] * len(columns)]

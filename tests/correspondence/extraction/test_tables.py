@@ -1,6 +1,9 @@
 """Tables as a PDF gives them: each row one line, a cell's words carried over the lines
 below put back in it; what is not surely a table stays as it is."""
 
+from datetime import date
+
+from correspondence.extraction import extract
 from correspondence.extraction.normalising import normalise
 
 from .helpers import meetings_of
@@ -68,3 +71,15 @@ def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
         "The briefing is on 5 May.  It meets in CR 2.  Observers may attend.\n"
     )
     assert "\n\n" not in normalise(prose)
+
+
+def test_a_memorandum_head_in_columns_is_no_table():
+    memo = (
+        "INTEROFFICE MEMORANDUM\n\n"
+        "TO:      Permanent Representatives       DATE:        14 May 2001\n"
+        "FROM:    Chef de Cabinet                 REFERENCE:   PGA/01/12\n\n"
+        "SUBJECT: Consultations\n\n"
+        "1. The consultations will be held on 29 May 2001 at 3 p.m. in Conference Room 5.\n"
+    )
+    assert "DATE: 14 May 2001\nFROM:" in normalise(memo)
+    assert extract(memo).letter.date == date(2001, 5, 14)
