@@ -38,6 +38,9 @@ def test_every_alias_resolves_to_its_own_room(alias, room):
         ("North Lawn Building, Conference Room 3", "Conference Room 3 (North Lawn Building)"),
         ("Conference Room 4", "Conference Room 4"),
         ("CR 4", "Conference Room 4"),
+        ("Conference Room No. 4", "Conference Room 4"),
+        ("Conf. Rm. 4", "Conference Room 4"),
+        ("CONFERENCE ROOM 4", "Conference Room 4"),
     ],
 )
 def test_north_lawn_rooms_are_the_historical_rooms(written, room):
