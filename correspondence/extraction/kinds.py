@@ -47,7 +47,11 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)"
         # "The General Assembly will take action on the draft resolution on 25 April"
         r"|(?:General\s+)?Assembly\s+(?:will|would|shall|is\s+expected\s+to|is\s+to)\s+"
-        r"(?:take\s+(?:action|a\s+decision)|act|vote)\b",
+        r"(?:take\s+(?:action|a\s+decision)|act|vote|consider)\b"
+        # "Action on the draft resolution will be taken", "the adoption of the draft
+        # resolution is scheduled for": the plenary that takes it.
+        r"|action\s+on\s+(?:the\s+)?draft\s+\w+\s+(?:will|would|shall|is\s+expected\s+to)\s+be"
+        r"\s+taken|adoption\s+of\s+the\s+draft\s+(?:resolution|decision|declaration|outcome)",
     ),
     (
         MeetingKind.OTHER,

@@ -63,6 +63,12 @@ from .helpers import meetings_of
         ),
         ("The General Assembly will vote on the draft text on 9 May.", MeetingKind.PLENARY),
         (
+            "Action on the draft resolution will be taken on 5 May in the General Assembly Hall.",
+            MeetingKind.PLENARY,
+        ),
+        ("The adoption of the draft declaration is scheduled for 5 May.", MeetingKind.PLENARY),
+        ("The Assembly will consider the draft resolution on 5 May.", MeetingKind.PLENARY),
+        (
             "The Assembly will hold the election of the President of the seventy-eighth "
             "session on Thursday, 1 June, at 10 a.m.",
             MeetingKind.ELECTION,
