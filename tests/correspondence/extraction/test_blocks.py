@@ -92,3 +92,24 @@ def test_an_american_date_line_heads_a_block():
     )
     [block] = headed_blocks(text, unhq_room_names())
     assert (block.kind.kind, block.room.name) == ("briefing", "Trusteeship Council Chamber")
+
+
+def test_a_date_line_may_give_the_room_and_time_beside_the_date():
+    text = normalise(
+        "Co-facilitators' summary of the informal consultation on oceans\n\n"
+        "Tuesday, 14 May 2019, Conference Room 4, 10 a.m. - 1 p.m.\n\n"
+        "The co-facilitators opened the meeting.\n"
+    )
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.room.name, block.times[0].begins.hour, block.summary) == (
+        "Conference Room 4",
+        10,
+        True,
+    )
+
+
+def test_a_date_line_with_more_than_a_time_and_a_room_heads_no_block():
+    text = normalise(
+        "Informal consultation on oceans\n\n14 May 2019, Conference Room 4, by invitation only\n"
+    )
+    assert headed_blocks(text, unhq_room_names()) == []
