@@ -51,6 +51,10 @@ def read_announcements(
             list_start = len(reading.meetings)
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
+            if len(reading.meetings) > list_start:
+                # "Both meetings will be held in the General Assembly Hall": the sentence
+                # after a list goes on about all of its meetings.
+                reading.last_made = list(range(list_start, len(reading.meetings)))
             list_start = None
         if len(sentence) > 3000:
             reading.warnings.append(

@@ -19,10 +19,11 @@ CLOCK = (
     r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
     r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
 )
+# "between 10 a.m. and 1 p.m." is a range; "at 11 a.m. and 3 p.m." two times.
 TIME_RANGE = re.compile(
-    r"(?:from\s+|between\s+)?"
+    r"(?:from\s+|(?P<between>between\s+))?"
     + CLOCK.format(n="a")
-    + r"(?:\s*(?:-|–|—|to|until|and)\s*"
+    + r"(?:\s*(?:-|–|—|to|until|(?(between)and|(?!)))\s*"
     + CLOCK.format(n="b")
     + r")?(?![\d/])",
     re.IGNORECASE,

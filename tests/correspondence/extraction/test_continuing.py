@@ -87,3 +87,15 @@ def test_a_meeting_followed_that_day_by_another_in_the_same_sentence():
         ("2023-04-18", "10:00", None, "Conference Room 3", "briefing"),
         ("2023-04-18", "11:30", None, "Conference Room 3", "informal-consultation"),
     ]
+
+
+def test_the_sentence_after_a_list_goes_on_about_all_its_meetings():
+    assert meetings_of(
+        "We wish to convene the next informal consultations, as follows:\n"
+        "• Thursday, 20 April, 10 a.m. to 1 p.m.: first reading;\n"
+        "• Tuesday, 25 April, 3 p.m. to 6 p.m.: second reading.\n\n"
+        "Both meetings will be held in the General Assembly Hall."
+    ) == [
+        ("2023-04-20", "10:00", "13:00", "General Assembly Hall", "informal-consultation"),
+        ("2023-04-25", "15:00", "18:00", "General Assembly Hall", "informal-consultation"),
+    ]

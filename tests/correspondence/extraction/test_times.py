@@ -31,6 +31,8 @@ from correspondence.extraction.times import parse_time_mentions
         ("at 3 o'clock", [(time(15), None)]),
         ("at am and 4.00 pm", [(None, None), (time(16), None)]),
         ("in 12 rooms on 3 floors", []),
+        ("between 10 a.m. and 1 p.m.", [(time(10), time(13))]),
+        ("two panels, at 11 a.m. and 3 p.m. respectively", [(time(11), None), (time(15), None)]),
     ],
 )
 def test_times_as_letters_write_them(written, times):
