@@ -41,6 +41,7 @@ def test_every_alias_resolves_to_its_own_room(alias, room):
         ("Conference Room No. 4", "Conference Room 4"),
         ("Conf. Rm. 4", "Conference Room 4"),
         ("CONFERENCE ROOM 4", "Conference Room 4"),
+        ("Conference Rooms 5 and 6", "Conference Room 5"),
     ],
 )
 def test_north_lawn_rooms_are_the_historical_rooms(written, room):
