@@ -178,8 +178,9 @@ def said_after_the_last(
 
 
 def room_set_apart(sentence: str, mentions: list[DateMention], kinds: list, picks: Picks) -> None:
-    """ "on Monday, 17 April from 10 a.m. to 1 p.m. and on Wednesday, 19 April from 3 to
-    6 p.m., in Conference Room 7": the room set apart after the last date is all's."""
+    """The room set apart by a comma after the last date is every date's: "on Monday,
+    17 April from 10 a.m. to 1 p.m. and on Wednesday, 19 April from 3 to 6 p.m., in
+    Conference Room 7"."""
     rooms = [r for r in picks.get(max(picks), ([], []))[1] if r.start > mentions[-1].end]
     if (
         len({r.name for r in rooms}) == 1
