@@ -95,6 +95,8 @@ ELSEWHERE = re.compile(
     r"|meet|meets|met)"
     r"\s+in\s+"
     r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
+    # "will brief Member States in Geneva on 3 May": a city just before the date.
+    r"|\bin\s+(?!New\s+York|Conference|Headquarters|Room)[A-Z][a-z]+,?\s+on\s*$"
 )
 
 
@@ -110,7 +112,18 @@ def names_another_event(
         return "other-organisation"
     if ELSEWHERE.search(between):
         return "held-elsewhere"
+    anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
+    if ANOTHER_ORGAN.search(sentence[max(0, anchor - 90) : anchor]):
+        return "other-organisation"
     return None
+
+
+# "The Security Council will hold an open debate on 20 April": another organ's meeting.
+ANOTHER_ORGAN = re.compile(
+    r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
+    r"|Peacebuilding\s+Commission)\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
+    r"(?:hold|convene|meet|organi[sz]e|host)\b[^.;]{0,40}$"
+)
 
 
 def change_of(

@@ -25,7 +25,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     ),
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
-    (MeetingKind.BRIEFING, r"briefings?"),
+    # "The President of the Security Council will brief the General Assembly on 20 April"
+    (MeetingKind.BRIEFING, r"briefings?|(?:will|to|would|shall)\s+brief\b"),
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"

@@ -161,3 +161,23 @@ def test_the_present_tense_speaks_of_what_is_ahead():
 def test_a_meeting_that_will_not_be_held_is_cancelled(body):
     found = extract(letter(body, dated="14 March 2023"))
     assert [(m.date.isoformat(), m.action) for m in found.meetings] == [("2023-04-21", "cancel")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Security Council will hold an open debate on 20 April.",
+        "The Economic and Social Council will convene a special meeting on 20 April.",
+        "The Secretary-General will brief Member States in Geneva on 3 May.",
+        "The Human Rights Council will hold its fifty-third session from 19 June to 14 July.",
+    ],
+)
+def test_another_organ_or_a_city_elsewhere_is_no_meeting_of_the_assembly(body):
+    assert meetings_of(body) == []
+
+
+def test_an_election_of_another_organ_s_members_is_the_assembly_s():
+    assert meetings_of(
+        "The General Assembly will hold the election of the members of the Economic and "
+        "Social Council on 8 June."
+    ) == [("2023-06-08", None, None, None, "election")]

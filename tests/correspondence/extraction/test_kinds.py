@@ -69,6 +69,10 @@ from .helpers import meetings_of
         ("The adoption of the draft declaration is scheduled for 5 May.", MeetingKind.PLENARY),
         ("The Assembly will consider the draft resolution on 5 May.", MeetingKind.PLENARY),
         (
+            "The President of the Security Council will brief the General Assembly on 5 May.",
+            MeetingKind.BRIEFING,
+        ),
+        (
             "The Assembly will hold the election of the President of the seventy-eighth "
             "session on Thursday, 1 June, at 10 a.m.",
             MeetingKind.ELECTION,
