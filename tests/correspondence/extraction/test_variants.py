@@ -19,17 +19,17 @@ VARIANTS = [
         ],
     ),
     (
-        ("A first reading of the zero draft will take place tentatively on April 20th, at 3 p.m."),
+        "A first reading of the zero draft will take place tentatively on April 20th, at 3 p.m.",
         "14 March 2023",
         [("2023-04-20", "15:00", None, None, "informal-consultation")],
     ),
     (
-        ("The briefing will be held on Thursday,6 April 2023 at 10 a.m. in Conference Room 3."),
+        "The briefing will be held on Thursday,6 April 2023 at 10 a.m. in Conference Room 3.",
         "14 March 2023",
         [("2023-04-06", "10:00", None, "Conference Room 3", "briefing")],
     ),
     (
-        ("An informal meeting of the plenary will be held on the 5th of April at 3 p.m."),
+        "An informal meeting of the plenary will be held on the 5th of April at 3 p.m.",
         "14 March 2023",
         [("2023-04-05", "15:00", None, None, "plenary")],
     ),
@@ -62,17 +62,17 @@ VARIANTS = [
         [("2023-04-20", "11:00", None, "Conference Room 2", "informal-consultation")],
     ),
     (
-        ("The briefing will take place on 20 April at 4:00 p.m, in Conference Room 6."),
+        "The briefing will take place on 20 April at 4:00 p.m, in Conference Room 6.",
         "14 March 2023",
         [("2023-04-20", "16:00", None, "Conference Room 6", "briefing")],
     ),
     (
-        ("The informal consultation will be held on 20 April at 10.00 am in Conference Room 6."),
+        "The informal consultation will be held on 20 April at 10.00 am in Conference Room 6.",
         "14 March 2023",
         [("2023-04-20", "10:00", None, "Conference Room 6", "informal-consultation")],
     ),
     (
-        ("The informal consultation will be held on 20 April at 1500 hrs in Conference Room 6."),
+        "The informal consultation will be held on 20 April at 1500 hrs in Conference Room 6.",
         "14 March 2023",
         [("2023-04-20", "15:00", None, "Conference Room 6", "informal-consultation")],
     ),
@@ -89,12 +89,12 @@ VARIANTS = [
         ],
     ),
     (
-        ("I have accordingly set aside plenary meetings on 18 and 19 April for the debate."),
+        "I have accordingly set aside plenary meetings on 18 and 19 April for the debate.",
         "14 March 2023",
         [("2023-04-18", None, None, None, "plenary"), ("2023-04-19", None, None, None, "plenary")],
     ),
     (
-        ("We intend to present the draft decision to the Assembly for action on 14 July."),
+        "We intend to present the draft decision to the Assembly for action on 14 July.",
         "14 March 2023",
         [("2023-07-14", None, None, None, "plenary")],
     ),
@@ -131,7 +131,7 @@ VARIANTS = [
         [("2023-04-21", "15:00", None, "Conference Room 1", "briefing")],
     ),
     (
-        ("A stocktaking event will be held on 2 May at 10 a.m. in the ECOSOC Chamber."),
+        "A stocktaking event will be held on 2 May at 10 a.m. in the ECOSOC Chamber.",
         "14 March 2023",
         [("2023-05-02", "10:00", None, "ECOSOC Chamber", "stocktaking")],
     ),
@@ -150,7 +150,7 @@ VARIANTS = [
         [("2023-04-14", "10:00", None, "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("Following our meeting of Monday, 6 March, we are pleased to share a revised text."),
+        "Following our meeting of Monday, 6 March, we are pleased to share a revised text.",
         "14 March 2023",
         [("2023-03-06", None, None, None, "other")],
     ),
@@ -310,12 +310,12 @@ VARIANTS = [
         [("2023-11-09", None, None, None, "election")],
     ),
     (
-        ("The list of speakers for the debate will be opened on Monday, 3 April 2023."),
+        "The list of speakers for the debate will be opened on Monday, 3 April 2023.",
         "14 March 2023",
         [],
     ),
     (
-        ("The list of speakers for the high-level meeting will close on 3 April at 6 p.m."),
+        "The list of speakers for the high-level meeting will close on 3 April at 6 p.m.",
         "14 March 2023",
         [],
     ),
@@ -370,12 +370,12 @@ VARIANTS = [
         ],
     ),
     (
-        ("The briefing will be held on 3 April at 10 a.m. in the Trusteeship\nCouncil Chamber."),
+        "The briefing will be held on 3 April at 10 a.m. in the Trusteeship\nCouncil Chamber.",
         "14 March 2023",
         [("2023-04-03", "10:00", None, "Trusteeship Council Chamber", "briefing")],
     ),
     (
-        ("The briefing will be held on 3 April at 10 a.m. in Conference\nRoom 12."),
+        "The briefing will be held on 3 April at 10 a.m. in Conference\nRoom 12.",
         "14 March 2023",
         [("2023-04-03", "10:00", None, "Conference Room 12", "briefing")],
     ),
@@ -421,7 +421,7 @@ VARIANTS = [
         [("2023-11-10", None, None, None, "election")],
     ),
     (
-        ("The newly elected members will serve from 1 January 2024 to 31 December 2025."),
+        "The newly elected members will serve from 1 January 2024 to 31 December 2025.",
         "14 March 2023",
         [],
     ),
@@ -457,7 +457,7 @@ VARIANTS = [
         ],
     ),
     (
-        ("The informal consultation will be held on 20 April at 10:30 a.m. in Conference Room 4."),
+        "The informal consultation will be held on 20 April at 10:30 a.m. in Conference Room 4.",
         "14 March 2023",
         [("2023-04-20", "10:30", None, "Conference Room 4", "informal-consultation")],
     ),
@@ -470,17 +470,17 @@ VARIANTS = [
         [("2023-04-20", "10:00", "13:00", "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("The briefing will take place on Thursday, 20 April, at 3 pm, in Conference Room 4."),
+        "The briefing will take place on Thursday, 20 April, at 3 pm, in Conference Room 4.",
         "14 March 2023",
         [("2023-04-20", "15:00", None, "Conference Room 4", "briefing")],
     ),
     (
-        ("The briefing will take place on 20 April, 1000-1300 hrs, in Conference Room 4."),
+        "The briefing will take place on 20 April, 1000-1300 hrs, in Conference Room 4.",
         "14 March 2023",
         [("2023-04-20", "10:00", "13:00", "Conference Room 4", "briefing")],
     ),
     (
-        ("The briefing will take place on 20 April at 10 o'clock in Conference Room 4."),
+        "The briefing will take place on 20 April at 10 o'clock in Conference Room 4.",
         "14 March 2023",
         [("2023-04-20", "10:00", None, "Conference Room 4", "briefing")],
     ),
@@ -528,7 +528,7 @@ VARIANTS = [
         [("2023-04-25", None, None, "Conference Room 4", "hearing")],
     ),
     (
-        ("I will convene an open meeting for Member States and observers on 25 April at 3 p.m."),
+        "I will convene an open meeting for Member States and observers on 25 April at 3 p.m.",
         "14 March 2023",
         [("2023-04-25", "15:00", None, None, "other")],
     ),
@@ -555,7 +555,7 @@ VARIANTS = [
         [("2023-04-18", "15:00", None, "Conference Room 1", "briefing")],
     ),
     (
-        ("Following the informal consultation of Monday, 6 March, we circulate the revised draft."),
+        "Following the informal consultation of Monday, 6 March, we circulate the revised draft.",
         "14 March 2023",
         [("2023-03-06", None, None, None, "informal-consultation")],
     ),
@@ -571,12 +571,12 @@ VARIANTS = [
         ],
     ),
     (
-        ("By resolution 77/335 of 1 September 2023 the Assembly decided to hold a dialogue."),
+        "By resolution 77/335 of 1 September 2023 the Assembly decided to hold a dialogue.",
         "14 March 2024",
         [],
     ),
     (
-        ("In his letter dated 3 March, the Permanent Representative requested a meeting."),
+        "In his letter dated 3 March, the Permanent Representative requested a meeting.",
         "14 March 2023",
         [],
     ),
@@ -634,7 +634,7 @@ VARIANTS = [
         [("2011-04-20", "10:00", None, "Conference Room 1 (North Lawn Building)", "briefing")],
     ),
     (
-        ("The briefing will be held on 20 April at 10 a.m. in the ECOSOC Chamber (NLB)."),
+        "The briefing will be held on 20 April at 10 a.m. in the ECOSOC Chamber (NLB).",
         "1 April 2011",
         [("2011-04-20", "10:00", None, "ECOSOC Chamber", "briefing")],
     ),
@@ -657,22 +657,22 @@ VARIANTS = [
         [("2023-04-20", "10:00", None, None, "briefing")],
     ),
     (
-        ("The informal consultations will be held on 20 April at 10 a.m. in a virtual format."),
+        "The informal consultations will be held on 20 April at 10 a.m. in a virtual format.",
         "14 March 2023",
         [("2023-04-20", "10:00", None, None, "informal-consultation")],
     ),
     (
-        ("The lnformal consultation will be held on l7 April at l0 a.m. in Conference Room 4."),
+        "The lnformal consultation will be held on l7 April at l0 a.m. in Conference Room 4.",
         "14 March 2023",
         [("2023-04-17", "10:00", None, "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("The informal consultation will be held on 17 April at 1O a.m. in Conference Room 4."),
+        "The informal consultation will be held on 17 April at 1O a.m. in Conference Room 4.",
         "14 March 2023",
         [("2023-04-17", "10:00", None, "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("The informal consultation will be held on 17 Apri1 at 10 a.m. in Conference Room 4."),
+        "The informal consultation will be held on 17 Apri1 at 10 a.m. in Conference Room 4.",
         "14 March 2023",
         [("2023-04-17", "10:00", None, "Conference Room 4", "informal-consultation")],
     ),
@@ -738,7 +738,7 @@ VARIANTS = [
         [],
     ),
     (
-        ("The World Water Forum, to be held in Dakar from 10 to 12 April, will inform our work."),
+        "The World Water Forum, to be held in Dakar from 10 to 12 April, will inform our work.",
         "14 March 2023",
         [],
     ),
@@ -787,7 +787,7 @@ VARIANTS = [
         [("2023-04-18", "10:00", None, "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("Kindly note that the meeting of the General Committee will be held on 18 April."),
+        "Kindly note that the meeting of the General Committee will be held on 18 April.",
         "14 March 2023",
         [("2023-04-18", None, None, None, "other")],
     ),
@@ -797,12 +797,12 @@ VARIANTS = [
         [],
     ),
     (
-        ("The informal consultation is scheduled for 18 April from 10:00 to 13:00 hrs in CR 4."),
+        "The informal consultation is scheduled for 18 April from 10:00 to 13:00 hrs in CR 4.",
         "14 March 2023",
         [("2023-04-18", "10:00", "13:00", "Conference Room 4", "informal-consultation")],
     ),
     (
-        ("The informal consultation is scheduled for 18 April from 10:00-13:00 in CR-4."),
+        "The informal consultation is scheduled for 18 April from 10:00-13:00 in CR-4.",
         "14 March 2023",
         [("2023-04-18", "10:00", "13:00", "Conference Room 4", "informal-consultation")],
     ),
@@ -812,7 +812,7 @@ VARIANTS = [
         [("2023-04-25", None, None, None, "informal-consultation")],
     ),
     (
-        ("I attach the programme of the high-level week, which begins on 18 September."),
+        "I attach the programme of the high-level week, which begins on 18 September.",
         "14 March 2023",
         [],
     ),
@@ -855,12 +855,12 @@ VARIANTS = [
         ],
     ),
     (
-        ("Meetings of the Fifth Committee are held in Conference Room 3 on 18 April."),
+        "Meetings of the Fifth Committee are held in Conference Room 3 on 18 April.",
         "14 March 2023",
         [("2023-04-18", None, None, "Conference Room 3", "other")],
     ),
     (
-        ("The plenary meeting will start at 10 a.m. on 5 April 2023 in the General Assembly Hall."),
+        "The plenary meeting will start at 10 a.m. on 5 April 2023 in the General Assembly Hall.",
         "14 March 2023",
         [("2023-04-05", "10:00", None, "General Assembly Hall", "plenary")],
     ),
@@ -1043,7 +1043,7 @@ VARIANTS = [
         ],
     ),
     (
-        ("Please note that the briefing on 20 April will now start at 11 a.m. instead of 10 a.m."),
+        "Please note that the briefing on 20 April will now start at 11 a.m. instead of 10 a.m.",
         "14 March 2023",
         [("2023-04-20", "11:00", None, None, "briefing")],
     ),
@@ -1088,7 +1088,7 @@ VARIANTS = [
         [("2023-05-03", "10:30", None, None, "informal-consultation")],
     ),
     (
-        ("The informal consultation will be held on Wednesday, May 3rd, 2023, at 10:30 AM."),
+        "The informal consultation will be held on Wednesday, May 3rd, 2023, at 10:30 AM.",
         "14 March 2023",
         [("2023-05-03", "10:30", None, None, "informal-consultation")],
     ),
@@ -1098,7 +1098,7 @@ VARIANTS = [
         [("2023-05-03", "10:00", "13:00", None, "informal-consultation")],
     ),
     (
-        ("The informal consultation will be held on 3 May between 10 a.m. and 1 p.m."),
+        "The informal consultation will be held on 3 May between 10 a.m. and 1 p.m.",
         "14 March 2023",
         [("2023-05-03", "10:00", "13:00", None, "informal-consultation")],
     ),
