@@ -89,7 +89,8 @@ def another_part(
     or else in its own room)."""
     before = reading.meetings[reading.last_made[-1]]
     if time_mention.begins is None or any(
-        m.date == before.date and m.start == time_mention.begins for m in reading.meetings
+        m.date == before.date and m.start == time_mention.begins
+        for m in reading.meetings[min(reading.last_made) :]
     ):
         return
     index = len(reading.meetings)

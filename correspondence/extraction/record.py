@@ -105,7 +105,12 @@ class Reading:
         reference line, a note): never silent, and left to staff to judge."""
         body_start, body = body_of(part)
         foot = body_start + len(body)
-        noted = {m.start for m in self.mentions if m.what == "date"}
+        noted = set()  # this part's dates (those before it end before its offset)
+        for m in reversed(self.mentions):
+            if m.start < offset:
+                break
+            if m.what == "date":
+                noted.add(m.start)
         for mention in parse_date_mentions(part[foot:]):
             start = offset + foot + mention.start
             if start in noted:
@@ -153,6 +158,8 @@ def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting |
     for meeting in reversed(reading.meetings):
         if meeting.letter_index == letter_index:
             return meeting
+        if meeting.letter_index < letter_index:
+            return None  # the letters are read in order: none of this one's before
     return None
 
 
