@@ -52,7 +52,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         # "Action on the draft resolution will be taken", "the adoption of the draft
         # resolution is scheduled for": the plenary that takes it.
         r"|action\s+on\s+(?:the\s+)?draft\s+\w+\s+(?:will|would|shall|is\s+expected\s+to)\s+be"
-        r"\s+taken|adoption\s+of\s+the\s+draft\s+(?:resolution|decision|declaration|outcome)",
+        r"\s+taken|adoption\s+of\s+the\s+draft\s+(?:resolution|decision|declaration|outcome)"
+        # "• 5 May: adoption in the General Assembly Hall" (not a resolution's own date)
+        r"|adoption(?!\s+of\b)",
     ),
     (
         MeetingKind.OTHER,

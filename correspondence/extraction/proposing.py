@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
@@ -241,6 +241,13 @@ def frame_sentence(
             mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
         )
         reading.warnings.extend(said_warnings)
+        if days and letter_date and all(letter_date - day > LONG_PAST for day, _ in days):
+            # "Since the adoption of the 2030 Agenda on 25 September 2015": history.
+            outcomes[("date", mention.start)] = {
+                "reason": "past-event",
+                "detail": "more than a year before the letter",
+            }
+            continue
         first = len(reading.meetings)
         earlier = previous_in_letter(reading, letter_index)
         kind_said = kind.kind
@@ -309,6 +316,7 @@ def frame_sentence(
         reading.last_made = made
 
 
+LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to enter
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
     r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"

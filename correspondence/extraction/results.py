@@ -91,6 +91,7 @@ REASONS = (
     "deadline",
     "held-elsewhere",
     "term-of-office",
+    "past-event",
     "not-understood",
 )
 

@@ -181,3 +181,20 @@ def test_an_election_of_another_organ_s_members_is_the_assembly_s():
         "The General Assembly will hold the election of the members of the Economic and "
         "Social Council on 8 June."
     ) == [("2023-06-08", None, None, None, "election")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Since the high-level meeting on 25 September 2015, much has changed.",
+        "The World Summit held on 14 September 2005 set out the responsibility to protect.",
+        "I recall the high-level meeting of 20 September 2021 on this question.",
+    ],
+)
+def test_a_meeting_more_than_a_year_before_the_letter_is_history(body):
+    found = extract(letter(body, dated="14 March 2023"))
+    assert found.meetings == []
+    assert [m.reason for m in found.mentions if m.what == "date"][-1] in (
+        "past-event",
+        "other-organisation",
+    )

@@ -102,3 +102,24 @@ def test_dates_below_the_closing_are_marked_never_silent():
     ]
     assert any('"Thursday, 20 April 2023"' in w for w in found.warnings)
     assert len(found.meetings) == 1
+
+
+def test_a_timeline_of_deadlines_and_meetings_gives_the_meetings_and_the_deadlines():
+    found = extract(
+        letter(
+            "The timeline is as follows:\n• 3 April: circulation of the zero draft;\n"
+            "• 10 April, 10 a.m., Conference Room 4: first reading;\n"
+            "• 17 April: deadline for written inputs;\n"
+            "• 24 April, 3 p.m., Conference Room 4: second reading;\n"
+            "• 5 May: adoption in the General Assembly Hall."
+        )
+    )
+    assert [(m.date.isoformat(), m.room, m.kind) for m in found.meetings] == [
+        ("2023-04-10", "Conference Room 4", "informal-consultation"),
+        ("2023-04-24", "Conference Room 4", "informal-consultation"),
+        ("2023-05-05", "General Assembly Hall", "plenary"),
+    ]
+    assert [(d.date.isoformat(), d.kind) for d in found.deadlines] == [
+        ("2023-04-03", "zero-draft"),
+        ("2023-04-17", "written-inputs"),
+    ]
