@@ -26,6 +26,8 @@ REASONS = {
     "other-organisation": gettext_lazy("another organisation's event"),
     "deadline": gettext_lazy("a deadline"),
     "held-elsewhere": gettext_lazy("a meeting held elsewhere"),
+    "term-of-office": gettext_lazy("the start of a term of office"),
+    "past-event": gettext_lazy("an event long past"),
     "not-understood": gettext_lazy("not understood"),
 }
 WHAT = {

@@ -6,7 +6,8 @@ Staff review every proposal before it reaches the schedule (see review.py).
 
 The modules are the stages a careful reader goes through:
 
-1. `normalising`: the text as the rest expects it (OCR slips, broken lines, debris);
+1. `normalising`: the text as the rest expects it (OCR slips, broken lines, debris;
+   `tables`: a table's rows each on a line, cells carried over lines put back);
 2. `heads`: where each letter starts (a cover letter and what it encloses), and its
    date, sender, signatories and addressees;
 3. `dates`, `times`, `places`, `kinds`: the mentions a sentence holds;
@@ -16,7 +17,9 @@ The modules are the stages a careful reader goes through:
    only refers to a letter or another organisation's event);
 6. `resolving`: years, relative days, the meeting a back-reference names;
 7. `proposing` turns frames into proposals (`continuing`: a sentence that goes on
-   about the meetings just named; `naming`: titles and what a deadline is for), kept
+   about the meetings just named; `listing`: items of a list and rows of a table;
+   `naming`: titles and what a deadline is for; `letter_kinds`: the kind of a meeting
+   called only "meeting", from the letter's others or the process its writers chair), kept
    with every mention in `record`; `output` gives the JSON `import_letter` prints;
    `scoring` measures the reading against a corpus (`manage.py score_letters`).
 """

@@ -12,10 +12,20 @@ from meetings.enums import MeetingKind
 from .dates import DateMention, parse_date_mentions
 from .kinds import KindMention, find_kinds
 from .places import RoomMention, parse_room_mentions
+from .tables import HAS_DATE
 from .times import TimeMention, parse_time_mentions
 
-# A line that is only a date: "14 May 2019", "Wednesday, 5 June 2013".
-ONLY_A_DATE = re.compile(r"^[A-Za-z]{0,9},?\s*\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$")
+# A line that is only a date: "14 May 2019", "Wednesday, 5 June 2013", "June 5, 2013";
+# or a date and its time or room: "4 June 2013, 10 a.m. - 1 p.m.", "14 May 2019,
+# Conference Room 4".
+ONLY_A_DATE = re.compile(
+    r"^[A-Za-z]{0,9},?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2},?),?\s+\d{4}"
+    r"(?:\s*[,;:|\u2013\u2014-]?\s+(?P<rest>[^\n]{1,100}))?$"
+)
+# What else such a line may hold between its date, time and room.
+FILLER = re.compile(
+    r"^[\s,;:.()|\u2013\u2014-]*(?:(?:from|in|at|the|and|to)\b[\s,;:.()|\u2013\u2014-]*)*$", re.I
+)
 SUMMARY = re.compile(r"\bsummary\b|\bsummarized\b|\bsummarised\b", re.I)
 
 
@@ -37,11 +47,16 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         offset += len(line) + 1
     blocks = []
     for index, (start, line) in enumerate(lines):
-        if not ONLY_A_DATE.match(line.strip()):
+        only = ONLY_A_DATE.match(line.strip())
+        if not only:
             continue
         dates = [d for d in parse_date_mentions(line) if d.days and d.days[0][2]]
         if len(dates) != 1:
             continue
+        same_line = parse_time_mentions(line) if only["rest"] else []
+        rooms_beside = parse_room_mentions(line, rooms) if only["rest"] else []
+        if only["rest"] and not only_these(line, [*dates, *same_line, *rooms_beside]):
+            continue  # more than a time and a room beside the date
         title = title_above(lines, index)
         if title is None:
             continue
@@ -58,6 +73,8 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 times = [shifted(t, below_start) for t in found_times]
             else:
                 break
+        times = times or [shifted(t, start) for t in same_line[:1]]
+        room = room or next((shifted(r, start) for r in rooms_beside[:1]), None)
         if room is None and not times:
             continue
         date = dates[0]
@@ -72,6 +89,16 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
             )
         )
     return blocks
+
+
+def only_these(line: str, found: list) -> bool:
+    """Whether the line holds nothing but what was found in it (and a few words)."""
+    rest, at = [], 0
+    for item in sorted(found, key=lambda f: f.start):
+        rest.append(line[at : item.start])
+        at = max(at, item.end)
+    rest.append(line[at:])
+    return bool(FILLER.match(" ".join(rest)))
 
 
 def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
@@ -89,6 +116,8 @@ def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
     title = " ".join(" ".join(p) for p in reversed(paragraphs) if p)
     if not title or len(title) > 300 or title.endswith((".", ",", ":", ";")):
         return None
+    if HAS_DATE.search(" ".join(paragraphs[0])):
+        return None  # the row of a table above, not a title
     return title
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from correspondence.enums import ProposalAction
 
 from .dates import DateMention
-from .kinds import KindMention
+from .kinds import DUE_BY, KindMention
 from .resolving import resolve_year
 from .results import ProposedMeeting
 from .vocabulary import DAY, MONTH, WEEKDAY, last
@@ -22,14 +22,17 @@ TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|may|could|might|to)\s+(?:(?:now|then|also|still)\s+)?(?:be\s+)?"
+    # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
+    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+"
+    r"(?:(?:now|then|also|still|not|no\s+longer)\s+)?"
+    r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
     r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
-    r"(?:following|after)\s+(?:our|my|the\s+last)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:following|after)\s+(?:our|my|the(?:\s+last)?)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+of|"
     r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
     r"thank(?:s|\s+you)?|grateful)\b",
@@ -40,7 +43,11 @@ MOVED = re.compile(
     r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
     re.IGNORECASE,
 )
-CANCELLED = re.compile(r"\b(?:cancel(?:l)?ed|will\s+not\s+take\s+place|called\s+off)\b", re.I)
+CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|(?:will|shall)\s+(?:not|no\s+longer)\s+(?:take\s+place|be\s+(?:held|convened))"
+    r"|called\s+off|(?:has|have)\s+been\s+dropped|withdrawn\s+from\s+the\s+programme)\b",
+    re.I,
+)
 POSTPONED_OPEN = re.compile(
     r"\bpostponed\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
     re.IGNORECASE,
@@ -48,11 +55,28 @@ POSTPONED_OPEN = re.compile(
 # A date that says when a letter was written is not a meeting.
 LETTER_REFERENCE = re.compile(
     r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
-    r"|non-paper|paper|statement|remarks)s?"
+    r"|non-paper|paper|statement|remarks|ref(?:erence)?\.?:?)s?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
-    r"|\bdated\s*$|\breceived\s+on\s*$",
+    r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$",
     re.IGNORECASE,
 )
+
+
+# "for a term of office beginning on 1 January 2024", "whose terms begin on 6 February",
+# "members serving from 1 January": when office starts is no meeting.
+TERM_OF_OFFICE = re.compile(
+    r"\b(?:terms?|mandates?)(?:\s+of\s+office)?(?:\s+(?:which|that|will|shall|is|are|to))*"
+    r"\s+(?:begin(?:s|ning)?|start(?:s|ing)?|commenc(?:e|es|ing)|runs?|running|effective)"
+    r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
+    r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
+    r"|\b(?:serv(?:e|es|ing)|take\s+office|assume\s+office|in\s+office)\s+(?:\w+\s+){0,3}"
+    r"(?:from|as\s+of|on|beginning|starting)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def starts_a_term(sentence: str, mention: DateMention) -> bool:
+    return bool(TERM_OF_OFFICE.search(sentence[max(0, mention.start - 60) : mention.start]))
 
 
 # "the Vienna Forum held from 13 to 15 February", "the World Health Assembly, which will
@@ -71,6 +95,8 @@ ELSEWHERE = re.compile(
     r"|meet|meets|met)"
     r"\s+in\s+"
     r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
+    # "will brief Member States in Geneva on 3 May": a city just before the date.
+    r"|\bin\s+(?!New\s+York|Conference|Headquarters|Room)[A-Z][a-z]+,?\s+on\s*$"
 )
 
 
@@ -86,7 +112,18 @@ def names_another_event(
         return "other-organisation"
     if ELSEWHERE.search(between):
         return "held-elsewhere"
+    anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
+    if ANOTHER_ORGAN.search(sentence[max(0, anchor - 90) : anchor]):
+        return "other-organisation"
     return None
+
+
+# "The Security Council will hold an open debate on 20 April": another organ's meeting.
+ANOTHER_ORGAN = re.compile(
+    r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
+    r"|Peacebuilding\s+Commission)\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
+    r"(?:hold|convene|meet|organi[sz]e|host)\b[^.;]{0,40}$"
+)
 
 
 def change_of(
@@ -130,3 +167,21 @@ def is_held(sentence: str, preceding: int, mention: DateMention, following: int)
     if not PAST.search(tail) and not FUTURE.search(tail):
         return None  # nothing said here: as the date before it in the sentence
     return bool(PAST.search(tail)) and not FUTURE.search(sentence[preceding:following])
+
+
+def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) -> dict | None:
+    """Why the date is no meeting of the General Assembly (a mention's reason and
+    detail), if it is not: the start of a term of office, another's event, a meeting
+    away from Headquarters, a date something is due by."""
+    if starts_a_term(sentence, mention):
+        return {"reason": "term-of-office", "detail": "the start of a term of office"}
+    elsewhere = names_another_event(sentence, kind, mention)
+    if elsewhere == "other-organisation":
+        return {"reason": elsewhere, "detail": "another organisation's event"}
+    if elsewhere:
+        return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
+    # "responses by Friday, 8 October": a date something is due by is no meeting.
+    due = DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start])
+    if due and (kind is None or not kind.is_deadline):
+        return {"reason": "deadline", "detail": "a deadline"}
+    return None

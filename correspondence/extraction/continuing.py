@@ -69,11 +69,55 @@ def carry_on(
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
     if starts and all(m.start is None for m in made):
         sessions(reading, starts, outcomes)
+    elif starts and made and ANOTHER_PART.search(sentence):
+        another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+# "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the
+# meeting just named, at a time of its own.
+ANOTHER_PART = re.compile(
+    r"^(?:The|A|Its)\s+(?:morning|afternoon|evening|second|next|following|later|closing)\s+"
+    r"(?:segment|session|part|meeting)\b",
+    re.I,
+)
+
+
+def another_part(
+    reading: Reading, time_mention: TimeMention, rooms: list[RoomMention], outcomes: dict
+) -> None:
+    """The meeting just named again that day, at the time given (and in the room given,
+    or else in its own room)."""
+    before = reading.meetings[reading.last_made[-1]]
+    if time_mention.begins is None or any(
+        m.date == before.date and m.start == time_mention.begins
+        for m in reading.meetings[min(reading.last_made) :]
+    ):
+        return
+    index = len(reading.meetings)
+    reading.meetings.append(
+        reading.copied(
+            before,
+            replace(
+                before,
+                start=time_mention.begins,
+                end=time_mention.ends,
+                timing=Timing.EXACT,
+                room=rooms[0].name if rooms else before.room,
+                warnings=list(before.warnings),
+                action=ProposalAction.ANNOUNCE,
+                moved_from=None,
+            ),
+        )
+    )
+    for found in (time_mention, *rooms[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = [index]
 
 
 # "The high-level meeting will be followed in the afternoon by an interactive dialogue,
 # from 3 p.m. to 6 p.m.": another meeting on the same day.
 FOLLOWED_BY = re.compile(r"\bfollowed\b[^.;]{0,40}?\bby\s+", re.I)
+SAME_ROOM = re.compile(r"\bsame\s+(?:room|venue|place)\b", re.I)
 
 
 def followed_by(
@@ -96,6 +140,9 @@ def followed_by(
     before = reading.meetings[reading.last_made[-1]]
     if not kinds or starts[0].begins is None:
         return False
+    room = room_mentions[0].name if room_mentions else None
+    if room is None and SAME_ROOM.search(sentence, follows.end()):
+        room = before.room  # "followed by informal consultations ... in the same room"
     index = len(reading.meetings)
     reading.meetings.append(
         replace(
@@ -103,7 +150,7 @@ def followed_by(
             start=starts[0].begins,
             end=starts[0].ends,
             timing=Timing.EXACT,
-            room=room_mentions[0].name if room_mentions else None,
+            room=room,
             kind=kinds[0].kind,
             title=title_of(sentence, kinds[0]),
             source=sentence,
@@ -130,12 +177,15 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     for day in days:
         for time_mention in starts:
             made.append(
-                replace(
+                reading.copied(
                     day,
-                    start=time_mention.begins,
-                    end=time_mention.ends,
-                    timing=Timing.EXACT,
-                    warnings=list(day.warnings),
+                    replace(
+                        day,
+                        start=time_mention.begins,
+                        end=time_mention.ends,
+                        timing=Timing.EXACT,
+                        warnings=list(day.warnings),
+                    ),
                 )
             )
     # The frame's meetings are the last ones made: replacing them keeps the indices of

@@ -52,6 +52,12 @@ LIST_MONTH_FIRST = re.compile(
     rf"(?P<m>{MONTH})\s+(?P<list>{DAY}(?:,\s*{DAY}){{0,5}},?\s+(?:and|&)\s+{DAY})\b(?:,?\s+(?P<y>{YEAR}))?",
     re.IGNORECASE,
 )
+# "the 21st and 22nd of April", "the 3rd, 4th and 5th of May"
+LIST_OF_MONTH = re.compile(
+    rf"the\s+(?P<list>{DAY}(?:,\s*(?:the\s+)?{DAY}){{0,5}},?\s+(?:and|&)\s+(?:the\s+)?{DAY})"
+    rf"\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    re.IGNORECASE,
+)
 # "the 3rd of May", "Thursday, the 4th of May 2023"
 DAY_OF_MONTH = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
@@ -127,6 +133,10 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
     for match in found(LIST_MONTH_FIRST):
+        month, year = month_number(match["m"]), year_or_none(match["y"])
+        days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
+        add(DateMention(match.start(), match.end(), days))
+    for match in found(LIST_OF_MONTH):
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))

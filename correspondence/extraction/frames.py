@@ -137,4 +137,68 @@ class Clause:
         return [f for f in found if self.before <= f.start and f.end <= self.date_start]
 
 
-# "the Vienna Forum held from 13 to 15 February": an event that is not a GA meeting.
+# "on Monday, 18 October, and Tuesday, 19 October": nothing but a link between two dates.
+LIST_LINK = re.compile(
+    r"^[\s,]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$", re.I
+)
+
+
+ROOM_FOR_ALL = re.compile(r",\s*(?:(?:all|both|each)\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+Picks = dict[int, tuple[list, list]]  # each date's (times, rooms), by its index
+
+
+def shared_along_lists(
+    sentence: str, mentions: list[DateMention], kinds: list, picks: Picks
+) -> None:
+    """What a list of dates shares: "on Monday, 18 October, and Tuesday, 19 October
+    2004, in the General Assembly Hall" gives both days the Hall (and the times said
+    after the last date); "in the General Assembly Hall, on Tuesday, 14 November at
+    10 a.m., and on Wednesday, 15 November at 3 p.m." gives both the Hall, said before
+    the first date of the same meeting."""
+    if not picks:
+        return
+    said_after_the_last(sentence, mentions, kinds, picks)
+    room_set_apart(sentence, mentions, kinds, picks)
+    room_said_before(mentions, kinds, picks)
+
+
+def said_after_the_last(
+    sentence: str, mentions: list[DateMention], kinds: list, picks: Picks
+) -> None:
+    for index in range(len(mentions) - 2, -1, -1):
+        after = index + 1
+        if index not in picks or after not in picks or kinds[index] is not kinds[after]:
+            continue
+        if not LIST_LINK.match(sentence[mentions[index].end : mentions[after].start]):
+            continue
+        times, rooms = picks[index]
+        picks[index] = (times or picks[after][0], rooms or picks[after][1])
+
+
+def room_set_apart(sentence: str, mentions: list[DateMention], kinds: list, picks: Picks) -> None:
+    """The room set apart by a comma after the last date is every date's: "on Monday,
+    17 April from 10 a.m. to 1 p.m. and on Wednesday, 19 April from 3 to 6 p.m., in
+    Conference Room 7"."""
+    rooms = [r for r in picks.get(max(picks), ([], []))[1] if r.start > mentions[-1].end]
+    if (
+        len({r.name for r in rooms}) == 1
+        and len({id(kinds[i]) for i in picks}) == 1
+        and ROOM_FOR_ALL.search(sentence, 0, rooms[0].start)
+        and not any(r for i in picks for r in picks[i][1] if r.start < mentions[-1].end)
+    ):
+        for index in picks:
+            picks[index] = (picks[index][0], picks[index][1] or rooms[:1])
+
+
+def room_said_before(mentions: list[DateMention], kinds: list, picks: Picks) -> None:
+    first = min(picks)
+    rooms_before = [r for r in picks[first][1] if r.end <= mentions[first].start]
+    for index in sorted(picks) if rooms_before else ():
+        if index == first or kinds[index] is not kinds[first]:
+            continue
+        times, rooms = picks[index]
+        if rooms:
+            break  # a room of its own: the ones after it are not the first one's
+        picks[index] = (times, rooms_before)

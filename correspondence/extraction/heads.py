@@ -20,7 +20,7 @@ DATE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING = re.compile(
-    r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our)\s+(?:highest|high|most\s+distinguished)\s+consideration"
+    r"^[^\n]*?(?:assurances?\s+of\s+(?:my|our|its|their)\s+(?:highest|high|most\s+distinguished)\s+consideration"
     r"|Yours\s+(?:sincerely|faithfully)|^Sincerely|^(?:With\s+)?(?:kind|best|warm(?:est)?)\s+regards"
     r"|^Regards\b)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -45,7 +45,12 @@ def split_letters(text: str) -> list[tuple[int, str]]:
     parts, start = [], 0
     for match in DATE_LINE.finditer(text):
         after = bisect.bisect_left(closings, start)
-        if match.start() > start and after < len(closings) and closings[after] < match.start():
+        if (
+            match.start() > start
+            and after < len(closings)
+            and closings[after] < match.start()
+            and len(text) - match.end() > FOOT  # "New York, 24 November 2010" at a foot
+        ):
             parts.append((start, text[start : match.start()]))
             start = match.start()
     parts.append((start, text[start:]))
@@ -70,15 +75,25 @@ def body_of(part: str) -> tuple[int, str]:
         start = blank if blank >= 0 else header.end()
     else:
         dated = DATE_LINE.search(part)
+        if dated and len(part) - dated.end() < FOOT < dated.start():
+            # A summary dated at its foot: the body is all that is above the date.
+            return 0, part[: dated.start()]
         if dated:
             start = dated.end()
     closing = CLOSING.search(part, start)
     return start, part[start : closing.start() if closing else len(part)]
 
 
+FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page number)
+
+
 # The date line of a memorandum or an e-mail: "Date:    9 April 2001", "Sent: Friday,
 # May 24, 2019 4:18 PM".
-HEADER_DATE = re.compile(r"^(?:Date|Sent)[ \t]*:[ \t]*([^\n]{6,80})$", re.I | re.M)
+HEADER_DATE = re.compile(
+    # "TO: Mr. X    DATE: 14 May 2001": the form's date field beside another.
+    r"^(?:(?i:Date|Sent)|[^\n]{0,120}?[ \t]DATE)[ \t]*:[ \t]*([^\n]{6,80})$",
+    re.M,
+)
 # The other lines of such a head, and the lines that continue them.
 HEADER_FIELD = re.compile(r"^(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
 # A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".

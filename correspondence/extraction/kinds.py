@@ -25,7 +25,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     ),
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
-    (MeetingKind.BRIEFING, r"briefings?"),
+    # "The President of the Security Council will brief the General Assembly on 20 April"
+    (MeetingKind.BRIEFING, r"briefings?|(?:will|to|would|shall)\s+brief\b"),
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
@@ -44,11 +45,21 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.PLENARY,
         r"plenary(?:\s+meetings?)?"
-        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)",
+        r"|(?:to\s+the\s+)?(?:General\s+)?Assembly\s+for\s+(?:its\s+)?(?:action|adoption)"
+        # "The General Assembly will take action on the draft resolution on 25 April"
+        r"|(?:General\s+)?Assembly\s+(?:will|would|shall|is\s+expected\s+to|is\s+to)\s+"
+        r"(?:take\s+(?:action|a\s+decision)|act|vote|consider)\b"
+        # "Action on the draft resolution will be taken", "the adoption of the draft
+        # resolution is scheduled for": the plenary that takes it.
+        r"|action\s+on\s+(?:the\s+)?draft\s+\w+\s+(?:will|would|shall|is\s+expected\s+to)\s+be"
+        r"\s+taken|adoption\s+of\s+the\s+draft\s+(?:resolution|decision|declaration|outcome)"
+        # "• 5 May: adoption in the General Assembly Hall" (not a resolution's own date)
+        r"|adoption(?!\s+of\b)",
     ),
     (
         MeetingKind.OTHER,
         r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        r"|ceremon(?:y|ies)|commemorations?|celebrations?|observances?"
         # "a third round is scheduled for": one more of what the letter is about
         r"|(?:first|second|third|fourth|fifth|next|further|final|another|new)\s+round",
     ),
@@ -69,7 +80,9 @@ DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.OTHER, r"deadline|draft|list\s+of\s+speakers|registration"),
 ]
 DEADLINE_TRIGGER = re.compile(
+    # "the list of speakers ... will close on": a list opens and closes, it never meets.
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
+    r"|list\s+of\s+speakers"
     r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
     re.IGNORECASE,
 )
@@ -86,6 +99,12 @@ class KindMention:
     is_deadline: bool = False
 
 
+ASSEMBLY_SESSION = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d+(?:st|nd|rd|th)"
+    r"|tenth|eleventh|twelfth|\w+teenth|\w+tieth|resumed|special|regular|substantive"
+    r"|emergency\s+special)\s+$",
+    re.I,
+)
 NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -99,8 +118,18 @@ def find_kinds(sentence: str) -> list[KindMention]:
         for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
             if free(match.start(), match.end()):
                 found.append(KindMention(match.start(), match.end(), kind))
-    # "No informal consultation will be held on 9 February" announces no meeting.
-    found = [k for k in found if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])]
+    # "No informal consultation will be held on 9 February" announces no meeting; "the
+    # seventy-eighth session" is the Assembly's session, no meeting.
+    found = [
+        k
+        for k in found
+        if not NEGATED.search(sentence[max(0, k.start - 30) : k.start])
+        and not (
+            k.kind == MeetingKind.OTHER
+            and sentence[k.start : k.end].lower().startswith("session")
+            and ASSEMBLY_SESSION.search(sentence[max(0, k.start - 30) : k.start])
+        )
+    ]
     if DEADLINE_TRIGGER.search(sentence):
         for kind, pattern in DEADLINE_PATTERNS:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
@@ -146,7 +175,9 @@ AS_A_TOPIC = re.compile(
 )
 DUE_BY = re.compile(
     r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
-    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$",
+    r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
+    # "the list of speakers ... will open on 27 March": a list opens and closes.
+    r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$",
     re.I,
 )
 AFTER_PENALTY = 15  # a kind named before the date is the likelier one

@@ -16,6 +16,8 @@ import re
 
 from gasched.validators import BIDI_CONTROLS
 
+from . import tables
+
 # What gasched.validators refuses in one line of typed text, but line breaks and tabs.
 MISLEADING = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -24,6 +26,10 @@ DIGITS_READ_AS_LETTERS = re.compile(r"\b(?=[lIO]{0,3}\d)[0-9lIO]{2,6}\b")
 GLUED = re.compile(
     r"\b(GENERAL)(ASSEMBLY)\b|\b(UNITED)(NATIONS)\b|\b(NATIONS)(UNIES)\b|\b(PRESIDENT)(OF)\b",
     re.IGNORECASE,
+)
+ZERO_FOR_O = re.compile(r"\b0(?=[a-z]{2})")
+MINUTES_READ_AS_LETTERS = re.compile(
+    r"(?<=\d[.:])(?=[0-5Oo]?[Oo])[0-5Oo][0-9Ool](?=\s*[ap]\.?\s?m\b|\s*(?:hrs|hours)\b)", re.I
 )
 # "oflndia", "lnformal": no English word starts with "ln", so the "l" is an "I".
 EL_FOR_I = re.compile(r"\b(of|to|in|and|the)?ln(?=[a-z]{2})")
@@ -53,6 +59,7 @@ def normalise(text: str) -> str:
     # Control characters and direction overrides can only mislead in a subject, a title or
     # a name read from the file (gasched.validators refuses them where people type).
     text = MISLEADING.sub("", text)
+    text = tables.reflowed(text.expandtabs(8))
     text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000\t]", " ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")
@@ -69,8 +76,17 @@ def mend_ocr(text: str) -> str:
         lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), text
     )
     text = GLUED.sub(lambda m: " ".join(g for g in m.groups() if g), text)
-    # "Excel1ency", "A1l": a one among letters is an "l".
-    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])", "l", text)
+    # "27 0ctober", "Permanent 0bservers": a zero that starts a word is an "O".
+    text = ZERO_FOR_O.sub("O", text)
+    # "to l p.m.": a lone "l" before the half of the day is a one (but "l am pleased" is
+    # an "I", so only where a time is said).
+    text = re.sub(r"\b(at|to|from|until|and)(\s+)l(?=\s?[ap]\.?\s?m\b)", r"\1\g<2>1", text)
+    # "3.OO pm": the minutes of a clock read as letters.
+    text = MINUTES_READ_AS_LETTERS.sub(
+        lambda m: m.group(0).replace("O", "0").replace("o", "0").replace("l", "1"), text
+    )
+    # "Excel1ency", "A1l", "Apri1": a one among letters is an "l".
+    text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])|(?<=\bApri)1\b", "l", text)
     text = EL_FOR_I.sub(lambda m: (m.group(1) + " " if m.group(1) else "") + "In", text)
     text = BROKEN_WORD.sub("-", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.

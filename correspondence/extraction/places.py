@@ -11,11 +11,13 @@ from meetings.headquarters import UNHQ_ROOMS, room_key
 
 # Rooms, by every name people write. A bare "ECOSOC" or "Consultations Room" in running
 # text rarely names a room, so only names with a room word are looked for.
-ROOM_KEY = re.compile(r"room|chamber|hall|^cr[0-9a-e]", re.I)
+ROOM_KEY = re.compile(r"room|chamber|hall|^(?:nlb)?cr[0-9a-e]", re.I)
 # Every alias with a room word has one of these in any spacing ("C.R. 3", "Conf. Rm 4").
 ROOM_WORD = re.compile(r"r\W*o\W*o\W*m|chamber|hall|c\W*r\W*[0-9a-e]|\brm\b", re.I)
 GENERIC_ROOM = re.compile(
-    r"\b(?:Conference\s+Room|Conf\.?\s*Room|Conference\s+Rm\.?|CR)[\s.\-]*(\d{1,2}|[A-E])\b"
+    # "Conference Rooms 5 and 6": the first is the meeting's room, the second its overflow.
+    r"\b(?:Conference\s+Rooms?|Conf\.?\s*Room|Conf(?:erence|\.)?\s*Rm\.?|CR)[\s.\-]*(?:No\.?\s*)?"
+    r"(\d{1,2}|[A-E])\b"
     r"(?!\s*(?:\(NLB\)|\(North\s+Lawn|,?\s+(?:in\s+the\s+|of\s+the\s+)?North\s+Lawn|,?\s+NLB\b))"
 )
 # The rooms of the temporary North Lawn Building (2009-2014), however they are written:

@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
-from .classifying import LETTER_REFERENCE, MOVED, TENTATIVE, change_of, is_held, names_another_event
-from .continuing import carry_on
+from .classifying import (
+    LETTER_REFERENCE,
+    MOVED,
+    TENTATIVE,
+    change_of,
+    is_held,
+    no_meeting,
+)
+from .continuing import FOLLOWED_BY, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
-from .frames import INSTEAD_OF, Clause, moves_in, sentences
-from .kinds import DUE_BY, KindMention, find_kinds, nearest_kind
+from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
+from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
+from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, previous_in_letter, what_of
 from .resolving import days_of, period_of, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
-from .vocabulary import DAY, MONTH, WEEKDAY, clean_space
+from .vocabulary import clean_space
 
 
 def read_announcements(
@@ -33,9 +42,20 @@ def read_announcements(
     most_deadlines: int | None = None,
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
+    list_start = None  # the first meeting the items of the current list made
     for start, sentence in sentences(body):
-        if not (BULLET.match(sentence) or ROW.match(sentence)):
+        item = bool(BULLET.match(sentence) or ROW.match(sentence))
+        if not (item or HEADING.match(sentence)):
             lead_in = None
+        if item and list_start is None:
+            list_start = len(reading.meetings)
+        elif not item and list_start is not None:
+            kinds_along_a_list(reading.meetings[list_start:], reading)
+            if len(reading.meetings) > list_start:
+                # "Both meetings will be held in the General Assembly Hall": the sentence
+                # after a list goes on about all of its meetings.
+                reading.last_made = list(range(list_start, len(reading.meetings)))
+            list_start = None
         if len(sentence) > 3000:
             reading.warnings.append(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
@@ -49,6 +69,7 @@ def read_announcements(
             rooms=rooms,
             reading=reading,
             lead_in=lead_in,
+            item=item,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
@@ -57,12 +78,8 @@ def read_announcements(
         if sentence.endswith(":"):
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
-
-
-# An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
-# A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
-ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
-BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
+    if list_start is not None:
+        kinds_along_a_list(reading.meetings[list_start:], reading)
 
 
 def read_sentence(
@@ -74,6 +91,7 @@ def read_sentence(
     rooms: dict[str, str],
     reading: Reading,
     lead_in: MeetingKind | None = None,
+    item: bool = False,
 ) -> None:
     moved = bool(MOVED.search(sentence))
 
@@ -99,6 +117,10 @@ def read_sentence(
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
+        elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
+            # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
+            # zero draft": an item with a room is a meeting, of the list's kind.
+            kinds.insert(0, KindMention(0, 0, MeetingKind.OTHER))
         frame_sentence(
             sentence,
             mentions,
@@ -111,7 +133,16 @@ def read_sentence(
             moved=moved,
             reading=reading,
             outcomes=outcomes,
+            every_date=all_dates,
         )
+        follows = FOLLOWED_BY.search(sentence, mentions[-1].end)
+        if follows and reading.last_made:
+            # "a briefing on 18 April at 10 a.m., followed by informal consultations at
+            # 11.30 a.m.": another meeting that day, at its own time.
+            later = [t for t in times if t.start >= follows.end()]
+            rooms_later = [r for r in room_mentions if r.start >= follows.end()]
+            if later and not any(("time", t.start) in outcomes for t in later):
+                followed_by(sentence, later, rooms_later, reading=reading, outcomes=outcomes)
     for what, found in (
         ("date", mentions),
         ("time", times),
@@ -139,6 +170,7 @@ def frame_sentence(
     moved: bool,
     reading: Reading,
     outcomes: dict,
+    every_date: list[DateMention] = (),
 ) -> None:
     """The meetings and deadlines of one sentence, a clause for each date."""
     # "at 11 a.m. instead of 10 a.m.", "in CR 2 instead of CR 4": the old one is no longer.
@@ -161,32 +193,36 @@ def frame_sentence(
     previous = reading.meetings
     held_so_far = False
     made: list[int] = []
+    kind_of = [nearest_kind(mention, kinds, sentence) for mention in mentions]
+    clauses, picks = {}, {}
+    for index, mention in enumerate(mentions):
+        if kind_of[index] is not None and index not in moves.values():
+            clause = Clause.of(index, mention, mentions, kind_of[index], kinds, len(sentence))
+            clauses[index] = clause
+            picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
+    shared_along_lists(sentence, mentions, kind_of, picks)
+    for new, old in moves.items():
+        # "will now be held on Wednesday, 19 April, instead of Monday, 17 April, at
+        # 3 p.m. in Conference Room 1": what follows the old date is the new one's.
+        if new in picks and old > new and kind_of[old] is not None:
+            after = Clause.of(old, mentions[old], mentions, kind_of[old], kinds, len(sentence))
+            after.before = None
+            times_after = [t for t in after.pick(times) if t.start >= after.date_end]
+            rooms_after = [r for r in after.pick(room_mentions) if r.start >= after.date_end]
+            picks[new] = (picks[new][0] or times_after, picks[new][1] or rooms_after)
     for index, mention in enumerate(mentions):
         if index in moves.values():
             continue  # the old date of a move: the proposal is its new date
-        kind = nearest_kind(mention, kinds, sentence)
-        elsewhere = names_another_event(sentence, kind, mention)
-        if elsewhere:
-            outcomes[("date", mention.start)] = {
-                "reason": elsewhere,
-                "detail": "another organisation's event"
-                if elsewhere == "other-organisation"
-                else "a meeting away from Headquarters",
-            }
+        kind = kind_of[index]
+        why_not = no_meeting(sentence, mention, kind)
+        if why_not:
+            outcomes[("date", mention.start)] = why_not
             continue
         if kind is None:
             continue
-        clause = Clause.of(index, mention, mentions, kind, kinds, len(sentence))
-        own_times = clause.pick(times)
-        own_rooms = clause.pick(room_mentions)
-        own_rooms = own_rooms or shared_room
+        clause = clauses[index]
+        own_times, own_rooms = picks[index]
         words = sentence[clause.start : clause.end]
-        if not kind.is_deadline and DUE_BY.search(
-            sentence[max(0, mention.start - 40) : mention.start]
-        ):
-            # "responses by Friday, 8 October": a date something is due by is no meeting.
-            outcomes[("date", mention.start)] = {"reason": "deadline", "detail": "a deadline"}
-            continue
         if kind.is_deadline:
             first = len(reading.deadlines)
             reading.deadlines += deadlines_for(
@@ -197,11 +233,21 @@ def frame_sentence(
                     outcomes[(what_of(found), found.start)] = {"deadline": first}
             continue
         held = is_held(sentence, clause.preceding, mention, clause.following)
+        tense_said = held is not None
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
-        year = stated_year(sentence, mention, letter_date)
-        days, said_warnings = days_of(mention, letter_date, past=held, previous=previous, year=year)
+        year = stated_year(sentence, mention, letter_date, every_date)
+        days, said_warnings = days_of(
+            mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
+        )
         reading.warnings.extend(said_warnings)
+        if days and letter_date and all(letter_date - day > LONG_PAST for day, _ in days):
+            # "Since the adoption of the 2030 Agenda on 25 September 2015": history.
+            outcomes[("date", mention.start)] = {
+                "reason": "past-event",
+                "detail": "more than a year before the letter",
+            }
+            continue
         first = len(reading.meetings)
         earlier = previous_in_letter(reading, letter_index)
         kind_said = kind.kind
@@ -248,9 +294,15 @@ def frame_sentence(
                 )
                 origin = mentions[moves[index]] if index in moves else None
                 change_of(meeting, words, origin, letter_date, moved=moved)
+                if meeting.action == ProposalAction.ANNOUNCE and letter_date and day < letter_date:
+                    meeting.held = True  # a day before the letter's is behind it
                 reading.meetings.append(meeting)
                 if plain:
                     reading.plain.add(id(meeting))
+                if kind_said == MeetingKind.OTHER and (
+                    kind.start == kind.end or GENERIC.match(sentence[kind.start : kind.end])
+                ):
+                    reading.generic.add(id(meeting))
         if len(reading.meetings) > first:
             made.extend(range(first, len(reading.meetings)))
             linked = [mention, *own_times, *own_rooms]
@@ -264,6 +316,7 @@ def frame_sentence(
         reading.last_made = made
 
 
+LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to enter
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
     r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
+from .letter_kinds import kinds_from_the_letter, kinds_of_the_process
 from .normalising import normalise
 from .places import unhq_room_names
 from .proposing import read_announcements
 from .record import Reading
-from .resolving import kinds_from_the_letter, merge_back_references
+from .resolving import merge_back_references
 from .results import Extraction, ExtractionError
 
 
@@ -40,10 +41,10 @@ def extract(
         facts = read_letter(part, presidents=presidents)
         letters.append(facts)
         reading.warnings += facts.warnings
-        reading.note_head(offset, part, facts)
         letter_date = facts.date or facts.reference_date
         reading.last_made = []
         reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
+        reading.note_head(offset, part, facts)  # but a headed block's date
         body_start, body = body_of(part)
         read_announcements(
             body,
@@ -55,6 +56,8 @@ def extract(
             most_meetings=most_meetings,
             most_deadlines=most_deadlines,
         )
+        reading.note_tail(offset, part)
     merge_back_references(reading)
     kinds_from_the_letter(reading)
+    kinds_of_the_process(reading, letters)
     return reading.extraction(letters)

@@ -9,12 +9,14 @@ from datetime import date
 from meetings.enums import Timing
 
 from .blocks import Block
-from .dates import DateMention, parse_date_mentions
-from .heads import body_of
+from .classifying import LETTER_REFERENCE
+from .dates import DateMention, parse_date_mentions, parse_full_date
+from .heads import DATE_LINE, body_of
 from .places import PlatformMention, RoomMention
 from .resolving import resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
 from .times import TimeMention
+from .vocabulary import clean_space
 
 # How the warning about dates not understood starts (the review page shows those dates
 # live, from the mentions, so it leaves this one out: see correspondence.letters).
@@ -32,7 +34,15 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # offsets a headed block has read
     plain: set[int] = field(default_factory=set)  # ids of meetings called only "our meeting"
+    generic: set[int] = field(default_factory=set)  # ids of those called only "meeting(s)"
     last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
+
+    def copied(self, meeting: ProposedMeeting, copy: ProposedMeeting) -> ProposedMeeting:
+        """A copy of a meeting (another session of it) is named as the meeting is."""
+        for marks in (self.plain, self.generic):
+            if id(meeting) in marks:
+                marks.add(id(copy))
+        return copy
 
     def note(self, offset: int, found, what: str, **outcome) -> None:
         start, end = offset + found.start, offset + found.end
@@ -74,9 +84,55 @@ class Reading:
 
     def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
         """The dates above the salutation: the letter's own, and those it refers to."""
-        body_start, _ = body_of(part)
+        body_start, body = body_of(part)
         for mention in parse_date_mentions(part[: min(body_start, 3000)]):  # a head is short
-            self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+            if offset + mention.start not in self.claimed:
+                self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+        # Below the body: a summary's date at its foot, "New York, 24 November 2010".
+        foot = body_start + len(body)
+        for line in DATE_LINE.finditer(part, foot):
+            if parse_full_date(line.group(0)) != facts.date:
+                continue  # an annex's heading, not the letter's date again
+            for mention in parse_date_mentions(line.group(0)):
+                mention.start, mention.end = (
+                    mention.start + line.start(),
+                    mention.end + line.start(),
+                )
+                self.note(offset, mention, "date", reason="letter-date", detail="the letter's date")
+
+    def note_tail(self, offset: int, part: str) -> None:
+        """The dates below the closing that nothing else noted (an annexed programme, a
+        reference line, a note): never silent, and left to staff to judge."""
+        body_start, body = body_of(part)
+        foot = body_start + len(body)
+        noted = set()  # this part's dates (those before it end before its offset)
+        for m in reversed(self.mentions):
+            if m.start < offset:
+                break
+            if m.what == "date":
+                noted.add(m.start)
+        for mention in parse_date_mentions(part[foot:]):
+            start = offset + foot + mention.start
+            if start in noted:
+                continue
+            lead = part[max(foot, foot + mention.start - 40) : foot + mention.start]
+            reference = LETTER_REFERENCE.search(lead)
+            self.mentions.append(
+                Mention(
+                    start,
+                    offset + foot + mention.end,
+                    "date",
+                    self.text[start : offset + foot + mention.end],
+                    reason=(
+                        ("resolution-date" if reference.group("what") else "letter-date")
+                        if reference
+                        else "not-understood"
+                    ),
+                    detail=clean_space(reference.group(0))
+                    if reference
+                    else "below the letter's closing: an annex, a reference or a note",
+                )
+            )
 
     def extraction(self, letters: list[LetterFacts]) -> Extraction:
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.what))
@@ -102,6 +158,8 @@ def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting |
     for meeting in reversed(reading.meetings):
         if meeting.letter_index == letter_index:
             return meeting
+        if meeting.letter_index < letter_index:
+            return None  # the letters are read in order: none of this one's before
     return None
 
 

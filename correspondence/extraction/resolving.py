@@ -54,14 +54,19 @@ def monday_of(day: date) -> date:
 STATED_YEAR = re.compile(r"(?<![/\d])\b((?:19|20)\d\d)\b(?![/\d])")
 
 
-def stated_year(sentence: str, mention: DateMention, letter_date: date | None) -> int | None:
+def stated_year(
+    sentence: str, mention: DateMention, letter_date: date | None, others: list[DateMention] = ()
+) -> int | None:
     """A year the sentence states just before a date without one, if it is a year the
-    letter can be speaking of (the one before it to two after)."""
+    letter can be speaking of (the one before it to two after). The year of another
+    date ("whose terms begin on 6 February 2024, will take place on 9 November") is that
+    date's, not this one's."""
     if letter_date is None or mention.relative or all(y is not None for _d, _m, y in mention.days):
         return None
     found = None
     for match in STATED_YEAR.finditer(sentence, max(0, mention.start - 80), mention.start):
-        found = int(match.group(1))
+        if not any(o.start <= match.start() < o.end for o in others):
+            found = int(match.group(1))
     if found is not None and letter_date.year - 1 <= found <= letter_date.year + 2:
         return found
     return None
@@ -74,16 +79,20 @@ def days_of(
     past: bool,
     previous: list[ProposedMeeting],
     year: int | None = None,
+    tense_said: bool = True,
 ) -> tuple[list[tuple[date, str | None]], list[str]]:
     """The days a mention names, with a note when its weekday contradicts the date."""
     if mention.relative:
         return relative_day(mention.relative, letter_date, previous), []
     if year is not None:  # stated nearby: that year, never the one before
         mention = replace(mention, days=[(d, m, y or year) for d, m, y in mention.days])
+    stated = year or (mention.days[0][2] if mention.days else None)
     if letter_date is None and any(year is None for _d, _m, year in mention.days):
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []
     resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
+    if not tense_said and len(resolved) == 1 and not stated and resolved[0]:
+        resolved = [nearer(resolved[0], mention, letter_date, past=past)]
     if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
         # "held on 3, 10 and 17 March": the days of one list share the first one's year.
         year = resolved[0].year
@@ -107,6 +116,24 @@ def days_of(
             )
         days.append((day, note))
     return days, []
+
+
+RECENT = timedelta(days=31)  # a day this close before the letter is the one it means
+
+
+def nearer(day: date, mention: DateMention, letter_date: date, *, past: bool) -> date:
+    """When the words say neither "will" nor "held": the weekday says which year ("On
+    Monday, 6 March, delegations exchanged"), or else a day of the last month (in a
+    letter of 14 March, "the consultation of 6 March" is eight days ago, not a year
+    ahead). A meeting that "will be held" stays ahead whatever its weekday."""
+    other = resolve_year(mention.days[0], letter_date, past=not past)
+    if other is None:
+        return day
+    if mention.weekday is not None:
+        return other if day.weekday() != mention.weekday == other.weekday() else day
+    if not past and timedelta(0) < letter_date - other <= RECENT:
+        return other
+    return day
 
 
 def describe(day_month_year: tuple[int, int, int | None]) -> str:
@@ -201,22 +228,6 @@ def merge_back_references(reading: Reading) -> None:
                 )
             )
     reading.mentions[:] = mentions
-
-
-def kinds_from_the_letter(reading: Reading) -> None:
-    """A meeting the letter calls only "our meeting" is of the one kind its other
-    meetings share ("Following our meeting of 5 February" in a letter of informal
-    consultations was the first of them)."""
-    kinds_in: dict[int, set] = {}  # letter index -> the kinds its other meetings have
-    for m in reading.meetings:
-        if id(m) not in reading.plain:
-            kinds_in.setdefault(m.letter_index, set()).add(m.kind)
-    for meeting in reading.meetings:
-        if id(meeting) not in reading.plain:
-            continue
-        others = kinds_in.get(meeting.letter_index, set())
-        if len(others) == 1 and MeetingKind.OTHER not in others:
-            meeting.kind = next(iter(others))
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:

@@ -90,6 +90,8 @@ REASONS = (
     "other-organisation",
     "deadline",
     "held-elsewhere",
+    "term-of-office",
+    "past-event",
     "not-understood",
 )
 

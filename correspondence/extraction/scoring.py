@@ -6,6 +6,11 @@ meetings a careful officer reads in it: {"meetings": [{"date", "start", "end", "
 A proposal counts as found when its (date, start, room) is one the letter states;
 precision is the share of proposals found, recall the share of the letter's meetings
 proposed, and the kind is scored over the meetings found.
+
+A proposal to cancel or postpone a meeting ("the consultation foreseen for Friday,
+15 May is cancelled") proposes no meeting: it asks staff to call off one already
+entered. It is scored apart, against the entries of the truth whose "action" is
+"cancel" or "postpone", and counts neither for nor against the meetings.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind
 from meetings.headquarters import room_key
 
@@ -33,6 +39,10 @@ class Score:
     found: int = 0
     kinds_right: int = 0
     misses: list[str] = field(default_factory=list)  # what a reader should look at
+    # Meetings called off: proposed, stated and found (scored apart, see above).
+    off_proposed: int = 0
+    off_expected: int = 0
+    off_found: int = 0
 
     @property
     def precision(self) -> float:
@@ -58,12 +68,21 @@ class Score:
         self.found += other.found
         self.kinds_right += other.kinds_right
         self.misses += other.misses
+        self.off_proposed += other.off_proposed
+        self.off_expected += other.off_expected
+        self.off_found += other.off_found
 
     def line(self) -> str:
         return (
             f"{self.name}: {self.letters} letters, {self.expected} meetings stated, "
             f"{self.proposed} proposed, {self.found} found; precision {self.precision:.2f}, "
             f"recall {self.recall:.2f}, F1 {self.f1:.2f}, kind accuracy {self.kind_accuracy:.2f}"
+            + (
+                f"; called off: {self.off_expected} stated, {self.off_proposed} proposed, "
+                f"{self.off_found} found"
+                if self.off_proposed or self.off_expected
+                else ""
+            )
         )
 
 
@@ -88,20 +107,35 @@ def start_of(written: str | None) -> str | None:
     return written[:5] if written else None
 
 
+CALLED_OFF = (ProposalAction.CANCEL, ProposalAction.POSTPONE)
+
+
 def score_letter(text: str, expected: list[dict], *, name: str, rooms: dict[str, str]) -> Score:
     found = extract(text, rooms=rooms)
-    proposed = [
-        ((m.date.isoformat(), start_of(m.start and m.start.strftime("%H:%M")), m.room), m.kind)
-        for m in found.meetings
-    ]
+
+    def key(m) -> Key:
+        return (m.date.isoformat(), start_of(m.start and m.start.strftime("%H:%M")), m.room)
+
+    proposed = [(key(m), m.kind) for m in found.meetings if m.action not in CALLED_OFF]
     stated = [
         (
             (m.get("date"), start_of(m.get("start")), room_name(m.get("room"), rooms)),
             kind_value(m.get("kind")),
         )
         for m in expected
+        if m.get("action") not in CALLED_OFF
     ]
     score = Score(name, letters=1, proposed=len(proposed), expected=len(stated))
+    off_proposed = [key(m)[0] for m in found.meetings if m.action in CALLED_OFF]
+    off_stated = [m.get("date") for m in expected if m.get("action") in CALLED_OFF]
+    score.off_proposed, score.off_expected = len(off_proposed), len(off_stated)
+    for day in off_proposed:
+        if day in off_stated:
+            off_stated.remove(day)
+            score.off_found += 1
+        else:
+            score.misses.append(f"{name}: proposed calling off the meeting of {day}, not stated")
+    score.misses += [f"{name}: missed calling off the meeting of {day}" for day in off_stated]
     open_stated = list(stated)
     for key, kind in proposed:
         match = next((s for s in open_stated if s[0] == key), None)

@@ -14,13 +14,16 @@ from datetime import time
 CLOCK = (
     r"(?:(?P<{n}noon>\b(?:12(?:[:.]00)?\s+)?noon\b|\bmidday\b)"
     r"|(?P<{n}hh>[01]\d|2[0-3])(?P<{n}hm>[0-5]\d)\s*(?:hrs|hours|h)\b"
+    # "1000-1300 hrs": the first of a range of the 24-hour clock says it only once.
+    r"|(?P<{n}rh>[01]\d|2[0-3])(?P<{n}rm>[0-5]\d)(?=\s*(?:-|–|to)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|hours)\b)"
     r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
     r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
 )
+# "between 10 a.m. and 1 p.m." is a range; "at 11 a.m. and 3 p.m." two times.
 TIME_RANGE = re.compile(
-    r"(?:from\s+|between\s+)?"
+    r"(?:from\s+|(?P<between>between\s+))?"
     + CLOCK.format(n="a")
-    + r"(?:\s*(?:-|–|—|to|until|and)\s*"
+    + r"(?:\s*(?:-|–|—|to|until|(?(between)and|(?!)))\s*"
     + CLOCK.format(n="b")
     + r")?(?![\d/])",
     re.IGNORECASE,
@@ -30,6 +33,8 @@ TIME_RANGE = re.compile(
 LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
 CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
+# "at 10 o'clock": an hour of the working day.
+O_CLOCK = re.compile(r"\b(?P<h>1[0-2]|[1-6]|[89])\s*o'\s?clock\b", re.I)
 
 
 @dataclass
@@ -62,9 +67,12 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     if not CLOCK_HINT.search(text):  # no digit, no noon: no time
         return found
     for match in TIME_RANGE.finditer(text):
-        if match["ahh"] or match["afh"]:
+        if match["ahh"] or match["afh"] or match["arh"]:
             # "1500 hrs", "10h30": the 24-hour clock.
-            a = time(int(match["ahh"] or match["afh"]), int(match["ahm"] or match["afm"]))
+            a = time(
+                int(match["ahh"] or match["afh"] or match["arh"]),
+                int(match["ahm"] or match["afm"] or match["arm"]),
+            )
             b_hour, b_minute = match["bhh"] or match["bfh"], match["bhm"] or match["bfm"]
             b = time(int(b_hour), int(b_minute)) if b_hour else None
             found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
@@ -105,11 +113,11 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     for lost in LOST_TIME.finditer(text):
         if not any(t.start <= lost.start("ap") < t.end for t in found):
             found.append(TimeMention(lost.start("ap"), lost.end("ap"), None, None))
-    # "at 11." where a PDF line ended after the hour: an hour of the working day.
-    hour = AT_HOUR_AT_END.search(text)
-    if hour and not any(t.start <= hour.start("h") < t.end for t in found):
-        h = int(hour["h"])
-        found.append(
-            TimeMention(hour.start("h"), hour.end("h"), time(h if h >= 8 else h + 12), None)
-        )
+    # "at 11." where a PDF line ended after the hour, "at 10 o'clock": an hour of the
+    # working day (8 to 12 in the morning, 1 to 6 in the afternoon).
+    for hour in (AT_HOUR_AT_END.search(text), *O_CLOCK.finditer(text)):
+        if hour and not any(t.start <= hour.start("h") < t.end for t in found):
+            h = int(hour["h"])
+            end = hour.end() if hour.re is O_CLOCK else hour.end("h")
+            found.append(TimeMention(hour.start("h"), end, time(h if h >= 8 else h + 12), None))
     return sorted(found, key=lambda t: t.start)

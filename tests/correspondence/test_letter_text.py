@@ -113,6 +113,20 @@ def test_the_reasons_are_translated(staff_client):
     assert "[non compris]" in page
 
 
+def test_the_start_of_a_term_of_office_says_so(staff_client):
+    letter = import_text(
+        letter_of("The members elected will serve for a term of office beginning on 1 January.")
+    )
+    page = staff_client.get(reverse("correspondence:letter-review", args=[letter.pk]))
+    assert "[the start of a term of office]" in page.content.decode()
+
+
+def test_a_meeting_long_past_says_so(staff_client):
+    letter = import_text(letter_of("I recall the high-level meeting of 20 September 2015."))
+    page = staff_client.get(reverse("correspondence:letter-review", args=[letter.pk]))
+    assert "[an event long past]" in page.content.decode()
+
+
 def test_the_letter_text_is_escaped_and_loses_its_direction_controls(staff_client):
     body = (
         "<script>alert(1)</script> An informal consultation will be held on 9 March 2023 "

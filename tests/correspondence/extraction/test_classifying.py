@@ -94,3 +94,107 @@ def test_a_meeting_named_at_its_date_is_not_reported_as_held():
         letter("The zero draft will be discussed at the informal consultation on 12 April at 3 pm.")
     )
     assert [(m.date, m.held) for m in found.meetings] == [(date(2023, 4, 12), False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "meetings"),
+    [
+        (
+            "The plenary meetings for the election of five non-permanent members of the "
+            "Security Council for the term of office beginning on 1 January 2024 will be held "
+            "on Tuesday, 6 June 2023, at 10 a.m.",
+            [("2023-06-06", "10:00", None, None, "election")],
+        ),
+        (
+            "The election of the judges, whose terms will begin on 6 February 2024, will take "
+            "place on 9 November.",
+            [("2023-11-09", None, None, None, "election")],
+        ),
+        (
+            "The members elected will serve for a three-year term starting on 1 January 2024. "
+            "The elections will take place on 8 June.",
+            [("2023-06-08", None, None, None, "election")],
+        ),
+        ("The newly elected members will serve from 1 January 2024 to 31 December 2025.", []),
+        ("The judges elected will take office on 6 February 2024.", []),
+    ],
+)
+def test_the_start_of_a_term_of_office_is_no_meeting(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_the_start_of_a_term_says_why_it_is_no_meeting():
+    found = extract(letter("Their term of office begins on 1 January 2024."))
+    assert [(m.text, m.reason) for m in found.mentions if m.what == "date"][-1] == (
+        "1 January 2024",
+        "term-of-office",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The informal consultation of 6 March was productive.",  # no tense: before the letter
+        "On Monday, 6 March, delegations exchanged views in an informal consultation.",
+        "Following the informal consultation of Monday, 6 March, we circulate a new text.",
+    ],
+)
+def test_a_meeting_before_the_letter_was_held(body):
+    found = extract(letter(body, dated="14 March 2023"))
+    assert [(m.date.isoformat(), m.held) for m in found.meetings] == [("2023-03-06", True)]
+
+
+def test_the_present_tense_speaks_of_what_is_ahead():
+    assert meetings_of(
+        "Meetings of the Fifth Committee are held in Conference Room 3 on 18 April."
+    ) == [("2023-04-18", None, None, "Conference Room 3", "other")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The informal consultation of Friday, 21 April will not be held.",
+        "The briefing foreseen for 21 April will no longer take place.",
+        "The meeting on 21 April has been called off.",
+    ],
+)
+def test_a_meeting_that_will_not_be_held_is_cancelled(body):
+    found = extract(letter(body, dated="14 March 2023"))
+    assert [(m.date.isoformat(), m.action) for m in found.meetings] == [("2023-04-21", "cancel")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Security Council will hold an open debate on 20 April.",
+        "The Economic and Social Council will convene a special meeting on 20 April.",
+        "The Secretary-General will brief Member States in Geneva on 3 May.",
+        "The Human Rights Council will hold its fifty-third session from 19 June to 14 July.",
+    ],
+)
+def test_another_organ_or_a_city_elsewhere_is_no_meeting_of_the_assembly(body):
+    assert meetings_of(body) == []
+
+
+def test_an_election_of_another_organ_s_members_is_the_assembly_s():
+    assert meetings_of(
+        "The General Assembly will hold the election of the members of the Economic and "
+        "Social Council on 8 June."
+    ) == [("2023-06-08", None, None, None, "election")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Since the high-level meeting on 25 September 2015, much has changed.",
+        "The World Summit held on 14 September 2005 set out the responsibility to protect.",
+        "I recall the high-level meeting of 20 September 2021 on this question.",
+    ],
+)
+def test_a_meeting_more_than_a_year_before_the_letter_is_history(body):
+    found = extract(letter(body, dated="14 March 2023"))
+    assert found.meetings == []
+    assert [m.reason for m in found.mentions if m.what == "date"][-1] in (
+        "past-event",
+        "other-organisation",
+    )

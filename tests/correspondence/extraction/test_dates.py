@@ -13,6 +13,8 @@ from correspondence.extraction.dates import parse_date_mentions
         ("Tuesday,9 May 2023", [(9, 5, 2023)], 1),
         ("Tuesday, 9 May 2023", [(9, 5, 2023)], 1),
         ("the 3rd of May", [(3, 5, None)], None),
+        ("the 21st and 22nd of April", [(21, 4, None), (22, 4, None)], None),
+        ("the 3rd, 4th and the 5th of May 2024", [(3, 5, 2024), (4, 5, 2024), (5, 5, 2024)], None),
         ("Wednesday, the 5th of June", [(5, 6, None)], 2),
         ("Thursday, February 4th, 2021", [(4, 2, 2021)], 3),
         ("23-25 September", [(23, 9, None), (24, 9, None), (25, 9, None)], None),

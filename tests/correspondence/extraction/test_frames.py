@@ -1,6 +1,8 @@
 """Joining mentions into frames: sentences with their offsets, lists under a lead-in,
 sessions and rooms given in the next sentence, headed blocks."""
 
+import pytest
+
 from correspondence.extraction import extract
 from correspondence.extraction.frames import sentences
 
@@ -68,3 +70,75 @@ def test_the_rows_of_a_table_under_a_lead_in_are_meetings():
         ("2022-05-10", "10:00", "13:00", "Conference Room 3", "informal-consultation"),
         ("2022-05-12", "15:00", "18:00", "Conference Room 3", "informal-consultation"),
     ]
+
+
+GA, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
+
+
+@pytest.mark.parametrize(
+    ("body", "meetings"),
+    [
+        (
+            "The high-level meeting will be held on Monday, 17 April, and Tuesday, 18 April "
+            "2023, in the General Assembly Hall.",
+            [
+                ("2023-04-17", None, None, GA, "high-level"),
+                ("2023-04-18", None, None, GA, "high-level"),
+            ],
+        ),
+        (
+            "Informal consultations will take place on Thursday, 20 April and on Friday, "
+            "21 April, from 10 a.m. to 1 p.m., in Conference Room 5.",
+            [
+                ("2023-04-20", "10:00", "13:00", "Conference Room 5", "informal-consultation"),
+                ("2023-04-21", "10:00", "13:00", "Conference Room 5", "informal-consultation"),
+            ],
+        ),
+        (
+            "I intend to convene informal meetings of the plenary, in the Trusteeship Council "
+            "Chamber, on Monday, 17 April at 10 a.m., and on Tuesday, 18 April at 3 p.m.",
+            [
+                ("2023-04-17", "10:00", None, TCC, "plenary"),
+                ("2023-04-18", "15:00", None, TCC, "plenary"),
+            ],
+        ),
+        (
+            "Informal consultations will take place on Monday, 17 April from 10:00 am - "
+            "1:00 pm and on Wednesday, 19 April from 3:00 pm - 6:00 pm, in Conference Room 7.",
+            [
+                ("2023-04-17", "10:00", "13:00", "Conference Room 7", "informal-consultation"),
+                ("2023-04-19", "15:00", "18:00", "Conference Room 7", "informal-consultation"),
+            ],
+        ),
+        (
+            "A briefing will be held on 17 April at 10 a.m. and a dialogue on 18 April at "
+            "3 p.m., in Conference Room 7.",
+            [
+                ("2023-04-17", "10:00", None, None, "briefing"),
+                ("2023-04-18", "15:00", None, "Conference Room 7", "dialogue"),
+            ],
+        ),
+        (
+            "A briefing will be held on 17 April in Conference Room 1, and an interactive "
+            "dialogue on 18 April.",
+            [
+                ("2023-04-17", None, None, "Conference Room 1", "briefing"),
+                ("2023-04-18", None, None, None, "dialogue"),
+            ],
+        ),
+    ],
+)
+def test_dates_listed_one_after_another_share_their_room_and_times(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_a_meeting_moved_takes_the_time_and_room_said_after_its_old_date():
+    found = extract(
+        letter(
+            "The briefing will now be held on Wednesday, 19 April, instead of Monday, "
+            "17 April, at 3 p.m. in Conference Room 1."
+        )
+    )
+    assert [
+        (m.date.isoformat(), m.start.hour, m.room, m.moved_from.isoformat()) for m in found.meetings
+    ] == [("2023-04-19", 15, "Conference Room 1", "2023-04-17")]

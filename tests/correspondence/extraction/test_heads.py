@@ -83,3 +83,17 @@ def test_an_unreadable_dateline_the_print_line_makes_certain_is_read():
     found = extract(text)
     assert found.letter.date == date(2013, 11, 15)
     assert any("read as 15 November 2013" in w for w in found.warnings)
+
+
+def test_a_note_dated_again_at_its_foot_is_one_letter():
+    found = extract(
+        "NOTE\n\n24 November 2010\n\nThe Office of the President of the General Assembly "
+        "presents its compliments to the Permanent Missions. The building will be closed "
+        "on Thursday, 25 November 2010.\n\nThe Office avails itself of this opportunity to "
+        "renew the assurances of its highest consideration.\n\nNew York, 24 November 2010\n"
+    )
+    assert [facts.date for facts in found.letters] == [date(2010, 11, 24)]
+    assert [(m.text, m.reason) for m in found.mentions if m.what == "date"][-1] == (
+        "24 November 2010",
+        "letter-date",
+    )

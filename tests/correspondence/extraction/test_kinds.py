@@ -53,6 +53,31 @@ from .helpers import meetings_of
             MeetingKind.INFORMAL_CONSULTATION,
         ),
         ("I will convene a high-level plenary meeting on 3 December.", MeetingKind.HIGH_LEVEL),
+        (
+            "The General Assembly will take action on the draft resolution on 25 April.",
+            MeetingKind.PLENARY,
+        ),
+        (
+            "The Assembly is expected to take a decision on the report on Tuesday, 2 May.",
+            MeetingKind.PLENARY,
+        ),
+        ("The General Assembly will vote on the draft text on 9 May.", MeetingKind.PLENARY),
+        (
+            "Action on the draft resolution will be taken on 5 May in the General Assembly Hall.",
+            MeetingKind.PLENARY,
+        ),
+        ("The adoption of the draft declaration is scheduled for 5 May.", MeetingKind.PLENARY),
+        ("The Assembly will consider the draft resolution on 5 May.", MeetingKind.PLENARY),
+        (
+            "The President of the Security Council will brief the General Assembly on 5 May.",
+            MeetingKind.BRIEFING,
+        ),
+        (
+            "The Assembly will hold the election of the President of the seventy-eighth "
+            "session on Thursday, 1 June, at 10 a.m.",
+            MeetingKind.ELECTION,
+        ),
+        ("A second session will be held on 9 May.", MeetingKind.OTHER),
     ],
 )
 def test_the_kind_follows_the_words(body, kind):
@@ -77,7 +102,21 @@ def test_the_new_kinds_have_their_labels():
         ("A round table on financing will be held on 5 April.", MeetingKind.PANEL),
         ("The third negotiating session will be held on 5 April.", MeetingKind.NEGOTIATION),
         ("A seminar for delegates will be held on 5 April.", MeetingKind.OTHER),
+        ("A commemorative ceremony will be held on 5 April at 10 a.m.", MeetingKind.OTHER),
+        ("The solemn commemoration will take place on 5 April.", MeetingKind.OTHER),
     ],
 )
 def test_other_words_for_a_meeting(body, kind):
     assert [m[4] for m in meetings_of(body)] == [kind.value]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The list of speakers for the debate will be opened on Monday, 3 April 2023.",
+        "The list of speakers for the high-level meeting will close on 3 April at 6 p.m.",
+        "Inscriptions on the list of speakers for the plenary meeting open on 27 March.",
+    ],
+)
+def test_a_list_of_speakers_opens_and_closes_but_never_meets(body):
+    assert meetings_of(body) == []

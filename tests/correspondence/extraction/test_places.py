@@ -16,7 +16,11 @@ from .helpers import letter
 
 @pytest.mark.parametrize(
     ("alias", "room"),
-    [(alias, name) for _code, name, _b, _i, _c, aliases in UNHQ_ROOMS for alias in aliases],
+    [
+        (alias, name)
+        for code, name, _b, _i, _c, aliases in UNHQ_ROOMS
+        for alias in (name, code, *aliases)
+    ],
 )
 def test_every_alias_resolves_to_its_own_room(alias, room):
     found = parse_room_mentions(
@@ -34,6 +38,10 @@ def test_every_alias_resolves_to_its_own_room(alias, room):
         ("North Lawn Building, Conference Room 3", "Conference Room 3 (North Lawn Building)"),
         ("Conference Room 4", "Conference Room 4"),
         ("CR 4", "Conference Room 4"),
+        ("Conference Room No. 4", "Conference Room 4"),
+        ("Conf. Rm. 4", "Conference Room 4"),
+        ("CONFERENCE ROOM 4", "Conference Room 4"),
+        ("Conference Rooms 5 and 6", "Conference Room 5"),
     ],
 )
 def test_north_lawn_rooms_are_the_historical_rooms(written, room):

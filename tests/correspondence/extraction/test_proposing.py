@@ -3,7 +3,7 @@ text staff see; a date not understood is a warning, never silent."""
 
 from correspondence.extraction import Mention, extract, sentence_at
 
-from .helpers import letter
+from .helpers import letter, meetings_of
 
 
 def test_every_mention_points_into_the_text_and_names_its_meeting():
@@ -52,3 +52,74 @@ def test_the_sentence_at_a_mention_is_the_one_that_holds_it():
     assert (
         sentence_at(found.text, mention.start) == "The briefing will be held on 22 March at 3 p.m."
     )
+
+
+def test_an_item_of_a_list_with_a_room_and_no_kind_is_of_the_kind_of_the_others():
+    assert meetings_of(
+        "We propose the following schedule:\n"
+        "• Monday, 17 April, 10 a.m. - 1 p.m., Conference Room 1: presentation of the "
+        "zero draft;\n"
+        "• Wednesday, 19 April, 3 p.m. - 6 p.m., Conference Room 6: first reading;\n"
+        "• Friday, 21 April, 10 a.m., ECOSOC Chamber: second reading."
+    ) == [
+        ("2023-04-17", "10:00", "13:00", "Conference Room 1", "informal-consultation"),
+        ("2023-04-19", "15:00", "18:00", "Conference Room 6", "informal-consultation"),
+        ("2023-04-21", "10:00", None, "ECOSOC Chamber", "informal-consultation"),
+    ]
+
+
+def test_items_that_say_only_meeting_take_the_kind_the_others_name():
+    assert meetings_of(
+        "The programme is as follows:\n"
+        "- 3 April: first IGN meeting, from 10 a.m. to 1 p.m., Conference Room 1;\n"
+        "- 10 April: meeting on regional representation, from 10 a.m. to 1 p.m., "
+        "Conference Room 2."
+    ) == [
+        ("2023-04-03", "10:00", "13:00", "Conference Room 1", "negotiation"),
+        ("2023-04-10", "10:00", "13:00", "Conference Room 2", "negotiation"),
+    ]
+
+
+def test_an_item_without_a_room_or_a_kind_is_no_meeting():
+    assert (
+        meetings_of(
+            "Please note the following dates:\n• Monday, 17 April: zero draft;\n"
+            "• Friday, 21 April: comments."
+        )
+        == []
+    )
+
+
+def test_dates_below_the_closing_are_marked_never_silent():
+    found = extract(
+        letter("A briefing will be held on 20 April at 10 a.m. in Conference Room 1.")
+        + "\nRef: PGA/77/2023/045 of 3 April 2023\n\nAnnex\n\nProgramme\n\nThursday, 20 April "
+        "2023\n10:00 - 10:30 Opening segment\n"
+    )
+    assert [(m.text, m.reason) for m in found.mentions if m.what == "date"][-2:] == [
+        ("3 April 2023", "letter-date"),
+        ("Thursday, 20 April 2023", "not-understood"),
+    ]
+    assert any('"Thursday, 20 April 2023"' in w for w in found.warnings)
+    assert len(found.meetings) == 1
+
+
+def test_a_timeline_of_deadlines_and_meetings_gives_the_meetings_and_the_deadlines():
+    found = extract(
+        letter(
+            "The timeline is as follows:\n• 3 April: circulation of the zero draft;\n"
+            "• 10 April, 10 a.m., Conference Room 4: first reading;\n"
+            "• 17 April: deadline for written inputs;\n"
+            "• 24 April, 3 p.m., Conference Room 4: second reading;\n"
+            "• 5 May: adoption in the General Assembly Hall."
+        )
+    )
+    assert [(m.date.isoformat(), m.room, m.kind) for m in found.meetings] == [
+        ("2023-04-10", "Conference Room 4", "informal-consultation"),
+        ("2023-04-24", "Conference Room 4", "informal-consultation"),
+        ("2023-05-05", "General Assembly Hall", "plenary"),
+    ]
+    assert [(d.date.isoformat(), d.kind) for d in found.deadlines] == [
+        ("2023-04-03", "zero-draft"),
+        ("2023-04-17", "written-inputs"),
+    ]

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from correspondence.extraction import extract
 
 from .helpers import letter, meetings_of
@@ -107,3 +109,22 @@ def test_our_meeting_is_of_the_kind_the_letters_other_meetings_share():
             dated="7 February 2024",
         )
     ] == ["informal-consultation", "informal-consultation"]
+
+
+def test_the_year_of_another_date_is_not_stated_for_this_one():
+    assert meetings_of(
+        "Pursuant to resolution 77/1 of 3 January 2024, a briefing will be held on 20 April.",
+        dated="14 March 2023",
+    ) == [("2023-04-20", None, None, None, "briefing")]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("On Monday, 6 March, delegations met in an informal consultation.", "2023-03-06"),
+        ("An informal consultation on Wednesday, 6 March followed.", "2024-03-06"),
+        ("The informal consultation will be held on Monday, 20 March.", "2023-03-20"),
+    ],
+)
+def test_a_weekday_says_the_year_when_the_words_do_not(body, day):
+    assert [m[0] for m in meetings_of(body, dated="14 March 2023")] == [day]

@@ -66,3 +66,25 @@ def test_the_command_prints_each_directory_and_the_whole(tmp_path, capsys):
 def test_the_command_refuses_a_directory_that_is_not_there(tmp_path):
     with pytest.raises(CommandError, match="is not a directory"):
         call_command("score_letters", str(tmp_path / "nowhere"))
+
+
+def test_a_meeting_called_off_is_scored_apart_from_the_meetings(tmp_path):
+    (tmp_path / "001.txt").write_text(
+        letter(
+            "The briefing foreseen for 21 March is cancelled. An informal consultation will "
+            "be held on 22 March at 3 p.m. in Conference Room 2."
+        ),
+        encoding="utf-8",
+    )
+    meeting = {"date": "2023-03-22", "start": "15:00", "room": "Conference Room 2"}
+    (tmp_path / "001.json").write_text(json.dumps({"meetings": [meeting]}), encoding="utf-8")
+    score = score_directory(tmp_path)
+    assert (score.precision, score.recall) == (1.0, 1.0)
+    assert (score.off_proposed, score.off_expected, score.off_found) == (1, 0, 0)
+    called_off = {"date": "2023-03-21", "start": None, "room": None, "action": "cancel"}
+    (tmp_path / "001.json").write_text(
+        json.dumps({"meetings": [meeting, called_off]}), encoding="utf-8"
+    )
+    score = score_directory(tmp_path)
+    assert (score.precision, score.recall, score.off_found) == (1.0, 1.0, 1)
+    assert "called off: 1 stated, 1 proposed, 1 found" in score.line()

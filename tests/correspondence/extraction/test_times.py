@@ -17,6 +17,8 @@ from correspondence.extraction.times import parse_time_mentions
         ("at 4:00 p.m, in the same room", [(time(16), None)]),
         ("at 10.00 am", [(time(10), None)]),
         ("at 1500 hrs", [(time(15), None)]),
+        ("on 20 April, 1000-1300 hrs, in CR 4", [(time(10), time(13))]),
+        ("from 1430 to 1600 hours", [(time(14, 30), time(16))]),
         ("at 10h30", [(time(10, 30), None)]),
         ("from 9:00 to 11:00 a.m. EST", [(time(9), time(11))]),
         (
@@ -25,8 +27,12 @@ from correspondence.extraction.times import parse_time_mentions
         ),
         ("will begin at 11.", [(time(11), None)]),
         ("will begin at 3.", [(time(15), None)]),
+        ("at 10 o'clock in the morning", [(time(10), None)]),
+        ("at 3 o'clock", [(time(15), None)]),
         ("at am and 4.00 pm", [(None, None), (time(16), None)]),
         ("in 12 rooms on 3 floors", []),
+        ("between 10 a.m. and 1 p.m.", [(time(10), time(13))]),
+        ("two panels, at 11 a.m. and 3 p.m. respectively", [(time(11), None), (time(15), None)]),
     ],
 )
 def test_times_as_letters_write_them(written, times):

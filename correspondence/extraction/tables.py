@@ -1,0 +1,126 @@
+"""Tables as a PDF gives them: columns of cells set apart by runs of spaces, a cell's
+words running on over the lines below ("Trusteeship" / "Council" / "Chamber").
+
+Each row of such a table becomes one line of its own, its cells in column order and
+separated by commas, with the words each cell carried over the lines below put back
+in it: "Thursday, 14 May 2015, 10 a.m. - 1 p.m., Trusteeship Council Chamber, Second
+reading". Rows are set apart by a blank line, so that each reads as one sentence.
+
+Only what is surely a table is reflowed: at least two lines of three cells or more
+whose columns line up, and a date in it (a signature block in columns has none).
+Linear in the text: each line is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import MONTH
+
+# Cells are set apart by three spaces or more (two may follow a full stop in prose).
+CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+GAP = re.compile(r"\S {3,}\S")
+RULE = re.compile(r"^[\s\-=_–—+|]{5,}$")  # "-------": a rule between rows
+HAS_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b", re.I)
+# The fields of a memorandum's head, in English and French ("TO: / A:", "DATE:").
+HEAD_FIELD = re.compile(
+    r"^(?:to|a|from|de|date|through|s/c\s+de|reference|ref|subject|objet|cc|sent)\s*:", re.I
+)
+SLACK = 2  # how far a cell may start from its column
+DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
+
+
+def cells_of(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
+
+
+def is_row(cells: list[tuple[int, str]]) -> bool:
+    return len(cells) >= 3
+
+
+# Within a table, two spaces set cells apart too when the next starts at a column.
+NARROW_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def cells_in_table(line: str, allowed: set[int]) -> list[tuple[int, str]]:
+    """The cells of a line under the table's head: a full cell may leave only two spaces
+    before the next column ("Wednesday, 10 May 2023  3 p.m. - 6 p.m.")."""
+    cells: list[tuple[int, str]] = []
+    for match in NARROW_CELL.finditer(line):
+        if cells and match.start() not in allowed:
+            start = cells[-1][0]
+            cells[-1] = (start, line[start : match.end()])
+        else:
+            cells.append((match.start(), match.group(0)))
+    return cells
+
+
+def lines_up(allowed: set[int], cells: list[tuple[int, str]]) -> bool:
+    return all(start in allowed for start, _ in cells)
+
+
+def reflowed(text: str) -> str:
+    if not GAP.search(text):  # no run of spaces between words: no table
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end, rows = table_at(lines, index)
+        if rows is None:  # not a table: the lines as they are, none looked at twice
+            out += lines[index:end]
+            index = end
+            continue
+        out.append("")
+        for row in rows:
+            out += [", ".join(cell for cell in row if cell), ""]
+        index = end
+    return "\n".join(out)
+
+
+def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]:
+    """The rows of the table that starts at line `index`, and the line after it."""
+    first = cells_of(lines[index])
+    if not is_row(first) or not GAP.search(lines[index]):
+        return index + 1, None
+    if any(HEAD_FIELD.match(words) for _, words in first):
+        return index + 1, None  # a memorandum's head: "TO: ...    DATE: 14 May 2001"
+    columns = [start for start, _ in first]
+    allowed = {c + d for c in columns for d in range(-SLACK, SLACK + 1)}
+    rows: list[list[str]] = [[""] * len(columns)]
+    place(rows[-1], columns, first)
+    full_rows, end = 1, index + 1
+    while end < len(lines):
+        line = lines[end]
+        if not line.strip():
+            after = end + 1
+            if after < len(lines) and is_row(cells_of(lines[after])):
+                end += 1
+                continue
+            break
+        if RULE.match(line):
+            end += 1
+            continue
+        cells = cells_in_table(line, allowed)
+        if not lines_up(allowed, cells):
+            break
+        if full_rows == DATED_WITHIN and not any(HAS_DATE.search(" ".join(r)) for r in rows):
+            return end, None  # a table of meetings gives a date in its first rows
+        starts_row = is_row(cells) or (
+            abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1])
+        )
+        if starts_row:
+            rows.append([""] * len(columns))
+            full_rows += 1
+        place(rows[-1], columns, cells)
+        end += 1
+    if full_rows < 2 or not any(HAS_DATE.search(" ".join(row)) for row in rows):
+        return end, None
+    return end, rows
+
+
+def place(row: list[str], columns: list[int], cells: list[tuple[int, str]]) -> None:
+    """The cells of a line, each added to the words of its column in the row."""
+    for start, words in cells:
+        column = max((i for i, c in enumerate(columns) if c <= start + SLACK), default=0)
+        row[column] = f"{row[column]} {words}".strip()

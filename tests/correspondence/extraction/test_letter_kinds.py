@@ -1,0 +1,42 @@
+"""The kind of a meeting a letter names only as "meeting": from the letter's other
+meetings, or from the process its writers chair."""
+
+from correspondence.extraction import extract
+
+IGN = """13 January 2025
+
+Excellency,
+
+We write in our capacity as Co-Chairs of the intergovernmental negotiations on the
+question of equitable representation on and increase in the membership of the Security
+Council. Having heard the views expressed at the informal meeting with Member States on
+16 December 2024, we will convene a meeting on the cluster "Size of an enlarged Council"
+on Monday, 3 February 2025, from 10 a.m. to 1 p.m., in Conference Room 1, and a
+briefing by the Secretariat on Friday, 7 February 2025, at 3 p.m.
+
+Please accept, Excellency, the assurances of our highest consideration.
+
+Ana Lima                                 Piotr Nowak
+Permanent Representative of Ostra         Permanent Representative of Velm
+
+Co-Chairs of the intergovernmental negotiations
+"""
+
+
+def test_the_meetings_the_ign_co_chairs_convene_are_negotiations():
+    found = extract(IGN)
+    assert [(m.date.isoformat(), m.kind, m.held) for m in found.meetings] == [
+        ("2024-12-16", "negotiation", True),
+        ("2025-02-03", "negotiation", False),
+        ("2025-02-07", "briefing", False),  # a kind of its own stays
+    ]
+
+
+def test_co_facilitators_of_other_negotiations_keep_the_kind_of_their_words():
+    text = IGN.replace(
+        "Co-Chairs of the intergovernmental negotiations on the\nquestion of "
+        "equitable representation",
+        "co-facilitators of the negotiations on the\nquestion of fair representation",
+    ).replace("Co-Chairs", "Co-facilitators")
+    found = extract(text)
+    assert [m.kind for m in found.meetings] == ["informal-consultation", "other", "briefing"]

@@ -1,0 +1,85 @@
+"""Tables as a PDF gives them: each row one line, a cell's words carried over the lines
+below put back in it; what is not surely a table stays as it is."""
+
+from datetime import date
+
+from correspondence.extraction import extract
+from correspondence.extraction.normalising import normalise
+
+from .helpers import meetings_of
+
+PROGRAMME = """The programme of the consultations is as follows:
+
+   Date                    Time               Room             Item
+   ---------------------------------------------------------------------
+   Monday, 8 May 2023      10 a.m. - 1 p.m.   Trusteeship      Presentation of
+                                              Council          the zero draft
+                                              Chamber
+   Wednesday, 10 May 2023  3 p.m. - 6 p.m.    Conference       First reading
+                                              Room 7
+   Friday, 12 May 2023     10 a.m. - 1 p.m.   CR 7             Second reading
+   (if needed)
+"""
+
+
+def test_a_cell_carried_over_lines_is_put_back_in_its_row():
+    text = normalise(PROGRAMME)
+    assert (
+        "Monday, 8 May 2023, 10 a.m. - 1 p.m., Trusteeship Council Chamber, Presentation of "
+        "the zero draft\n\nWednesday, 10 May 2023, 3 p.m. - 6 p.m., Conference Room 7, First "
+        "reading\n\nFriday, 12 May 2023 (if needed), 10 a.m. - 1 p.m., CR 7, Second reading"
+    ) in text
+
+
+def test_each_row_of_a_programme_is_a_meeting_with_its_room():
+    assert meetings_of(PROGRAMME, dated="2 May 2023") == [
+        ("2023-05-08", "10:00", "13:00", "Trusteeship Council Chamber", "informal-consultation"),
+        ("2023-05-10", "15:00", "18:00", "Conference Room 7", "informal-consultation"),
+        ("2023-05-12", "10:00", "13:00", "Conference Room 7", "informal-consultation"),
+    ]
+
+
+def test_a_room_on_the_line_under_the_time_in_a_table_of_three_columns():
+    assert meetings_of(
+        "The briefings will be held as follows:\n\n"
+        "  Tuesday, 4 April    from 10 a.m.    ECOSOC\n"
+        "                                      Chamber\n"
+        "  Thursday, 6 April   from 3 p.m.     Conference\n"
+        "                                      Room 1\n"
+    ) == [
+        ("2023-04-04", "10:00", None, "ECOSOC Chamber", "briefing"),
+        ("2023-04-06", "15:00", None, "Conference Room 1", "briefing"),
+    ]
+
+
+def test_signatures_in_columns_and_undated_columns_are_no_table():
+    signatures = (
+        "   Ana Lima                 Piotr Nowak              Sara Haddad\n"
+        "   Permanent Representative Permanent Representative Permanent Representative\n"
+    )
+    assert normalise(signatures) == (
+        "Ana Lima Piotr Nowak Sara Haddad\n"
+        "Permanent Representative Permanent Representative Permanent Representative\n"
+    )
+    undated = "Item     Who        Where\nOpening  President  Hall\nClosing  Chair      Hall\n"
+    assert normalise(undated) == "Item Who Where\nOpening President Hall\nClosing Chair Hall\n"
+
+
+def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
+    prose = (
+        "The consultation is on 3 May.  It meets in CR 4.  All are welcome.\n"
+        "The briefing is on 5 May.  It meets in CR 2.  Observers may attend.\n"
+    )
+    assert "\n\n" not in normalise(prose)
+
+
+def test_a_memorandum_head_in_columns_is_no_table():
+    memo = (
+        "INTEROFFICE MEMORANDUM\n\n"
+        "TO:      Permanent Representatives       DATE:        14 May 2001\n"
+        "FROM:    Chef de Cabinet                 REFERENCE:   PGA/01/12\n\n"
+        "SUBJECT: Consultations\n\n"
+        "1. The consultations will be held on 29 May 2001 at 3 p.m. in Conference Room 5.\n"
+    )
+    assert "DATE: 14 May 2001\nFROM:" in normalise(memo)
+    assert extract(memo).letter.date == date(2001, 5, 14)
