@@ -29,6 +29,7 @@ from . import (
     audit,
     calling_off,
     changes,
+    day_programme,
     feedcache,
     feeds,
     pagecache,
@@ -156,11 +157,16 @@ def schedule_page(
     (meetings.shownpages). Text searches are never cached: their identities have no
     bound and rarely repeat."""
     url = feed_url(request, schedule_filter)
+    # The page's own address, as its print carries it (the host is in the identity).
+    query = schedule_filter.as_query()
+    page_url = request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
 
     def render_content() -> str:
         context = {
             "query": schedule_filter.as_query(),
             "today": schedule.today(),
+            "this_week": day_programme.programme_week(schedule.today()),
+            "page_url": page_url,
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
             "filter_box": filter_box(schedule_filter, day),
@@ -238,8 +244,7 @@ def day(request, day: date):
         return bad_filter_page(request, form, template, title, **context)
 
     def build():
-        (found,) = schedule.meetings_between(day, day, schedule_filter)
-        return {**context, "day": found}
+        return {**context, "day": day_programme.day_programme(day, schedule_filter)}
 
     return schedule_page(
         request,
@@ -248,7 +253,7 @@ def day(request, day: date):
         schedule_filter,
         template,
         build,
-        shown=lambda: schedule.published_between(day, day, schedule_filter),
+        shown=lambda: day_programme.shown_for_day(day, schedule_filter),
         title=title,
         day=day,
     )
