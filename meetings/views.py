@@ -165,7 +165,7 @@ def schedule_page(
         context = {
             "query": schedule_filter.as_query(),
             "today": schedule.today(),
-            "this_week": day_programme.programme_week(schedule.today()),
+            "this_week": day_programme.this_week(schedule.today()),
             "page_url": page_url,
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
@@ -210,12 +210,23 @@ def programme(request):
     if schedule_filter is None:
         return bad_filter_page(request, form, template, title, days=[])
     number = page_number(request)
+    if schedule_filter.text:
+        # A search lists every upcoming meeting it finds, a hundred a page.
+        def build():
+            meetings = schedule.upcoming_meetings(schedule_filter)
+            page = Paginator(meetings, PAGE_SIZE).get_page(number)
+            return {"page": page, "days": schedule.group_by_day(page.object_list)}
 
-    def build():
-        meetings = schedule.upcoming_meetings(schedule_filter)
-        page = Paginator(meetings, PAGE_SIZE).get_page(number)
-        return {"page": page, "days": schedule.group_by_day(page.object_list)}
+        shown = partial(schedule.upcoming_meetings, schedule_filter)
+    else:
+        # The programme a week at a time (seven days from today), not months on end.
+        today = schedule.today()
 
+        def build():
+            week = day_programme.programme_week(number, today, schedule_filter)
+            return {"week": week, "days": week.days}
+
+        shown = partial(day_programme.shown_for_week, number, today, schedule_filter)
     return schedule_page(
         request,
         "programme",
@@ -223,7 +234,7 @@ def programme(request):
         schedule_filter,
         template,
         build,
-        shown=lambda: schedule.upcoming_meetings(schedule_filter),
+        shown=shown,
         title=title,
     )
 

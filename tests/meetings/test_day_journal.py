@@ -155,10 +155,9 @@ def test_the_day_page_runs_the_same_queries_whatever_the_day_holds(
     client, django_assert_num_queries, n
 ):
     fill_day(n)
-    # The meetings, their agenda items, their processes' co-facilitators; what the page
-    # shows (the first day with meetings from this one, and its fingerprint:
-    # meetings.shownpages); the filter choices (processes, rooms).
-    with django_assert_num_queries(7):
+    # The meetings, their agenda items, their processes' co-facilitators; the
+    # fingerprint of what the page shows (meetings.shownpages); the filter choices.
+    with django_assert_num_queries(6):
         page = page_of(client, THURSDAY)
     assert page.count('class="entry meeting') == n
     with django_assert_num_queries(0):  # then from cache, while nothing changed
@@ -170,7 +169,7 @@ def test_a_weekend_day_runs_the_same_queries_whatever_the_next_day_holds(
     client, django_assert_num_queries, n
 ):
     fill_day(n, MONDAY)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         page = page_of(client, SATURDAY)
     assert page.count('class="entry meeting') == n
 
