@@ -287,8 +287,8 @@ class MeetingQuerySet(models.QuerySet):
             self.model.objects.filter(pk=models.OuterRef("follows_id")).order_by().values("title")
         )
         return (
-            self.select_related("process", "room", "overflow_room")
-            .prefetch_related("process__cofacilitators")
+            self.select_related("process", "room", "overflow_room", "organ")
+            .prefetch_related("process__cofacilitators", "agenda_items")
             .annotate(follows_title=models.Subquery(followed[:1]))
         )
 
