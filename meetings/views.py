@@ -386,7 +386,10 @@ def month(request, year: int, month: int):
 
 @require_safe
 def archive(request):
-    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED))
+    # Newest first, said here: Meta.ordering is not applied to an aggregating query.
+    sessions = Session.objects.annotate(
+        meeting_count=Count("meetings", filter=PUBLISHED)
+    ).order_by("-number")
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
@@ -802,7 +805,9 @@ def process_edit(request, slug: str):
 
 @require_safe
 def room_list(request):
-    rooms = Room.objects.prefetch_related("aliases")
+    rooms = list(Room.objects.prefetch_related("aliases"))
+    for room in rooms:  # its other names, joined by the template with no comma left over
+        room.also_written = [alias.name for alias in room.aliases.all() if alias.name != room.name]
     return render(request, "meetings/room_list.html", {"rooms": rooms})
 
 
