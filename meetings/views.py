@@ -386,7 +386,8 @@ def month(request, year: int, month: int):
 
 @require_safe
 def archive(request):
-    # Newest first, said here: Meta.ordering is not applied to an aggregating query.
+    # Newest first, as readers look for the current session (said here, not left to
+    # Session.Meta.ordering, which other listings may change).
     sessions = Session.objects.annotate(
         meeting_count=Count("meetings", filter=PUBLISHED)
     ).order_by("-number")
