@@ -388,9 +388,9 @@ def month(request, year: int, month: int):
 def archive(request):
     # Newest first, as readers look for the current session (said here, not left to
     # Session.Meta.ordering, which other listings may change).
-    sessions = Session.objects.annotate(
-        meeting_count=Count("meetings", filter=PUBLISHED)
-    ).order_by("-number")
+    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED)).order_by(
+        "-number"
+    )
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
