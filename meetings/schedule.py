@@ -268,9 +268,10 @@ def meeting_for_page(pk: int, *, drafts: bool = False) -> Meeting:
     only when asked (`drafts`: the office's uncached view of it)."""
     meetings = Meeting.objects.all() if drafts else Meeting.objects.published()
     return (
-        meetings.select_related("session", "process", "room", "overflow_room", "follows")
+        meetings.select_related("session", "process", "room", "overflow_room", "follows", "organ")
         .prefetch_related(
             "segments",
+            "agenda_items",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
             # What other apps show on the page (the letters): one query each.
             *sections.prefetches(sections.MEETING_PAGE),

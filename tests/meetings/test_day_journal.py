@@ -258,3 +258,11 @@ def test_nothing_ahead_says_so(client):
 def test_next_days_are_found_within_a_bound(client):
     MeetingFactory(start=at(SATURDAY + timedelta(days=200), 10))
     assert "none announced yet" in page_of(client, SATURDAY)
+
+
+def test_the_meeting_page_names_the_official_meeting_and_its_agenda(client):
+    meeting = plenary(THURSDAY, 45)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "General Assembly, 45th plenary meeting · 71st session" in page
+    assert "Item 13: Culture of peace (" in page
+    assert '<a href="https://undocs.org/A/71/345" rel="external">A/71/345</a>' in page
