@@ -51,8 +51,9 @@ class Preview:
     recipients: set[int] = field(default_factory=set)
 
 
-SHOWN = ("session", "room", "overflow_room", "process", "follows")
-SHOWN_MANY = ("segments", "process__cofacilitators")
+SHOWN = ("session", "room", "overflow_room", "process", "follows", "organ")
+# The agenda items: the calendar entry's description lists them (meetings.feeds).
+SHOWN_MANY = ("segments", "process__cofacilitators", "agenda_items")
 
 
 def for_preview(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -62,7 +63,7 @@ def for_preview(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
 
 
 def prefetch(meetings: list[Meeting]) -> None:
-    prefetch_related_objects(meetings, "session", *SHOWN_MANY)
+    prefetch_related_objects(meetings, "session", "organ", *SHOWN_MANY)
 
 
 def preview(meeting: Meeting, *, change: CalendarChange | None = None) -> Preview:

@@ -16,8 +16,10 @@ from typing import Annotated, Literal
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, Throttled
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -28,7 +30,7 @@ from redis.exceptions import RedisError
 from . import pagecache, schedule
 from .enums import MeetingKind
 from .forms import ScheduleFilterForm
-from .models import Deadline, Meeting, Process, Room
+from .models import AgendaItem, Deadline, Meeting, Process, Room
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +164,19 @@ class ProcessOut(Schema):
         return process.get_absolute_url()
 
 
+class OrganOut(Schema):
+    """The body whose official meeting it is (the Journal's "Official meetings")."""
+
+    code: str
+    name: str
+
+
+class AgendaItemOut(Schema):
+    number: str  # "13", "120 (b)"; may be empty
+    title: str
+    documents: list[str]  # document symbols, e.g. A/79/345
+
+
 class MeetingOut(Schema):
     id: int
     uid: str
@@ -180,18 +195,18 @@ class MeetingOut(Schema):
     is_closed: bool
     participation: str
     documents: list[str]
-    notes: str
-    # Who keeps the meeting: "office" (the PGA office) or "journal" (an official meeting
-    # read from the Journal of the United Nations).
+    organ: OrganOut | None  # null: not an official meeting of a body
+    meeting_number: int | None  # the body's meeting number in its session (45th plenary)
+    official_name: str  # "General Assembly, 45th plenary meeting"; empty without a body
+    agenda_items: list[AgendaItemOut]
+    webcast_url: str
+    # Who keeps it: "office" (the PGA office) or "journal" (an official meeting read from
+    # the Journal of the United Nations, read-only to the office).
     source: str
-    organ: str | None
+    notes: str
     sequence: int
     updated: datetime
     url: str
-
-    @staticmethod
-    def resolve_organ(meeting) -> str | None:
-        return meeting.organ.code if meeting.organ else None
 
     @staticmethod
     def resolve_start(meeting) -> datetime:
@@ -216,6 +231,15 @@ class MeetingOut(Schema):
     @staticmethod
     def resolve_session(meeting) -> int:
         return meeting.session.number
+
+    @staticmethod
+    def resolve_agenda_items(meeting) -> list:
+        return list(meeting.agenda_items.all())  # prefetched (with_relations)
+
+    @staticmethod
+    def resolve_official_name(meeting) -> str:
+        with translation.override("en"):  # as stored: the same bytes in any language
+            return meeting.official_name
 
     @staticmethod
     def resolve_url(meeting) -> str:
@@ -244,6 +268,16 @@ class MeetingFilter(Schema):
     q: str = ""
     since: IsoDate | None = None
     until: IsoDate | None = None
+
+
+def with_relations(meetings):
+    """What MeetingOut shows, read in a fixed number of queries: one for the meetings
+    (with their session, process, rooms and organ), one for their agenda items."""
+    return meetings.select_related(
+        "session", "process", "room", "overflow_room", "organ"
+    ).prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk"))
+    )
 
 
 def schedule_filter(filters: MeetingFilter) -> schedule.ScheduleFilter:
@@ -282,11 +316,7 @@ class MeetingPage(Schema):
 def meeting_page(
     found: schedule.ScheduleFilter, filters: MeetingFilter, paging: Paging.Input
 ) -> dict:
-    meetings = found.apply(
-        Meeting.objects.published().select_related(
-            "session", "process", "room", "overflow_room", "organ"
-        )
-    )
+    meetings = found.apply(with_relations(Meeting.objects.published()))
     if filters.since:
         meetings = meetings.filter(start__gte=schedule.start_of_day(filters.since))
     if filters.until:
@@ -330,12 +360,7 @@ def list_meetings(request, filters: Query[MeetingFilter], paging: Query[Paging.I
 
 @api.get("/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS}, tags=["meetings"])
 def get_meeting(request, meeting_id: MeetingNumber):
-    return get_object_or_404(
-        Meeting.objects.published().select_related(
-            "session", "process", "room", "overflow_room", "organ"
-        ),
-        pk=meeting_id,
-    )
+    return get_object_or_404(with_relations(Meeting.objects.published()), pk=meeting_id)
 
 
 @api.get("/processes", response={200: list[ProcessOut], **ERRORS}, tags=["processes"])

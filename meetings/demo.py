@@ -15,7 +15,17 @@ from django.utils import timezone
 
 from . import calling_off, schedule
 from .enums import DeadlineKind, MeetingKind, MeetingStatus, Mode, Participation, Timing
-from .models import CoFacilitator, Deadline, Meeting, Process, Room, Segment, Session
+from .models import (
+    AgendaItem,
+    CoFacilitator,
+    Deadline,
+    Meeting,
+    Organ,
+    Process,
+    Room,
+    Segment,
+    Session,
+)
 from .sessions import ensure_session, opening_day
 from .timing import new_york_datetime, period_start
 
@@ -236,13 +246,101 @@ def working_days(first: date, last: date) -> list[date]:
     return [day for day in days if day.weekday() < 5]
 
 
+# Agenda items taken up in plenary, as the Journal lists them (number, title); the
+# sample gives each a report numbered in the session's series (A/81/...).
+PLENARY_ITEMS = [
+    ("13", "Culture of peace"),
+    ("16", "Information and communications technologies for sustainable development"),
+    ("67", "Report of the Human Rights Council"),
+    ("74", "Oceans and the law of the sea"),
+    ("120", "Revitalization of the work of the General Assembly"),
+    (
+        "125",
+        "Question of equitable representation on and increase in the membership of the "
+        "Security Council and other matters related to the Security Council",
+    ),
+    ("129", "Global health and foreign policy"),
+]
+# The Main Committees meet in the autumn, on these agenda items; in rooms the rest of
+# the sample leaves free in the afternoon.
+COMMITTEE_MEETINGS = [
+    (
+        "first-committee",
+        "CR7",
+        "General debate on all disarmament and international security agenda items",
+    ),
+    ("second-committee", "CR8", "Sustainable development"),
+    ("third-committee", "CR9", "Promotion and protection of human rights"),
+    ("fourth-committee", "CR10", "Comprehensive review of special political missions"),
+    ("fifth-committee", "CR7", "Proposed programme budget"),
+    ("sixth-committee", "CR8", "Report of the International Law Commission"),
+]
+COMMITTEE_MONTHS = (10, 11)
+WEBCAST = "https://webtv.un.org/en/schedule/{day}"
+
+
 def sample_meetings(session: Session, processes: list[Process]) -> list[dict]:
-    """A deterministic programme for every working day of the session."""
+    """A deterministic programme for every working day of the session: official meetings
+    (plenaries and, in the autumn, Main Committees) numbered in order, with agenda items
+    and webcasts, around the consultations and briefings."""
     rng = random.Random(session.number)  # noqa: S311 -- sample data, not security
+    # Its own sequence: the official meetings add to the sample without moving the rest.
+    official = random.Random(-session.number)  # noqa: S311 -- sample data, not security
+    organs = {organ.code: organ for organ in Organ.objects.all()}
+    numbers: dict[str, int] = {}
     plans = []
     for day in working_days(session.start_date, session.end_date):
-        plans.extend(sample_day(rng, day, processes))
+        for plan in sample_day(rng, day, processes):
+            if plan["kind"] == MeetingKind.PLENARY:
+                numbered(plan, organs["ga-plenary"], numbers)
+                plan["agenda"] = sample_agenda(official, session, k=official.choice((1, 2)))
+            if plan["kind"] in WEBCAST_KINDS or official.random() < 0.5:
+                plan["webcast_url"] = WEBCAST.format(day=day.isoformat())
+            plans.append(plan)
+        if day.month in COMMITTEE_MONTHS and official.random() < 0.6:
+            code, room_code, item = official.choice(COMMITTEE_MEETINGS)
+            plan = {
+                "title": f"{organs[code].short_name}: {item}",
+                "kind": MeetingKind.OTHER,
+                "start": new_york_datetime(day, time(15)),
+                "end": new_york_datetime(day, time(18)),
+                "room": room_code,
+                "participation": Participation.MEMBERS_AND_OBSERVERS,
+                "webcast_url": WEBCAST.format(day=day.isoformat()),
+                "agenda": [
+                    {
+                        "number": str(official.randrange(14, 140)),
+                        "title": item,
+                        "documents": [
+                            f"{organs[code].symbol}/{session.number}/L.{official.randrange(1, 60)}"
+                        ],
+                    }
+                ],
+            }
+            numbered(plan, organs[code], numbers)
+            plans.append(plan)
     return plans
+
+
+WEBCAST_KINDS = {MeetingKind.PLENARY, MeetingKind.HIGH_LEVEL, MeetingKind.THEMATIC_DEBATE}
+
+
+def numbered(plan: dict, organ: Organ, numbers: dict[str, int]) -> None:
+    """The body's next meeting number in the session, as the Journal counts them."""
+    numbers[organ.code] = numbers.get(organ.code, 0) + 1
+    plan["organ"] = organ
+    plan["meeting_number"] = numbers[organ.code]
+
+
+def sample_agenda(rng: random.Random, session: Session, *, k: int) -> list[dict]:
+    return [
+        {
+            "number": number,
+            "title": title,
+            "documents": [f"A/{session.number}/{rng.randrange(100, 700)}"],
+        }
+        for number, title in rng.sample(PLENARY_ITEMS, k=k)
+    ]
 
 
 def sample_day(rng: random.Random, day: date, processes: list[Process]) -> list[dict]:
@@ -334,6 +432,7 @@ def load_sample_programme(loaded: Loaded, session: Session) -> None:
     for plan in sample_meetings(session, processes):
         if (plan["title"], plan["start"]) in existing:
             continue
+        agenda = plan.pop("agenda", [])
         plan["room"] = rooms[plan["room"]]
         meeting = Meeting(
             session=session,
@@ -347,6 +446,9 @@ def load_sample_programme(loaded: Loaded, session: Session) -> None:
             calling_off.call_off_meeting(meeting, status=meeting.status, reason=reason)
         else:
             schedule.save_meeting(meeting)
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, order=n, **item) for n, item in enumerate(agenda)
+        )
         loaded.meetings += 1
 
 

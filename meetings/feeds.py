@@ -146,6 +146,9 @@ def description(meeting: Meeting) -> str:
     title, room, time or link again (SUMMARY, LOCATION, DTSTART/DTEND and URL say them),
     nor the process when the title names it, nor the usual participation."""
     lines = []
+    official = meeting.official_name
+    if official and official.casefold() not in meeting.title.casefold():
+        lines.append(official)  # "General Assembly, 45th plenary meeting"
     if meeting.status_reason:  # why it is off (SUMMARY and STATUS say that it is)
         lines.append(f"Reason: {meeting.status_reason}")
     if meeting.timing == Timing.EXACT and meeting.end is None:
@@ -172,6 +175,7 @@ def description(meeting: Meeting) -> str:
         lines.append("Closed meeting.")
     if meeting.mode == Mode.HYBRID:
         lines.append("Hybrid: in person and online.")
+    lines += [agenda_line(item) for item in meeting.agenda_items.all()]
     if meeting.documents:
         lines.append("Documents: " + ", ".join(meeting.documents))
     if meeting.notes:
@@ -179,6 +183,13 @@ def description(meeting: Meeting) -> str:
     if meeting.source == Source.JOURNAL:
         lines.append("From the Journal of the United Nations.")
     return "\n".join(lines)
+
+
+def agenda_line(item) -> str:
+    """ "Agenda item 13: Culture of peace (A/79/345)", as the Journal lists it."""
+    number = f"Agenda item {item.number}: " if item.number else "Agenda item: "
+    documents = f" ({', '.join(item.documents)})" if item.documents else ""
+    return f"{number}{item.title}{documents}"
 
 
 def names_process(title: str, process) -> bool:

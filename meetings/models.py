@@ -290,8 +290,8 @@ class MeetingQuerySet(models.QuerySet):
             self.model.objects.filter(pk=models.OuterRef("follows_id")).order_by().values("title")
         )
         return (
-            self.select_related("process", "room", "overflow_room")
-            .prefetch_related("process__cofacilitators")
+            self.select_related("process", "room", "overflow_room", "organ")
+            .prefetch_related("process__cofacilitators", "agenda_items")
             .annotate(follows_title=models.Subquery(followed[:1]))
         )
 
@@ -526,12 +526,24 @@ class Meeting(models.Model):
             return ""
         if self.meeting_number is None:
             return str(self.organ)
+        return f"{self.organ}, {self.number_name}"
+
+    @property
+    def number_name(self) -> str:
+        """ "45th plenary meeting", "12th meeting": the meeting's name under its body's
+        heading in the Journal; empty without a number."""
+        if self.meeting_number is None or self.organ is None:
+            return ""
         if self.organ.section == OrganSection.PLENARY:
             # Translators: "45th plenary meeting"; %(ordinal)s as for sessions.
-            number = _("%(ordinal)s plenary meeting") % {"ordinal": ordinal(self.meeting_number)}
-        else:
-            number = _("%(ordinal)s meeting") % {"ordinal": ordinal(self.meeting_number)}
-        return f"{self.organ}, {number}"
+            return _("%(ordinal)s plenary meeting") % {"ordinal": ordinal(self.meeting_number)}
+        return _("%(ordinal)s meeting") % {"ordinal": ordinal(self.meeting_number)}
+
+    @property
+    def is_past(self) -> bool:
+        """Held on a day before today (New York): "Held" rather than "Scheduled". By the
+        day, as the programme splits past and planned, so a page stays true all day."""
+        return self.local_start.date() < today()
 
 
 # The General Assembly first met on 10 January 1946; nothing is planned years ahead.

@@ -306,10 +306,12 @@ def meeting_for_page(pk: int, *, drafts: bool = False) -> Meeting:
             "room",
             "overflow_room",
             "follows",
+            "organ",
             *sections.related(sections.MEETING_PAGE),
         )
         .prefetch_related(
             "segments",
+            "agenda_items",
             Prefetch("process__cofacilitators", queryset=CoFacilitator.objects.all()),
             # What other apps show on the page (the letters): one query each.
             *sections.prefetches(sections.MEETING_PAGE),

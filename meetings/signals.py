@@ -16,7 +16,18 @@ their `updated`, which the feeds compare.)
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
-from .models import CoFacilitator, Deadline, Meeting, Process, Room, RoomAlias, Segment, Session
+from .models import (
+    AgendaItem,
+    CoFacilitator,
+    Deadline,
+    Meeting,
+    Organ,
+    Process,
+    Room,
+    RoomAlias,
+    Segment,
+    Session,
+)
 from .pagecache import schedule_changed
 
 # Sent once by schedule.save_meeting, inside its transaction, after the meeting is
@@ -32,7 +43,20 @@ meeting_saved = Signal()
 # e-mail), shown for the editor to confirm.
 change_previewed = Signal()
 
-SCHEDULE_MODELS = (Session, Room, RoomAlias, Process, CoFacilitator, Meeting, Segment, Deadline)
+# Organs and agenda items are shown by the day page, the API and the feeds, but not
+# compared row by row: reference data (a change to one moves every page's reference).
+SCHEDULE_MODELS = (
+    Session,
+    Room,
+    RoomAlias,
+    Process,
+    CoFacilitator,
+    Meeting,
+    Segment,
+    Deadline,
+    Organ,
+    AgendaItem,
+)
 # What feeds compare row by row, or do not show (segments); the rest is reference data.
 COMPARED_BY_FEEDS = (Meeting, Segment, Deadline)
 

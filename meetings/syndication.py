@@ -1,6 +1,9 @@
 """The programme's changes as an Atom feed: a small declarative class, as Django's
 syndication framework has it."""
 
+from datetime import UTC
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseNotAllowed
 from django.urls import reverse
@@ -45,7 +48,10 @@ class ProgrammeChangesFeed(Feed):
         return item.url
 
     def item_guid(self, item):
-        return f"{item.url}#change-{item.when.isoformat()}"
+        """An absolute IRI, as Atom requires of an entry's id: a tag URI (RFC 4151) of
+        the calendars' UID domain, the same whatever host served the feed."""
+        when = item.when.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        return f"tag:{settings.GASCHED_UID_DOMAIN},2017:meeting-{item.meeting_id}/change-{when}"
 
     item_guid_is_permalink = False
 

@@ -29,6 +29,7 @@ from . import (
     audit,
     calling_off,
     changes,
+    day_programme,
     feed_notice,
     feedcache,
     feeds,
@@ -176,11 +177,16 @@ def schedule_page(
     (meetings.shownpages). Text searches are never cached: their identities have no
     bound and rarely repeat."""
     url = feed_url(request, schedule_filter)
+    # The page's own address, as its print carries it (the host is in the identity).
+    query = schedule_filter.as_query()
+    page_url = request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
 
     def render_content() -> str:
         context = {
             "query": schedule_filter.as_query(),
             "today": schedule.today(),
+            "this_week": day_programme.this_week(schedule.today()),
+            "page_url": page_url,
             "feed_url": url,
             "webcal_url": "webcal://" + url.split("://", 1)[1],
             "filter_box": filter_box(schedule_filter, day),
@@ -224,19 +230,34 @@ def programme(request):
     if schedule_filter is None:
         return bad_filter_page(request, form, template, title, days=[])
     number = page_number(request)
-
-    def build():
-        meetings = schedule.upcoming_meetings(schedule_filter)
-        page = Paginator(meetings, PAGE_SIZE).get_page(number)
-        context = {"page": page, "days": schedule.group_by_day(page.object_list)}
-        if not page.paginator.count:  # no meeting ahead: perhaps none in the feed either
-            context["feed_empty"] = feed_notice.for_filter(schedule_filter)
-        if schedule_filter.text:  # the rest of what the words find, in every session
-            # Never cached (schedule_page): it may read what only this visitor sees.
+    if schedule_filter.text:
+        # A search lists every upcoming meeting it finds, a hundred a page, then the rest
+        # of what the words find in every session (never cached: schedule_page; it may
+        # read what only this visitor sees).
+        def build():
+            meetings = schedule.upcoming_meetings(schedule_filter)
+            page = Paginator(meetings, PAGE_SIZE).get_page(number)
             found = search.everywhere(request.user, schedule_filter.text, upcoming=False)
-            context.update(results=found, past_url=search.past_url(found.text))
-        return context
+            return {
+                "page": page,
+                "days": schedule.group_by_day(page.object_list),
+                "results": found,
+                "past_url": search.past_url(found.text),
+            }
 
+        shown = partial(schedule.upcoming_meetings, schedule_filter)
+    else:
+        # The programme a week at a time (seven days from today), not months on end.
+        today = schedule.today()
+
+        def build():
+            week = day_programme.programme_week(number, today, schedule_filter)
+            context = {"week": week, "days": week.days}
+            if not week.days and week.next_day is None:  # nothing ahead: nor in the feed?
+                context["feed_empty"] = feed_notice.for_filter(schedule_filter)
+            return context
+
+        shown = partial(day_programme.shown_for_week, number, today, schedule_filter)
     return schedule_page(
         request,
         "programme",
@@ -244,7 +265,7 @@ def programme(request):
         schedule_filter,
         template,
         build,
-        shown=lambda: schedule.upcoming_meetings(schedule_filter),
+        shown=shown,
         title=title,
     )
 
@@ -265,8 +286,7 @@ def day(request, day: date):
         return bad_filter_page(request, form, template, title, **context)
 
     def build():
-        (found,) = schedule.meetings_between(day, day, schedule_filter)
-        return {**context, "day": found}
+        return {**context, "day": day_programme.day_programme(day, schedule_filter)}
 
     return schedule_page(
         request,
@@ -275,7 +295,7 @@ def day(request, day: date):
         schedule_filter,
         template,
         build,
-        shown=lambda: schedule.published_between(day, day, schedule_filter),
+        shown=lambda: day_programme.shown_for_day(day, schedule_filter),
         title=title,
         day=day,
     )
@@ -397,7 +417,11 @@ def month(request, year: int, month: int):
 
 @require_safe
 def archive(request):
-    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED))
+    # Newest first, as readers look for the current session (said here, not left to
+    # Session.Meta.ordering, which other listings may change).
+    sessions = Session.objects.annotate(meeting_count=Count("meetings", filter=PUBLISHED)).order_by(
+        "-number"
+    )
     return render(request, "meetings/archive.html", {"sessions": sessions})
 
 
@@ -834,7 +858,9 @@ def process_edit(request, slug: str):
 
 @require_safe
 def room_list(request):
-    rooms = Room.objects.prefetch_related("aliases")
+    rooms = list(Room.objects.prefetch_related("aliases"))
+    for room in rooms:  # its other names, joined by the template with no comma left over
+        room.also_written = [alias.name for alias in room.aliases.all() if alias.name != room.name]
     return render(request, "meetings/room_list.html", {"rooms": rooms})
 
 

@@ -298,8 +298,8 @@ def test_the_day_programme_prints_on_a4_and_letter(page, site, paper):
     )
     assert len(pdf.pages) == 1
     for words in [
-        "Morning",
-        "Afternoon",
+        "Informal consultations and negotiations",
+        "Other meetings",
         "High-level plenary meeting on antimicrobial resistance",
         "Conference Room 4",
         "Cancelled",

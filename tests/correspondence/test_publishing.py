@@ -32,9 +32,10 @@ pytestmark = pytest.mark.django_db
 FUTURE = date(2031, 3, 12)
 PUBLISHED = datetime(2030, 9, 1, tzinfo=UTC)
 # The publish preview: the request (session, user, permissions, authenticator, membership),
-# the meetings and what they show (3 queries in all), then per meeting: what was sent,
-# the missions' kinds, focal points, followers, the contacts and the sample recipient.
-BASE_QUERIES, PER_MEETING = 9, 6
+# the meetings and what they show (4 queries in all: with their agenda items), then per
+# meeting: what was sent, the missions' kinds, focal points, followers, the contacts and
+# the sample recipient.
+BASE_QUERIES, PER_MEETING = 10, 6
 
 
 @pytest.fixture(autouse=True)
@@ -139,7 +140,9 @@ def test_drafts_are_absent_from_every_public_page_feed_and_the_api(mission_clien
         for page in pages:
             body = visitor.get(page).content.decode()
             assert "Secret draft" not in body, page
-        assert "Published plenary" in visitor.get(reverse("meetings:programme")).content.decode()
+        # the programme's home list shows seven days: the published meeting's day
+        published_day = reverse("meetings:day", args=[shown.local_start.date()])
+        assert "Published plenary" in visitor.get(published_day).content.decode()
         assert visitor.get(hidden.get_absolute_url()).status_code == 404
         assert visitor.get(reverse("meetings:meeting-ics", args=[hidden.pk])).status_code == 404
         assert visitor.get(f"/api/meetings/{hidden.pk}").status_code == 404

@@ -90,7 +90,7 @@ def test_feeds_say_where_a_meeting_comes_from(client, day_read):
 def test_the_api_gives_the_source_and_the_body(client, day_read):
     found = client.get("/api/meetings", {"organ": "ga-plenary"}).json()
     (plenary,) = found["items"]
-    assert (plenary["source"], plenary["organ"], plenary["title"]) == (
+    assert (plenary["source"], plenary["organ"]["code"], plenary["title"]) == (
         "journal",
         "ga-plenary",
         "General Assembly",

@@ -69,8 +69,9 @@ def test_meetings_of_today_are_planned_all_day(client, process, time_machine):
 def test_api_list_is_served_from_cache_after_its_first_call(client, n, django_assert_num_queries):
     for hour in range(10, 10 + n):
         MeetingFactory(start=at(JUNE_29, hour))
-    # filter choices (processes, rooms), the bounded count, the page of meetings
-    with django_assert_num_queries(4):
+    # filter choices (processes, rooms), the bounded count, the page of meetings, their
+    # agenda items
+    with django_assert_num_queries(5):
         first = client.get("/api/meetings").json()
     with django_assert_num_queries(0):
         second = client.get("/api/meetings").json()

@@ -128,3 +128,37 @@ def test_sample_data_is_badged_on_pages(demo, client):
     assert "Sample data" in client.get(sample.get_absolute_url()).content.decode()
     real = letter_meeting("Second informal consultation")
     assert "Sample data" not in client.get(real.get_absolute_url()).content.decode()
+
+
+def test_sample_plenaries_are_numbered_in_order_with_agenda_items(demo):
+    plenaries = list(
+        Meeting.objects.filter(is_sample=True, kind="plenary", session__number=81)
+        .select_related("organ")
+        .prefetch_related("agenda_items")
+        .order_by("start")
+    )
+    assert len(plenaries) > 20
+    assert {m.organ.code for m in plenaries} == {"ga-plenary"}
+    assert [m.meeting_number for m in plenaries] == list(range(1, len(plenaries) + 1))
+    for meeting in plenaries:
+        items = list(meeting.agenda_items.all())
+        assert items
+        assert all(item.number and item.documents[0].startswith("A/81/") for item in items)
+    assert plenaries[0].webcast_url.startswith("https://webtv.un.org/")
+
+
+def test_sample_main_committees_meet_in_the_autumn(demo):
+    committees = Meeting.objects.filter(
+        is_sample=True, organ__section="main-committee", session__number=81
+    )
+    assert committees.count() > 10
+    assert {m.local_start.month for m in committees} <= {10, 11}
+    third = committees.filter(organ__code="third-committee").order_by("start")
+    assert [m.meeting_number for m in third] == list(range(1, third.count() + 1))
+    item = third.first().agenda_items.get()
+    assert item.documents[0].startswith("A/C.3/81/L.")
+
+
+def test_many_sample_meetings_have_a_webcast(demo):
+    sample = Meeting.objects.filter(is_sample=True)
+    assert sample.exclude(webcast_url="").count() > sample.count() * 0.4

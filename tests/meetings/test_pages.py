@@ -112,13 +112,15 @@ def test_cancelled_and_postponed_meetings_stay_visible_and_marked(client):
     assert '<span class="badge status-postponed">Postponed</span>' in page
 
 
-def test_day_view_splits_morning_and_afternoon(client):
+def test_day_view_lists_a_section_in_time_order(client):
+    """As the Journal: sections (tests/meetings/test_day_journal.py), then by time."""
+    MeetingFactory(title="Afternoon consultation", start=at(JUNE_29, 15))
     MeetingFactory(title="Morning consultation", start=at(JUNE_29, 10))
-    MeetingFactory(title="Afternoon panel", start=at(JUNE_29, 15))
     page = client.get(reverse("meetings:day", args=[JUNE_29])).content.decode()
-    assert page.index("<h2>Morning</h2>") < page.index("Morning consultation")
-    assert page.index("Morning consultation") < page.index("<h2>Afternoon</h2>")
-    assert page.index("<h2>Afternoon</h2>") < page.index("Afternoon panel")
+    assert page.index("Informal consultations and negotiations</h2>") < page.index(
+        "Morning consultation"
+    )
+    assert page.index("Morning consultation") < page.index("Afternoon consultation")
 
 
 def test_week_view_redirects_to_monday_and_lists_seven_days(client):
@@ -228,8 +230,8 @@ def test_rooms_page_lists_current_and_historical_rooms(client):
 def test_programme_queries_do_not_grow(client, django_assert_num_queries, n):
     session = current_session()
     many_meetings(n, first_day=today(), session=session, process=ProcessFactory(session=session))
-    # with the fingerprint of what the page shows (meetings.shownpages)
-    with django_assert_num_queries(5):
+    # with the fingerprint of what the page shows (meetings.shownpages); a week of days
+    with django_assert_num_queries(4):
         assert client.get(reverse("meetings:programme")).status_code == 200
 
 
@@ -245,7 +247,8 @@ def test_week_view_queries_do_not_grow(client, django_assert_num_queries, n):
 @pytest.mark.parametrize("n", [10, 1000])
 def test_day_view_queries_do_not_grow(client, django_assert_num_queries, n):
     many_meetings(n, first_day=JUNE_29, session=SessionFactory())
-    with django_assert_num_queries(4):  # with the fingerprint (meetings.shownpages)
+    # with the fingerprint (meetings.shownpages) and the agenda items
+    with django_assert_num_queries(5):
         assert client.get(reverse("meetings:day", args=[JUNE_29])).status_code == 200
 
 
@@ -275,7 +278,7 @@ def test_meeting_page_queries_do_not_grow(client, django_assert_num_queries, n):
     meeting = MeetingFactory(process=process, documents=[f"A/71/{k}" for k in range(n)])
     Segment.objects.bulk_create(Segment(meeting=meeting, title=f"Part {k}") for k in range(n))
     AnnouncementFactory.create_batch(n, meeting=meeting)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):  # with its agenda items
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("Announced it") == n
