@@ -8,13 +8,13 @@ number of queries, whatever the number of meetings.
 import calendar
 import time as time_module
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -112,6 +112,12 @@ class FilterChoices:
 
     processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
+    # How many published meetings of the session each value finds: {"kind": {value: n},
+    # "process": ..., "room": ...} (a room counts the meetings it overflows too).
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The rooms' names in the other languages (Room.names) and the rooms no longer in use.
+    room_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    historical_rooms: frozenset[str] = frozenset()
 
     def knows(self, *, kinds: Iterable[str], processes: Iterable[str], rooms: Iterable[str]):
         """Whether every value names a kind, a process and a room that exist."""
@@ -137,7 +143,7 @@ class FilterChoices:
             "slug", "title", "short_title"
         )
         named = [(slug, short_title or title) for slug, title, short_title in others]
-        return FilterChoices(processes=[*self.processes, *named], rooms=self.rooms)
+        return replace(self, processes=[*self.processes, *named])
 
 
 def filter_choices(day: date) -> FilterChoices:
@@ -151,8 +157,31 @@ def filter_choices(day: date) -> FilterChoices:
     ).values_list("slug", "title", "short_title")
     # as str(Process) writes them
     processes = [(slug, short_title or title) for slug, title, short_title in found]
-    rooms = list(Room.objects.values_list("code", "name"))
-    return FilterChoices(processes=processes, rooms=rooms)
+    rooms = list(Room.objects.values_list("code", "name", "names", "is_current"))
+    return FilterChoices(
+        processes=processes,
+        rooms=[(code, name) for code, name, _names, _current in rooms],
+        counts=session_counts(day),
+        room_names={code: names for code, _name, names, _current in rooms if names},
+        historical_rooms=frozenset(code for code, _name, _names, current in rooms if not current),
+    )
+
+
+def session_counts(day: date) -> dict[str, dict[str, int]]:
+    """The filter box's counts: the published meetings of the session that covers `day`
+    by kind, process and room. Four grouped queries, however many values there are."""
+    meetings = Meeting.objects.published().filter(
+        session__start_date__lte=day, session__end_date__gte=day
+    )
+
+    def by(column: str) -> dict[str, int]:
+        grouped = meetings.exclude(**{f"{column}__isnull": True}).values_list(column)
+        return dict(grouped.annotate(n=Count("pk")).order_by().values_list(column, "n"))
+
+    rooms = by("room__code")
+    for code, n in by("overflow_room__code").items():
+        rooms[code] = rooms.get(code, 0) + n
+    return {"kind": by("kind"), "process": by("process__slug"), "room": rooms}
 
 
 def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
@@ -160,7 +189,10 @@ def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> F
     while the schedule is unchanged, with the processes `named` that exist (pages, feeds
     and the API check every filter against it)."""
     day = day or today()
-    choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
+    # "counted": entries of before the counts were added have another identity
+    choices = pagecache.fragment(
+        "filter-choices", (day, "counted"), lambda: filter_choices(day)
+    ).value
     return choices.naming(named)
 
 

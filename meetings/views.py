@@ -72,7 +72,9 @@ def filter_form(
     today's) and those the filter names; any process that exists is accepted."""
     choices = choices or filter_choices(day, data.getlist("process"))
     # historical rooms too: the archive filters by them
-    return ScheduleFilterForm(data, processes=choices.processes, rooms=choices.rooms)
+    return ScheduleFilterForm(
+        data, processes=choices.processes, rooms=choices.rooms, choices=choices
+    )
 
 
 def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFilter | None]:
@@ -112,7 +114,8 @@ def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> st
     chosen are the same, whatever else changed (pagecache.by_content)."""
     choices = filter_choices(day, schedule_filter.processes)
     query = schedule_filter.as_query()
-    inputs = (get_language(), query, choices.processes, choices.rooms)
+    inputs = (get_language(), query, choices.processes, choices.rooms, choices.counts)
+    inputs += (choices.room_names, sorted(choices.historical_rooms))
 
     def render() -> str:
         context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
