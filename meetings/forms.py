@@ -13,9 +13,8 @@ from datetime import datetime, time
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import inlineformset_factory
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gasched.validators import one_line
 
@@ -76,7 +75,11 @@ class ScheduleFilterForm(forms.Form):
         room_names = choices.room_names if choices else {}
         language = get_language() or ""
         rooms = [(code, room_names.get(code, {}).get(language) or name) for code, name in rooms]
-        for name, values in (("kind", MeetingKind.choices), ("process", processes), ("room", rooms)):
+        for name, values in (
+            ("kind", MeetingKind.choices),
+            ("process", processes),
+            ("room", rooms),
+        ):
             if name in counts:
                 values = [(v, f"{label} ({counts[name].get(v, 0)})") for v, label in values]
             self.fields[name].choices = values

@@ -126,13 +126,13 @@ class Room(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("meetings:room", args=[self.code])
+
     @property
     def local_name(self) -> str:
         """The name in the page's language, English where none is known."""
         return self.names.get(get_language() or "", "") or self.name
-
-    def get_absolute_url(self):
-        return reverse("meetings:room", args=[self.code])
 
 
 class RoomAlias(models.Model):

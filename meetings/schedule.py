@@ -267,6 +267,20 @@ def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date]
     return days, listed_rows
 
 
+@dataclass
+class RoomDay:
+    day: date
+    rooms: list[tuple[Room | None, list[Meeting]]]  # the rooms taken, in the grid's order
+
+
+def rooms_by_day(days: list[date], rows: list[RoomRow]) -> list[RoomDay]:
+    """The room grid read day by day, as phones show it: the rooms taken each day."""
+    return [
+        RoomDay(day, [(row.room, row.cells[column]) for row in rows if row.cells[column]])
+        for column, day in enumerate(days)
+    ]
+
+
 def working_days(monday: date) -> list[date]:
     """The days of the room grid: Monday to Friday."""
     return [monday + timedelta(days=n) for n in range(5)]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -136,6 +137,11 @@ def feed_url(request, schedule_filter: schedule.ScheduleFilter) -> str:
     return request.build_absolute_uri(reverse("meetings:feed") + (f"?{query}" if query else ""))
 
 
+def subscription(url: str) -> dict:
+    """What the "Subscribe in your calendar" box shows for a feed's https address."""
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+
+
 def schedule_page(
     request,
     kind: str,
@@ -164,8 +170,7 @@ def schedule_page(
         context = {
             "query": schedule_filter.as_query(),
             "today": schedule.today(),
-            "feed_url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            **subscription(url),
             "filter_box": filter_box(schedule_filter, day),
             **build(),
         }
@@ -316,7 +321,8 @@ def week_by_room(request, day: date):
 
     def build():
         days, rows = schedule.room_grid(monday, schedule_filter)
-        return {**context, "days": days, "rows": rows}
+        room_days = schedule.rooms_by_day(days, rows)
+        return {**context, "days": days, "rows": rows, "room_days": room_days}
 
     working_days = schedule.working_days(monday)
     return schedule_page(
@@ -748,7 +754,13 @@ def process_detail(request, slug: str):
         except Process.DoesNotExist:
             raise Http404(_("There is no process at this address.")) from None
         past, planned = schedule.split_past_and_planned(process.meetings.all())
-        return {"process": process, "past": past, "planned": planned}
+        feed = schedule.ScheduleFilter.canonical(processes=[process.slug])
+        return {
+            "process": process,
+            "past": past,
+            "planned": planned,
+            **subscription(feed_url(request, feed)),
+        }
 
     template = "meetings/process_detail.html"
     if pageshell.is_for_anyone(request):
@@ -898,10 +910,20 @@ def filtered_feed(
     else:
         identity = (*parts, schedule_filter.as_query(), request.get_host())
         feed = feedcache.feed(kind, identity, contents, build)
-    return calendar_response(request, feed)
+    return calendar_response(request, feed, filename=feed_filename(schedule_filter, *parts))
 
 
-def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
+def feed_filename(schedule_filter: schedule.ScheduleFilter, *parts) -> str:
+    """A feed's file named after what it holds: "gasched-trafficking-declaration.ics"
+    (a process's slug), "gasched-71-cr4.ics" (a session's, one room); "gasched.ics" for
+    the whole programme. ASCII only, so every client keeps it as it is."""
+    named = [*map(str, parts), *schedule_filter.processes, *schedule_filter.rooms]
+    named += [*schedule_filter.kinds, slugify(schedule_filter.text)]
+    words = "-".join(slugify(word) for word in named if word)[:100].strip("-")
+    return f"gasched-{words}.ics" if words else "gasched.ics"
+
+
+def calendar_response(request, feed: feedcache.Feed, *, filename="gasched.ics") -> HttpResponse:
     """A feed with validators; 304 when the client already has these bytes."""
     last_modified = pagecache.last_modified(feed.changed)
     response = HttpResponse(feed.body, content_type=FEED_CONTENT_TYPE)
@@ -909,7 +931,7 @@ def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
-    response["Content-Disposition"] = 'inline; filename="gasched.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Content-Language"] = feeds.CALENDAR_LANGUAGE
     # A 304 carries the same validators and Cache-Control (RFC 9110 §15.4.5).
     not_modified = get_conditional_response(
