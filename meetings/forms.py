@@ -65,13 +65,15 @@ class ScheduleFilterForm(forms.Form):
         processes: list[tuple[str, str]],
         rooms: list[tuple[str, str]],
         choices: FilterChoices | None = None,
+        counts: dict[str, dict[str, int]] | None = None,
         **kw,
     ):
         """processes and rooms: (value, label) pairs, as schedule.known_filter_values()
-        gives (a session's processes, and those the filter names); `choices`, when
-        given, adds their counts and the rooms' names in the page's language."""
+        gives (a session's processes, and those the filter names); `choices` adds the
+        rooms' names in the page's language, `counts` (schedule.known_counts) how many
+        meetings each value finds."""
         super().__init__(*args, **kw)
-        counts = choices.counts if choices else {}
+        counts = counts or {}
         room_names = choices.room_names if choices else {}
         language = get_language() or ""
         rooms = [(code, room_names.get(code, {}).get(language) or name) for code, name in rooms]

@@ -112,9 +112,6 @@ class FilterChoices:
 
     processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
-    # How many published meetings of the session each value finds: {"kind": {value: n},
-    # "process": ..., "room": ...} (a room counts the meetings it overflows too).
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     # The rooms' names in the other languages (Room.names) and the rooms no longer in use.
     room_names: dict[str, dict[str, str]] = field(default_factory=dict)
     historical_rooms: frozenset[str] = frozenset()
@@ -161,27 +158,33 @@ def filter_choices(day: date) -> FilterChoices:
     return FilterChoices(
         processes=processes,
         rooms=[(code, name) for code, name, _names, _current in rooms],
-        counts=session_counts(day),
         room_names={code: names for code, _name, names, _current in rooms if names},
         historical_rooms=frozenset(code for code, _name, _names, current in rooms if not current),
     )
 
 
 def session_counts(day: date) -> dict[str, dict[str, int]]:
-    """The filter box's counts: the published meetings of the session that covers `day`
-    by kind, process and room. Four grouped queries, however many values there are."""
-    meetings = Meeting.objects.published().filter(
-        session__start_date__lte=day, session__end_date__gte=day
+    """The filter box's counts: how many published meetings of the session that covers
+    `day` each kind, process and room finds ({"kind": {value: n}, ...}; a room counts the
+    meetings it overflows too). One grouped query, summed here."""
+    combinations = (
+        Meeting.objects.published()
+        .filter(session__start_date__lte=day, session__end_date__gte=day)
+        .values_list("kind", "process__slug", "room__code", "overflow_room__code")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-
-    def by(column: str) -> dict[str, int]:
-        grouped = meetings.exclude(**{f"{column}__isnull": True}).values_list(column)
-        return dict(grouped.annotate(n=Count("pk")).order_by().values_list(column, "n"))
-
-    rooms = by("room__code")
-    for code, n in by("overflow_room__code").items():
-        rooms[code] = rooms.get(code, 0) + n
-    return {"kind": by("kind"), "process": by("process__slug"), "room": rooms}
+    counts: dict[str, dict[str, int]] = {"kind": {}, "process": {}, "room": {}}
+    for kind, process, room, overflow, n in combinations:
+        for name, value in (
+            ("kind", kind),
+            ("process", process),
+            ("room", room),
+            ("room", overflow),
+        ):
+            if value is not None:
+                counts[name][value] = counts[name].get(value, 0) + n
+    return counts
 
 
 def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> FilterChoices:
@@ -189,11 +192,18 @@ def known_filter_values(day: date | None = None, named: Iterable[str] = ()) -> F
     while the schedule is unchanged, with the processes `named` that exist (pages, feeds
     and the API check every filter against it)."""
     day = day or today()
-    # "counted": entries of before the counts were added have another identity
+    # "named": entries made before the rooms' names were added have another identity
     choices = pagecache.fragment(
-        "filter-choices", (day, "counted"), lambda: filter_choices(day)
+        "filter-choices", (day, "named"), lambda: filter_choices(day)
     ).value
     return choices.naming(named)
+
+
+def known_counts(day: date | None = None) -> dict[str, dict[str, int]]:
+    """session_counts() for `day` (today by default) from the schedule cache: only the
+    filter box shows them, so feeds, the API and the check of a filter never count."""
+    day = day or today()
+    return pagecache.fragment("filter-counts", (day,), lambda: session_counts(day)).value
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:

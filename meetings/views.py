@@ -67,14 +67,14 @@ def filter_choices(day: date | None = None, named=()) -> schedule.FilterChoices:
 
 
 def filter_form(
-    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None
+    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None, counts=None
 ) -> ScheduleFilterForm:
     """The filter form listing the processes of the session that covers `day` (by default
     today's) and those the filter names; any process that exists is accepted."""
     choices = choices or filter_choices(day, data.getlist("process"))
     # historical rooms too: the archive filters by them
     return ScheduleFilterForm(
-        data, processes=choices.processes, rooms=choices.rooms, choices=choices
+        data, processes=choices.processes, rooms=choices.rooms, choices=choices, counts=counts
     )
 
 
@@ -101,11 +101,11 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
 
 
 def shown_filter(
-    schedule_filter: schedule.ScheduleFilter, day: date | None = None
+    schedule_filter: schedule.ScheduleFilter, day: date | None = None, counts=None
 ) -> ScheduleFilterForm:
     """The filter form as the page shows it: bound to the canonical filter, listing the
-    processes of the session of `day` (the page's first day)."""
-    form = filter_form(QueryDict(schedule_filter.as_query()), day=day)
+    processes of the session of `day` (the page's first day), with their `counts`."""
+    form = filter_form(QueryDict(schedule_filter.as_query()), day=day, counts=counts)
     form.is_valid()
     return form
 
@@ -114,12 +114,14 @@ def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> st
     """The filter box of a page, rendered: from cache while what it lists and what is
     chosen are the same, whatever else changed (pagecache.by_content)."""
     choices = filter_choices(day, schedule_filter.processes)
+    counts = schedule.known_counts(day)
     query = schedule_filter.as_query()
-    inputs = (get_language(), query, choices.processes, choices.rooms, choices.counts)
+    inputs = (get_language(), query, choices.processes, choices.rooms, counts)
     inputs += (choices.room_names, sorted(choices.historical_rooms))
 
     def render() -> str:
-        context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
+        form = shown_filter(schedule_filter, day, counts)
+        context = {"filter_form": form, "query": query}
         return render_to_string("meetings/_filters.html", context)
 
     return pagecache.by_content("filter-box", inputs, render)
@@ -397,7 +399,10 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
-        "filter_form": form or shown_filter(schedule_filter, session.start_date),
+        "filter_form": form
+        or shown_filter(
+            schedule_filter, session.start_date, schedule.known_counts(session.start_date)
+        ),
         "days": [],
         "session_feed_url": session_feed_url(request, session),
     }
