@@ -122,35 +122,35 @@ _CHAMBERS = {
         "es": "Salón de la Asamblea General",
         "ru": "Зал Генеральной Ассамблеи",
         "ar": "قاعة الجمعية العامة",
-        "zh": "大会堂",
+        "zh-hans": "大会堂",
     },
     "SC-CHAMBER": {
         "fr": "Salle du Conseil de sécurité",
         "es": "Salón del Consejo de Seguridad",
         "ru": "Зал Совета Безопасности",
         "ar": "قاعة مجلس الأمن",
-        "zh": "安全理事会会议厅",
+        "zh-hans": "安全理事会会议厅",
     },
     "ECOSOC": {
         "fr": "Salle du Conseil économique et social",
         "es": "Salón del Consejo Económico y Social",
         "ru": "Зал Экономического и Социального Совета",
         "ar": "قاعة المجلس الاقتصادي والاجتماعي",
-        "zh": "经济及社会理事会会议厅",
+        "zh-hans": "经济及社会理事会会议厅",
     },
     "TC-CHAMBER": {
         "fr": "Salle du Conseil de tutelle",
         "es": "Salón del Consejo de Administración Fiduciaria",
         "ru": "Зал Совета по Опеке",
         "ar": "قاعة مجلس الوصاية",
-        "zh": "托管理事会会议厅",
+        "zh-hans": "托管理事会会议厅",
     },
     "SC-CONSULTATIONS": {
         "fr": "Salle des consultations du Conseil de sécurité",
         "es": "Sala de Consultas del Consejo de Seguridad",
         "ru": "Зал консультаций Совета Безопасности",
         "ar": "غرفة مشاورات مجلس الأمن",
-        "zh": "安全理事会磋商室",
+        "zh-hans": "安全理事会磋商室",
     },
 }
 
@@ -163,7 +163,7 @@ def _conference_room(number: str) -> dict[str, str]:
         "ar": f"قاعة الاجتماعات {number}",
     }
     if number.isdigit():
-        names["zh"] = f"第{number}会议室"
+        names["zh-hans"] = f"第{number}会议室"
     return names
 
 
