@@ -116,3 +116,9 @@ document.querySelectorAll("[data-copy]").forEach(function (button) {
     menu.querySelector("summary").focus();
   });
 })();
+// A tap outside the open menu folds it (phones).
+document.addEventListener("click", function (event) {
+  const menu = document.querySelector("[data-site-menu]");
+  if (menu && menu.open && !event.target.closest("[data-site-menu]")
+      && !window.matchMedia("(min-width: 601px)").matches) menu.open = false;
+});
