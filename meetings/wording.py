@@ -56,18 +56,22 @@ def isolated(text: str) -> SafeString:
     return format_html("<bdi>{}</bdi>", text)
 
 
+def title_of_state(title: str, state: str) -> SafeString:
+    """ "Permanent Representative of Belgium" as one translated phrase, the State isolated;
+    a title not known here is kept as entered ("%(title)s of %(state)s")."""
+    phrase = TITLE_OF_STATE.get(title)
+    if phrase is not None:
+        return mark_safe(conditional_escape(str(phrase)) % {"state": isolated(state)})  # noqa: S308 -- escaped
+    return mark_safe(  # noqa: S308 -- the phrase escaped, its values isolated()
+        conditional_escape(_("%(title)s of %(state)s"))
+        % {"title": isolated(title), "state": isolated(state)}
+    )
+
+
 def cofacilitator(c) -> SafeString:
     """ "Ms. X, Permanent Representative of Belgium" as one translated phrase, the name
-    and the State isolated; another title is kept as entered ("%(title)s of %(state)s")."""
-    state = isolated(c.state)
-    phrase = TITLE_OF_STATE.get(c.title)
-    if phrase is not None:
-        role = conditional_escape(str(phrase)) % {"state": state}
-    else:
-        role = conditional_escape(_("%(title)s of %(state)s")) % {
-            "title": isolated(c.title),
-            "state": state,
-        }
+    and the State isolated (title_of_state)."""
+    role = title_of_state(c.title, c.state)
     if not c.name:
         return mark_safe(role)  # noqa: S308 -- the phrase escaped, its values isolated()
     return mark_safe(  # noqa: S308 -- the same
