@@ -14,7 +14,7 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -167,9 +167,12 @@ def session_counts(day: date) -> dict[str, dict[str, int]]:
     """The filter box's counts: how many published meetings of the session that covers
     `day` each kind, process and room finds ({"kind": {value: n}, ...}; a room counts the
     meetings it overflows too). One grouped query, summed here."""
+    # the session as a subquery compared by equality: its meetings are read through the
+    # index on session, never the whole table (tests/meetings/test_history_queries.py)
+    session = Session.objects.filter(start_date__lte=day, end_date__gte=day).values("pk")[:1]
     combinations = (
         Meeting.objects.published()
-        .filter(session__start_date__lte=day, session__end_date__gte=day)
+        .filter(session=Subquery(session))
         .values_list("kind", "process__slug", "room__code", "overflow_room__code")
         .annotate(n=Count("pk"))
         .order_by()

@@ -399,8 +399,10 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
+        # the processes of this session, with their counts (a refused filter: its errors)
         "filter_form": form
-        or shown_filter(
+        if schedule_filter is None
+        else shown_filter(
             schedule_filter, session.start_date, schedule.known_counts(session.start_date)
         ),
         "days": [],

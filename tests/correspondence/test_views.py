@@ -6,6 +6,7 @@ from datetime import date, time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from correspondence import letters, review
 from correspondence.models import Letter, ProposedMeeting
@@ -324,6 +325,9 @@ def test_signatories_are_one_phrase_with_their_names_isolated(client, viewer, tr
     )
     client.force_login(viewer)
     client.cookies["django_language"] = "ar"
-    page = client.get(letter.get_absolute_url()).content.decode()
+    try:
+        page = client.get(letter.get_absolute_url()).content.decode()
+    finally:
+        translation.activate("en")  # the request left Arabic active in this thread
     assert "<bdi>H.E. Mr. Marc Pecsteen</bdi>, الممثل الدائم لـ<bdi>Belgium</bdi>" in page
     assert "Permanent Representative" not in page.split('class="signatories"')[1].split("</p>")[0]

@@ -26,6 +26,15 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A request in another language leaves it active in this thread (LocaleMiddleware
+    activates, nothing deactivates): the tests after these must start in English."""
+    yield
+    translation.activate("en")
+
+
 JUNE_29 = date(2017, 6, 29)
 WEEK = reverse("meetings:week", args=[date(2017, 6, 26)])
 
