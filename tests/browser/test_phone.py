@@ -115,6 +115,15 @@ def test_wider_screens_show_the_menu_without_its_button(page, programme):
     expect(page.get_by_role("link", name="Processes", exact=True)).to_be_hidden()
 
 
+def test_without_javascript_wide_screens_still_show_the_menu(chromium, live_server, programme):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    expect(page.locator("summary.menu-button")).to_be_hidden()
+    expect(page.get_by_role("link", name="Archive", exact=True)).to_be_visible()
+    context.close()
+
+
 def test_without_javascript_the_menu_still_opens(chromium, live_server, programme):
     context = chromium.new_context(
         base_url=live_server.url, viewport=PHONE, java_script_enabled=False
