@@ -1,9 +1,14 @@
 """Invitations and mission pages. Thin: permission checks, a form, one domain call."""
 
+import time
+
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.views import ActivateTOTPView
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -143,6 +148,12 @@ class ActivateAuthenticator(ActivateTOTPView):
             request.session[AFTER_AUTHENTICATOR] = destination
         return super().get(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.DEBUG:  # `make run`'s demo only: the code a phone's app would show now
+            context["demo_code"] = current_code(context["form"].secret)
+        return context
+
     def form_valid(self, form):
         response = super().form_valid(form)
         record_authentication(self.request, self.request.user, method="mfa", type="totp")
@@ -155,3 +166,9 @@ class ActivateAuthenticator(ActivateTOTPView):
 
 
 activate_authenticator = ActivateAuthenticator.as_view()
+
+
+def current_code(secret: str) -> str:
+    """The authenticator code for `secret` at this moment (what `oathtool --totp -b`
+    prints), as allauth checks it."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))

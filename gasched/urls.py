@@ -14,6 +14,11 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "gasched — Office of the President of the General Assembly"
 admin.site.site_title = "gasched administration"
 
+# 400 and 500 without the request (gasched/errors.py); 403 and 404 are Django's own
+# handlers rendering templates/403.html and 404.html.
+handler400 = "gasched.errors.bad_request"
+handler500 = "gasched.errors.server_error"
+
 urlpatterns = [
     path("healthz/", health, name="health"),
     path(

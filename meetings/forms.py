@@ -13,8 +13,8 @@ from datetime import datetime, time
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import inlineformset_factory
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gasched.validators import one_line
 
@@ -31,15 +31,20 @@ from .models import (
 )
 from .processes import unique_slug
 from .rooms import find_room, mode_named_by
-from .schedule import ScheduleFilter
+from .schedule import FilterChoices, ScheduleFilter
 from .timing import NonexistentTime, new_york_datetime, period_start
 
 DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]+)+$")
 
 
 class ScheduleFilterForm(forms.Form):
+    # Ticked in groups, each value with how many meetings of the session it finds; the
+    # URL is the same as a multiple select's (?kind=a&kind=b), so feeds keep working.
     kind = forms.MultipleChoiceField(
-        label=gettext_lazy("Kind"), choices=MeetingKind.choices, required=False
+        label=gettext_lazy("Kind"),
+        choices=MeetingKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     process = forms.MultipleChoiceField(
         label=gettext_lazy("Process"),
@@ -47,8 +52,11 @@ class ScheduleFilterForm(forms.Form):
         help_text=gettext_lazy(
             "This session's processes. Search for another session's by its name."
         ),
+        widget=forms.CheckboxSelectMultiple,
     )
-    room = forms.MultipleChoiceField(label=gettext_lazy("Room"), required=False)
+    room = forms.MultipleChoiceField(
+        label=gettext_lazy("Room"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     # Chosen by address (the feed of the plenary and the Main Committees), kept as the
     # filter box sends the form again; not offered in it.
     organ = forms.MultipleChoiceField(
@@ -62,15 +70,45 @@ class ScheduleFilterForm(forms.Form):
         processes: list[tuple[str, str]],
         rooms: list[tuple[str, str]],
         organs: list[tuple[str, str]] = (),
+        choices: FilterChoices | None = None,
+        counts: dict[str, dict[str, int]] | None = None,
         **kw,
     ):
         """processes, rooms and organs: (value, label) pairs, as
-        schedule.known_filter_values() gives (a session's processes, and those the
-        filter names)."""
+        schedule.known_filter_values() gives (a session's processes, and those the filter
+        names; bodies only when the filter names them); `choices` adds the
+        rooms' names in the page's language, `counts` (schedule.known_counts) how many
+        meetings each value finds."""
         super().__init__(*args, **kw)
-        self.fields["process"].choices = processes
-        self.fields["room"].choices = rooms
+        counts = counts or {}
+        room_names = choices.room_names if choices else {}
+        language = get_language() or ""
+        rooms = [(code, room_names.get(code, {}).get(language) or name) for code, name in rooms]
+        for name, values in (
+            ("kind", MeetingKind.choices),
+            ("process", processes),
+            ("room", rooms),
+        ):
+            if name in counts:
+                values = [(v, f"{label} ({counts[name].get(v, 0)})") for v, label in values]
+            self.fields[name].choices = values
         self.fields["organ"].choices = list(organs)
+        # Rooms no longer in use are listed only where the session held meetings in them
+        # (the archive's) or the filter names them; they are accepted all the same.
+        self.unlisted_rooms = {
+            code
+            for code in (choices.historical_rooms if choices else ())
+            if not counts.get("room", {}).get(code)
+        }
+
+    def chosen_count(self) -> int:
+        """How many values the filter names (the closed filter box says so)."""
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return 0
+        data = self.cleaned_data
+        return sum(len(data.get(name) or ()) for name in ("kind", "process", "room")) + bool(
+            data.get("q")
+        )
 
     def schedule_filter(self) -> ScheduleFilter:
         data = self.cleaned_data

@@ -111,3 +111,65 @@ def room_key(text: str) -> str:
     key and is a separate alias of the same room.
     """
     return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+# The rooms' names in the other official languages, as the Journal's language editions
+# print them; a room not here (the lettered rooms in Chinese, the North Lawn rooms of
+# 2009-2014) is named in English on every page.
+_CHAMBERS = {
+    "GA-HALL": {
+        "fr": "Salle de l'Assemblée générale",
+        "es": "Salón de la Asamblea General",
+        "ru": "Зал Генеральной Ассамблеи",
+        "ar": "قاعة الجمعية العامة",
+        "zh-hans": "大会堂",
+    },
+    "SC-CHAMBER": {
+        "fr": "Salle du Conseil de sécurité",
+        "es": "Salón del Consejo de Seguridad",
+        "ru": "Зал Совета Безопасности",
+        "ar": "قاعة مجلس الأمن",
+        "zh-hans": "安全理事会会议厅",
+    },
+    "ECOSOC": {
+        "fr": "Salle du Conseil économique et social",
+        "es": "Salón del Consejo Económico y Social",
+        "ru": "Зал Экономического и Социального Совета",
+        "ar": "قاعة المجلس الاقتصادي والاجتماعي",
+        "zh-hans": "经济及社会理事会会议厅",
+    },
+    "TC-CHAMBER": {
+        "fr": "Salle du Conseil de tutelle",
+        "es": "Salón del Consejo de Administración Fiduciaria",
+        "ru": "Зал Совета по Опеке",
+        "ar": "قاعة مجلس الوصاية",
+        "zh-hans": "托管理事会会议厅",
+    },
+    "SC-CONSULTATIONS": {
+        "fr": "Salle des consultations du Conseil de sécurité",
+        "es": "Sala de Consultas del Consejo de Seguridad",
+        "ru": "Зал консультаций Совета Безопасности",
+        "ar": "غرفة مشاورات مجلس الأمن",
+        "zh-hans": "安全理事会磋商室",
+    },
+}
+
+
+def _conference_room(number: str) -> dict[str, str]:
+    names = {
+        "fr": f"Salle de conférence {number}",
+        "es": f"Sala de conferencias {number}",
+        "ru": f"Зал заседаний {number}",
+        "ar": f"قاعة الاجتماعات {number}",
+    }
+    if number.isdigit():
+        names["zh-hans"] = f"第{number}会议室"
+    return names
+
+
+# code -> {language: name}; English is Room.name.
+ROOM_NAMES: dict[str, dict[str, str]] = {
+    **_CHAMBERS,
+    **{f"CR{n}": _conference_room(str(n)) for n in range(1, 13)},
+    **{f"CR{letter}": _conference_room(letter) for letter in "ABCDE"},
+}

@@ -108,6 +108,14 @@ class Room(models.Model):
         default=True, help_text=_("Unticked for rooms that old letters name but are gone")
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # The name in the other official languages, {"fr": ..., "ar": ...}, as the Journal's
+    # editions print it; pages show the reader's, calendars and feeds `name` (English).
+    names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('By language code, e.g. {"fr": "Salle de conférence 4"}'),
+    )
 
     objects = RoomQuerySet.as_manager()
     history = HistoricalRecords()
@@ -120,6 +128,11 @@ class Room(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:room", args=[self.code])
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language, English where none is known."""
+        return self.names.get(get_language() or "", "") or self.name
 
 
 class RoomAlias(models.Model):

@@ -80,6 +80,7 @@ SLOTS = {
     "process": 512,
     "api-meetings": 256,
     "filter-choices": 64,  # one per day shown: a session's processes
+    "filter-counts": 64,  # one per day shown: a session's counts by kind, process, room
     "filter-box": 256,
     # Feeds can be megabytes (kept compressed): few slots, each keeping the stamps and
     # bytes of feedcache.WAYS feeds, so that two feeds on one slot do not evict each other.

@@ -62,7 +62,9 @@ def _row(meeting, words, meeting_url, process_url, room_url) -> str:
     if meeting.process:
         meta.append(
             format_html(
-                '· <a href="{}">{}</a>', process_url(meeting.process.slug), str(meeting.process)
+                '· <a href="{}"><bdi>{}</bdi></a>',
+                process_url(meeting.process.slug),
+                str(meeting.process),
             )
         )
     if meeting.is_closed:
@@ -70,14 +72,18 @@ def _row(meeting, words, meeting_url, process_url, room_url) -> str:
     if meeting.is_sample:
         meta.append(format_html('· <span class="badge sample">{}</span>', words["sample"]))
     if meeting.room:
-        where = format_html('<a href="{}">{}</a>', room_url(meeting.room.code), meeting.room.name)
+        where = format_html(
+            '<a href="{}"><bdi>{}</bdi></a>', room_url(meeting.room.code), meeting.room.local_name
+        )
     elif meeting.mode == Mode.VIRTUAL:
         where = conditional_escape(words["virtual"])
     else:
         where = conditional_escape(words["headquarters"])
     if meeting.overflow_room:
         where += format_html(
-            ' <span class="overflow">{} {}</span>', words["overflow"], meeting.overflow_room.name
+            ' <span class="overflow">{} <bdi>{}</bdi></span>',
+            words["overflow"],
+            meeting.overflow_room.local_name,
         )
     if meeting.mode == Mode.HYBRID:
         where += format_html(' <span class="mode">{}</span>', words["hybrid"])
@@ -92,7 +98,7 @@ def _row(meeting, words, meeting_url, process_url, room_url) -> str:
         '<li class="meeting status-{}{}">\n'
         '  <div class="when">{}</div>\n'
         '  <div class="what">\n'
-        '    <a class="title" href="{}">{}</a>\n'
+        '    <a class="title" href="{}" dir="auto">{}</a>\n'
         '    <div class="meta">\n      {}\n    </div>\n'
         "  </div>\n"
         '  <div class="where">\n    {}\n  </div>\n'

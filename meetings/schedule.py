@@ -8,13 +8,13 @@ number of queries, whatever the number of meetings.
 import calendar
 import time as time_module
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -120,6 +120,9 @@ class FilterChoices:
     processes: list[tuple[str, str]]  # a session's processes, and any others named
     rooms: list[tuple[str, str]]  # historical rooms too: the archive filters by them
     organs: list[tuple[str, str]] = field(default_factory=list)
+    # The rooms' names in the other languages (Room.names) and the rooms no longer in use.
+    room_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    historical_rooms: frozenset[str] = frozenset()
 
     def knows(
         self,
@@ -154,9 +157,7 @@ class FilterChoices:
             "slug", "title", "short_title"
         )
         named = [(slug, short_title or title) for slug, title, short_title in others]
-        return FilterChoices(
-            processes=[*self.processes, *named], rooms=self.rooms, organs=self.organs
-        )
+        return replace(self, processes=[*self.processes, *named])
 
     def with_organs(self, codes: Iterable[str]) -> "FilterChoices":
         """These choices with the bodies `codes` names that exist: one query, only for a
@@ -167,7 +168,7 @@ class FilterChoices:
             return self
         found = Organ.objects.filter(code__in=codes).values_list("code", "name", "short_name")
         organs = [(code, short or name) for code, name, short in found]
-        return FilterChoices(processes=self.processes, rooms=self.rooms, organs=organs)
+        return replace(self, organs=organs)
 
 
 def filter_choices(day: date) -> FilterChoices:
@@ -181,8 +182,40 @@ def filter_choices(day: date) -> FilterChoices:
     ).values_list("slug", "title", "short_title")
     # as str(Process) writes them
     processes = [(slug, short_title or title) for slug, title, short_title in found]
-    rooms = list(Room.objects.values_list("code", "name"))
-    return FilterChoices(processes=processes, rooms=rooms)
+    rooms = list(Room.objects.values_list("code", "name", "names", "is_current"))
+    return FilterChoices(
+        processes=processes,
+        rooms=[(code, name) for code, name, _names, _current in rooms],
+        room_names={code: names for code, _name, names, _current in rooms if names},
+        historical_rooms=frozenset(code for code, _name, _names, current in rooms if not current),
+    )
+
+
+def session_counts(day: date) -> dict[str, dict[str, int]]:
+    """The filter box's counts: how many published meetings of the session that covers
+    `day` each kind, process and room finds ({"kind": {value: n}, ...}; a room counts the
+    meetings it overflows too). One grouped query, summed here."""
+    # the session as a subquery compared by equality: its meetings are read through the
+    # index on session, never the whole table (tests/meetings/test_history_queries.py)
+    session = Session.objects.filter(start_date__lte=day, end_date__gte=day).values("pk")[:1]
+    combinations = (
+        Meeting.objects.published()
+        .filter(session=Subquery(session))
+        .values_list("kind", "process__slug", "room__code", "overflow_room__code")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[str, dict[str, int]] = {"kind": {}, "process": {}, "room": {}}
+    for kind, process, room, overflow, n in combinations:
+        for name, value in (
+            ("kind", kind),
+            ("process", process),
+            ("room", room),
+            ("room", overflow),
+        ):
+            if value is not None:
+                counts[name][value] = counts[name].get(value, 0) + n
+    return counts
 
 
 def known_filter_values(
@@ -192,8 +225,19 @@ def known_filter_values(
     while the schedule is unchanged, with the processes `named` that exist (pages, feeds
     and the API check every filter against it)."""
     day = day or today()
-    choices = pagecache.fragment("filter-choices", (day,), lambda: filter_choices(day)).value
+    # "named": entries made before the rooms' names and the bodies were added have
+    # another identity
+    choices = pagecache.fragment(
+        "filter-choices", (day, "named"), lambda: filter_choices(day)
+    ).value
     return choices.naming(named).with_organs(organs)
+
+
+def known_counts(day: date | None = None) -> dict[str, dict[str, int]]:
+    """session_counts() for `day` (today by default) from the schedule cache: only the
+    filter box shows them, so feeds, the API and the check of a filter never count."""
+    day = day or today()
+    return pagecache.fragment("filter-counts", (day,), lambda: session_counts(day)).value
 
 
 def listed(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -265,6 +309,20 @@ def room_grid(monday: date, schedule_filter: ScheduleFilter) -> tuple[list[date]
     if any(unannounced.cells):
         listed_rows.append(unannounced)
     return days, listed_rows
+
+
+@dataclass
+class RoomDay:
+    day: date
+    rooms: list[tuple[Room | None, list[Meeting]]]  # the rooms taken, in the grid's order
+
+
+def rooms_by_day(days: list[date], rows: list[RoomRow]) -> list[RoomDay]:
+    """The room grid read day by day, as phones show it: the rooms taken each day."""
+    return [
+        RoomDay(day, [(row.room, row.cells[column]) for row in rows if row.cells[column]])
+        for column, day in enumerate(days)
+    ]
 
 
 def working_days(monday: date) -> list[date]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.formats import date_format
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -72,14 +73,19 @@ def filter_choices(day: date | None = None, named=(), organs=()) -> schedule.Fil
 
 
 def filter_form(
-    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None
+    data, choices: schedule.FilterChoices | None = None, *, day: date | None = None, counts=None
 ) -> ScheduleFilterForm:
     """The filter form listing the processes of the session that covers `day` (by default
     today's) and those the filter names; any process that exists is accepted."""
     choices = choices or filter_choices(day, data.getlist("process"), data.getlist("organ"))
     # historical rooms too: the archive filters by them
     return ScheduleFilterForm(
-        data, processes=choices.processes, rooms=choices.rooms, organs=choices.organs
+        data,
+        processes=choices.processes,
+        rooms=choices.rooms,
+        organs=choices.organs,
+        choices=choices,
+        counts=counts,
     )
 
 
@@ -119,11 +125,11 @@ def read_filter(request) -> tuple[ScheduleFilterForm | None, schedule.ScheduleFi
 
 
 def shown_filter(
-    schedule_filter: schedule.ScheduleFilter, day: date | None = None
+    schedule_filter: schedule.ScheduleFilter, day: date | None = None, counts=None
 ) -> ScheduleFilterForm:
     """The filter form as the page shows it: bound to the canonical filter, listing the
-    processes of the session of `day` (the page's first day)."""
-    form = filter_form(QueryDict(schedule_filter.as_query()), day=day)
+    processes of the session of `day` (the page's first day), with their `counts`."""
+    form = filter_form(QueryDict(schedule_filter.as_query()), day=day, counts=counts)
     form.is_valid()
     return form
 
@@ -132,11 +138,14 @@ def filter_box(schedule_filter: schedule.ScheduleFilter, day: date | None) -> st
     """The filter box of a page, rendered: from cache while what it lists and what is
     chosen are the same, whatever else changed (pagecache.by_content)."""
     choices = filter_choices(day, schedule_filter.processes, schedule_filter.organs)
+    counts = schedule.known_counts(day)
     query = schedule_filter.as_query()
-    inputs = (get_language(), query, choices.processes, choices.rooms, choices.organs)
+    inputs = (get_language(), query, choices.processes, choices.rooms, choices.organs, counts)
+    inputs += (choices.room_names, sorted(choices.historical_rooms))
 
     def render() -> str:
-        context = {"filter_form": shown_filter(schedule_filter, day), "query": query}
+        form = shown_filter(schedule_filter, day, counts)
+        context = {"filter_form": form, "query": query}
         return render_to_string("meetings/_filters.html", context)
 
     return pagecache.by_content("filter-box", inputs, render)
@@ -152,6 +161,11 @@ def feed_url(request, schedule_filter: schedule.ScheduleFilter) -> str:
     """The https address of the feed for this filter (searches aside)."""
     query = schedule_filter.as_query(text=False)
     return request.build_absolute_uri(reverse("meetings:feed") + (f"?{query}" if query else ""))
+
+
+def subscription(url: str) -> dict:
+    """What the "Subscribe in your calendar" box shows for a feed's https address."""
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
 
 
 def schedule_page(
@@ -187,8 +201,7 @@ def schedule_page(
             "today": schedule.today(),
             "this_week": day_programme.this_week(schedule.today()),
             "page_url": page_url,
-            "feed_url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            **subscription(url),
             "filter_box": filter_box(schedule_filter, day),
             **build(),
         }
@@ -360,7 +373,8 @@ def week_by_room(request, day: date):
 
     def build():
         days, rows = schedule.room_grid(monday, schedule_filter)
-        return {**context, "days": days, "rows": rows}
+        room_days = schedule.rooms_by_day(days, rows)
+        return {**context, "days": days, "rows": rows, "room_days": room_days}
 
     working_days = schedule.working_days(monday)
     return schedule_page(
@@ -439,7 +453,12 @@ def archive_session(request, number: int):
     # Not cached: which meetings are past changes by the minute, not by the day.
     context = {
         "session": session,
-        "filter_form": form or shown_filter(schedule_filter, session.start_date),
+        # the processes of this session, with their counts (a refused filter: its errors)
+        "filter_form": form
+        if schedule_filter is None
+        else shown_filter(
+            schedule_filter, session.start_date, schedule.known_counts(session.start_date)
+        ),
         "days": [],
         "session_feed_url": session_feed_url(request, session),
     }
@@ -814,8 +833,14 @@ def process_detail(request, slug: str):
         except Process.DoesNotExist:
             raise Http404(_("There is no process at this address.")) from None
         past, planned = schedule.split_past_and_planned(process.meetings.all())
-        notice = feed_notice.for_process(process)
-        return {"process": process, "past": past, "planned": planned, "feed_empty": notice}
+        feed = schedule.ScheduleFilter.canonical(processes=[process.slug])
+        return {
+            "process": process,
+            "past": past,
+            "planned": planned,
+            "feed_empty": feed_notice.for_process(process),
+            **subscription(feed_url(request, feed)),
+        }
 
     template = "meetings/process_detail.html"
     if pageshell.is_for_anyone(request):
@@ -973,10 +998,20 @@ def filtered_feed(
     else:
         identity = (*parts, schedule_filter.as_query(), request.get_host())
         feed = feedcache.feed(kind, identity, contents, build)
-    return calendar_response(request, feed)
+    return calendar_response(request, feed, filename=feed_filename(schedule_filter, *parts))
 
 
-def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
+def feed_filename(schedule_filter: schedule.ScheduleFilter, *parts) -> str:
+    """A feed's file named after what it holds: "gasched-trafficking-declaration.ics"
+    (a process's slug), "gasched-71-cr4.ics" (a session's, one room); "gasched.ics" for
+    the whole programme. ASCII only, so every client keeps it as it is."""
+    named = [*map(str, parts), *schedule_filter.processes, *schedule_filter.rooms]
+    named += [*schedule_filter.kinds, slugify(schedule_filter.text)]
+    words = "-".join(slugify(word) for word in named if word)[:100].strip("-")
+    return f"gasched-{words}.ics" if words else "gasched.ics"
+
+
+def calendar_response(request, feed: feedcache.Feed, *, filename="gasched.ics") -> HttpResponse:
     """A feed with validators; 304 when the client already has these bytes."""
     last_modified = pagecache.last_modified(feed.changed)
     response = HttpResponse(feed.body, content_type=FEED_CONTENT_TYPE)
@@ -984,7 +1019,7 @@ def calendar_response(request, feed: feedcache.Feed) -> HttpResponse:
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"  # always revalidate: the validators are cheap
-    response["Content-Disposition"] = 'inline; filename="gasched.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Content-Language"] = feeds.CALENDAR_LANGUAGE
     # A 304 carries the same validators and Cache-Control (RFC 9110 §15.4.5).
     not_modified = get_conditional_response(

@@ -99,3 +99,26 @@ document.querySelectorAll("[data-copy]").forEach(function (button) {
     );
   });
 });
+
+// The site menu: always open where the screen is wide (its button is hidden there),
+// folded on phones; Escape folds it again and gives focus back to its button.
+(function () {
+  "use strict";
+  const menu = document.querySelector("[data-site-menu]");
+  if (!menu) return;
+  const wide = window.matchMedia("(min-width: 601px)");
+  function fit() { menu.open = wide.matches; }
+  fit();
+  wide.addEventListener("change", fit);
+  menu.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || wide.matches || !menu.open) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+})();
+// A tap outside the open menu folds it (phones).
+document.addEventListener("click", function (event) {
+  const menu = document.querySelector("[data-site-menu]");
+  if (menu && menu.open && !event.target.closest("[data-site-menu]")
+      && !window.matchMedia("(min-width: 601px)").matches) menu.open = false;
+});

@@ -108,8 +108,8 @@ def test_sign_up_keeps_the_name_and_the_header_greets_by_it(client, administrato
     user = get_user_model().objects.get(email="viewer@un.example")
     assert user.get_full_name() == "Amina Diallo"
     html = client.get(reverse("meetings:programme")).content.decode()
-    assert "Hello, Amina Diallo" in html
-    assert "Hello, viewer" not in html
+    assert "Hello, <bdi>Amina Diallo</bdi>" in html
+    assert "Hello, <bdi>viewer" not in html
 
 
 def test_sign_up_without_a_name_is_refused(client, administrator):
@@ -128,12 +128,12 @@ def test_an_account_without_a_name_is_greeted_by_its_whole_address_and_asked_for
     user = UserFactory(email="k.tanaka@mission.example", username="k.tanaka")
     client.force_login(user)
     html = client.get(reverse("meetings:programme")).content.decode()
-    assert "Hello, k.tanaka@mission.example" in html
+    assert "Hello, <bdi>k.tanaka@mission.example</bdi>" in html
     assert reverse("accounts:name") in html
     response = client.post(reverse("accounts:name"), {"name": "Kenji Tanaka"})
     assert response.status_code == 302
     html = client.get(reverse("meetings:programme")).content.decode()
-    assert "Hello, Kenji Tanaka" in html
+    assert "Hello, <bdi>Kenji Tanaka</bdi>" in html
     assert reverse("accounts:name") not in html
 
 
@@ -182,7 +182,7 @@ def test_mission_page_lists_staff_by_name_in_constant_queries(
     client.force_login(focal_point)
     with django_assert_num_queries(7):
         html = client.get(reverse("accounts:mission", args=[belgium.pk])).content.decode()
-    assert "Lucie Dubois (fp@belgium.example) — focal point" in html
+    assert "<bdi>Lucie Dubois (fp@belgium.example)</bdi> — focal point" in html
     assert "Colleague 0 (" in html
 
 

@@ -1,10 +1,12 @@
 """Signing in: invitation-only sign-up, verification, MFA for writers, rate limits."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -187,6 +189,38 @@ def test_setting_up_an_authenticator_asks_for_the_password_again(client):
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     assert 'name="code"' in page.content.decode()
+
+
+def authenticator_page(client, settings, *, debug: bool) -> str:
+    settings.DEBUG = debug
+    editor = user_with_role(PGA_EDITORS, second_factor=False)
+    editor.set_password(PASSWORD)
+    editor.save()
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    client.post(client.get(reverse("mfa_activate_totp"))["Location"], {"password": PASSWORD})
+    if time.time() % 30 > 25:  # the code shown must still be the current one when typed
+        time.sleep(30 - time.time() % 30 + 0.1)
+    return client.get(reverse("mfa_activate_totp")).content.decode()
+
+
+def test_the_demo_shows_the_authenticator_code_while_debug_is_on(client, settings):
+    """`make run`'s editor sets up the second factor without a phone: the page shows the
+    code an app would show, and that code is accepted."""
+    page = authenticator_page(client, settings, debug=True)
+    code = re.search(r"would show now is <strong>(\d{6})</strong>", page).group(1)
+    secret = re.search(r"<code>oathtool --totp -b (\w+)</code>", page).group(1)
+    assert code == current_code(secret)
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).exists()
+
+
+def test_a_real_server_never_shows_the_authenticator_code(client, settings):
+    page = authenticator_page(client, settings, debug=False)
+    assert 'name="code"' in page
+    assert "oathtool" not in page
+    assert "would show now" not in page
 
 
 def test_a_focal_point_is_not_told_whether_an_address_has_an_account(client, belgium):

@@ -27,8 +27,8 @@ def test_flow_a_visitor_filters_the_programme_opens_a_meeting_and_downloads_its_
     screenshot(page, "programme")
 
     page.get_by_text("Filter by kind, process or room, or search").click()
-    page.get_by_label("Process").select_option("oceans")
-    page.get_by_label("Room").select_option("CR4")
+    page.get_by_role("checkbox", name=re.compile(r"^Ocean conference declaration \(")).check()
+    page.get_by_role("checkbox", name=re.compile(r"^Conference Room 4 \(")).check()
     page.get_by_role("button", name="Show").click()
 
     meetings = page.locator("li.meeting")

@@ -6,6 +6,7 @@ from datetime import date, time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from correspondence import letters, review
 from correspondence.models import Letter, ProposedMeeting
@@ -310,3 +311,23 @@ def test_an_unpublished_letter_is_not_named_on_a_published_one(client):
     page = client.get(earlier.get_absolute_url()).content.decode()
     assert "Followed by" not in page
     assert "19 June 2017" not in page
+
+
+def test_signatories_are_one_phrase_with_their_names_isolated(client, viewer, trafficking):
+    """On an Arabic page the signatory reads as one Arabic phrase around the names as the
+    letter gives them, not "Permanent Representative لـ Belgium"."""
+    letter = letters.import_letter(LETTER_2017.read_bytes(), filename="l.txt").letter
+    letter.signatories.create(
+        honorific="H.E. Mr.",
+        name="Marc Pecsteen",
+        title="Permanent Representative",
+        state="Belgium",
+    )
+    client.force_login(viewer)
+    client.cookies["django_language"] = "ar"
+    try:
+        page = client.get(letter.get_absolute_url()).content.decode()
+    finally:
+        translation.activate("en")  # the request left Arabic active in this thread
+    assert "<bdi>H.E. Mr. Marc Pecsteen</bdi>, الممثل الدائم لـ<bdi>Belgium</bdi>" in page
+    assert "Permanent Representative" not in page.split('class="signatories"')[1].split("</p>")[0]

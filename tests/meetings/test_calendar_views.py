@@ -87,7 +87,7 @@ def test_the_month_calendar_puts_meetings_on_their_days(client, session):
         )
     page = client.get(reverse("meetings:month", args=[2017, 6])).content.decode()
     assert "June 2017" in page
-    assert "10:00 Second informal" in page
+    assert "10:00 <bdi>Second informal" in page
     assert page.count("Busy day") == 4
     assert "and 2 more" in page
     assert page.count('class="day-number"') == 35  # five calendar weeks, Monday first
@@ -108,12 +108,12 @@ def test_calendar_views_queries_do_not_grow(client, session, django_assert_num_q
             start=new_york_datetime(date(2017, 6, 26 + k % 5), time(8 + k // len(rooms))),
         )
     # the fingerprint of what the grid shows (meetings.shownpages), the filter's choices
-    # (processes, rooms) and the grid's rooms and meetings
-    with django_assert_num_queries(5):
+    # (processes, rooms), the filter box's counts and the grid's rooms and meetings
+    with django_assert_num_queries(6):
         assert client.get(reverse("meetings:week-rooms", args=[MONDAY])).status_code == 200
     # the fingerprint of what the month shows, the filter's choices for the month's first
-    # day (its session's processes, rooms) and the meetings; then the meetings only
-    with django_assert_num_queries(4):
+    # day (its session's processes, rooms), its counts and the meetings; then the meetings only
+    with django_assert_num_queries(5):
         assert client.get(reverse("meetings:month", args=[2017, 6])).status_code == 200
     with django_assert_num_queries(2):  # the fingerprint and the meetings
         assert (

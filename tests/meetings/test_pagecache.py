@@ -62,13 +62,13 @@ def test_anonymous_page_with_a_pending_message_is_not_served_from_cache(client):
 
 def test_a_committed_change_is_shown_at_once(client, django_capture_on_commit_callbacks):
     meeting = MeetingFactory(title="Second informal consultation", room=room("CR3"))
-    assert '/rooms/CR3/">Conference Room 3</a>' in client.get(WEEK).content.decode()
+    assert '/rooms/CR3/"><bdi>Conference Room 3</bdi></a>' in client.get(WEEK).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         meeting.room = room("ECOSOC")
         schedule.save_meeting(meeting)
     page = client.get(WEEK).content.decode()
-    assert '/rooms/ECOSOC/">ECOSOC Chamber</a>' in page
-    assert '/rooms/CR3/">Conference Room 3</a>' not in page
+    assert '/rooms/ECOSOC/"><bdi>ECOSOC Chamber</bdi></a>' in page
+    assert '/rooms/CR3/"><bdi>Conference Room 3</bdi></a>' not in page
 
 
 @pytest.mark.parametrize(

@@ -153,7 +153,10 @@ def test_meeting_page_shows_everything_known(client):
     assert "Thursday 29 June 2017, 10:00 (New York time, EDT)" in page
     assert "End time not announced." in page
     assert "ECOSOC Chamber" in page
-    assert "H.E. Ms. Alya Ahmed Saif Al-Thani (Qatar)" in page
+    assert (
+        "<bdi>H.E. Ms. Alya Ahmed Saif Al-Thani</bdi>, Permanent Representative of <bdi>Qatar</bdi>"
+        in page
+    )
     assert '<a href="https://undocs.org/A/RES/71/287" rel="external">A/RES/71/287</a>' in page
     assert "Morning panel" in page
     assert "No list of speakers." in page
@@ -202,7 +205,10 @@ def test_process_page_has_mandate_cofacilitators_meetings_and_deadlines(client):
     MeetingFactory(process=process, title="Second informal consultation")
     page = client.get(process.get_absolute_url()).content.decode()
     assert "Operative paragraph 10" in page
-    assert "H.E. Mr. Marc Pecsteen de Buytswerve, Permanent Representative of Belgium" in page
+    assert (
+        "<bdi>H.E. Mr. Marc Pecsteen de Buytswerve</bdi>, Permanent Representative of "
+        "<bdi>Belgium</bdi>" in page
+    )
     assert "Friday 23 June 2017, close of business</strong>: Zero draft circulated" in page
     past = page.index("Past meetings")
     assert page.index("Second informal consultation") > past
@@ -230,8 +236,9 @@ def test_rooms_page_lists_current_and_historical_rooms(client):
 def test_programme_queries_do_not_grow(client, django_assert_num_queries, n):
     session = current_session()
     many_meetings(n, first_day=today(), session=session, process=ProcessFactory(session=session))
-    # with the fingerprint of what the page shows (meetings.shownpages); a week of days
-    with django_assert_num_queries(4):
+    # with the fingerprint of what the page shows (meetings.shownpages), a week of days,
+    # and the filter box's counts (one grouped query: schedule.session_counts)
+    with django_assert_num_queries(5):
         assert client.get(reverse("meetings:programme")).status_code == 200
 
 
@@ -240,22 +247,23 @@ def test_week_view_queries_do_not_grow(client, django_assert_num_queries, n):
     session = current_session()
     monday = today() - timedelta(days=today().weekday())
     many_meetings(n, first_day=monday, session=session)
-    with django_assert_num_queries(4):  # with the fingerprint (meetings.shownpages)
+    with django_assert_num_queries(5):  # with the fingerprint, and the filter box's counts
         assert client.get(reverse("meetings:week", args=[monday])).status_code == 200
 
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_day_view_queries_do_not_grow(client, django_assert_num_queries, n):
     many_meetings(n, first_day=JUNE_29, session=SessionFactory())
-    # with the fingerprint (meetings.shownpages) and the agenda items
-    with django_assert_num_queries(5):
+    # with the fingerprint (meetings.shownpages), the agenda items and the filter box's
+    # counts
+    with django_assert_num_queries(6):
         assert client.get(reverse("meetings:day", args=[JUNE_29])).status_code == 200
 
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_archive_queries_do_not_grow(client, django_assert_num_queries, n):
     many_meetings(n, first_day=date(2016, 10, 3), session=SessionFactory())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # with the filter box's counts
         assert client.get(reverse("meetings:archive-session", args=[71])).status_code == 200
 
 
