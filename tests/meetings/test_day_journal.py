@@ -156,8 +156,9 @@ def test_the_day_page_runs_the_same_queries_whatever_the_day_holds(
 ):
     fill_day(n)
     # The meetings, their agenda items, their processes' co-facilitators; the
-    # fingerprint of what the page shows (meetings.shownpages); the filter choices.
-    with django_assert_num_queries(6):
+    # fingerprint of what the page shows (meetings.shownpages); the filter choices and
+    # their counts (one grouped query: schedule.session_counts).
+    with django_assert_num_queries(7):
         page = page_of(client, THURSDAY)
     assert page.count('class="entry meeting') == n
     with django_assert_num_queries(0):  # then from cache, while nothing changed
@@ -169,7 +170,7 @@ def test_a_weekend_day_runs_the_same_queries_whatever_the_next_day_holds(
     client, django_assert_num_queries, n
 ):
     fill_day(n, MONDAY)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):  # as above, and the next days ahead
         page = page_of(client, SATURDAY)
     assert page.count('class="entry meeting') == n
 
