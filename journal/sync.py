@@ -17,12 +17,13 @@ import hashlib
 import json
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +44,28 @@ log = logging.getLogger(__name__)
 DROPPED_REASON = "No longer listed in the Journal of the United Nations."
 CANCELLED_REASON = "Cancelled, as the Journal of the United Nations announces."
 ABSENCES_TO_CANCEL = 2
+# The key of the PostgreSQL advisory lock a run holds: the beat task and the command
+# never read the same days at once (two runs would count one absence twice).
+RUN_LOCK = 0x6A6F75726E616C  # "journal"
+ALREADY_RUNNING = "another run is reading the Journal; this one read nothing"
+
+
+@contextmanager
+def only_run():
+    """True while this process holds the run's lock (False: another run holds it). On
+    SQLite, the embedded development default with one process, there is nothing to hold."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [RUN_LOCK])
+        (held,) = cursor.fetchone()
+    try:
+        yield held
+    finally:
+        if held:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [RUN_LOCK])
 
 
 # --- Which days ------------------------------------------------------------------
@@ -63,10 +86,22 @@ def sync_journal(
 ) -> SyncReport:
     """Read the Journal's days from `first` (yesterday) to `last` inclusive; without
     `last`, forward day by day until GASCHED_JOURNAL_EMPTY_DAYS days in a row list
-    nothing (at most GASCHED_JOURNAL_MAX_DAYS days). Returns the run's report (saved)."""
+    nothing (at most GASCHED_JOURNAL_MAX_DAYS days). Returns the run's report (saved).
+    A run that finds another one going reads nothing and says so in its report."""
     if first is None:
         first, _none = default_range()
-    client = client or JournalClient()
+    with only_run() as alone:
+        if not alone:
+            log.info("journal sync skipped: %s", ALREADY_RUNNING)
+            now = timezone.now()
+            # Not saved: the run going on keeps its place as the latest report.
+            return SyncReport(
+                started=now, finished=now, first_day=first, ok=False, fault=ALREADY_RUNNING
+            )
+        return read_days(first, last, client or JournalClient())
+
+
+def read_days(first: date, last: date | None, client: JournalClient) -> SyncReport:
     report = SyncReport.objects.create(started=timezone.now(), first_day=first)
     run = Run(report)
     day, empty_in_a_row, read = first, 0, 0

@@ -5,11 +5,12 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 import time_machine
+from django.db import connections
 
 from correspondence.enums import DeliveryKind
 from correspondence.models import Delivery
 from journal.models import JournalDay, JournalEntry, SyncReport
-from journal.sync import sync_journal
+from journal.sync import ALREADY_RUNNING, RUN_LOCK, sync_journal
 from meetings.enums import MeetingKind, MeetingStatus, Source, Timing
 from meetings.models import Meeting, Organ
 from meetings.timing import new_york_datetime
@@ -327,3 +328,23 @@ def test_a_room_the_office_booked_first_is_reported_not_taken(journal, session71
     assert any("Conference Room 4" in p and "Briefing" in p for p in report.problems)
     office.refresh_from_db()
     assert office.room == room("CR4")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_run_that_finds_another_going_reads_nothing(journal, session71):
+    """The beat task and the command never read the same days at once: the second run
+    would count the same absence twice and cancel a meeting the Journal still lists."""
+    journal.answer(f"allnew/{shapes.DAY.isoformat()}", shapes.day(shapes.plenary("a" * 36)))
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [RUN_LOCK])
+        report = sync_journal(shapes.DAY, shapes.DAY)
+        assert (report.ok, report.fault) == (False, ALREADY_RUNNING)
+        assert journal.paths() == []
+        assert not Meeting.objects.filter(source=Source.JOURNAL).exists()
+    finally:
+        other.close()  # and with it the other run's lock
+    assert sync_journal(shapes.DAY, shapes.DAY).ok
+    assert Meeting.objects.filter(source=Source.JOURNAL).count() == 1
