@@ -9,8 +9,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import following, schedule
-from .enums import MeetingKind
+from .enums import MeetingKind, OrganSection
 from .models import Organ
+from .views import feed_url, subscription
+
+# The Assembly's own bodies: "all plenaries and Main Committees" is one subscription.
+ASSEMBLY_SECTIONS = (OrganSection.PLENARY, OrganSection.MAIN_COMMITTEE)
+
+
+@require_safe
+def organ_list(request):
+    """The bodies whose official meetings the programme holds, in the Journal's order,
+    and one feed of every General Assembly plenary and Main Committee meeting."""
+    organs = list(Organ.objects.all())
+    assembly = [organ.code for organ in organs if organ.section in ASSEMBLY_SECTIONS]
+    feed = schedule.ScheduleFilter.canonical(organs=assembly)
+    sections = [
+        (label, [organ for organ in organs if organ.section == value])
+        for value, label in OrganSection.choices
+    ]
+    context = {
+        "sections": [(label, found) for label, found in sections if found],
+        "feed_intro": _(
+            "Every meeting of the General Assembly plenary and its six Main Committees "
+            "as one calendar feed that keeps itself up to date."
+        ),
+        **subscription(feed_url(request, feed)),
+    }
+    return render(request, "meetings/organ_list.html", context)
 
 
 @require_safe
@@ -33,5 +59,7 @@ def organ_detail(request, code: str):
         "organ": organ,
         "days": schedule.group_by_day(following.upcoming_of(organ=organ)),
         "following": following.is_following(request.user, "organ", organ),
+        "feed_intro": _("This body's meetings as a calendar feed that keeps itself up to date."),
+        **subscription(feed_url(request, schedule.ScheduleFilter.canonical(organs=[code]))),
     }
     return render(request, "meetings/organ_detail.html", context)

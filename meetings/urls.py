@@ -42,5 +42,6 @@ urlpatterns = [
     path("rooms/<slug:code>/", views.room_detail, name="room"),
     path("rooms/<slug:code>/edit/", views.room_edit, name="room-edit"),
     path("kinds/<slug:kind>/", following_views.kind_detail, name="kind"),
+    path("organs/", following_views.organ_list, name="organs"),
     path("organs/<slug:code>/", following_views.organ_detail, name="organ"),
 ]

@@ -83,6 +83,7 @@ EXPECTED = {
     "meetings:room": PUBLIC,
     "meetings:kind": PUBLIC,
     "meetings:organ": PUBLIC,
+    "meetings:organs": PUBLIC,
     "meetings:search": PUBLIC,
     "meetings:search-past": PUBLIC,
     "meetings:search-upcoming": PUBLIC,
