@@ -140,3 +140,14 @@ def test_the_list_reads_a_fixed_number_of_queries(
     link(5, first_room=2)
     with django_assert_num_queries(len(one.captured_queries)):
         assert staff_client.get(url).content.decode().count("<tr>") == 2 * 6 + 1
+
+
+def test_editors_reach_the_list_from_the_menu_and_nobody_else_sees_it(
+    session71, staff_client, viewer
+):
+    menu_link = f'href="{reverse("journal:differs")}"'
+    assert menu_link in staff_client.get(reverse("meetings:programme")).content.decode()
+    viewing = Client()
+    viewing.force_login(viewer)
+    assert menu_link not in viewing.get(reverse("meetings:programme")).content.decode()
+    assert menu_link not in Client().get(reverse("meetings:programme")).content.decode()
