@@ -65,7 +65,9 @@ LETTER_REFERENCE = re.compile(
 # "for a term of office beginning on 1 January 2024", "whose terms begin on 6 February",
 # "members serving from 1 January": when office starts is no meeting.
 TERM_OF_OFFICE = re.compile(
-    r"\b(?:terms?|mandates?)(?:\s+of\s+office)?(?:\s+(?:which|that|will|shall|is|are|to))*"
+    # "a term of three years beginning on": a term's length may stand before its start.
+    r"\b(?:terms?|mandates?)(?:\s+of\s+(?:office|(?:\w+|\d+)(?:\s+|-)years?))?"
+    r"(?:\s+(?:which|that|will|shall|is|are|to))*"
     r"\s+(?:begin(?:s|ning)?|start(?:s|ing)?|commenc(?:e|es|ing)|runs?|running|effective)"
     r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
     r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
@@ -115,7 +117,18 @@ def names_another_event(
     anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
     if ANOTHER_ORGAN.search(sentence[max(0, anchor - 90) : anchor]):
         return "other-organisation"
+    if ANOTHER_BODY.search(sentence[max(0, anchor - 90) : mention.start]):
+        return "other-organisation"
     return None
+
+
+# "the Organization's Executive Council session in Geneva, which ends on 17 October", "the
+# Executive Board's annual session opening on 2 June": the governing body of an agency or
+# fund (the Assembly has none of these), meeting close before the date.
+ANOTHER_BODY = re.compile(
+    r"(?:\b(?:Executive|Governing)\s+(?:Board|Council|Body)|\b(?:Organi[sz]ation|Agency|Union)'s"
+    r"(?:\s+[A-Z][\w-]*){0,3})(?:'s)?(?:\s+[a-z]+)?\s+(?:sessions?|meetings?)\b[^.;]{0,60}$"
+)
 
 
 # "The Security Council will hold an open debate on 20 April": another organ's meeting.

@@ -23,7 +23,7 @@ from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
-from .record import Reading, previous_in_letter, what_of
+from .record import Reading, earlier_with, previous_in_letter, what_of
 from .resolving import days_of, period_of, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
@@ -264,12 +264,23 @@ def frame_sentence(
             sentence[max(0, kind.start - 25) : kind.end]
         )
         same = SAME_PLACE.search(words)
-        if same and earlier is not None:
-            # "at the same time and place", "in the same room": the meeting before's.
-            if not own_rooms and earlier.room and re.search(r"place|room|venue", same[0], re.I):
-                own_rooms = [RoomMention(same.start(), same.end(), earlier.room)]
-            if not own_times and earlier.start and re.search(r"time", same[0], re.I):
-                own_times = [TimeMention(same.start(), same.end(), earlier.start, earlier.end)]
+        if same:
+            # "at the same time and place", "in the same room": the meeting before's, or
+            # the one named ("... as the briefing").
+            named = [k for k in kinds if not k.is_deadline and k.start >= clause.start + same.end()]
+            of_kind = (
+                named[0].kind
+                if named and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
+                else None
+            )
+            if not own_rooms and re.search(r"place|room|venue", same[0], re.I):
+                before = earlier_with(reading, letter_index, "room", of_kind)
+                if before is not None:
+                    own_rooms = [RoomMention(same.start(), same.end(), before.room)]
+            if not own_times and re.search(r"time", same[0], re.I):
+                before = earlier_with(reading, letter_index, "start", of_kind)
+                if before is not None:
+                    own_times = [TimeMention(same.start(), same.end(), before.start, before.end)]
         for day, weekday_note in days:
             slots = [
                 (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times
@@ -328,6 +339,9 @@ PLAIN_MEETING = re.compile(
     r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?)$", re.I
 )
 SAME_PLACE = re.compile(
-    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue|room)\b",
+    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
+    r"|(?:conference\s+|meeting\s+)?room)\b",
     re.I,
 )
+# "... at the same time and place as the briefing": the meeting named, not the last one.
+AS_THE = re.compile(r"\s+as\s+(?:the|that|this|for\s+the)\s+(?:[\w-]+\s+){0,3}?", re.I)

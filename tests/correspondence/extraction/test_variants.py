@@ -1128,3 +1128,85 @@ VARIANTS = [
 @pytest.mark.parametrize(("body", "dated", "meetings"), VARIANTS)
 def test_the_patterns_of_real_letters_in_wordings_of_their_own(body, dated, meetings):
     assert meetings_of(body, dated) == meetings
+
+
+# What fourth/ showed (issue #18), each in wordings of its own.
+SAME_PLACE_VARIANTS = [
+    # "the same room" is the last room stated, not that of a back-reference without one.
+    (
+        "The informal consultations will be held on 6 June at 10 a.m. in Conference Room 6. At the "
+        "6 June meeting the co-facilitators will present the zero draft.\n\n"
+        "A further informal consultation will be held on 13 June at 3 p.m. in the same room.",
+        [
+            ("2023-06-06", "10:00", None, "Conference Room 6", "informal-consultation"),
+            ("2023-06-13", "15:00", None, "Conference Room 6", "informal-consultation"),
+        ],
+    ),
+    (
+        "The first reading will take place on 8 June at 10 a.m. in Conference Room 11. "
+        "The second reading is set for 15 June at 3 p.m., in the same conference room.",
+        [
+            ("2023-06-08", "10:00", None, "Conference Room 11", "informal-consultation"),
+            ("2023-06-15", "15:00", None, "Conference Room 11", "informal-consultation"),
+        ],
+    ),
+    # "... as the briefing": the meeting named lends its time and room, not the last one.
+    (
+        "The briefing will be held on 5 June at 3 p.m. in Conference Room 2. The plenary "
+        "meeting will be held on 7 June at 10 a.m. in the General Assembly Hall. A hearing "
+        "will follow on 9 June at the same time and place as the briefing.",
+        [
+            ("2023-06-05", "15:00", None, "Conference Room 2", "briefing"),
+            ("2023-06-07", "10:00", None, "General Assembly Hall", "plenary"),
+            ("2023-06-09", "15:00", None, "Conference Room 2", "hearing"),
+        ],
+    ),
+    # A meeting called off lends no room to the one after it.
+    (
+        "The briefing will be held on 5 June at 3 p.m. in Conference Room 2. The informal "
+        "consultation planned for 6 June in Conference Room 8 is cancelled. A hearing will "
+        "be held on 9 June at 10 a.m. in the same room.",
+        [
+            ("2023-06-05", "15:00", None, "Conference Room 2", "briefing"),
+            ("2023-06-06", None, None, "Conference Room 8", "informal-consultation"),
+            ("2023-06-09", "10:00", None, "Conference Room 2", "hearing"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), SAME_PLACE_VARIANTS)
+def test_the_same_room_is_the_last_one_stated_or_the_one_named(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+NOT_MEETINGS = [
+    # A term's length before its start: "a term of two years beginning on".
+    (
+        "The election of the members will be held on 3 June 2023 in the "
+        "General Assembly Hall, for a term of two years beginning on 1 July 2023.",
+        [("2023-06-03", None, None, "General Assembly Hall", "election")],
+    ),
+    (
+        "The election will take place on 3 June 2023; the members elected serve a "
+        "four-year term starting on 1 January 2024.",
+        [("2023-06-03", None, None, None, "election")],
+    ),
+    # The governing body of an agency meeting close before the date is not the Assembly.
+    (
+        "The briefing will be held on 5 June at 10 a.m. Many experts will be at the "
+        "International Maritime Organization's Council session in London, which closes on "
+        "2 June.",
+        [("2023-06-05", "10:00", None, None, "briefing")],
+    ),
+    (
+        "The briefing will be held on 5 June at 10 a.m., after the Executive Board annual "
+        "session, which opens on 29 May.",
+        [("2023-06-05", "10:00", None, None, "briefing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), NOT_MEETINGS)
+def test_terms_and_agencies_bodies_are_not_meetings(body, meetings):
+    assert meetings_of(body) == meetings
