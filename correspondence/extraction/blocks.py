@@ -26,6 +26,9 @@ ONLY_A_DATE = re.compile(
 FILLER = re.compile(
     r"^[\s,;:.()|\u2013\u2014-]*(?:(?:from|in|at|the|and|to)\b[\s,;:.()|\u2013\u2014-]*)*$", re.I
 )
+# "Date:  Thursday, 11 April 2024" / "Time:  10 a.m." / "Venue:  Conference Room 4": the
+# labels of a head's lines (blanked, so that what they label stays where it was).
+LABEL = re.compile(r"^\s*(?:Date|Day|Time|Hours?|Venue|Place|Location|Room)\s*:(?=\s)", re.I)
 SUMMARY = re.compile(r"\bsummary\b|\bsummarized\b|\bsummarised\b", re.I)
 
 
@@ -43,7 +46,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
     """The headed blocks of a letter part, offsets into the part."""
     lines, offset = [], 0
     for line in part.split("\n")[:400]:  # a head is at the top of a page
-        lines.append((offset, line))
+        lines.append((offset, LABEL.sub(lambda m: " " * len(m.group(0)), line)))
         offset += len(line) + 1
     blocks = []
     for index, (start, line) in enumerate(lines):
@@ -130,7 +133,7 @@ def lines_below(lines: list[tuple[int, str]], index: int):
         count += 1
         if count > 3:
             return
-        yield start, line.strip()
+        yield start + len(line) - len(line.lstrip()), line.strip()
 
 
 def shifted(found, by: int):
