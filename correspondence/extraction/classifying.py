@@ -91,14 +91,19 @@ OTHER_EVENT = re.compile(
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
 )
-# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters.
+# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters
+# ("which took place in June" is a month, not a city).
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 ELSEWHERE = re.compile(
     r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened|host|hosts|hosted"
     r"|meet|meets|met)"
     r"\s+in\s+"
-    r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
+    rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
-    r"|\bin\s+(?!New\s+York|Conference|Headquarters|Room)[A-Z][a-z]+,?\s+on\s*$"
+    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+on\s*$"
 )
 
 
@@ -162,13 +167,18 @@ def change_of(
         meeting.moved_from = meeting.date
 
 
+ASIDE = re.compile(r",\s*(?:which|that|who)\s+[^,;.]{1,80},")
+
+
 def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool | None:
     """Whether the letter reports the meeting as already held ("the consultations held
     on 4 June", "this morning's informal") rather than announcing it: the tense nearest
     before the date decides ("thank you for ... the consultations that will be held")."""
     if mention.relative in ("this morning", "this afternoon", "yesterday"):
         return not FUTURE.search(sentence[preceding:following])
-    raw_lead = sentence[preceding : mention.start]
+    # "the special session, which took place in June, on 3 October": an aside set off by
+    # commas speaks of what it follows, not of the date's meeting.
+    raw_lead = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[preceding : mention.start])
     # "will be held" speaks of the future: blank it out before looking for "held".
     lead = FUTURE.sub(lambda m: " " * len(m.group(0)), raw_lead)
     past, future = last(PAST.finditer(lead)), last(FUTURE.finditer(raw_lead))

@@ -4,7 +4,9 @@ platforms, lists and tables. Written for this work, not taken from the corpus.""
 
 import pytest
 
-from .helpers import meetings_of
+from correspondence.extraction import extract
+
+from .helpers import letter, meetings_of
 
 VARIANTS = [
     (
@@ -1210,3 +1212,39 @@ NOT_MEETINGS = [
 @pytest.mark.parametrize(("body", "meetings"), NOT_MEETINGS)
 def test_terms_and_agencies_bodies_are_not_meetings(body, meetings):
     assert meetings_of(body) == meetings
+
+
+ASIDES = [
+    # A month after "took place in" is no city: the meeting is at Headquarters.
+    (
+        "The President intends to convene a briefing on the review, which was held in "
+        "March, on 12 April at 3 p.m. in Conference Room 2.",
+        [("2023-04-12", "15:00", None, "Conference Room 2", "briefing")],
+    ),
+    (
+        "An informal meeting of the plenary on the outcome of the summit, which took "
+        "place in February, will be held on 12 April at 10 a.m.",
+        [("2023-04-12", "10:00", None, None, "plenary")],
+    ),
+    # A city still is: "held in Vienna" is away from Headquarters.
+    (
+        "The briefing will be held on 12 April at 10 a.m. The expert meeting will be held "
+        "in Vienna on 20 April.",
+        [("2023-04-12", "10:00", None, None, "briefing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), ASIDES)
+def test_an_aside_in_the_past_and_a_month_named_do_not_move_the_meeting(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_an_aside_in_the_past_leaves_the_meeting_ahead():
+    [meeting] = extract(
+        letter(
+            "The President wishes to hold a briefing on the follow-up to the conference, "
+            "which took place last year, on 12 April at 3 p.m."
+        )
+    ).meetings
+    assert (meeting.date.isoformat(), meeting.held) == ("2023-04-12", False)
