@@ -141,3 +141,29 @@ def test_a_head_whose_lines_are_labelled_gives_its_date_room_and_time():
     assert text[block.date.start : block.date.end] == "Monday, 9 October 2023"
     assert text[block.room.start : block.room.end] == "Trusteeship Council Chamber"
     assert text[block.times[0].start : block.times[0].end].startswith("3 p.m.")
+
+
+SPLIT_ROOM = """NOTE TO MEMBER STATES
+
+Informal consultations on the draft resolution on road safety
+
+Date:   Tuesday, 7 May 2024
+Room:   Trusteeship
+        Council Chamber
+Time:   10 a.m. - 1 p.m.
+
+The consultations are open to all delegations.
+"""
+
+
+def test_a_room_broken_over_two_lines_of_a_head_is_one_room():
+    text = normalise(SPLIT_ROOM)
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.room.name, block.times[0].begins.hour, block.times[0].ends.hour) == (
+        "Trusteeship Council Chamber",
+        10,
+        13,
+    )
+    assert " ".join(text[block.room.start : block.room.end].split()) == (
+        "Trusteeship Council Chamber"
+    )
