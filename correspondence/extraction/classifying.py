@@ -23,7 +23,7 @@ TENTATIVE = re.compile(
 )
 FUTURE = re.compile(
     # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
-    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+"
+    r"\b(?:will|would|shall|may|could|might|can|cannot|must|to|is|are)\s+"
     r"(?:(?:now|then|also|still|not|no\s+longer)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"

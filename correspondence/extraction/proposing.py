@@ -24,7 +24,7 @@ from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, earlier_with, previous_in_letter, what_of
-from .resolving import days_of, period_of, stated_year
+from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import clean_space
@@ -113,6 +113,20 @@ def read_sentence(
     outcomes: dict[tuple[str, int], dict] = {}
     if not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
+    if (
+        mentions
+        and reading.last_made
+        and moved_on(
+            sentence,
+            mentions,
+            times,
+            room_mentions,
+            letter_date,
+            reading=reading,
+            outcomes=outcomes,
+        )
+    ):
+        mentions = []  # the meeting just named, moved: nothing more to read here
     if mentions:
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
@@ -155,6 +169,51 @@ def read_sentence(
                 "detail": "no meeting or deadline was read in this sentence",
             }
             reading.note(offset, item, what, **outcome)
+
+
+# "It has been moved to Friday, 17 November": the meeting the sentence before named.
+MOVED_ON = re.compile(
+    r"^(?:It|This\s+meeting|That\s+meeting|The\s+meeting)\s+(?:has|had|will|is|was)\s+"
+    r"(?:now\s+)?(?:been\s+|be\s+)?(?:moved|rescheduled|re-scheduled|postponed|brought\s+forward"
+    r"|deferred)\s+(?:to|until|for)\s+(?:\w+,?\s+)?$",
+    re.I,
+)
+
+
+def moved_on(
+    sentence: str,
+    mentions: list[DateMention],
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    letter_date: date | None,
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """A sentence that only moves the one meeting the sentence before named, to its
+    first date (and its time and room when given)."""
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len(made) != 1 or made[0].action != ProposalAction.ANNOUNCE:
+        return False
+    if not MOVED_ON.match(sentence[: mentions[0].start]) or len(mentions) != 1:
+        return False
+    if [k for k in find_kinds(sentence) if not k.is_deadline]:
+        return False  # a meeting of its own is named
+    meeting = made[0]
+    day = resolve_year(mentions[0].days[0], letter_date, past=False) if mentions[0].days else None
+    if day is None or day == meeting.date:
+        return False
+    meeting.moved_from, meeting.date = meeting.date, day
+    meeting.action, meeting.held = ProposalAction.MOVE, False
+    later = [t for t in times if t.start > mentions[0].start]
+    if later:
+        meeting.start, meeting.end, meeting.timing = later[0].begins, later[0].ends, Timing.EXACT
+    if len({r.name for r in room_mentions}) == 1:
+        meeting.room, meeting.virtual = room_mentions[0].name, False
+    index = reading.last_made[0]
+    for found in (mentions[0], *later[:1], *room_mentions):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    return True
 
 
 def frame_sentence(

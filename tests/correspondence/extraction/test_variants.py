@@ -1248,3 +1248,53 @@ def test_an_aside_in_the_past_leaves_the_meeting_ahead():
         )
     ).meetings
     assert (meeting.date.isoformat(), meeting.held) == ("2023-04-12", False)
+
+
+def moves_of(body: str) -> list[tuple]:
+    return [
+        (
+            m.date.isoformat(),
+            m.start and m.start.strftime("%H:%M"),
+            m.room,
+            m.action.value,
+            m.moved_from and m.moved_from.isoformat(),
+            m.held,
+        )
+        for m in extract(letter(body)).meetings
+    ]
+
+
+def test_a_meeting_moved_in_the_sentence_after_it_is_one_meeting_at_its_new_date():
+    body = (
+        "The briefing on the budget, foreseen for Thursday, 6 April, cannot take place "
+        "that day. It has been rescheduled to Monday, 10 April at 3 p.m. in Conference "
+        "Room 7."
+    )
+    assert moves_of(body) == [
+        ("2023-04-10", "15:00", "Conference Room 7", "move", "2023-04-06", False)
+    ]
+
+
+def test_a_meeting_moved_keeps_what_the_move_does_not_change():
+    body = (
+        "The informal consultation will be held on 6 April at 10 a.m. in Conference Room 5."
+        " It will be postponed to 13 April."
+    )
+    assert moves_of(body) == [
+        ("2023-04-13", "10:00", "Conference Room 5", "move", "2023-04-06", False)
+    ]
+
+
+def test_a_meeting_that_cannot_be_held_is_not_held_already():
+    [meeting] = extract(
+        letter("The hearing announced for 20 March cannot be held on that day.")
+    ).meetings
+    assert (meeting.date.isoformat(), meeting.held) == ("2023-03-20", False)
+
+
+def test_a_sentence_naming_a_meeting_of_its_own_is_no_move_of_the_one_before():
+    body = (
+        "The briefing will be held on 6 April at 10 a.m. It will be followed by a "
+        "hearing, moved to 12 April at 3 p.m."
+    )
+    assert [m[3] for m in moves_of(body)][0] == "announce"
