@@ -24,7 +24,7 @@ TENTATIVE = re.compile(
 FUTURE = re.compile(
     # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
     r"\b(?:will|would|shall|may|could|might|can|cannot|must|to|is|are)\s+"
-    r"(?:(?:now|then|also|still|not|no\s+longer)\s+)?"
+    r"(?:(?:now|then|also|still|instead|not|no\s+longer)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
@@ -40,7 +40,7 @@ PAST = re.compile(
 )
 MOVED = re.compile(
     r"\b(?:postponed|rescheduled|re-scheduled|moved|changed|brought\s+forward|instead\s+of|"
-    r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
+    r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b",
     re.IGNORECASE,
 )
 CANCELLED = re.compile(

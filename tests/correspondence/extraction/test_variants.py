@@ -1298,3 +1298,13 @@ def test_a_sentence_naming_a_meeting_of_its_own_is_no_move_of_the_one_before():
         "hearing, moved to 12 April at 3 p.m."
     )
     assert [m[3] for m in moves_of(body)][0] == "announce"
+
+
+def test_will_instead_be_held_moves_the_meeting_from_the_date_first_foreseen():
+    body = (
+        "The hearing with civil society, initially planned for Friday, 7 April, will "
+        "instead take place on Tuesday, 11 April at 10 a.m. in Conference Room 3."
+    )
+    assert moves_of(body) == [
+        ("2023-04-11", "10:00", "Conference Room 3", "move", "2023-04-07", False)
+    ]
