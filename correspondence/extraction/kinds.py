@@ -170,7 +170,8 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
 AS_A_TOPIC = re.compile(
     r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report)\s+of\s+"
-    r"(?:the\s+)?$",
+    # "the modalities of the high-level dialogue": a word may qualify the topic.
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 DUE_BY = re.compile(

@@ -296,6 +296,8 @@ def frame_sentence(
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
         year = stated_year(sentence, mention, letter_date, every_date)
+        if letter_date is None and year is None:
+            year = year_in_context(mention, every_date, earlier_with(reading, letter_index, "date"))
         days, said_warnings = days_of(
             mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
         )
@@ -384,6 +386,19 @@ def frame_sentence(
                 outcomes[(what_of(found), found.start)] = {"meeting": first}
     if made:
         reading.last_made = made
+
+
+def year_in_context(
+    mention: DateMention, others: list[DateMention], before: ProposedMeeting | None
+) -> int | None:
+    """In a letter whose own date cannot be read, the year of a date without one is that
+    of the last date before it that has one: in its sentence, or the meeting before."""
+    if mention.relative or all(y is not None for _d, _m, y in mention.days):
+        return None
+    years = [o.days[-1][2] for o in others if o.end <= mention.start and o.days and o.days[-1][2]]
+    if years:
+        return years[-1]
+    return before.date.year if before is not None else None
 
 
 LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to enter

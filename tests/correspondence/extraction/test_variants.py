@@ -1308,3 +1308,33 @@ def test_will_instead_be_held_moves_the_meeting_from_the_date_first_foreseen():
     assert moves_of(body) == [
         ("2023-04-11", "10:00", "Conference Room 3", "move", "2023-04-07", False)
     ]
+
+
+def test_an_undated_letter_gives_a_date_without_a_year_the_year_stated_before_it():
+    body = (
+        "The briefing will be held on Monday, 4 June 2029 at 10 a.m. in Conference Room 3 "
+        "and the hearing on the 8th of June at the same time and place."
+    )
+    assert meetings_of(body, dated="I5 Mav 2O29") == [
+        ("2029-06-04", "10:00", None, "Conference Room 3", "briefing"),
+        ("2029-06-08", "10:00", None, "Conference Room 3", "hearing"),
+    ]
+
+
+def test_an_undated_letter_gives_a_later_sentence_the_year_of_the_meeting_before():
+    body = (
+        "The briefing will be held on Monday, 4 June 2029 at 10 a.m.\n\n"
+        "A hearing will follow on 12 June at 3 p.m."
+    )
+    assert meetings_of(body, dated="I5 Mav 2O29") == [
+        ("2029-06-04", "10:00", None, None, "briefing"),
+        ("2029-06-12", "15:00", None, None, "hearing"),
+    ]
+
+
+def test_a_word_qualifying_a_topic_leaves_the_kind_to_the_meeting_named_first():
+    body = (
+        "The co-facilitators will hold informal consultations on the review of the "
+        "high-level dialogue on 12 April at 10 a.m."
+    )
+    assert meetings_of(body) == [("2023-04-12", "10:00", None, None, "informal-consultation")]
