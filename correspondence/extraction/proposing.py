@@ -43,6 +43,7 @@ def read_announcements(
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     list_start = None  # the first meeting the items of the current list made
+    announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
@@ -61,7 +62,7 @@ def read_announcements(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
             )
             continue
-        read_sentence(
+        announced = read_sentence(
             sentence,
             offset=offset + start,
             letter_index=letter_index,
@@ -70,6 +71,7 @@ def read_announcements(
             reading=reading,
             lead_in=lead_in,
             item=item,
+            announced=announced,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
@@ -92,7 +94,10 @@ def read_sentence(
     reading: Reading,
     lead_in: MeetingKind | None = None,
     item: bool = False,
-) -> None:
+    announced: MeetingKind | None = None,
+) -> MeetingKind | None:
+    """Propose the meetings of one sentence; the kind of a meeting it announces without a
+    date, for the sentence after it ("The meeting will be held on ...")."""
     moved = bool(MOVED.search(sentence))
 
     def unclaimed(found: list) -> list:
@@ -131,6 +136,14 @@ def read_sentence(
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
+        elif (
+            announced
+            and THAT_MEETING.match(sentence)
+            and all(k.is_deadline or k.kind == MeetingKind.OTHER for k in kinds)
+        ):
+            # "I will convene an informal meeting to hear a briefing ... The meeting
+            # will be held on 25 November": the meeting just announced.
+            kinds.insert(0, KindMention(0, 0, announced))
         elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
             # zero draft": an item with a room is a meeting, of the list's kind.
@@ -169,6 +182,24 @@ def read_sentence(
                 "detail": "no meeting or deadline was read in this sentence",
             }
             reading.note(offset, item, what, **outcome)
+    return None if all_dates else announced_kind(sentence)
+
+
+# "The meeting will be held on ...", "It will take place on ...": the one just announced.
+THAT_MEETING = re.compile(r"^(?:The|This|That)\s+meeting\b|^It\s+will\b", re.I)
+# "I will convene an informal meeting ...", "I intend to hold a briefing ...".
+CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host)\b", re.I)
+
+
+def announced_kind(sentence: str) -> MeetingKind | None:
+    """The kind of the meeting a sentence without a date announces, if it announces one:
+    the kind nearest its end, as if its date followed."""
+    if not CONVENES.search(sentence):
+        return None
+    kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+    end = len(sentence)
+    kind = nearest_kind(DateMention(end, end, []), kinds, sentence) if kinds else None
+    return kind.kind if kind is not None and kind.kind != MeetingKind.OTHER else None
 
 
 # "It has been moved to Friday, 17 November": the meeting the sentence before named.

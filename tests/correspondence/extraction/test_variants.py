@@ -1338,3 +1338,29 @@ def test_a_word_qualifying_a_topic_leaves_the_kind_to_the_meeting_named_first():
         "high-level dialogue on 12 April at 10 a.m."
     )
     assert meetings_of(body) == [("2023-04-12", "10:00", None, None, "informal-consultation")]
+
+
+ANNOUNCED_THEN_DATED = [
+    # A meeting announced in one sentence and dated in the next keeps its kind.
+    (
+        "I intend to convene an informal meeting of the plenary to hear a briefing by the "
+        "Secretary-General on his priorities. The meeting will take place on 20 April at "
+        "10 a.m. in the General Assembly Hall.",
+        [("2023-04-20", "10:00", None, "General Assembly Hall", "briefing")],
+    ),
+    (
+        "The co-facilitators will hold a hearing with civil society on the draft. It will "
+        "take place on 20 April at 3 p.m.",
+        [("2023-04-20", "15:00", None, None, "hearing")],
+    ),
+    # The meeting a sentence names after the work of an organ is no topic's kind.
+    (
+        "We will hold informal consultations on the agenda of the plenary on 21 April at 11 a.m.",
+        [("2023-04-21", "11:00", None, None, "informal-consultation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), ANNOUNCED_THEN_DATED)
+def test_a_meeting_announced_then_dated_keeps_the_kind_announced(body, meetings):
+    assert meetings_of(body) == meetings
