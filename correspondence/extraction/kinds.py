@@ -175,6 +175,9 @@ AS_A_TOPIC = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
+# "For the second reading, on Friday, 27 March, we propose to meet": the meeting a
+# sentence opens with is what it speaks of, not a topic.
+OPENING = re.compile(r"\s*(?:For|As\s+for|At)\s+the\s+(?:[\w-]+\s+)?$")
 DUE_BY = re.compile(
     r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
@@ -194,7 +197,10 @@ def nearest_kind(
     a date is a deadline when the sentence names one.
     """
     candidates = [
-        k for k in kinds if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+        k
+        for k in kinds
+        if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+        or OPENING.match(sentence, 0, k.start)
     ] or kinds
     if not candidates:
         return None

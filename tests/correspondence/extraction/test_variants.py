@@ -1364,3 +1364,22 @@ ANNOUNCED_THEN_DATED = [
 @pytest.mark.parametrize(("body", "meetings"), ANNOUNCED_THEN_DATED)
 def test_a_meeting_announced_then_dated_keeps_the_kind_announced(body, meetings):
     assert meetings_of(body) == meetings
+
+
+OPENED_WITH = [
+    # The meeting a sentence opens with is what it speaks of, not a topic.
+    (
+        "For the final reading, on Thursday, 20 April, we will meet at 10 a.m. in "
+        "Conference Room 8 and again in the afternoon sessions.",
+        [("2023-04-20", "10:00", None, "Conference Room 8", "informal-consultation")],
+    ),
+    (
+        "At the hearing, on 21 April at 3 p.m., speakers will have three minutes each.",
+        [("2023-04-21", "15:00", None, None, "hearing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), OPENED_WITH)
+def test_a_meeting_a_sentence_opens_with_gives_its_kind(body, meetings):
+    assert meetings_of(body) == meetings
