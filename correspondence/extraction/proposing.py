@@ -77,11 +77,17 @@ def read_announcements(
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
-        if sentence.endswith(":"):
+        if sentence.endswith(":") or TITLE.match(sentence):
+            # "the schedule of the consultations:", "PROGRAMME OF STOCKTAKING MEETINGS":
+            # what the list or table below it holds (forgotten unless one follows).
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
+
+
+# The title of a table or list: a few words without a full stop, and no date.
+TITLE = re.compile(r"^(?=[A-Z])(?:[^\s.;:,!?\d]+[ \t]+){0,11}[^\s.;:,!?\d]+$")
 
 
 def read_sentence(

@@ -1383,3 +1383,34 @@ OPENED_WITH = [
 @pytest.mark.parametrize(("body", "meetings"), OPENED_WITH)
 def test_a_meeting_a_sentence_opens_with_gives_its_kind(body, meetings):
     assert meetings_of(body) == meetings
+
+
+def test_a_tables_title_gives_its_rows_their_kind():
+    body = (
+        "Please find the programme below.\n\n"
+        "     PROGRAMME OF INFORMAL HEARINGS\n\n"
+        "     Date                  Time                Room\n"
+        "     Monday, 17 April      10 a.m. - 1 p.m.    Conference Room 3\n"
+        "     Friday, 21 April      3 p.m. - 6 p.m.     Conference Room 5\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-17", "10:00", "13:00", "Conference Room 3", "hearing"),
+        ("2023-04-21", "15:00", "18:00", "Conference Room 5", "hearing"),
+    ]
+
+
+def test_a_title_with_no_list_under_it_gives_no_kind_to_what_follows():
+    body = "Informal hearings\n\nThe meeting will be held on 17 April at 10 a.m."
+    assert [m[4] for m in meetings_of(body)] == ["other"]
+
+
+def test_a_meeting_called_off_twice_in_one_letter_is_called_off_once():
+    body = (
+        "The briefing of Monday, 17 April is cancelled.\n\n"
+        "     PROGRAMME OF BRIEFINGS\n\n"
+        "     Date                  Time                Room\n"
+        "     Monday, 17 April      CANCELLED\n"
+        "     Friday, 21 April      3 p.m. - 6 p.m.     Conference Room 5\n"
+    )
+    found = [(m.date.isoformat(), m.action.value) for m in extract(letter(body)).meetings]
+    assert found == [("2023-04-17", "cancel"), ("2023-04-21", "announce")]
