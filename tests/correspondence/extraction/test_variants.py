@@ -1294,10 +1294,13 @@ def test_a_meeting_that_cannot_be_held_is_not_held_already():
 
 def test_a_sentence_naming_a_meeting_of_its_own_is_no_move_of_the_one_before():
     body = (
-        "The briefing will be held on 6 April at 10 a.m. It will be followed by a "
-        "hearing, moved to 12 April at 3 p.m."
+        "The briefing will be held on 6 April at 10 a.m. The hearing has been moved to "
+        "12 April at 3 p.m."
     )
-    assert [m[3] for m in moves_of(body)][0] == "announce"
+    assert [(m[0], m[3]) for m in moves_of(body)] == [
+        ("2023-04-06", "announce"),
+        ("2023-04-12", "move"),
+    ]
 
 
 def test_will_instead_be_held_moves_the_meeting_from_the_date_first_foreseen():
