@@ -77,11 +77,15 @@ def read_announcements(
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
-        if sentence.endswith(":") or TITLE.match(sentence):
-            # "the schedule of the consultations:", "PROGRAMME OF STOCKTAKING MEETINGS":
-            # what the list or table below it holds (forgotten unless one follows).
+        if sentence.endswith(":"):
+            # "the schedule of the informal consultations:": what the list below holds.
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
+        elif TITLE.match(sentence):
+            # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
+            # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
+            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            lead_in = kinds[-1].kind if kinds else lead_in
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
 

@@ -1417,3 +1417,12 @@ def test_a_meeting_called_off_twice_in_one_letter_is_called_off_once():
     )
     found = [(m.date.isoformat(), m.action.value) for m in extract(letter(body)).meetings]
     assert found == [("2023-04-17", "cancel"), ("2023-04-21", "announce")]
+
+
+def test_a_column_head_without_commas_keeps_the_kind_the_lead_in_gave():
+    body = (
+        "The schedule of the informal hearings is as follows:\n\n"
+        "Date Time Room\n\n"
+        "Monday, 17 April 2023 10 a.m. - 1 p.m. Conference Room 3\n"
+    )
+    assert meetings_of(body) == [("2023-04-17", "10:00", "13:00", "Conference Room 3", "hearing")]
