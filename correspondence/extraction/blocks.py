@@ -26,6 +26,9 @@ ONLY_A_DATE = re.compile(
 FILLER = re.compile(
     r"^[\s,;:.()|\u2013\u2014-]*(?:(?:from|in|at|the|and|to)\b[\s,;:.()|\u2013\u2014-]*)*$", re.I
 )
+# "Date:  Thursday, 11 April 2024" / "Time:  10 a.m." / "Venue:  Conference Room 4": the
+# labels of a head's lines (blanked, so that what they label stays where it was).
+LABEL = re.compile(r"^\s*(?:Date|Day|Time|Hours?|Venue|Place|Location|Room)\s*:(?=\s)", re.I)
 SUMMARY = re.compile(r"\bsummary\b|\bsummarized\b|\bsummarised\b", re.I)
 
 
@@ -43,7 +46,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
     """The headed blocks of a letter part, offsets into the part."""
     lines, offset = [], 0
     for line in part.split("\n")[:400]:  # a head is at the top of a page
-        lines.append((offset, line))
+        lines.append((offset, LABEL.sub(lambda m: " " * len(m.group(0)), line)))
         offset += len(line) + 1
     blocks = []
     for index, (start, line) in enumerate(lines):
@@ -64,9 +67,18 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         if not kinds or (kinds[0].kind == MeetingKind.OTHER and len(kinds) == 1):
             continue
         room, times = None, []
-        for below_start, below in lines_below(lines, index):
+        below_lines = list(lines_below(lines, index))
+        consumed = -1
+        for at, (below_start, below) in enumerate(below_lines):
+            if at == consumed:
+                continue  # the second half of a room's name
             found_rooms = parse_room_mentions(below, rooms)
             found_times = parse_time_mentions(below)
+            if not found_rooms and not found_times and at + 1 < len(below_lines):
+                found_rooms = split_room(below, below_lines[at + 1], below_start, rooms)
+                if found_rooms and room is None:
+                    room, consumed = found_rooms[0], at + 1
+                    continue
             if found_rooms and found_rooms[0].start == 0 and room is None:
                 room = shifted(found_rooms[0], below_start)
             elif found_times and found_times[0].start == 0 and not times:
@@ -89,6 +101,18 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
             )
         )
     return blocks
+
+
+def split_room(
+    line: str, after: tuple[int, str], start: int, rooms: dict[str, str]
+) -> list[RoomMention]:
+    """A room's name broken over two lines ("Conference" / "Room 12"), read as one and
+    spanning both (offsets into the part)."""
+    after_start, after_line = after
+    found = parse_room_mentions(f"{line} {after_line}", rooms)
+    if not found or found[0].start != 0 or found[0].end <= len(line) + 1:
+        return []
+    return [RoomMention(start, after_start + found[0].end - len(line) - 1, found[0].name)]
 
 
 def only_these(line: str, found: list) -> bool:
@@ -130,7 +154,7 @@ def lines_below(lines: list[tuple[int, str]], index: int):
         count += 1
         if count > 3:
             return
-        yield start, line.strip()
+        yield start + len(line) - len(line.lstrip()), line.strip()
 
 
 def shifted(found, by: int):

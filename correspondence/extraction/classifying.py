@@ -23,8 +23,8 @@ TENTATIVE = re.compile(
 )
 FUTURE = re.compile(
     # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
-    r"\b(?:will|would|shall|may|could|might|to|is|are)\s+"
-    r"(?:(?:now|then|also|still|not|no\s+longer)\s+)?"
+    r"\b(?:will|would|shall|may|could|might|can|cannot|must|to|is|are)\s+"
+    r"(?:(?:now|then|also|still|instead|not|no\s+longer)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
@@ -40,7 +40,7 @@ PAST = re.compile(
 )
 MOVED = re.compile(
     r"\b(?:postponed|rescheduled|re-scheduled|moved|changed|brought\s+forward|instead\s+of|"
-    r"now\s+(?:be\s+held|take\s+place)|will\s+now)\b",
+    r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b",
     re.IGNORECASE,
 )
 CANCELLED = re.compile(
@@ -65,7 +65,9 @@ LETTER_REFERENCE = re.compile(
 # "for a term of office beginning on 1 January 2024", "whose terms begin on 6 February",
 # "members serving from 1 January": when office starts is no meeting.
 TERM_OF_OFFICE = re.compile(
-    r"\b(?:terms?|mandates?)(?:\s+of\s+office)?(?:\s+(?:which|that|will|shall|is|are|to))*"
+    # "a term of three years beginning on": a term's length may stand before its start.
+    r"\b(?:terms?|mandates?)(?:\s+of\s+(?:office|(?:\w+|\d+)(?:\s+|-)years?))?"
+    r"(?:\s+(?:which|that|will|shall|is|are|to))*"
     r"\s+(?:begin(?:s|ning)?|start(?:s|ing)?|commenc(?:e|es|ing)|runs?|running|effective)"
     r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
     r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
@@ -89,14 +91,19 @@ OTHER_EVENT = re.compile(
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
 )
-# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters.
+# "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters
+# ("which took place in June" is a month, not a city).
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 ELSEWHERE = re.compile(
     r"\b(?:take\s+place|be\s+held|held|took\s+place|taking\s+place|convened|host|hosts|hosted"
     r"|meet|meets|met)"
     r"\s+in\s+"
-    r"(?!New\s+York|the\b|Conference|Headquarters|Room)[A-Z][a-z]+"
+    rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
-    r"|\bin\s+(?!New\s+York|Conference|Headquarters|Room)[A-Z][a-z]+,?\s+on\s*$"
+    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+on\s*$"
 )
 
 
@@ -115,7 +122,18 @@ def names_another_event(
     anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
     if ANOTHER_ORGAN.search(sentence[max(0, anchor - 90) : anchor]):
         return "other-organisation"
+    if ANOTHER_BODY.search(sentence[max(0, anchor - 90) : mention.start]):
+        return "other-organisation"
     return None
+
+
+# "the Organization's Executive Council session in Geneva, which ends on 17 October", "the
+# Executive Board's annual session opening on 2 June": the governing body of an agency or
+# fund (the Assembly has none of these), meeting close before the date.
+ANOTHER_BODY = re.compile(
+    r"(?:\b(?:Executive|Governing)\s+(?:Board|Council|Body)|\b(?:Organi[sz]ation|Agency|Union)'s"
+    r"(?:\s+[A-Z][\w-]*){0,3})(?:'s)?(?:\s+[a-z]+)?\s+(?:sessions?|meetings?)\b[^.;]{0,60}$"
+)
 
 
 # "The Security Council will hold an open debate on 20 April": another organ's meeting.
@@ -149,13 +167,18 @@ def change_of(
         meeting.moved_from = meeting.date
 
 
+ASIDE = re.compile(r",\s*(?:which|that|who)\s+[^,;.]{1,80},")
+
+
 def is_held(sentence: str, preceding: int, mention: DateMention, following: int) -> bool | None:
     """Whether the letter reports the meeting as already held ("the consultations held
     on 4 June", "this morning's informal") rather than announcing it: the tense nearest
     before the date decides ("thank you for ... the consultations that will be held")."""
     if mention.relative in ("this morning", "this afternoon", "yesterday"):
         return not FUTURE.search(sentence[preceding:following])
-    raw_lead = sentence[preceding : mention.start]
+    # "the special session, which took place in June, on 3 October": an aside set off by
+    # commas speaks of what it follows, not of the date's meeting.
+    raw_lead = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[preceding : mention.start])
     # "will be held" speaks of the future: blank it out before looking for "held".
     lead = FUTURE.sub(lambda m: " " * len(m.group(0)), raw_lead)
     past, future = last(PAST.finditer(lead)), last(FUTURE.finditer(raw_lead))

@@ -169,10 +169,15 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
 # "the preparations for the debate": a kind named as a topic is not the meeting.
 AS_A_TOPIC = re.compile(
     r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
-    r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report)\s+of\s+"
-    r"(?:the\s+)?$",
+    r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report"
+    r"|(?:programme\s+of\s+)?work|agenda)\s+of\s+"
+    # "the modalities of the high-level dialogue": a word may qualify the topic.
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
+# "For the second reading, on Friday, 27 March, we propose to meet": the meeting a
+# sentence opens with is what it speaks of, not a topic.
+OPENING = re.compile(r"\s*(?:For|As\s+for|At)\s+the\s+(?:[\w-]+\s+)?$")
 DUE_BY = re.compile(
     r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
@@ -192,7 +197,10 @@ def nearest_kind(
     a date is a deadline when the sentence names one.
     """
     candidates = [
-        k for k in kinds if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+        k
+        for k in kinds
+        if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+        or OPENING.match(sentence, 0, k.start)
     ] or kinds
     if not candidates:
         return None

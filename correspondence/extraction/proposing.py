@@ -23,8 +23,8 @@ from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
-from .record import Reading, previous_in_letter, what_of
-from .resolving import days_of, period_of, stated_year
+from .record import Reading, earlier_with, previous_in_letter, what_of
+from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions
 from .vocabulary import clean_space
@@ -43,6 +43,7 @@ def read_announcements(
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     list_start = None  # the first meeting the items of the current list made
+    announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
@@ -61,7 +62,7 @@ def read_announcements(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
             )
             continue
-        read_sentence(
+        announced = read_sentence(
             sentence,
             offset=offset + start,
             letter_index=letter_index,
@@ -70,16 +71,27 @@ def read_announcements(
             reading=reading,
             lead_in=lead_in,
             item=item,
+            announced=announced,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
         if sentence.endswith(":"):
+            # "the schedule of the informal consultations:": what the list below holds.
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
+        elif TITLE.match(sentence):
+            # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
+            # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
+            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            lead_in = kinds[-1].kind if kinds else lead_in
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
+
+
+# The title of a table or list: a few words without a full stop, and no date.
+TITLE = re.compile(r"^(?=[A-Z])(?:[^\s.;:,!?\d]+[ \t]+){0,11}[^\s.;:,!?\d]+$")
 
 
 def read_sentence(
@@ -92,7 +104,10 @@ def read_sentence(
     reading: Reading,
     lead_in: MeetingKind | None = None,
     item: bool = False,
-) -> None:
+    announced: MeetingKind | None = None,
+) -> MeetingKind | None:
+    """Propose the meetings of one sentence; the kind of a meeting it announces without a
+    date, for the sentence after it ("The meeting will be held on ...")."""
     moved = bool(MOVED.search(sentence))
 
     def unclaimed(found: list) -> list:
@@ -113,10 +128,32 @@ def read_sentence(
     outcomes: dict[tuple[str, int], dict] = {}
     if not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
+    if (
+        mentions
+        and reading.last_made
+        and moved_on(
+            sentence,
+            mentions,
+            times,
+            room_mentions,
+            letter_date,
+            reading=reading,
+            outcomes=outcomes,
+        )
+    ):
+        mentions = []  # the meeting just named, moved: nothing more to read here
     if mentions:
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
+        elif (
+            announced
+            and THAT_MEETING.match(sentence)
+            and all(k.is_deadline or k.kind == MeetingKind.OTHER for k in kinds)
+        ):
+            # "I will convene an informal meeting to hear a briefing ... The meeting
+            # will be held on 25 November": the meeting just announced.
+            kinds.insert(0, KindMention(0, 0, announced))
         elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
             # zero draft": an item with a room is a meeting, of the list's kind.
@@ -155,6 +192,69 @@ def read_sentence(
                 "detail": "no meeting or deadline was read in this sentence",
             }
             reading.note(offset, item, what, **outcome)
+    return None if all_dates else announced_kind(sentence)
+
+
+# "The meeting will be held on ...", "It will take place on ...": the one just announced.
+THAT_MEETING = re.compile(r"^(?:The|This|That)\s+meeting\b|^It\s+will\b", re.I)
+# "I will convene an informal meeting ...", "I intend to hold a briefing ...".
+CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host)\b", re.I)
+
+
+def announced_kind(sentence: str) -> MeetingKind | None:
+    """The kind of the meeting a sentence without a date announces, if it announces one:
+    the kind nearest its end, as if its date followed."""
+    if not CONVENES.search(sentence):
+        return None
+    kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+    end = len(sentence)
+    kind = nearest_kind(DateMention(end, end, []), kinds, sentence) if kinds else None
+    return kind.kind if kind is not None and kind.kind != MeetingKind.OTHER else None
+
+
+# "It has been moved to Friday, 17 November": the meeting the sentence before named.
+MOVED_ON = re.compile(
+    r"^(?:It|This\s+meeting|That\s+meeting|The\s+meeting)\s+(?:has|had|will|is|was)\s+"
+    r"(?:now\s+)?(?:been\s+|be\s+)?(?:moved|rescheduled|re-scheduled|postponed|brought\s+forward"
+    r"|deferred)\s+(?:to|until|for)\s+(?:\w+,?\s+)?$",
+    re.I,
+)
+
+
+def moved_on(
+    sentence: str,
+    mentions: list[DateMention],
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    letter_date: date | None,
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """A sentence that only moves the one meeting the sentence before named, to its
+    first date (and its time and room when given)."""
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len(made) != 1 or made[0].action != ProposalAction.ANNOUNCE:
+        return False
+    if not MOVED_ON.match(sentence[: mentions[0].start]) or len(mentions) != 1:
+        return False
+    if [k for k in find_kinds(sentence) if not k.is_deadline]:
+        return False  # a meeting of its own is named
+    meeting = made[0]
+    day = resolve_year(mentions[0].days[0], letter_date, past=False) if mentions[0].days else None
+    if day is None or day == meeting.date:
+        return False
+    meeting.moved_from, meeting.date = meeting.date, day
+    meeting.action, meeting.held = ProposalAction.MOVE, False
+    later = [t for t in times if t.start > mentions[0].start]
+    if later:
+        meeting.start, meeting.end, meeting.timing = later[0].begins, later[0].ends, Timing.EXACT
+    if len({r.name for r in room_mentions}) == 1:
+        meeting.room, meeting.virtual = room_mentions[0].name, False
+    index = reading.last_made[0]
+    for found in (mentions[0], *later[:1], *room_mentions):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    return True
 
 
 def frame_sentence(
@@ -237,6 +337,8 @@ def frame_sentence(
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
         year = stated_year(sentence, mention, letter_date, every_date)
+        if letter_date is None and year is None:
+            year = year_in_context(mention, every_date, earlier_with(reading, letter_index, "date"))
         days, said_warnings = days_of(
             mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
         )
@@ -264,12 +366,23 @@ def frame_sentence(
             sentence[max(0, kind.start - 25) : kind.end]
         )
         same = SAME_PLACE.search(words)
-        if same and earlier is not None:
-            # "at the same time and place", "in the same room": the meeting before's.
-            if not own_rooms and earlier.room and re.search(r"place|room|venue", same[0], re.I):
-                own_rooms = [RoomMention(same.start(), same.end(), earlier.room)]
-            if not own_times and earlier.start and re.search(r"time", same[0], re.I):
-                own_times = [TimeMention(same.start(), same.end(), earlier.start, earlier.end)]
+        if same:
+            # "at the same time and place", "in the same room": the meeting before's, or
+            # the one named ("... as the briefing").
+            named = [k for k in kinds if not k.is_deadline and k.start >= clause.start + same.end()]
+            of_kind = (
+                named[0].kind
+                if named and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
+                else None
+            )
+            if not own_rooms and re.search(r"place|room|venue", same[0], re.I):
+                before = earlier_with(reading, letter_index, "room", of_kind)
+                if before is not None:
+                    own_rooms = [RoomMention(same.start(), same.end(), before.room)]
+            if not own_times and re.search(r"time", same[0], re.I):
+                before = earlier_with(reading, letter_index, "start", of_kind)
+                if before is not None:
+                    own_times = [TimeMention(same.start(), same.end(), before.start, before.end)]
         for day, weekday_note in days:
             slots = [
                 (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times
@@ -316,6 +429,19 @@ def frame_sentence(
         reading.last_made = made
 
 
+def year_in_context(
+    mention: DateMention, others: list[DateMention], before: ProposedMeeting | None
+) -> int | None:
+    """In a letter whose own date cannot be read, the year of a date without one is that
+    of the last date before it that has one: in its sentence, or the meeting before."""
+    if mention.relative or all(y is not None for _d, _m, y in mention.days):
+        return None
+    years = [o.days[-1][2] for o in others if o.end <= mention.start and o.days and o.days[-1][2]]
+    if years:
+        return years[-1]
+    return before.date.year if before is not None else None
+
+
 LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to enter
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
@@ -328,6 +454,9 @@ PLAIN_MEETING = re.compile(
     r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?)$", re.I
 )
 SAME_PLACE = re.compile(
-    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue|room)\b",
+    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
+    r"|(?:conference\s+|meeting\s+)?room)\b",
     re.I,
 )
+# "... at the same time and place as the briefing": the meeting named, not the last one.
+AS_THE = re.compile(r"\s+as\s+(?:the|that|this|for\s+the)\s+(?:[\w-]+\s+){0,3}?", re.I)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from meetings.enums import Timing
+from correspondence.enums import ProposalAction
+from meetings.enums import MeetingKind, Timing
 
 from .blocks import Block
 from .classifying import LETTER_REFERENCE
@@ -160,6 +161,25 @@ def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting |
             return meeting
         if meeting.letter_index < letter_index:
             return None  # the letters are read in order: none of this one's before
+    return None
+
+
+def earlier_with(
+    reading: Reading, letter_index: int, what: str, kind: MeetingKind | None = None
+) -> ProposedMeeting | None:
+    """The meeting "the same room" or "the same time" points back to: the latest before
+    it in this letter that has one (a back-reference or a meeting called off has none to
+    lend), and of the kind named when one is ("as the briefing")."""
+    for meeting in reversed(reading.meetings):
+        if meeting.letter_index < letter_index:
+            return None  # the letters are read in order: none of this one's before
+        if (
+            meeting.letter_index == letter_index
+            and meeting.action in (ProposalAction.ANNOUNCE, ProposalAction.MOVE)
+            and getattr(meeting, what) is not None
+            and (kind is None or meeting.kind == kind)
+        ):
+            return meeting
     return None
 
 

@@ -231,6 +231,14 @@ def merge_back_references(reading: Reading) -> None:
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
+    if later.action == ProposalAction.CANCEL == earlier.action:
+        # "The meeting of 24 February is cancelled" and the table's "24 February
+        # CANCELLED": one meeting called off, once.
+        return (
+            earlier.date == later.date
+            and earlier.letter_index == later.letter_index
+            and (MeetingKind.OTHER in (earlier.kind, later.kind) or earlier.kind == later.kind)
+        )
     if (
         earlier.date != later.date
         or later.action != ProposalAction.ANNOUNCE

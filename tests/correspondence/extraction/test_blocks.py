@@ -113,3 +113,57 @@ def test_a_date_line_with_more_than_a_time_and_a_room_heads_no_block():
         "Informal consultation on oceans\n\n14 May 2019, Conference Room 4, by invitation only\n"
     )
     assert headed_blocks(text, unhq_room_names()) == []
+
+
+LABELLED = """Summary by the President of the General Assembly
+
+  Informal meeting of the plenary on the rule of law
+
+  Day:    Monday, 9 October 2023
+  Venue:  Trusteeship Council Chamber
+  Time:   3 p.m. - 6 p.m.
+
+1. The meeting heard 30 speakers.
+
+16 October 2023
+"""
+
+
+def test_a_head_whose_lines_are_labelled_gives_its_date_room_and_time():
+    text = normalise(LABELLED)
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.kind.kind, block.room.name, block.times[0].begins.hour, block.summary) == (
+        "plenary",
+        "Trusteeship Council Chamber",
+        15,
+        True,
+    )
+    assert text[block.date.start : block.date.end] == "Monday, 9 October 2023"
+    assert text[block.room.start : block.room.end] == "Trusteeship Council Chamber"
+    assert text[block.times[0].start : block.times[0].end].startswith("3 p.m.")
+
+
+SPLIT_ROOM = """NOTE TO MEMBER STATES
+
+Informal consultations on the draft resolution on road safety
+
+Date:   Tuesday, 7 May 2024
+Room:   Trusteeship
+        Council Chamber
+Time:   10 a.m. - 1 p.m.
+
+The consultations are open to all delegations.
+"""
+
+
+def test_a_room_broken_over_two_lines_of_a_head_is_one_room():
+    text = normalise(SPLIT_ROOM)
+    [block] = headed_blocks(text, unhq_room_names())
+    assert (block.room.name, block.times[0].begins.hour, block.times[0].ends.hour) == (
+        "Trusteeship Council Chamber",
+        10,
+        13,
+    )
+    assert " ".join(text[block.room.start : block.room.end].split()) == (
+        "Trusteeship Council Chamber"
+    )

@@ -4,7 +4,9 @@ platforms, lists and tables. Written for this work, not taken from the corpus.""
 
 import pytest
 
-from .helpers import meetings_of
+from correspondence.extraction import extract
+
+from .helpers import letter, meetings_of
 
 VARIANTS = [
     (
@@ -1128,3 +1130,299 @@ VARIANTS = [
 @pytest.mark.parametrize(("body", "dated", "meetings"), VARIANTS)
 def test_the_patterns_of_real_letters_in_wordings_of_their_own(body, dated, meetings):
     assert meetings_of(body, dated) == meetings
+
+
+# What fourth/ showed (issue #18), each in wordings of its own.
+SAME_PLACE_VARIANTS = [
+    # "the same room" is the last room stated, not that of a back-reference without one.
+    (
+        "The informal consultations will be held on 6 June at 10 a.m. in Conference Room 6. At the "
+        "6 June meeting the co-facilitators will present the zero draft.\n\n"
+        "A further informal consultation will be held on 13 June at 3 p.m. in the same room.",
+        [
+            ("2023-06-06", "10:00", None, "Conference Room 6", "informal-consultation"),
+            ("2023-06-13", "15:00", None, "Conference Room 6", "informal-consultation"),
+        ],
+    ),
+    (
+        "The first reading will take place on 8 June at 10 a.m. in Conference Room 11. "
+        "The second reading is set for 15 June at 3 p.m., in the same conference room.",
+        [
+            ("2023-06-08", "10:00", None, "Conference Room 11", "informal-consultation"),
+            ("2023-06-15", "15:00", None, "Conference Room 11", "informal-consultation"),
+        ],
+    ),
+    # "... as the briefing": the meeting named lends its time and room, not the last one.
+    (
+        "The briefing will be held on 5 June at 3 p.m. in Conference Room 2. The plenary "
+        "meeting will be held on 7 June at 10 a.m. in the General Assembly Hall. A hearing "
+        "will follow on 9 June at the same time and place as the briefing.",
+        [
+            ("2023-06-05", "15:00", None, "Conference Room 2", "briefing"),
+            ("2023-06-07", "10:00", None, "General Assembly Hall", "plenary"),
+            ("2023-06-09", "15:00", None, "Conference Room 2", "hearing"),
+        ],
+    ),
+    # A meeting called off lends no room to the one after it.
+    (
+        "The briefing will be held on 5 June at 3 p.m. in Conference Room 2. The informal "
+        "consultation planned for 6 June in Conference Room 8 is cancelled. A hearing will "
+        "be held on 9 June at 10 a.m. in the same room.",
+        [
+            ("2023-06-05", "15:00", None, "Conference Room 2", "briefing"),
+            ("2023-06-06", None, None, "Conference Room 8", "informal-consultation"),
+            ("2023-06-09", "10:00", None, "Conference Room 2", "hearing"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), SAME_PLACE_VARIANTS)
+def test_the_same_room_is_the_last_one_stated_or_the_one_named(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+NOT_MEETINGS = [
+    # A term's length before its start: "a term of two years beginning on".
+    (
+        "The election of the members will be held on 3 June 2023 in the "
+        "General Assembly Hall, for a term of two years beginning on 1 July 2023.",
+        [("2023-06-03", None, None, "General Assembly Hall", "election")],
+    ),
+    (
+        "The election will take place on 3 June 2023; the members elected serve a "
+        "four-year term starting on 1 January 2024.",
+        [("2023-06-03", None, None, None, "election")],
+    ),
+    # The governing body of an agency meeting close before the date is not the Assembly.
+    (
+        "The briefing will be held on 5 June at 10 a.m. Many experts will be at the "
+        "International Maritime Organization's Council session in London, which closes on "
+        "2 June.",
+        [("2023-06-05", "10:00", None, None, "briefing")],
+    ),
+    (
+        "The briefing will be held on 5 June at 10 a.m., after the Executive Board annual "
+        "session, which opens on 29 May.",
+        [("2023-06-05", "10:00", None, None, "briefing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), NOT_MEETINGS)
+def test_terms_and_agencies_bodies_are_not_meetings(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+ASIDES = [
+    # A month after "took place in" is no city: the meeting is at Headquarters.
+    (
+        "The President intends to convene a briefing on the review, which was held in "
+        "March, on 12 April at 3 p.m. in Conference Room 2.",
+        [("2023-04-12", "15:00", None, "Conference Room 2", "briefing")],
+    ),
+    (
+        "An informal meeting of the plenary on the outcome of the summit, which took "
+        "place in February, will be held on 12 April at 10 a.m.",
+        [("2023-04-12", "10:00", None, None, "plenary")],
+    ),
+    # A city still is: "held in Vienna" is away from Headquarters.
+    (
+        "The briefing will be held on 12 April at 10 a.m. The expert meeting will be held "
+        "in Vienna on 20 April.",
+        [("2023-04-12", "10:00", None, None, "briefing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), ASIDES)
+def test_an_aside_in_the_past_and_a_month_named_do_not_move_the_meeting(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_an_aside_in_the_past_leaves_the_meeting_ahead():
+    [meeting] = extract(
+        letter(
+            "The President wishes to hold a briefing on the follow-up to the conference, "
+            "which took place last year, on 12 April at 3 p.m."
+        )
+    ).meetings
+    assert (meeting.date.isoformat(), meeting.held) == ("2023-04-12", False)
+
+
+def moves_of(body: str) -> list[tuple]:
+    return [
+        (
+            m.date.isoformat(),
+            m.start and m.start.strftime("%H:%M"),
+            m.room,
+            m.action.value,
+            m.moved_from and m.moved_from.isoformat(),
+            m.held,
+        )
+        for m in extract(letter(body)).meetings
+    ]
+
+
+def test_a_meeting_moved_in_the_sentence_after_it_is_one_meeting_at_its_new_date():
+    body = (
+        "The briefing on the budget, foreseen for Thursday, 6 April, cannot take place "
+        "that day. It has been rescheduled to Monday, 10 April at 3 p.m. in Conference "
+        "Room 7."
+    )
+    assert moves_of(body) == [
+        ("2023-04-10", "15:00", "Conference Room 7", "move", "2023-04-06", False)
+    ]
+
+
+def test_a_meeting_moved_keeps_what_the_move_does_not_change():
+    body = (
+        "The informal consultation will be held on 6 April at 10 a.m. in Conference Room 5."
+        " It will be postponed to 13 April."
+    )
+    assert moves_of(body) == [
+        ("2023-04-13", "10:00", "Conference Room 5", "move", "2023-04-06", False)
+    ]
+
+
+def test_a_meeting_that_cannot_be_held_is_not_held_already():
+    [meeting] = extract(
+        letter("The hearing announced for 20 March cannot be held on that day.")
+    ).meetings
+    assert (meeting.date.isoformat(), meeting.held) == ("2023-03-20", False)
+
+
+def test_a_sentence_naming_a_meeting_of_its_own_is_no_move_of_the_one_before():
+    body = (
+        "The briefing will be held on 6 April at 10 a.m. The hearing has been moved to "
+        "12 April at 3 p.m."
+    )
+    assert [(m[0], m[3]) for m in moves_of(body)] == [
+        ("2023-04-06", "announce"),
+        ("2023-04-12", "move"),
+    ]
+
+
+def test_will_instead_be_held_moves_the_meeting_from_the_date_first_foreseen():
+    body = (
+        "The hearing with civil society, initially planned for Friday, 7 April, will "
+        "instead take place on Tuesday, 11 April at 10 a.m. in Conference Room 3."
+    )
+    assert moves_of(body) == [
+        ("2023-04-11", "10:00", "Conference Room 3", "move", "2023-04-07", False)
+    ]
+
+
+def test_an_undated_letter_gives_a_date_without_a_year_the_year_stated_before_it():
+    body = (
+        "The briefing will be held on Monday, 4 June 2029 at 10 a.m. in Conference Room 3 "
+        "and the hearing on the 8th of June at the same time and place."
+    )
+    assert meetings_of(body, dated="I5 Mav 2O29") == [
+        ("2029-06-04", "10:00", None, "Conference Room 3", "briefing"),
+        ("2029-06-08", "10:00", None, "Conference Room 3", "hearing"),
+    ]
+
+
+def test_an_undated_letter_gives_a_later_sentence_the_year_of_the_meeting_before():
+    body = (
+        "The briefing will be held on Monday, 4 June 2029 at 10 a.m.\n\n"
+        "A hearing will follow on 12 June at 3 p.m."
+    )
+    assert meetings_of(body, dated="I5 Mav 2O29") == [
+        ("2029-06-04", "10:00", None, None, "briefing"),
+        ("2029-06-12", "15:00", None, None, "hearing"),
+    ]
+
+
+def test_a_word_qualifying_a_topic_leaves_the_kind_to_the_meeting_named_first():
+    body = (
+        "The co-facilitators will hold informal consultations on the review of the "
+        "high-level dialogue on 12 April at 10 a.m."
+    )
+    assert meetings_of(body) == [("2023-04-12", "10:00", None, None, "informal-consultation")]
+
+
+ANNOUNCED_THEN_DATED = [
+    # A meeting announced in one sentence and dated in the next keeps its kind.
+    (
+        "I intend to convene an informal meeting of the plenary to hear a briefing by the "
+        "Secretary-General on his priorities. The meeting will take place on 20 April at "
+        "10 a.m. in the General Assembly Hall.",
+        [("2023-04-20", "10:00", None, "General Assembly Hall", "briefing")],
+    ),
+    (
+        "The co-facilitators will hold a hearing with civil society on the draft. It will "
+        "take place on 20 April at 3 p.m.",
+        [("2023-04-20", "15:00", None, None, "hearing")],
+    ),
+    # The meeting a sentence names after the work of an organ is no topic's kind.
+    (
+        "We will hold informal consultations on the agenda of the plenary on 21 April at 11 a.m.",
+        [("2023-04-21", "11:00", None, None, "informal-consultation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), ANNOUNCED_THEN_DATED)
+def test_a_meeting_announced_then_dated_keeps_the_kind_announced(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+OPENED_WITH = [
+    # The meeting a sentence opens with is what it speaks of, not a topic.
+    (
+        "For the final reading, on Thursday, 20 April, we will meet at 10 a.m. in "
+        "Conference Room 8 and again in the afternoon sessions.",
+        [("2023-04-20", "10:00", None, "Conference Room 8", "informal-consultation")],
+    ),
+    (
+        "At the hearing, on 21 April at 3 p.m., speakers will have three minutes each.",
+        [("2023-04-21", "15:00", None, None, "hearing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), OPENED_WITH)
+def test_a_meeting_a_sentence_opens_with_gives_its_kind(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_a_tables_title_gives_its_rows_their_kind():
+    body = (
+        "Please find the programme below.\n\n"
+        "     PROGRAMME OF INFORMAL HEARINGS\n\n"
+        "     Date                  Time                Room\n"
+        "     Monday, 17 April      10 a.m. - 1 p.m.    Conference Room 3\n"
+        "     Friday, 21 April      3 p.m. - 6 p.m.     Conference Room 5\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-17", "10:00", "13:00", "Conference Room 3", "hearing"),
+        ("2023-04-21", "15:00", "18:00", "Conference Room 5", "hearing"),
+    ]
+
+
+def test_a_title_with_no_list_under_it_gives_no_kind_to_what_follows():
+    body = "Informal hearings\n\nThe meeting will be held on 17 April at 10 a.m."
+    assert [m[4] for m in meetings_of(body)] == ["other"]
+
+
+def test_a_meeting_called_off_twice_in_one_letter_is_called_off_once():
+    body = (
+        "The briefing of Monday, 17 April is cancelled.\n\n"
+        "     PROGRAMME OF BRIEFINGS\n\n"
+        "     Date                  Time                Room\n"
+        "     Monday, 17 April      CANCELLED\n"
+        "     Friday, 21 April      3 p.m. - 6 p.m.     Conference Room 5\n"
+    )
+    found = [(m.date.isoformat(), m.action.value) for m in extract(letter(body)).meetings]
+    assert found == [("2023-04-17", "cancel"), ("2023-04-21", "announce")]
+
+
+def test_a_column_head_without_commas_keeps_the_kind_the_lead_in_gave():
+    body = (
+        "The schedule of the informal hearings is as follows:\n\n"
+        "Date Time Room\n\n"
+        "Monday, 17 April 2023 10 a.m. - 1 p.m. Conference Room 3\n"
+    )
+    assert meetings_of(body) == [("2023-04-17", "10:00", "13:00", "Conference Room 3", "hearing")]
