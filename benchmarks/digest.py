@@ -29,7 +29,6 @@ Writes benchmarks/results/digest.json and adds it to latest.json under "digest";
 ratio goes to the table of `make bench` (common.record).
 """
 
-import multiprocessing
 import os
 import shutil
 import smtplib
@@ -43,7 +42,7 @@ from datetime import time as clock
 from pathlib import Path
 
 import common
-import smtp_sink  # benchmarks/smtp_sink.py: the counting aiosmtpd sink
+import mailbench  # benchmarks/mailbench.py: the SMTP sink and the worker, shared
 from common import HOST, BenchError
 
 DB_NAME = common.run_database_name("gasched_bench_digest")
@@ -54,7 +53,6 @@ CONCURRENCY = 4
 GOAL = 0.5  # the programme at least half of plain smtplib's rate, as the fan-out
 SEND_TIMEOUT = 150.0  # seconds for the 5,000 messages of one side to arrive
 SETTLE = 1.0  # seconds to wait after the last message for one too many
-WORKER_STARTUP_TIMEOUT = 60.0
 HARD_LIMIT = 420  # seconds: the whole run is aborted (and cleaned up) after this
 LANGUAGES = ["en"] * 5 + ["fr", "es", "ru", "ar", "zh-hans"]  # one in ten in each other
 
@@ -65,72 +63,6 @@ def log(message: str) -> None:
 
 def bench_env(var_dir: Path, **extra: str) -> dict[str, str]:
     return common.django_env(var_dir, database=DB_NAME, redis_url=REDIS_URL, **extra)
-
-
-class Sink:
-    """benchmarks/smtp_sink.py in a spawned process; counters in shared memory."""
-
-    def __init__(self):
-        self.context = multiprocessing.get_context("spawn")
-        self.port = common.free_port()
-        self.count = self.context.Value("q", 0)
-        self.size = self.context.RawValue("q", 0)
-        self.stamps = self.context.RawArray("d", 2 * SUBSCRIBERS + 10)
-        self.ready = self.context.Event()
-        self.stop_event = self.context.Event()
-        self.process = None
-
-    def start(self) -> "Sink":
-        self.process = self.context.Process(
-            target=smtp_sink.serve,
-            args=(self.port, self.count, self.size, self.stamps, self.ready, self.stop_event),
-            name="digest-smtp-sink",
-            daemon=True,
-        )
-        self.process.start()
-        if not self.ready.wait(timeout=30):
-            raise BenchError("the SMTP sink did not start within 30 s")
-        log(f"SMTP sink (aiosmtpd) on {HOST}:{self.port}, pid {self.process.pid}")
-        return self
-
-    def received(self) -> int:
-        with self.count.get_lock():
-            return self.count.value
-
-    def bytes_received(self) -> int:
-        with self.count.get_lock():
-            return self.size.value
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.stop_event.set()
-        self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(timeout=5)
-        log("stopped the SMTP sink")
-        self.process = None
-
-
-def start_worker(env: dict[str, str], log_file) -> subprocess.Popen:
-    args = [str(common.PYTHON), "-m", "celery", "-A", "gasched", "worker"]
-    args += ["--concurrency", str(CONCURRENCY), "--pool", "prefork", "-l", "WARNING"]
-    args += ["--without-heartbeat", "--without-mingle", "--without-gossip"]
-    log(f"start the Celery worker ({CONCURRENCY} prefork processes)")
-    return common.start_group(args, env, log_file)
-
-
-def wait_for_worker(worker: subprocess.Popen) -> None:
-    from gasched.celery import app  # noqa: PLC0415 -- apps not ready
-
-    deadline = time.monotonic() + WORKER_STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if worker.poll() is not None:
-            raise BenchError(f"the Celery worker exited with status {worker.returncode}")
-        if app.control.ping(timeout=0.5):
-            return
-    raise BenchError(f"the Celery worker did not answer within {WORKER_STARTUP_TIMEOUT:.0f} s")
 
 
 def setup_django(var_dir: Path) -> None:
@@ -214,7 +146,7 @@ def load(day: date) -> dict:
     return {"meetings": MEETINGS, "subscribers": SUBSCRIBERS, "day": day.isoformat()}
 
 
-def wait_for_messages(sink: Sink, target: int, worker: subprocess.Popen | None) -> None:
+def wait_for_messages(sink: mailbench.Sink, target: int, worker: subprocess.Popen | None) -> None:
     deadline = time.monotonic() + SEND_TIMEOUT
     while sink.received() < target:
         if time.monotonic() > deadline:
@@ -226,13 +158,13 @@ def wait_for_messages(sink: Sink, target: int, worker: subprocess.Popen | None) 
         time.sleep(0.005)
 
 
-def check_exactly(sink: Sink, target: int, what: str) -> None:
+def check_exactly(sink: mailbench.Sink, target: int, what: str) -> None:
     time.sleep(SETTLE)
     if sink.received() != target:
         raise BenchError(f"{what}: the sink accepted {sink.received()}, not {target} messages")
 
 
-def programme(sink: Sink, worker: subprocess.Popen, day: date) -> dict:
+def programme(sink: mailbench.Sink, worker: subprocess.Popen, day: date) -> dict:
     """A: the programme written at the time it is due, until the sink has it all."""
     from correspondence import daily_programme  # noqa: PLC0415 -- apps not ready
     from correspondence.enums import DeliveryState  # noqa: PLC0415 -- apps not ready
@@ -285,7 +217,7 @@ def prebuilt() -> list[tuple[str, str, object]]:
     return built
 
 
-def plain_smtplib(sink: Sink, messages: list) -> dict:
+def plain_smtplib(sink: mailbench.Sink, messages: list) -> dict:
     """B: the same messages, already built, over one smtplib connection to the sink."""
     first = sink.received()
     started = time.monotonic()
@@ -324,7 +256,7 @@ def main() -> int:
         day = the_day()
         loaded = load(day)
         log(f"{MEETINGS} meetings on {day}, {SUBSCRIBERS} subscribers")
-        sink = Sink().start()
+        sink = mailbench.Sink(stamps=2 * SUBSCRIBERS + 10, part="digest").start()
         worker_env = bench_env(
             var_dir,
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
@@ -332,8 +264,10 @@ def main() -> int:
             EMAIL_PORT=str(sink.port),
         )
         with log_path.open("wb") as log_file:
-            worker = start_worker(worker_env, log_file)
-            wait_for_worker(worker)
+            worker = mailbench.start_worker(
+                worker_env, log_file, concurrency=CONCURRENCY, part="digest"
+            )
+            mailbench.wait_for_worker(worker, part="digest")
             sent = programme(sink, worker, day)
             common.stop_group(worker, what="the Celery worker", grace=20)
         messages = prebuilt()

@@ -43,7 +43,6 @@ Writes benchmarks/results/fanout.json and adds it to latest.json under "fanout".
 
 import argparse
 import cProfile
-import multiprocessing
 import os
 import pstats
 import shutil
@@ -58,7 +57,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import common
-import smtp_sink  # benchmarks/smtp_sink.py: the counting aiosmtpd sink
+import mailbench  # benchmarks/mailbench.py: the SMTP sink and the worker, shared
 from common import HOST, BenchError
 
 DB_NAME = common.run_database_name("gasched_bench_fanout")
@@ -70,7 +69,6 @@ GOAL = 0.5  # the fan-out at least half of plain smtplib's rate
 CPU_GOAL = 1.5  # CPU per message at most 1.5 × plain smtplib's (both sides' own processes)
 FANOUT_TIMEOUT = 120.0  # seconds for the 600 messages of one round to arrive
 SETTLE = 1.0  # seconds to wait after the 600th message for one too many
-WORKER_STARTUP_TIMEOUT = 60.0
 HARD_LIMIT = 600  # seconds: the whole run is aborted (and cleaned up) after this
 BUSY_WARNING = 0.15  # warn when the machine is this busy before the benchmark starts
 QUIET_WAIT = 30.0  # seconds to wait, at most, for the machine to be less busy than that
@@ -85,107 +83,6 @@ def log(message: str) -> None:
 
 def bench_env(var_dir: Path, **extra: str) -> dict[str, str]:
     return common.django_env(var_dir, database=DB_NAME, redis_url=REDIS_URL, **extra)
-
-
-# --- The sink -----------------------------------------------------------------------
-
-
-class Sink:
-    """benchmarks/smtp_sink.py in a spawned process; counters in shared memory."""
-
-    def __init__(self):
-        self.context = multiprocessing.get_context("spawn")
-        self.port = common.free_port()
-        self.count = self.context.Value("q", 0)
-        self.size = self.context.RawValue("q", 0)
-        self.stamps = self.context.RawArray("d", STAMPS)
-        self.ready = self.context.Event()
-        self.stop_event = self.context.Event()
-        self.process = None
-
-    def start(self) -> "Sink":
-        self.process = self.context.Process(
-            target=smtp_sink.serve,
-            args=(self.port, self.count, self.size, self.stamps, self.ready, self.stop_event),
-            name="fanout-smtp-sink",
-            daemon=True,
-        )
-        self.process.start()
-        if not self.ready.wait(timeout=30):
-            raise BenchError("the SMTP sink did not start within 30 s")
-        log(f"SMTP sink (aiosmtpd) on {HOST}:{self.port}, pid {self.process.pid}")
-        return self
-
-    def received(self) -> int:
-        with self.count.get_lock():
-            return self.count.value
-
-    def bytes_received(self) -> int:
-        with self.count.get_lock():
-            return self.size.value
-
-    def stamp(self, index: int) -> float:
-        """When the message number `index` (0-based, over the whole run) was accepted."""
-        if index >= STAMPS:
-            raise BenchError(f"more messages than the sink keeps timestamps for ({STAMPS})")
-        return self.stamps[index]
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.stop_event.set()
-        self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(timeout=5)
-        log("stopped the SMTP sink")
-        self.process = None
-
-
-# --- The worker ---------------------------------------------------------------------
-
-
-def start_worker(env: dict[str, str], log_file) -> subprocess.Popen:
-    args = [
-        str(common.PYTHON),
-        "-m",
-        "celery",
-        "-A",
-        "gasched",
-        "worker",
-        "--concurrency",
-        str(CONCURRENCY),
-        "--pool",
-        "prefork",
-        "--without-heartbeat",
-        "--without-mingle",
-        "--without-gossip",
-        "-l",
-        "WARNING",
-    ]
-    log(f"start the Celery worker ({CONCURRENCY} prefork processes)")
-    return common.start_group(args, env, log_file)
-
-
-def wait_for_worker(worker: subprocess.Popen) -> None:
-    from gasched.celery import app  # noqa: PLC0415 -- apps not ready
-
-    started = time.monotonic()
-    deadline = started + WORKER_STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if worker.poll() is not None:
-            raise BenchError(f"the Celery worker exited with status {worker.returncode}")
-        if app.control.ping(timeout=0.5):
-            log(f"  the worker answered a ping after {time.monotonic() - started:.1f} s")
-            return
-    raise BenchError(f"the Celery worker did not answer within {WORKER_STARTUP_TIMEOUT:.0f} s")
-
-
-def stop_worker(worker: subprocess.Popen) -> None:
-    common.stop_group(worker, what="the Celery worker", grace=20)
 
 
 # --- Django, in this process --------------------------------------------------------
@@ -268,7 +165,7 @@ def new_meeting(number: int):
 # --- Measuring ----------------------------------------------------------------------
 
 
-def wait_for_messages(sink: Sink, target: int, worker: subprocess.Popen | None) -> None:
+def wait_for_messages(sink: mailbench.Sink, target: int, worker: subprocess.Popen | None) -> None:
     deadline = time.monotonic() + FANOUT_TIMEOUT
     while sink.received() < target:
         if time.monotonic() > deadline:
@@ -281,7 +178,7 @@ def wait_for_messages(sink: Sink, target: int, worker: subprocess.Popen | None) 
         time.sleep(0.002)
 
 
-def check_exactly(sink: Sink, target: int, what: str) -> None:
+def check_exactly(sink: mailbench.Sink, target: int, what: str) -> None:
     time.sleep(SETTLE)
     if sink.received() != target:
         raise BenchError(
@@ -433,7 +330,7 @@ def wait_until_all_sent(meeting) -> None:
         time.sleep(0.05)
 
 
-def fan_out(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
+def fan_out(sink: mailbench.Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
     """A: publish a fresh meeting; until the sink has accepted its 600 messages."""
     from meetings import schedule  # noqa: PLC0415 -- apps not ready
     from meetings.enums import MeetingStatus  # noqa: PLC0415 -- apps not ready
@@ -484,7 +381,7 @@ def prebuilt(meeting_pk: int) -> list[tuple[str, str, object]]:
     return built
 
 
-def plain_smtplib(sink: Sink, messages: list, meter: CpuMeter) -> dict:
+def plain_smtplib(sink: mailbench.Sink, messages: list, meter: CpuMeter) -> dict:
     """B: the same messages, already built, over one smtplib connection to the sink."""
     first = sink.received()
     target = first + CONTACTS
@@ -521,7 +418,7 @@ def own_cpu_ms(cpu: dict | None) -> float | None:
     return sum(ms for role, ms in cpu["ms_per_message"].items() if role not in ("outside", "total"))
 
 
-def one_round(sink: Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
+def one_round(sink: mailbench.Sink, worker: subprocess.Popen, number: int, meter: CpuMeter) -> dict:
     fanout = fan_out(sink, worker, number, meter)
     messages = prebuilt(fanout["meeting"])
     baseline = plain_smtplib(sink, messages, meter)
@@ -597,7 +494,7 @@ def deliver_in_process(ids: list[int]) -> dict:
     return outcome
 
 
-def profile_in_process(sink: Sink) -> dict:
+def profile_in_process(sink: mailbench.Sink) -> dict:
     """correspondence.delivery.deliver in this one process, the worker stopped: the rate
     of one process (no profiler), then the queries and stages of a second fan-out."""
     from django.db import connection  # noqa: PLC0415 -- apps not ready
@@ -854,7 +751,7 @@ def main() -> int:
             log(f"the machine is {busy_before * 100:.0f}% busy before the benchmark starts")
             if busy_before > BUSY_WARNING:
                 log("  WARNING: something else is using the CPU; the figures will be off")
-        sink = Sink().start()
+        sink = mailbench.Sink(stamps=STAMPS, part="fanout").start()
         worker_env = bench_env(
             var_dir,
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
@@ -862,13 +759,15 @@ def main() -> int:
             EMAIL_PORT=str(sink.port),
         )
         with log_path.open("wb") as log_file:
-            worker = start_worker(worker_env, log_file)
-            wait_for_worker(worker)
+            worker = mailbench.start_worker(
+                worker_env, log_file, concurrency=CONCURRENCY, part="fanout"
+            )
+            mailbench.wait_for_worker(worker, part="fanout")
             log(f"warm-up round, then {ROUNDS} measured rounds")
             meter = CpuMeter(sink.process.pid, worker.pid)
             warmup = one_round(sink, worker, 0, meter)
             rounds = [one_round(sink, worker, n, meter) for n in range(1, ROUNDS + 1)]
-            stop_worker(worker)
+            mailbench.stop_worker(worker)
         median = statistics.median(r["ratio"] for r in rounds)
         results = {
             **common.stamp(),
@@ -911,7 +810,7 @@ def main() -> int:
     finally:
         common.clear_time_limit()
         if worker is not None:
-            stop_worker(worker)
+            mailbench.stop_worker(worker)
         if sink is not None:
             sink.stop()
         if "django" in sys.modules:

@@ -21,7 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings import calling_off, changes, schedule
+from meetings import calling_off, changes, precedence, schedule
 from meetings.changes import CalendarChange
 from meetings.enums import MeetingStatus, Timing
 from meetings.models import Deadline, Meeting, Process, Room, check_meeting_date
@@ -215,7 +215,12 @@ def change_existing(
     meeting: Meeting, proposal: ProposedMeeting, correction: Correction
 ) -> tuple[Meeting, str]:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    return apply_proposal(meeting, proposal, correction)
+    meeting, role = apply_proposal(meeting, proposal, correction)
+    # A letter may confirm an official meeting the Journal lists; only the Journal moves
+    # or calls it off (meetings.precedence, as on the staff pages and in the admin).
+    if role != AnnouncementRole.CONFIRMED and (refused := precedence.office_refusal(meeting)):
+        raise ValidationError(refused, code="kept_by_the_journal")
+    return meeting, role
 
 
 def proposed_change(

@@ -1,6 +1,7 @@
 """Who keeps a meeting: the office keeps its own; the Journal of the United Nations
 keeps the official meetings read from it (Meeting.source), which the office's forms
-(the staff pages and the admin) only read. The one place that says so."""
+(the staff pages, the admin and a letter's review) only read. The one place that says
+so."""
 
 from django.utils.translation import gettext as _
 

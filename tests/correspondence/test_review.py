@@ -10,8 +10,8 @@ from correspondence import letters, review
 from correspondence.enums import AnnouncementRole, ProposalAction, ProposalState
 from correspondence.models import Announcement, Letter, ProposedDeadline, ProposedMeeting
 from meetings import schedule
-from meetings.enums import MeetingKind, MeetingStatus, Timing
-from meetings.models import CoFacilitator, Deadline, Meeting, Room
+from meetings.enums import MeetingKind, MeetingStatus, Source, Timing
+from meetings.models import CoFacilitator, Deadline, Meeting, Organ, Room
 from meetings.timing import NEW_YORK, new_york_datetime
 from tests.factories import MeetingFactory, ProcessFactory, SessionFactory
 
@@ -348,3 +348,50 @@ def test_accept_all_refuses_a_future_meeting_in_a_room_out_of_use(trafficking, w
         (proposal, "Conference Room 4 (North Lawn Building) is no longer in use.")
     ]
     assert Meeting.objects.count() == 0
+
+
+def journal_plenary(day: date) -> Meeting:
+    return MeetingFactory(
+        kind=MeetingKind.PLENARY,
+        title="General Assembly, 96th plenary meeting",
+        organ=Organ.objects.get(code="ga-plenary"),
+        meeting_number=96,
+        source=Source.JOURNAL,
+        start=new_york_datetime(day, time(10)),
+        end=new_york_datetime(day, time(13)),
+        room=Room.objects.get(code="GA-HALL"),
+    )
+
+
+def pga_letter(body: str) -> Letter:
+    return import_text(
+        f"30 June 2017\n\nExcellency,\n\n{body}\n\nPlease accept, Excellency, the assurances "
+        "of my highest consideration.\n\nPeter Thomson\nPresident of the General Assembly\n"
+    )
+
+
+def test_a_letter_cannot_move_an_official_meeting_the_journal_keeps_but_may_confirm_it():
+    official = journal_plenary(date(2017, 7, 6))
+    moving = pga_letter(
+        "The plenary meeting scheduled for Thursday, 6 July 2017 has been moved to Friday, "
+        "7 July 2017 at 3 p.m. in the General Assembly Hall."
+    )
+    proposal = ProposedMeeting.objects.get(letter=moving)
+    assert proposal.existing == official
+    with pytest.raises(ValidationError) as refused:
+        review.accept_meeting(proposal, user=None)
+    assert "Journal of the United Nations" in " ".join(refused.value.messages)
+    official.refresh_from_db()
+    assert (official.local_start.date(), official.sequence) == (date(2017, 7, 6), 0)
+    outcome = review.accept_all(moving, user=None)
+    assert outcome.accepted == []
+    assert len(outcome.failed) == 1
+    assert Meeting.objects.count() == 1
+
+    repeating = pga_letter(
+        "The plenary meeting will be held on Thursday, 6 July 2017 from 10 a.m. to 1 p.m. "
+        "in the General Assembly Hall."
+    )
+    proposal = ProposedMeeting.objects.get(letter=repeating)
+    assert review.accept_meeting(proposal, user=None) == official
+    assert Announcement.objects.filter(letter=repeating, meeting=official).exists()
