@@ -6,14 +6,17 @@ through the aliases staff keep (RoomQuerySet.matching); one that answers to neit
 reported, never guessed. A body the Journal names and gasched does not know is added
 (Organ, section "Other bodies")."""
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from meetings.enums import OrganSection
-from meetings.models import Organ, Room
+from meetings.models import WEB_ADDRESS, Organ, Room
 from meetings.timing import NEW_YORK
 
 from .reading import first_number, plain_text
@@ -243,3 +246,17 @@ def find_organ(meeting: JournalMeeting) -> Organ | None:
         symbol=symbol,
         section=OrganSection.OTHER,
     )
+
+
+def digest(raw: dict) -> str:
+    """The fingerprint of what the Journal said of a meeting: unchanged, nothing to do."""
+    return hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def web_address(text: str) -> str:
+    """A web page's address as the Journal gives it, or "" for anything else."""
+    try:
+        WEB_ADDRESS(text)
+    except ValidationError:
+        return ""
+    return text

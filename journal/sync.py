@@ -5,7 +5,7 @@ the Journal's id (JournalEntry), through the schedule's own save path
 (schedule.save_meeting; calling_off for cancellations): its rules, SEQUENCE, What
 changed, the feeds and the updates to those invited follow as for any change. The
 office's own meetings that the Journal's informal list also has are linked, never
-duplicated; where the two disagree staff see it (differences) and decide.
+duplicated; where the two disagree staff see it and decide (journal/matching.py).
 
 Faults (the Journal unreachable, slow, answering HTML, malformed JSON, a shape this
 sync does not know) are logged and reported; what was read well before stays, and
@@ -13,28 +13,35 @@ nothing is ever deleted. A meeting the Journal drops is cancelled only once it i
 missing from two consecutive reads of a day the Journal covers.
 """
 
-import hashlib
-import json
 import logging
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings import calling_off, pagecache, schedule
 from meetings.enums import MeetingKind, MeetingStatus, OrganSection, Source, Timing
-from meetings.models import WEB_ADDRESS, AgendaItem, Meeting, Room
-from meetings.timing import NEW_YORK, today
+from meetings.models import AgendaItem, Meeting, Room
+from meetings.timing import today
 
 from .client import JournalClient, JournalFault
-from .mapping import JournalMeeting, ShapeError, find_organ, find_room, meetings_in, read_meeting
+from .mapping import (
+    JournalMeeting,
+    ShapeError,
+    digest,
+    find_organ,
+    find_room,
+    meetings_in,
+    read_meeting,
+    web_address,
+)
+from .matching import link_informal
 from .models import JournalDay, JournalEntry, SyncReport
 from .reading import plain_text
 
@@ -206,10 +213,6 @@ def sync_day(client: JournalClient, day: date, run: Run) -> int:
     return len(officials) + len(informals)
 
 
-def digest(raw: dict) -> str:
-    return hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()
-
-
 def bring_in_official(
     client: JournalClient,
     found: JournalMeeting,
@@ -265,14 +268,6 @@ def bring_in_official(
         run.report.created += 1
     else:
         run.report.updated += 1
-
-
-def web_address(text: str) -> str:
-    try:
-        WEB_ADDRESS(text)
-    except ValidationError:
-        return ""
-    return text
 
 
 def remember_room(held: dict[int, list[Meeting]], meeting: Meeting) -> None:
@@ -439,113 +434,3 @@ def count_absences(day: date, seen: set[str], run: Run) -> None:
                 run.problem(day, f"“{entry.meeting.title}” not cancelled: {error.messages}")
                 continue
             run.report.cancelled += 1
-
-
-# --- The office's informal meetings the Journal also lists -----------------------
-
-
-def same_title(journal_title: str, meeting: Meeting) -> bool:
-    said = journal_title.casefold()
-    names = [meeting.title]
-    if meeting.process is not None:
-        names += [meeting.process.title, meeting.process.short_title]
-    for name in names:
-        name = (name or "").casefold()
-        if name and (name in said or said in name):
-            return True
-    return False
-
-
-def office_meeting_for(found: JournalMeeting, room: Room | None) -> Meeting | None:
-    """The office's meeting the Journal's informal meeting is: same day, same room,
-    and the same process or title. None when not sure (no room known: never guessed)."""
-    if room is None or not found.title:
-        return None
-    start = schedule.start_of_day(found.day)
-    candidates = (
-        Meeting.objects.published()
-        .filter(
-            source=Source.OFFICE,
-            start__gte=start,
-            start__lt=start + timedelta(days=1),
-            journal_entry__isnull=True,
-        )
-        .filter(Q(room=room) | Q(overflow_room=room))
-        .select_related("process")
-    )
-    return next((m for m in candidates if same_title(found.title, m)), None)
-
-
-def link_informal(found: JournalMeeting, run: Run, now: datetime) -> None:
-    room, room_text = find_room(found)
-    entry = JournalEntry.objects.filter(journal_id=found.journal_id).first()
-    if entry is None:
-        meeting = office_meeting_for(found, room)
-        if meeting is None:
-            return  # another body's informal meeting: not the office's to list
-        entry = JournalEntry(journal_id=found.journal_id, meeting=meeting)
-        run.report.linked += 1
-    elif entry.listed_as != JournalEntry.INFORMAL:
-        return
-    entry.listed_as = JournalEntry.INFORMAL
-    entry.day = found.day
-    entry.last_seen = now
-    entry.absences = 0
-    entry.raw_hash = digest(found.raw)
-    entry.statements_url = web_address(found.statements)
-    entry.journal_start, entry.journal_end = found.start, found.end
-    entry.journal_room, entry.journal_room_text = room, room_text[:200]
-    entry.journal_cancelled = found.is_cancelled
-    entry.save()
-
-
-@dataclass(frozen=True)
-class Difference:
-    what: str
-    office: str
-    journal: str
-
-
-def differences(entry: JournalEntry) -> list[Difference]:
-    """Where an office meeting and the Journal's listing of it disagree: time, room,
-    cancelled. Staff decide; nothing is changed here."""
-    if entry.listed_as != JournalEntry.INFORMAL:
-        return []
-    meeting, found = entry.meeting, []
-
-    def clock(moment):
-        return f"{timezone.localtime(moment, NEW_YORK):%H:%M}" if moment else "—"
-
-    def day_and_clock(moment):
-        return f"{timezone.localtime(moment, NEW_YORK):%Y-%m-%d %H:%M}" if moment else "—"
-
-    if (
-        entry.journal_start
-        and meeting.timing == Timing.EXACT
-        and entry.journal_start != meeting.start
-    ):
-        found.append(
-            Difference(_("Start"), day_and_clock(meeting.start), day_and_clock(entry.journal_start))
-        )
-    if entry.journal_end and meeting.end and entry.journal_end != meeting.end:
-        found.append(Difference(_("End"), clock(meeting.end), clock(entry.journal_end)))
-    if entry.journal_room_id and entry.journal_room_id != meeting.room_id:
-        office_room = str(meeting.room) if meeting.room else "—"
-        found.append(Difference(_("Room"), office_room, str(entry.journal_room)))
-    if entry.journal_cancelled != (meeting.status == MeetingStatus.CANCELLED):
-        yes, no = _("Cancelled"), meeting.get_status_display()
-        office = yes if meeting.status == MeetingStatus.CANCELLED else no
-        journal = yes if entry.journal_cancelled else _("Scheduled")
-        found.append(Difference(_("Status"), office, journal))
-    return found
-
-
-def differing_entries() -> list[tuple[JournalEntry, list[Difference]]]:
-    """Every linked office meeting from yesterday on where the Journal differs: one query."""
-    since = schedule.start_of_day(today() - timedelta(days=1))
-    entries = (
-        JournalEntry.objects.filter(listed_as=JournalEntry.INFORMAL, meeting__start__gte=since)
-        .select_related("meeting", "meeting__room", "journal_room")
-        .order_by("meeting__start", "pk")
-    )
-    return [(entry, found) for entry in entries if (found := differences(entry))]

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from gasched.access import requires
 
-from . import sync
+from . import matching, sync
 from .models import SyncReport
 
 
@@ -16,7 +16,7 @@ def differs(request):
     """Office meetings the Journal also lists, where the two disagree (time, room,
     cancelled), from yesterday on; and the last sync's report. Two queries."""
     context = {
-        "entries": sync.differing_entries(),
+        "entries": matching.differing_entries(),
         "report": SyncReport.objects.first(),
         "last_good_read": sync.last_good_read(),
     }

@@ -1,7 +1,7 @@
 from django import template
 
+from journal.matching import differences
 from journal.models import JournalEntry
-from journal.sync import differences
 from meetings.models import Meeting
 
 register = template.Library()
