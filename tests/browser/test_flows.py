@@ -1,7 +1,7 @@
 """What people do with gasched, in a real browser: the four flows of the issue.
 
-Each flow ends with screenshots at desktop and phone widths (build/screenshots, or
-docs/screenshots with `make screenshots`); the README shows some of them.
+Each flow ends with screenshots at desktop and phone widths when asked for
+(`make screenshots`, into docs/screenshots); the README shows some of them.
 """
 
 import re
