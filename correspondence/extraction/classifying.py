@@ -139,7 +139,8 @@ ANOTHER_BODY = re.compile(
 # "The Security Council will hold an open debate on 20 April": another organ's meeting.
 ANOTHER_ORGAN = re.compile(
     r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
-    r"|Peacebuilding\s+Commission)\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
+    # "the Council itself will hold its open debate": a council is never the Assembly.
+    r"|Peacebuilding\s+Commission|\b[Tt]he\s+Council)(?:\s+itself)?\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
     r"(?:hold|convene|meet|organi[sz]e|host)\b[^.;]{0,40}$"
 )
 

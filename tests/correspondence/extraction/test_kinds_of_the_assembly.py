@@ -1,0 +1,40 @@
+"""Words that look like one kind but name another: a plenary's debate of an agenda item,
+a week of the general debate, negotiations held in informal plenary, a council's debate."""
+
+import pytest
+
+from .helpers import meetings_of
+
+KINDS = [
+    (
+        # the Assembly's plenary debates its agenda items
+        "The joint debate on agenda items 14 and 117 is scheduled for Tuesday, 9 May, "
+        "at 3 p.m. in the General Assembly Hall.",
+        [("2023-05-09", "15:00", None, "General Assembly Hall", "plenary")],
+    ),
+    (
+        # the general debate week is when something happened, not the meeting announced
+        "You are invited to a briefing on the side events of the general debate week, "
+        "to be held on Friday, 12 May, at 10 a.m. in Conference Room 2.",
+        [("2023-05-12", "10:00", None, "Conference Room 2", "briefing")],
+    ),
+    (
+        # the negotiations meet in informal plenary; they stay negotiations
+        "The Chair will resume the intergovernmental negotiations in informal plenary "
+        "on 4 May at 10 a.m. in Conference Room 1.",
+        [("2023-05-04", "10:00", None, "Conference Room 1", "negotiation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "meetings"), KINDS)
+def test_the_kind_is_the_meeting_s_not_the_words_around_it(body, meetings):
+    assert meetings_of(body) == meetings
+
+
+def test_a_debate_the_council_itself_holds_is_no_meeting_of_the_assembly():
+    body = (
+        "The Assembly will take up the report in plenary on 20 April at 10 a.m. The "
+        "Council itself will hold its annual open debate on 11 April."
+    )
+    assert meetings_of(body) == [("2023-04-20", "10:00", None, None, "plenary")]
