@@ -19,7 +19,7 @@ from .classifying import (
 from .continuing import FOLLOWED_BY, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
-from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
+from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
@@ -149,7 +149,13 @@ def read_sentence(
         elif (
             announced
             and THAT_MEETING.match(sentence)
-            and all(k.is_deadline or k.kind == MeetingKind.OTHER for k in kinds)
+            # "... and to present a text to the plenary": a topic is no meeting's kind.
+            and all(
+                k.is_deadline
+                or k.kind == MeetingKind.OTHER
+                or AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+                for k in kinds
+            )
         ):
             # "I will convene an informal meeting to hear a briefing ... The meeting
             # will be held on 25 November": the meeting just announced.
@@ -196,9 +202,14 @@ def read_sentence(
 
 
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
-THAT_MEETING = re.compile(r"^(?:The|This|That)\s+meeting\b|^It\s+will\b", re.I)
+# "We intend to hold them on 23-25 June": the consultations just announced.
+THAT_MEETING = re.compile(
+    r"^(?:The|This|That)\s+meeting\b|^It\s+will\b"
+    r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
+    re.I,
+)
 # "I will convene an informal meeting ...", "I intend to hold a briefing ...".
-CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host)\b", re.I)
+CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host|conduct)\b", re.I)
 
 
 def announced_kind(sentence: str) -> MeetingKind | None:

@@ -38,3 +38,15 @@ def test_a_debate_the_council_itself_holds_is_no_meeting_of_the_assembly():
         "Council itself will hold its annual open debate on 11 April."
     )
     assert meetings_of(body) == [("2023-04-20", "10:00", None, None, "plenary")]
+
+
+def test_them_are_the_consultations_just_announced_not_the_plenary_named_after():
+    body = (
+        "The President has asked us to conduct informal consultations on the draft "
+        "declaration. We plan to hold them on 8-9 May, at 3 p.m. each day, in Conference "
+        "Room 4, and to report to the plenary in June."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-08", "15:00", None, "Conference Room 4", "informal-consultation"),
+        ("2023-05-09", "15:00", None, "Conference Room 4", "informal-consultation"),
+    ]
