@@ -55,7 +55,8 @@ POSTPONED_OPEN = re.compile(
 # A date that says when a letter was written is not a meeting.
 LETTER_REFERENCE = re.compile(
     r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
-    r"|non-paper|paper|statement|remarks|ref(?:erence)?\.?:?)s?"
+    # "the changes since the draft of 3 June": a document's date, as a letter's.
+    r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$",
     re.IGNORECASE,

@@ -1,0 +1,28 @@
+"""A time, a room or a document's date the lines and sentences of a letter split:
+"at 10." / "45 a.m.", "We will meet in Conference Room 2.", "the text of 2 May"."""
+
+from .helpers import meetings_of
+
+
+def test_a_clock_broken_after_its_point_is_one_time():
+    body = "The briefing on Monday, 8 May, will start at 10.\n45 a.m. in Conference Room 7."
+    assert meetings_of(body) == [("2023-05-08", "10:45", None, "Conference Room 7", "briefing")]
+
+
+def test_we_will_meet_in_gives_the_room_of_the_meeting_just_named():
+    body = (
+        "Informal consultations on the draft decision will be held on Thursday, 11 May, "
+        "at 3 p.m. The co-facilitators will walk delegations through the text. We will "
+        "meet in Conference Room 8."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-11", "15:00", None, "Conference Room 8", "informal-consultation")
+    ]
+
+
+def test_the_date_of_a_draft_or_a_compilation_is_no_meeting():
+    body = (
+        "The plenary meeting will be held on 16 May at 10 a.m. The changes since the "
+        "draft of 28 April will be explained at the meeting, which should end by noon."
+    )
+    assert meetings_of(body) == [("2023-05-16", "10:00", None, None, "plenary")]
