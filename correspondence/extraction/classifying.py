@@ -134,6 +134,9 @@ def names_another_event(
 ANOTHER_BODY = re.compile(
     r"(?:\b(?:Executive|Governing)\s+(?:Board|Council|Body)|\b(?:Organi[sz]ation|Agency|Union)'s"
     r"(?:\s+[A-Z][\w-]*){0,3})(?:'s)?(?:\s+[a-z]+)?\s+(?:sessions?|meetings?)\b[^.;]{0,60}$"
+    # "the annual session of the UNICEF Executive Board (10-13 June)"
+    r"|\b(?:sessions?|meetings?)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Executive|Governing)"
+    r"\s+(?:Board|Council|Body)\b[^.;]{0,60}$"
 )
 
 

@@ -142,6 +142,10 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+TO_HEAR = re.compile(
+    r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?to\s+hear\s+(?:an?|the)\s+$",
+    re.I,
+)
 IN_FORMAT = re.compile(r"^\s+in\s+(?:an?\s+)?(?:informal\s+)?$", re.I)
 GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
 
@@ -165,6 +169,13 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
             and IN_FORMAT.match(sentence[a.end : b.start])
         ):
             dropped.add(id(b))
+            continue
+        # "an informal meeting of the General Assembly to hear a briefing by the
+        # co-chairs": the meeting is the briefing it is convened to hear.
+        if TO_HEAR.match(sentence[a.end : b.start]) and (
+            GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.INFORMAL_CONSULTATION
+        ):
+            dropped.add(id(a))
             continue
         if not OF_THE.match(sentence[a.end : b.start]):
             continue

@@ -50,3 +50,19 @@ def test_them_are_the_consultations_just_announced_not_the_plenary_named_after()
         ("2023-05-08", "15:00", None, "Conference Room 4", "informal-consultation"),
         ("2023-05-09", "15:00", None, "Conference Room 4", "informal-consultation"),
     ]
+
+
+def test_a_meeting_convened_to_hear_a_briefing_is_the_briefing():
+    body = (
+        "I have reserved the morning of Friday, 19 May for an informal meeting of the "
+        "Assembly to hear a briefing by the facilitators, at 10 a.m. in Conference Room 6."
+    )
+    assert meetings_of(body) == [("2023-05-19", "10:00", None, "Conference Room 6", "briefing")]
+
+
+def test_the_session_of_an_agency_s_executive_board_is_no_meeting_of_the_assembly():
+    body = (
+        "The dialogue will be held on 2 May at 3 p.m. in the ECOSOC Chamber. The dialogue "
+        "comes well before the annual session of the UNDP Executive Board (5-8 June)."
+    )
+    assert meetings_of(body) == [("2023-05-02", "15:00", None, "ECOSOC Chamber", "dialogue")]
