@@ -27,7 +27,9 @@ GOES_ON = re.compile(
     r"plenary|event|segment|panel|informals?)\b)|\b(?:opened|rose|adjourned)\b|"
     r"\b(?:same\s+(?:time|room|venue|place))\b"
     # "We will meet in Conference Room 1.": where the meeting just named is held.
-    r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b",
+    r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b"
+    # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
+    r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b",
     re.I,
 )
 

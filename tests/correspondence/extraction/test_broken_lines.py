@@ -26,3 +26,15 @@ def test_the_date_of_a_draft_or_a_compilation_is_no_meeting():
         "draft of 28 April will be explained at the meeting, which should end by noon."
     )
     assert meetings_of(body) == [("2023-05-16", "10:00", None, None, "plenary")]
+
+
+def test_a_room_said_to_suit_both_meetings_is_the_room_of_both():
+    body = (
+        "The President will hold a plenary meeting on Monday, 15 May, at 10 a.m., and "
+        "another on Wednesday, 17 May, at 3 p.m. The Trusteeship Council Chamber has "
+        "been reserved for both."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-15", "10:00", None, "Trusteeship Council Chamber", "plenary"),
+        ("2023-05-17", "15:00", None, "Trusteeship Council Chamber", "plenary"),
+    ]
