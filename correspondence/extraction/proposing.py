@@ -160,6 +160,15 @@ def read_sentence(
             # "I will convene an informal meeting to hear a briefing ... The meeting
             # will be held on 25 November": the meeting just announced.
             kinds.insert(0, KindMention(0, 0, announced))
+        elif (
+            RESERVE.search(sentence)
+            and room_mentions
+            and not [k for k in kinds if not k.is_deadline]
+        ):
+            # "Please reserve Conference Room 5 from 21-23 May, at 10.00 am each day": the
+            # room asked for the meetings the letter has been speaking of.
+            made = [reading.meetings[i].kind for i in reading.last_made]
+            kinds.insert(0, KindMention(0, 0, made[-1] if made else announced or MeetingKind.OTHER))
         elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
             # zero draft": an item with a room is a meeting, of the list's kind.
@@ -201,6 +210,8 @@ def read_sentence(
     return None if all_dates else announced_kind(sentence)
 
 
+# "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
+RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
 # "We intend to hold them on 23-25 June": the consultations just announced.
 THAT_MEETING = re.compile(

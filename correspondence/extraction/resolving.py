@@ -185,7 +185,10 @@ def merge_back_references(reading: Reading) -> None:
         (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
     }
     on_day: dict = {}  # day -> indices of the meetings before on that day, in order
+    keep.update(weeks_the_letter_dates(meetings))
     for index, later in enumerate(meetings):
+        if keep.get(index) == -1:
+            continue
         if (
             later.action == ProposalAction.ANNOUNCE
             and (later.letter_index, later.date) in moved_away
@@ -228,6 +231,26 @@ def merge_back_references(reading: Reading) -> None:
                 )
             )
     reading.mentions[:] = mentions
+
+
+def weeks_the_letter_dates(meetings: list[ProposedMeeting]) -> dict[int, int]:
+    """ "The consultations will continue next week. Please reserve Conference Room 5 from
+    21-23 May": a week the letter then gives days in is those days, no meeting of its own
+    (index -> -1 for each such week)."""
+    dated: dict[tuple, list[date]] = {}
+    for m in meetings:
+        if m.timing != Timing.WEEK and m.action == ProposalAction.ANNOUNCE:
+            dated.setdefault((m.letter_index, m.kind), []).append(m.date)
+            dated.setdefault((m.letter_index, MeetingKind.OTHER), []).append(m.date)
+    return {
+        index: -1
+        for index, m in enumerate(meetings)
+        if m.timing == Timing.WEEK
+        and any(
+            m.date <= day < m.date + timedelta(days=7)
+            for day in dated.get((m.letter_index, m.kind), [])
+        )
+    }
 
 
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:

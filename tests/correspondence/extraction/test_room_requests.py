@@ -1,0 +1,29 @@
+"""A memorandum asking for a room for days ("Please book the ECOSOC Chamber for 6-7 June")
+asks it for the meetings the letter speaks of; a week it named first is those days."""
+
+from .helpers import meetings_of
+
+
+def test_a_room_booked_for_days_gives_the_meetings_just_named_their_days():
+    body = (
+        "The informal consultations on the draft resolution will resume on 1 June at "
+        "3 p.m. in Conference Room 1. Please book Conference Room 1 also for 6-7 June, "
+        "at 10 a.m. each day."
+    )
+    assert meetings_of(body) == [
+        ("2023-06-01", "15:00", None, "Conference Room 1", "informal-consultation"),
+        ("2023-06-06", "10:00", None, "Conference Room 1", "informal-consultation"),
+        ("2023-06-07", "10:00", None, "Conference Room 1", "informal-consultation"),
+    ]
+
+
+def test_a_week_the_letter_then_gives_days_in_is_those_days():
+    body = (
+        "The negotiations on the draft declaration should go on next week. Please "
+        "reserve Conference Room 6 for Tuesday, 21 March, and Thursday, 23 March, at "
+        "3 p.m. each day."
+    )
+    assert meetings_of(body) == [
+        ("2023-03-21", "15:00", None, "Conference Room 6", "negotiation"),
+        ("2023-03-23", "15:00", None, "Conference Room 6", "negotiation"),
+    ]
