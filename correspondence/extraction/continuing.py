@@ -45,6 +45,10 @@ def carry_on(
 ) -> None:
     """Times, a room or a platform given in the sentence after the meetings they belong
     to. Only what those meetings left open is filled; two time ranges make two sessions."""
+    row = PROGRAMME_ROW.match(sentence)
+    if row and times and times[0].start == 0 and reading.last_made:
+        programme_row(sentence, times[0], reading=reading, outcomes=outcomes)
+        return
     if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
@@ -75,6 +79,28 @@ def carry_on(
         sessions(reading, starts, outcomes)
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+# "10:00 – 13:00     Opening segment and interactive panel 1": a row of the programme of
+# the meeting just named, a part of it at its own hours; a break is no part.
+PROGRAMME_ROW = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\b")
+PAUSE = re.compile(r"\b(?:break|lunch|reception|side\s+events?|recess|pause)\b", re.I)
+
+
+def programme_row(sentence: str, time_mention: TimeMention, *, reading: Reading, outcomes: dict):
+    """A row of a programme: the first gives the meeting its hours, each later one is
+    another part of it the same day."""
+    if PAUSE.search(sentence[:80]) or time_mention.begins is None:
+        return
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len({m.date for m in made}) != 1:
+        return  # a programme of one day only
+    if all(m.start is None for m in made):
+        sessions(reading, [time_mention], outcomes)
+        for index in reading.last_made:
+            outcomes[("time", time_mention.start)] = {"meeting": index}
+    else:
+        another_part(reading, time_mention, [], outcomes)
 
 
 # "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the

@@ -27,3 +27,18 @@ def test_a_week_the_letter_then_gives_days_in_is_those_days():
         ("2023-03-21", "15:00", None, "Conference Room 6", "negotiation"),
         ("2023-03-23", "15:00", None, "Conference Room 6", "negotiation"),
     ]
+
+
+def test_the_rows_of_a_programme_are_the_parts_of_the_meeting_a_break_is_none():
+    body = (
+        "The interactive dialogue on ageing will be held on Tuesday, 6 June, in the "
+        "ECOSOC Chamber.\n\nPROGRAMME\n\n"
+        "09.30 - 12.30     Opening and first round table\n"
+        "                  - Remarks by the Chair\n\n"
+        "12.30 - 14.30     Break (photo exhibit in the Visitors' Lobby)\n\n"
+        "14.30 - 17.30     Second round table and closing"
+    )
+    assert meetings_of(body) == [
+        ("2023-06-06", "09:30", "12:30", "ECOSOC Chamber", "dialogue"),
+        ("2023-06-06", "14:30", "17:30", "ECOSOC Chamber", "dialogue"),
+    ]
