@@ -1,6 +1,8 @@
 """A memorandum asking for a room for days ("Please book the ECOSOC Chamber for 6-7 June")
 asks it for the meetings the letter speaks of; a week it named first is those days."""
 
+from correspondence.extraction import extract
+
 from .helpers import meetings_of
 
 
@@ -41,4 +43,19 @@ def test_the_rows_of_a_programme_are_the_parts_of_the_meeting_a_break_is_none():
     assert meetings_of(body) == [
         ("2023-06-06", "09:30", "12:30", "ECOSOC Chamber", "dialogue"),
         ("2023-06-06", "14:30", "17:30", "ECOSOC Chamber", "dialogue"),
+    ]
+
+
+def test_a_programme_dated_by_its_updated_line_gives_its_rows_that_year():
+    text = (
+        "Updated: 3 May 2023\n\n"
+        "INFORMAL CONSULTATIONS ON THE DRAFT DECLARATION\n\n"
+        "Date                   Time           Room      Item\n"
+        "Tuesday, 9 May         15:00-18:00    CR 2      First reading\n"
+        "Friday, 12 May         10:00-13:00    CR 2      Second reading\n"
+    )
+    found = extract(text)
+    assert [(m.date.isoformat(), m.start.strftime("%H:%M")) for m in found.meetings] == [
+        ("2023-05-09", "15:00"),
+        ("2023-05-12", "10:00"),
     ]
