@@ -45,6 +45,8 @@ def read_announcements(
     list_start = None  # the first meeting the items of the current list made
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
+        if ENUMERATOR.match(sentence):
+            continue  # "1." cut off from its item: the list goes on
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
             lead_in = None
@@ -90,6 +92,8 @@ def read_announcements(
         kinds_along_a_list(reading.meetings[list_start:], reading)
 
 
+# "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
+ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.
 TITLE = re.compile(r"^(?=[A-Z])(?:[^\s.;:,!?\d]+[ \t]+){0,11}[^\s.;:,!?\d]+$")
 

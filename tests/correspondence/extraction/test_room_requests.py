@@ -59,3 +59,15 @@ def test_a_programme_dated_by_its_updated_line_gives_its_rows_that_year():
         ("2023-05-09", "15:00"),
         ("2023-05-12", "10:00"),
     ]
+
+
+def test_numbered_items_keep_the_kind_their_lead_in_gave_the_list():
+    body = (
+        "We are pleased to share the dates of the coming negotiating sessions:\n\n"
+        "1. Tuesday, 16 May, 10:00 – 13:00, Conference Room 2, on the preamble;\n\n"
+        "2. Thursday, 18 May, 15:00 – 18:00, venue to be announced, on the annex."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-16", "10:00", "13:00", "Conference Room 2", "negotiation"),
+        ("2023-05-18", "15:00", "18:00", None, "negotiation"),
+    ]
