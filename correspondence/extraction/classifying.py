@@ -58,7 +58,9 @@ LETTER_REFERENCE = re.compile(
     # "the changes since the draft of 3 June": a document's date, as a letter's.
     r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
-    r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$",
+    r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
+    # "the zero draft, circulated today": when a paper went out, no meeting.
+    r"|\b(?:circulated|issued|shared|distributed|published)\s*$",
     re.IGNORECASE,
 )
 

@@ -38,3 +38,13 @@ def test_a_room_said_to_suit_both_meetings_is_the_room_of_both():
         ("2023-05-15", "10:00", None, "Trusteeship Council Chamber", "plenary"),
         ("2023-05-17", "15:00", None, "Trusteeship Council Chamber", "plenary"),
     ]
+
+
+def test_a_paper_issued_today_does_not_make_today_a_meeting():
+    body = (
+        "We invite you to informal consultations on the revised text, issued today. "
+        "The consultations will be held on Friday, 24 March, at 10 a.m. in Conference Room 5."
+    )
+    assert meetings_of(body) == [
+        ("2023-03-24", "10:00", None, "Conference Room 5", "informal-consultation")
+    ]
