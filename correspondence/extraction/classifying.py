@@ -59,8 +59,9 @@ LETTER_REFERENCE = re.compile(
     r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
-    # "the zero draft, circulated today": when a paper went out, no meeting.
-    r"|\b(?:circulated|issued|shared|distributed|published)\s*$",
+    # "the zero draft, circulated today", "a letter received today": when a paper went
+    # out or came in, no meeting.
+    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)\s*$",
     re.IGNORECASE,
 )
 

@@ -48,3 +48,11 @@ def test_a_paper_issued_today_does_not_make_today_a_meeting():
     assert meetings_of(body) == [
         ("2023-03-24", "10:00", None, "Conference Room 5", "informal-consultation")
     ]
+
+
+def test_a_letter_received_today_does_not_make_today_a_meeting():
+    body = (
+        "I transmit herewith a letter received today from the co-chairs of the "
+        "negotiations. The negotiations will resume on 3 April at 3 p.m."
+    )
+    assert meetings_of(body) == [("2023-04-03", "15:00", None, None, "negotiation")]
