@@ -99,7 +99,12 @@ def days_of(
         resolved = [safe_date(year, m, d) for d, m, _y in mention.days]
     if any(day is None for day in resolved):
         return [], [f"A date that does not exist ({describe(mention.days[0])}) was left out."]
-    if len(resolved) == 2 and len(mention.days) == 2 and resolved[0].month != resolved[1].month:
+    if (
+        len(resolved) == 2
+        and len(mention.days) == 2
+        and resolved[0].month != resolved[1].month
+        and not mention.listed
+    ):
         first, last = resolved
         if last < first:  # "from 30 December to 2 January": the range runs into next year
             last = safe_date(last.year + 1, last.month, last.day)

@@ -56,3 +56,24 @@ def test_a_letter_received_today_does_not_make_today_a_meeting():
         "negotiations. The negotiations will resume on 3 April at 3 p.m."
     )
     assert meetings_of(body) == [("2023-04-03", "15:00", None, None, "negotiation")]
+
+
+def test_two_days_of_two_months_joined_by_and_are_two_days_not_a_range():
+    body = (
+        "The first briefing is on Monday, 20 March, at 3 p.m. in Conference Room 9. The "
+        "next two briefings will be held on 17 April and 15 May at the same time and place."
+    )
+    assert meetings_of(body) == [
+        ("2023-03-20", "15:00", None, "Conference Room 9", "briefing"),
+        ("2023-04-17", "15:00", None, "Conference Room 9", "briefing"),
+        ("2023-05-15", "15:00", None, "Conference Room 9", "briefing"),
+    ]
+
+
+def test_between_two_days_of_two_months_is_still_a_range():
+    body = "The hearings will take place between 30 March and 3 April in the ECOSOC Chamber."
+    assert [m[0] for m in meetings_of(body)] == [
+        "2023-03-30",
+        "2023-03-31",
+        "2023-04-03",
+    ]
