@@ -186,17 +186,22 @@ def merge_back_references(reading: Reading) -> None:
     says); a meeting moved away from a day leaves no meeting on that day."""
     meetings = list(reading.meetings)
     keep: dict[int, int] = {}  # index -> the index of the meeting it is
-    moved_away = {
-        (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
-    }
+    moved_away: dict[tuple, set] = {}  # (letter, day) -> the kinds moved away from it
+    for m in meetings:
+        if m.moved_from and m.moved_from != m.date:
+            moved_away.setdefault((m.letter_index, m.moved_from), set()).add(m.kind)
     on_day: dict = {}  # day -> indices of the meetings before on that day, in order
     keep.update(weeks_the_letter_dates(meetings))
     for index, later in enumerate(meetings):
         if keep.get(index) == -1:
             continue
+        # "moved from 14 June, because the election will take place on 14 June": another
+        # meeting of another kind stays on the day the consultation left.
+        gone = moved_away.get((later.letter_index, later.date), set())
         if (
             later.action == ProposalAction.ANNOUNCE
-            and (later.letter_index, later.date) in moved_away
+            and gone
+            and (later.kind in gone or MeetingKind.OTHER in gone or later.kind == MeetingKind.OTHER)
         ):
             keep[index] = -1
             continue

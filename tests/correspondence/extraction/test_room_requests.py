@@ -71,3 +71,15 @@ def test_numbered_items_keep_the_kind_their_lead_in_gave_the_list():
         ("2023-05-16", "10:00", "13:00", "Conference Room 2", "negotiation"),
         ("2023-05-18", "15:00", "18:00", None, "negotiation"),
     ]
+
+
+def test_a_meeting_of_another_kind_stays_on_the_day_a_consultation_left():
+    body = (
+        "The informal consultation planned for Tuesday, 11 April has been moved to "
+        "Thursday, 13 April, at 10 a.m., since the plenary will hold the election of "
+        "the members of the Council on 11 April."
+    )
+    assert meetings_of(body) == [
+        ("2023-04-13", "10:00", None, None, "informal-consultation"),
+        ("2023-04-11", None, None, None, "election"),
+    ]
