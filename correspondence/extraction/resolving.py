@@ -192,6 +192,7 @@ def merge_back_references(reading: Reading) -> None:
             moved_away.setdefault((m.letter_index, m.moved_from), set()).add(m.kind)
     on_day: dict = {}  # day -> indices of the meetings before on that day, in order
     keep.update(weeks_the_letter_dates(meetings))
+    keep.update(moves_from_the_sentence_before(meetings))
     for index, later in enumerate(meetings):
         if keep.get(index) == -1:
             continue
@@ -241,6 +242,34 @@ def merge_back_references(reading: Reading) -> None:
                 )
             )
     reading.mentions[:] = mentions
+
+
+def moves_from_the_sentence_before(meetings: list[ProposedMeeting]) -> dict[int, int]:
+    """ "I announced a High-level Dialogue for 6 November. ... the High-level Dialogue has
+    been moved to 12 November": a move whose sentence names no old day is from the one
+    meeting of its kind the letter dated before (index -> -1 for the meeting it was)."""
+    gone: dict[int, int] = {}
+    for index, moved in enumerate(meetings):
+        if (
+            moved.action != ProposalAction.MOVE
+            or moved.moved_from != moved.date
+            or moved.kind == MeetingKind.OTHER
+        ):
+            continue
+        before = [
+            i
+            for i, m in enumerate(meetings[:index])
+            if m.letter_index == moved.letter_index
+            and m.kind == moved.kind
+            and m.action == ProposalAction.ANNOUNCE
+            and not m.held
+            and m.date != moved.date
+            and i not in gone
+        ]
+        if len(before) == 1:
+            moved.moved_from = meetings[before[0]].date
+            gone[before[0]] = -1
+    return gone
 
 
 def weeks_the_letter_dates(meetings: list[ProposedMeeting]) -> dict[int, int]:

@@ -3,7 +3,7 @@ asks it for the meetings the letter speaks of; a week it named first is those da
 
 from correspondence.extraction import extract
 
-from .helpers import meetings_of
+from .helpers import letter, meetings_of
 
 
 def test_a_room_booked_for_days_gives_the_meetings_just_named_their_days():
@@ -83,3 +83,15 @@ def test_a_meeting_of_another_kind_stays_on_the_day_a_consultation_left():
         ("2023-04-13", "10:00", None, None, "informal-consultation"),
         ("2023-04-11", None, None, None, "election"),
     ]
+
+
+def test_a_meeting_moved_in_a_later_sentence_leaves_its_first_day():
+    body = (
+        "As announced, a panel discussion on youth employment is planned for Monday, "
+        "8 May. Owing to the Committee's schedule, the panel discussion has been moved "
+        "to Tuesday, 9 May, at 3 p.m., in Conference Room 3."
+    )
+    found = extract(letter(body))
+    assert [
+        (m.date.isoformat(), m.moved_from and m.moved_from.isoformat()) for m in found.meetings
+    ] == [("2023-05-09", "2023-05-08")]
