@@ -15,6 +15,7 @@ from .kinds import DEADLINE_TRIGGER, find_kinds
 from .naming import title_of
 from .places import PlatformMention, RoomMention
 from .record import Reading, what_of
+from .resolving import AFTER_ADJOURNMENT
 from .times import TimeMention
 
 # "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
@@ -226,3 +227,39 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     reading.last_made = list(range(first, first + len(made)))
     for time_mention in starts:
         outcomes[("time", time_mention.start)] = {"meeting": first}
+
+
+def after_adjournment(sentence: str, *, reading: Reading) -> bool:
+    """Whether the sentence, naming no day, announces a meeting right after the one just
+    named (on its day, at no hour of its own)."""
+    after = AFTER_ADJOURNMENT.match(sentence)
+    made = [reading.meetings[i] for i in reading.last_made]
+    if after is None or len({m.date for m in made}) != 1:
+        return False
+    kinds = [k for k in find_kinds(sentence) if k.start >= after.end() and not k.is_deadline]
+    if not kinds or not FUTURE_VERB.search(sentence, after.end()):
+        return False
+    before = made[-1]
+    reading.meetings.append(
+        replace(
+            before,
+            start=None,
+            end=None,
+            timing=Timing.DAY,
+            room=None,
+            virtual=False,
+            kind=kinds[0].kind,
+            title=title_of(sentence, kinds[0]),
+            source=sentence,
+            warnings=[],
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    reading.last_made = [len(reading.meetings) - 1]
+    return True
+
+
+FUTURE_VERB = re.compile(
+    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet)\b", re.I
+)

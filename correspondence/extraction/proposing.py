@@ -16,7 +16,7 @@ from .classifying import (
     is_held,
     no_meeting,
 )
-from .continuing import FOLLOWED_BY, carry_on, followed_by
+from .continuing import FOLLOWED_BY, after_adjournment, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
@@ -130,7 +130,9 @@ def read_sentence(
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}
-    if not mentions and reading.last_made and (times or room_mentions or platforms):
+    if not mentions and reading.last_made and after_adjournment(sentence, reading=reading):
+        pass  # a meeting right after the one just named, on its day
+    elif not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
         mentions

@@ -180,6 +180,15 @@ def period_of(mention: DateMention, words: str) -> str:
     return Timing.DAY
 
 
+# "Following the adjournment of the plenary, the Assembly will hold a commemorative
+# meeting": another meeting the same day, its hour the end of the one before.
+AFTER_ADJOURNMENT = re.compile(
+    r"^(?:Immediately\s+)?(?:following|after|upon)\s+(?:the\s+)?(?:adjournment|close|closure"
+    r"|conclusion)\s+of\s+(?:the|that|this|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)\b",
+    re.I,
+)
+
+
 def merge_back_references(reading: Reading) -> None:
     """One meeting for one meeting: a later mention of a day already proposed names that
     meeting (it keeps the earlier one's time and room, and takes what only the later one
@@ -307,8 +316,10 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
         or earlier.action == ProposalAction.CANCEL
     ):
         return False
-    if earlier.source == later.source:
-        return False  # two sessions the same sentence gives ("at am and 4.00 pm")
+    if earlier.source == later.source or AFTER_ADJOURNMENT.match(later.source or ""):
+        # two sessions the same sentence gives ("at am and 4.00 pm"); a meeting held
+        # after the adjournment of the one before is another.
+        return False
     if earlier.start and later.start and earlier.start != later.start:
         return False
     if earlier.room and later.room and earlier.room != later.room:

@@ -95,3 +95,15 @@ def test_a_meeting_moved_in_a_later_sentence_leaves_its_first_day():
     assert [
         (m.date.isoformat(), m.moved_from and m.moved_from.isoformat()) for m in found.meetings
     ] == [("2023-05-09", "2023-05-08")]
+
+
+def test_a_meeting_after_the_adjournment_of_the_one_before_is_another_that_day():
+    body = (
+        "The plenary will meet on Wednesday, 10 May, at 3 p.m. in the General Assembly "
+        "Hall to adopt the draft decision. Immediately after the close of that meeting, "
+        "the Assembly will convene a special meeting in observance of the anniversary."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-10", "15:00", None, "General Assembly Hall", "plenary"),
+        ("2023-05-10", None, None, None, "other"),
+    ]
