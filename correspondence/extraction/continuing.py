@@ -247,7 +247,8 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
             end=None,
             timing=Timing.DAY,
             room=None,
-            virtual=False,
+            # "... on the same platform": as virtual as the meeting before.
+            virtual=before.virtual and bool(SAME_PLATFORM.search(sentence)),
             kind=kinds[0].kind,
             title=title_of(sentence, kinds[0]),
             source=sentence,
@@ -261,5 +262,6 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
 
 
 FUTURE_VERB = re.compile(
-    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet)\b", re.I
+    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet|brief)\b", re.I
 )
+SAME_PLATFORM = re.compile(r"\bsame\s+(?:platform|link|virtual)\b", re.I)

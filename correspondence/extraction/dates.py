@@ -177,7 +177,18 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             )
         )
     # Ranges are expanded to single days later, when the year is known.
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    # "tomorrow, Thursday 8 September": the day named twice, once.
+    return [
+        m
+        for m, after in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True)
+        if not (
+            m.relative
+            and after is not None
+            and not after.relative
+            and re.fullmatch(r",?\s*", text[m.end : after.start])
+        )
+    ]
 
 
 def parse_full_date(text: str) -> date | None:

@@ -183,8 +183,9 @@ def period_of(mention: DateMention, words: str) -> str:
 # "Following the adjournment of the plenary, the Assembly will hold a commemorative
 # meeting": another meeting the same day, its hour the end of the one before.
 AFTER_ADJOURNMENT = re.compile(
-    r"^(?:Immediately\s+)?(?:following|after|upon)\s+(?:the\s+)?(?:adjournment|close|closure"
-    r"|conclusion)\s+of\s+(?:the|that|this|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)\b",
+    r"^(?:Immediately\s+)?(?:following|after|upon)\s+(?:(?:its|their)\s+(?:adjournment|close"
+    r"|closure|conclusion)\b|(?:the\s+)?(?:adjournment|close|closure|conclusion)\s+of\s+"
+    r"(?:the|that|this|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)\b)",
     re.I,
 )
 

@@ -107,3 +107,21 @@ def test_a_meeting_after_the_adjournment_of_the_one_before_is_another_that_day()
         ("2023-05-10", "15:00", None, "General Assembly Hall", "plenary"),
         ("2023-05-10", None, None, None, "other"),
     ]
+
+
+def test_a_briefing_after_its_adjournment_follows_on_the_same_platform():
+    body = (
+        "I will convene an informal meeting of the plenary, via Zoom, on Monday, 5 June, "
+        "at 11 a.m. Immediately after its adjournment, the Chair of the Committee will "
+        "brief delegations on the same platform."
+    )
+    found = extract(letter(body))
+    assert [(m.date.isoformat(), m.kind, m.virtual) for m in found.meetings] == [
+        ("2023-06-05", "plenary", True),
+        ("2023-06-05", "briefing", True),
+    ]
+
+
+def test_a_day_named_twice_tomorrow_and_by_its_date_is_one_meeting():
+    body = "A reminder that the briefing is tomorrow, Wednesday 15 March, in the afternoon."
+    assert meetings_of(body) == [("2023-03-15", None, None, None, "briefing")]
