@@ -146,6 +146,7 @@ TO_HEAR = re.compile(
     r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?to\s+hear\s+(?:an?|the)\s+$",
     re.I,
 )
+AT_THE = re.compile(r"\b(?:at|in)\s+(?:the|a|an)\s+$", re.I)
 IN_FORMAT = re.compile(r"^\s+in\s+(?:an?\s+)?(?:informal\s+)?$", re.I)
 GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
 
@@ -184,7 +185,19 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
     kept = [k for k in kinds if id(k) not in dropped]
     elections = [k for k in kept if k.kind == MeetingKind.ELECTION]
     for plenary in [k for k in kept if k.kind == MeetingKind.PLENARY]:
-        near = [e for e in elections if abs(e.start - plenary.start) < 120]
+        # "The election of seven members of the Committee for Programme and Coordination
+        # will take place on ..., at the plenary meeting": however long the name, an
+        # election held "at the plenary" with no other kind between is that plenary.
+        near = [
+            e
+            for e in elections
+            if abs(e.start - plenary.start) < 120
+            or (
+                e.end <= plenary.start
+                and AT_THE.search(sentence[max(e.end, plenary.start - 12) : plenary.start])
+                and not any(e.end <= k.start < plenary.start for k in kept)
+            )
+        ]
         if near:
             plenary.kind = MeetingKind.ELECTION
             kept = [k for k in kept if k is not near[0]]

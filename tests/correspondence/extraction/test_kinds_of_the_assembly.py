@@ -66,3 +66,15 @@ def test_the_session_of_an_agency_s_executive_board_is_no_meeting_of_the_assembl
         "comes well before the annual session of the UNDP Executive Board (5-8 June)."
     )
     assert meetings_of(body) == [("2023-05-02", "15:00", None, "ECOSOC Chamber", "dialogue")]
+
+
+def test_an_election_with_a_long_name_held_at_a_plenary_meeting_takes_its_hour():
+    body = (
+        "The plenary will meet on Thursday, 20 April, at 3 p.m. The election of eighteen "
+        "members of the Economic and Social Council to fill the seats falling vacant will "
+        "take place on Friday, 21 April, at the plenary meeting at 10 a.m."
+    )
+    assert meetings_of(body) == [
+        ("2023-04-20", "15:00", None, None, "plenary"),
+        ("2023-04-21", "10:00", None, None, "election"),
+    ]
