@@ -55,9 +55,13 @@ POSTPONED_OPEN = re.compile(
 # A date that says when a letter was written is not a meeting.
 LETTER_REFERENCE = re.compile(
     r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
-    r"|non-paper|paper|statement|remarks|ref(?:erence)?\.?:?)s?"
+    # "the changes since the draft of 3 June": a document's date, as a letter's.
+    r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
-    r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$",
+    r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
+    # "the zero draft, circulated today", "a letter received today": when a paper went
+    # out or came in, no meeting.
+    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)\s*$",
     re.IGNORECASE,
 )
 
@@ -133,13 +137,17 @@ def names_another_event(
 ANOTHER_BODY = re.compile(
     r"(?:\b(?:Executive|Governing)\s+(?:Board|Council|Body)|\b(?:Organi[sz]ation|Agency|Union)'s"
     r"(?:\s+[A-Z][\w-]*){0,3})(?:'s)?(?:\s+[a-z]+)?\s+(?:sessions?|meetings?)\b[^.;]{0,60}$"
+    # "the annual session of the UNICEF Executive Board (10-13 June)"
+    r"|\b(?:sessions?|meetings?)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Executive|Governing)"
+    r"\s+(?:Board|Council|Body)\b[^.;]{0,60}$"
 )
 
 
 # "The Security Council will hold an open debate on 20 April": another organ's meeting.
 ANOTHER_ORGAN = re.compile(
     r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
-    r"|Peacebuilding\s+Commission)\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
+    # "the Council itself will hold its open debate": a council is never the Assembly.
+    r"|Peacebuilding\s+Commission|\b[Tt]he\s+Council)(?:\s+itself)?\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
     r"(?:hold|convene|meet|organi[sz]e|host)\b[^.;]{0,40}$"
 )
 

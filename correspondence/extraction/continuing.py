@@ -15,6 +15,7 @@ from .kinds import DEADLINE_TRIGGER, find_kinds
 from .naming import title_of
 from .places import PlatformMention, RoomMention
 from .record import Reading, what_of
+from .resolving import AFTER_ADJOURNMENT
 from .times import TimeMention
 
 # "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
@@ -25,7 +26,11 @@ GOES_ON = re.compile(
     r"^(?:It|They|Both|Each|All|These|The\s+(?:two|three|same|above|said)\b|The\s+(?:[\w-]+\s+){0,3}"
     r"(?:meetings?|sessions?|consultations?|debate|dialogue|briefing|hearing|negotiations?|"
     r"plenary|event|segment|panel|informals?)\b)|\b(?:opened|rose|adjourned)\b|"
-    r"\b(?:same\s+(?:time|room|venue|place))\b",
+    r"\b(?:same\s+(?:time|room|venue|place))\b"
+    # "We will meet in Conference Room 1.": where the meeting just named is held.
+    r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b"
+    # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
+    r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b",
     re.I,
 )
 
@@ -41,6 +46,10 @@ def carry_on(
 ) -> None:
     """Times, a room or a platform given in the sentence after the meetings they belong
     to. Only what those meetings left open is filled; two time ranges make two sessions."""
+    row = PROGRAMME_ROW.match(sentence)
+    if row and times and times[0].start == 0 and reading.last_made:
+        programme_row(sentence, times[0], reading=reading, outcomes=outcomes)
+        return
     if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
@@ -71,6 +80,28 @@ def carry_on(
         sessions(reading, starts, outcomes)
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+# "10:00 – 13:00     Opening segment and interactive panel 1": a row of the programme of
+# the meeting just named, a part of it at its own hours; a break is no part.
+PROGRAMME_ROW = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\b")
+PAUSE = re.compile(r"\b(?:break|lunch|reception|side\s+events?|recess|pause)\b", re.I)
+
+
+def programme_row(sentence: str, time_mention: TimeMention, *, reading: Reading, outcomes: dict):
+    """A row of a programme: the first gives the meeting its hours, each later one is
+    another part of it the same day."""
+    if PAUSE.search(sentence[:80]) or time_mention.begins is None:
+        return
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len({m.date for m in made}) != 1:
+        return  # a programme of one day only
+    if all(m.start is None for m in made):
+        sessions(reading, [time_mention], outcomes)
+        for index in reading.last_made:
+            outcomes[("time", time_mention.start)] = {"meeting": index}
+    else:
+        another_part(reading, time_mention, [], outcomes)
 
 
 # "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the
@@ -196,3 +227,41 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     reading.last_made = list(range(first, first + len(made)))
     for time_mention in starts:
         outcomes[("time", time_mention.start)] = {"meeting": first}
+
+
+def after_adjournment(sentence: str, *, reading: Reading) -> bool:
+    """Whether the sentence, naming no day, announces a meeting right after the one just
+    named (on its day, at no hour of its own)."""
+    after = AFTER_ADJOURNMENT.match(sentence)
+    made = [reading.meetings[i] for i in reading.last_made]
+    if after is None or len({m.date for m in made}) != 1:
+        return False
+    kinds = [k for k in find_kinds(sentence) if k.start >= after.end() and not k.is_deadline]
+    if not kinds or not FUTURE_VERB.search(sentence, after.end()):
+        return False
+    before = made[-1]
+    reading.meetings.append(
+        replace(
+            before,
+            start=None,
+            end=None,
+            timing=Timing.DAY,
+            room=None,
+            # "... on the same platform": as virtual as the meeting before.
+            virtual=before.virtual and bool(SAME_PLATFORM.search(sentence)),
+            kind=kinds[0].kind,
+            title=title_of(sentence, kinds[0]),
+            source=sentence,
+            warnings=[],
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    reading.last_made = [len(reading.meetings) - 1]
+    return True
+
+
+FUTURE_VERB = re.compile(
+    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet|brief)\b", re.I
+)
+SAME_PLATFORM = re.compile(r"\bsame\s+(?:platform|link|virtual)\b", re.I)

@@ -19,6 +19,7 @@ class DateMention:
     days: list[tuple[int, int, int | None]]  # (day, month, year or None)
     weekday: int | None = None  # said only for a single day
     relative: str | None = None  # "today", "tomorrow", "this morning", "next week", ...
+    listed: bool = False  # "9 March and 13 April": the days named, not those between
 
 
 DAY_MONTH = rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})"
@@ -42,6 +43,7 @@ RANGE_TWO_MONTHS = re.compile(
     rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<mb>{MONTH})(?:,?\s+(?P<yb>{YEAR}))?\b",
     re.IGNORECASE,
 )
+AND = re.compile(r"\b(?:and)\b", re.I)
 # "11 and 12 September", "8, 9 and 10 June"
 LIST_SAME_MONTH = re.compile(
     rf"(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
@@ -125,9 +127,14 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             yield from pattern.finditer(text, low, high)
 
     for match in found(RANGE_TWO_MONTHS, ranges):
+        # "on 9 March and 13 April": two days, not the weeks between them ("between 30
+        # November and 2 December" is a range).
+        listed = bool(AND.search(match.group(0))) and not match.group(0).lower().startswith(
+            "between"
+        )
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
-        add(DateMention(match.start(), match.end(), [a, b]))
+        add(DateMention(match.start(), match.end(), [a, b], listed=listed))
     for match in found(LIST_SAME_MONTH):
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
@@ -170,7 +177,18 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             )
         )
     # Ranges are expanded to single days later, when the year is known.
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    # "tomorrow, Thursday 8 September": the day named twice, once.
+    return [
+        m
+        for m, after in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True)
+        if not (
+            m.relative
+            and after is not None
+            and not after.relative
+            and re.fullmatch(r",?\s*", text[m.end : after.start])
+        )
+    ]
 
 
 def parse_full_date(text: str) -> date | None:

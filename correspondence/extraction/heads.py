@@ -91,7 +91,9 @@ FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page num
 # May 24, 2019 4:18 PM".
 HEADER_DATE = re.compile(
     # "TO: Mr. X    DATE: 14 May 2001": the form's date field beside another.
-    r"^(?:(?i:Date|Sent)|[^\n]{0,120}?[ \t]DATE)[ \t]*:[ \t]*([^\n]{6,80})$",
+    # "Revised: 1 March 2024": the date a programme of work was issued in its new form.
+    r"^(?:(?i:Date|Sent|Revised|Issued|Updated|As\s+(?:at|of))|[^\n]{0,120}?[ \t]DATE)"
+    r"[ \t]*:[ \t]*([^\n]{6,80})$",
     re.M,
 )
 # The other lines of such a head, and the lines that continue them.

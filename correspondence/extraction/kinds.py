@@ -12,13 +12,16 @@ from .vocabulary import DAY, MONTH, WEEKDAY
 # The kinds as the office names them, in order of precedence: a "high-level plenary
 # meeting" is a high-level meeting, an "informal thematic debate" a thematic debate.
 KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
+    # "The debate on agenda item 122": the Assembly's plenary debates its agenda items.
+    (MeetingKind.PLENARY, r"(?:joint\s+)?debates?\s+on\s+(?:the\s+)?agenda\s+items?"),
     (MeetingKind.STOCKTAKING, r"stock-?\s?taking(?:\s+(?:meetings?|events?|sessions?))?"),
     (
         MeetingKind.HEARING,
         r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
     ),
     (MeetingKind.ELECTION, r"elections?"),
-    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?:general\s+)?debate"),
+    # "the general debate week" is a stretch of days, not a debate.
+    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?:general\s+)?debate(?!\s+week)"),
     (
         MeetingKind.HIGH_LEVEL,
         r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
@@ -139,6 +142,12 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+TO_HEAR = re.compile(
+    r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?to\s+hear\s+(?:an?|the)\s+$",
+    re.I,
+)
+AT_THE = re.compile(r"\b(?:at|in)\s+(?:the|a|an)\s+$", re.I)
+IN_FORMAT = re.compile(r"^\s+in\s+(?:an?\s+)?(?:informal\s+)?$", re.I)
 GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
 
 
@@ -151,14 +160,44 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
     an election."""
     dropped: set[int] = set()
     for a, b in itertools.pairwise(kinds):
-        if a.is_deadline or b.is_deadline or not OF_THE.match(sentence[a.end : b.start]):
+        if a.is_deadline or b.is_deadline:
+            continue
+        # "resume the intergovernmental negotiations in informal plenary": the plenary is
+        # the format the negotiations meet in, not a meeting of its own.
+        if (
+            b.kind == MeetingKind.PLENARY
+            and a.kind != MeetingKind.OTHER
+            and IN_FORMAT.match(sentence[a.end : b.start])
+        ):
+            dropped.add(id(b))
+            continue
+        # "an informal meeting of the General Assembly to hear a briefing by the
+        # co-chairs": the meeting is the briefing it is convened to hear.
+        if TO_HEAR.match(sentence[a.end : b.start]) and (
+            GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.INFORMAL_CONSULTATION
+        ):
+            dropped.add(id(a))
+            continue
+        if not OF_THE.match(sentence[a.end : b.start]):
             continue
         generic = GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.PLENARY
         dropped.add(id(a) if generic else id(b))
     kept = [k for k in kinds if id(k) not in dropped]
     elections = [k for k in kept if k.kind == MeetingKind.ELECTION]
     for plenary in [k for k in kept if k.kind == MeetingKind.PLENARY]:
-        near = [e for e in elections if abs(e.start - plenary.start) < 120]
+        # "The election of seven members of the Committee for Programme and Coordination
+        # will take place on ..., at the plenary meeting": however long the name, an
+        # election held "at the plenary" with no other kind between is that plenary.
+        near = [
+            e
+            for e in elections
+            if abs(e.start - plenary.start) < 120
+            or (
+                e.end <= plenary.start
+                and AT_THE.search(sentence[max(e.end, plenary.start - 12) : plenary.start])
+                and not any(e.end <= k.start < plenary.start for k in kept)
+            )
+        ]
         if near:
             plenary.kind = MeetingKind.ELECTION
             kept = [k for k in kept if k is not near[0]]

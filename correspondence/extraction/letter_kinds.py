@@ -35,7 +35,9 @@ def kinds_from_the_letter(reading: Reading) -> None:
 # equitable representation on ... the Security Council": the IGN, whose meetings are
 # all negotiations (the README of the corpus: "IGN meetings are negotiation").
 IGN = re.compile(
-    r"\bCo-?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\s+on\s+"
+    # "As Co-Chairs of the intergovernmental negotiations (IGN)": the name and its letters.
+    r"\bCo-?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\s+\(IGN\)"
+    r"|intergovernmental\s+negotiations\s+on\s+"
     r"(?:the\s+question\s+of\s+equitable\s+representation|Security\s+Council\s+reform))",
     re.IGNORECASE,
 )

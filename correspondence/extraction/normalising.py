@@ -89,6 +89,8 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"(?<=[A-Za-z])1(?=[a-z])|(?<=\bApri)1\b", "l", text)
     text = EL_FOR_I.sub(lambda m: (m.group(1) + " " if m.group(1) else "") + "In", text)
     text = BROKEN_WORD.sub("-", text)
+    # "which will begin at 11." / "30 a.m.": a clock the line broke after its point.
+    text = re.sub(r"\b(\d{1,2})\.\n(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.
     text = re.sub(r"(?<=[A-Za-z]),(?=\d)", ", ", text)
     return re.sub(

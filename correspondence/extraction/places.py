@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from meetings.headquarters import UNHQ_ROOMS, room_key
@@ -135,3 +136,18 @@ def parse_platform_mentions(text: str) -> list[PlatformMention]:
         if match.group(0)[0].isupper() and not any(p.start == match.start() for p in found):
             found.append(PlatformMention(match.start(), match.end()))
     return sorted(found, key=lambda p: p.start)
+
+
+# While the Capital Master Plan closed the Conference Building (2010-2012), the numbered
+# conference rooms the Assembly met in were those of the North Lawn Building.
+NORTH_LAWN_YEARS = (date(2010, 1, 1), date(2012, 12, 31))
+NUMBERED_ROOM = re.compile(r"^Conference Room ([1-8])$")
+
+
+def room_of_its_day(name: str | None, day: date | None, room_names: dict[str, str]) -> str | None:
+    """The room a name meant on the day of the meeting: "Conference Room 4" in October
+    2012 is Conference Room 4 of the North Lawn Building."""
+    numbered = NUMBERED_ROOM.match(name or "")
+    if numbered is None or day is None or not NORTH_LAWN_YEARS[0] <= day <= NORTH_LAWN_YEARS[1]:
+        return name
+    return room_names.get(room_key(f"NLB CR{numbered[1]}"), name)

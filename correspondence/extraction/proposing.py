@@ -16,10 +16,10 @@ from .classifying import (
     is_held,
     no_meeting,
 )
-from .continuing import FOLLOWED_BY, carry_on, followed_by
+from .continuing import FOLLOWED_BY, after_adjournment, carry_on, followed_by
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
-from .kinds import GENERIC, KindMention, find_kinds, nearest_kind
+from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import BULLET, HEADING, ROW, kinds_along_a_list
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
@@ -45,6 +45,8 @@ def read_announcements(
     list_start = None  # the first meeting the items of the current list made
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
+        if ENUMERATOR.match(sentence):
+            continue  # "1." cut off from its item: the list goes on
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
             lead_in = None
@@ -90,6 +92,8 @@ def read_announcements(
         kinds_along_a_list(reading.meetings[list_start:], reading)
 
 
+# "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
+ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.
 TITLE = re.compile(r"^(?=[A-Z])(?:[^\s.;:,!?\d]+[ \t]+){0,11}[^\s.;:,!?\d]+$")
 
@@ -126,7 +130,9 @@ def read_sentence(
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}
-    if not mentions and reading.last_made and (times or room_mentions or platforms):
+    if not mentions and reading.last_made and after_adjournment(sentence, reading=reading):
+        pass  # a meeting right after the one just named, on its day
+    elif not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
         mentions
@@ -149,11 +155,26 @@ def read_sentence(
         elif (
             announced
             and THAT_MEETING.match(sentence)
-            and all(k.is_deadline or k.kind == MeetingKind.OTHER for k in kinds)
+            # "... and to present a text to the plenary": a topic is no meeting's kind.
+            and all(
+                k.is_deadline
+                or k.kind == MeetingKind.OTHER
+                or AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+                for k in kinds
+            )
         ):
             # "I will convene an informal meeting to hear a briefing ... The meeting
             # will be held on 25 November": the meeting just announced.
             kinds.insert(0, KindMention(0, 0, announced))
+        elif (
+            RESERVE.search(sentence)
+            and room_mentions
+            and not [k for k in kinds if not k.is_deadline]
+        ):
+            # "Please reserve Conference Room 5 from 21-23 May, at 10.00 am each day": the
+            # room asked for the meetings the letter has been speaking of.
+            made = [reading.meetings[i].kind for i in reading.last_made]
+            kinds.insert(0, KindMention(0, 0, made[-1] if made else announced or MeetingKind.OTHER))
         elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
             # zero draft": an item with a room is a meeting, of the list's kind.
@@ -195,10 +216,17 @@ def read_sentence(
     return None if all_dates else announced_kind(sentence)
 
 
+# "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
+RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
-THAT_MEETING = re.compile(r"^(?:The|This|That)\s+meeting\b|^It\s+will\b", re.I)
+# "We intend to hold them on 23-25 June": the consultations just announced.
+THAT_MEETING = re.compile(
+    r"^(?:The|This|That)\s+meeting\b|^It\s+will\b"
+    r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
+    re.I,
+)
 # "I will convene an informal meeting ...", "I intend to hold a briefing ...".
-CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host)\b", re.I)
+CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host|conduct)\b", re.I)
 
 
 def announced_kind(sentence: str) -> MeetingKind | None:

@@ -6,7 +6,7 @@ from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
 from .letter_kinds import kinds_from_the_letter, kinds_of_the_process
 from .normalising import normalise
-from .places import unhq_room_names
+from .places import room_of_its_day, unhq_room_names
 from .proposing import read_announcements
 from .record import Reading
 from .resolving import merge_back_references
@@ -58,6 +58,8 @@ def extract(
         )
         reading.note_tail(offset, part)
     merge_back_references(reading)
+    for meeting in reading.meetings:
+        meeting.room = room_of_its_day(meeting.room, meeting.date, room_names)
     kinds_from_the_letter(reading)
     kinds_of_the_process(reading, letters)
     return reading.extraction(letters)

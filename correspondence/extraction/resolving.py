@@ -99,7 +99,12 @@ def days_of(
         resolved = [safe_date(year, m, d) for d, m, _y in mention.days]
     if any(day is None for day in resolved):
         return [], [f"A date that does not exist ({describe(mention.days[0])}) was left out."]
-    if len(resolved) == 2 and len(mention.days) == 2 and resolved[0].month != resolved[1].month:
+    if (
+        len(resolved) == 2
+        and len(mention.days) == 2
+        and resolved[0].month != resolved[1].month
+        and not mention.listed
+    ):
         first, last = resolved
         if last < first:  # "from 30 December to 2 January": the range runs into next year
             last = safe_date(last.year + 1, last.month, last.day)
@@ -175,20 +180,39 @@ def period_of(mention: DateMention, words: str) -> str:
     return Timing.DAY
 
 
+# "Following the adjournment of the plenary, the Assembly will hold a commemorative
+# meeting": another meeting the same day, its hour the end of the one before.
+AFTER_ADJOURNMENT = re.compile(
+    r"^(?:Immediately\s+)?(?:following|after|upon)\s+(?:(?:its|their)\s+(?:adjournment|close"
+    r"|closure|conclusion)\b|(?:the\s+)?(?:adjournment|close|closure|conclusion)\s+of\s+"
+    r"(?:the|that|this|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)\b)",
+    re.I,
+)
+
+
 def merge_back_references(reading: Reading) -> None:
     """One meeting for one meeting: a later mention of a day already proposed names that
     meeting (it keeps the earlier one's time and room, and takes what only the later one
     says); a meeting moved away from a day leaves no meeting on that day."""
     meetings = list(reading.meetings)
     keep: dict[int, int] = {}  # index -> the index of the meeting it is
-    moved_away = {
-        (m.letter_index, m.moved_from) for m in meetings if m.moved_from and m.moved_from != m.date
-    }
+    moved_away: dict[tuple, set] = {}  # (letter, day) -> the kinds moved away from it
+    for m in meetings:
+        if m.moved_from and m.moved_from != m.date:
+            moved_away.setdefault((m.letter_index, m.moved_from), set()).add(m.kind)
     on_day: dict = {}  # day -> indices of the meetings before on that day, in order
+    keep.update(weeks_the_letter_dates(meetings))
+    keep.update(moves_from_the_sentence_before(meetings))
     for index, later in enumerate(meetings):
+        if keep.get(index) == -1:
+            continue
+        # "moved from 14 June, because the election will take place on 14 June": another
+        # meeting of another kind stays on the day the consultation left.
+        gone = moved_away.get((later.letter_index, later.date), set())
         if (
             later.action == ProposalAction.ANNOUNCE
-            and (later.letter_index, later.date) in moved_away
+            and gone
+            and (later.kind in gone or MeetingKind.OTHER in gone or later.kind == MeetingKind.OTHER)
         ):
             keep[index] = -1
             continue
@@ -230,6 +254,54 @@ def merge_back_references(reading: Reading) -> None:
     reading.mentions[:] = mentions
 
 
+def moves_from_the_sentence_before(meetings: list[ProposedMeeting]) -> dict[int, int]:
+    """ "I announced a High-level Dialogue for 6 November. ... the High-level Dialogue has
+    been moved to 12 November": a move whose sentence names no old day is from the one
+    meeting of its kind the letter dated before (index -> -1 for the meeting it was)."""
+    gone: dict[int, int] = {}
+    for index, moved in enumerate(meetings):
+        if (
+            moved.action != ProposalAction.MOVE
+            or moved.moved_from != moved.date
+            or moved.kind == MeetingKind.OTHER
+        ):
+            continue
+        before = [
+            i
+            for i, m in enumerate(meetings[:index])
+            if m.letter_index == moved.letter_index
+            and m.kind == moved.kind
+            and m.action == ProposalAction.ANNOUNCE
+            and not m.held
+            and m.date != moved.date
+            and i not in gone
+        ]
+        if len(before) == 1:
+            moved.moved_from = meetings[before[0]].date
+            gone[before[0]] = -1
+    return gone
+
+
+def weeks_the_letter_dates(meetings: list[ProposedMeeting]) -> dict[int, int]:
+    """ "The consultations will continue next week. Please reserve Conference Room 5 from
+    21-23 May": a week the letter then gives days in is those days, no meeting of its own
+    (index -> -1 for each such week)."""
+    dated: dict[tuple, list[date]] = {}
+    for m in meetings:
+        if m.timing != Timing.WEEK and m.action == ProposalAction.ANNOUNCE:
+            dated.setdefault((m.letter_index, m.kind), []).append(m.date)
+            dated.setdefault((m.letter_index, MeetingKind.OTHER), []).append(m.date)
+    return {
+        index: -1
+        for index, m in enumerate(meetings)
+        if m.timing == Timing.WEEK
+        and any(
+            m.date <= day < m.date + timedelta(days=7)
+            for day in dated.get((m.letter_index, m.kind), [])
+        )
+    }
+
+
 def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if later.action == ProposalAction.CANCEL == earlier.action:
         # "The meeting of 24 February is cancelled" and the table's "24 February
@@ -245,8 +317,10 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
         or earlier.action == ProposalAction.CANCEL
     ):
         return False
-    if earlier.source == later.source:
-        return False  # two sessions the same sentence gives ("at am and 4.00 pm")
+    if earlier.source == later.source or AFTER_ADJOURNMENT.match(later.source or ""):
+        # two sessions the same sentence gives ("at am and 4.00 pm"); a meeting held
+        # after the adjournment of the one before is another.
+        return False
     if earlier.start and later.start and earlier.start != later.start:
         return False
     if earlier.room and later.room and earlier.room != later.room:

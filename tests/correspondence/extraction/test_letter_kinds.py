@@ -40,3 +40,17 @@ def test_co_facilitators_of_other_negotiations_keep_the_kind_of_their_words():
     ).replace("Co-Chairs", "Co-facilitators")
     found = extract(text)
     assert [m.kind for m in found.meetings] == ["informal-consultation", "other", "briefing"]
+
+
+def test_co_chairs_who_name_the_ign_by_its_letters_convene_negotiations():
+    text = IGN.replace(
+        "We write in our capacity as Co-Chairs of the intergovernmental negotiations on the\n"
+        "question of equitable representation on and increase in the membership of the "
+        "Security\nCouncil.",
+        "Writing as Co-Chairs of the intergovernmental negotiations (IGN), we set out our plans.",
+    )
+    found = extract(text)
+    assert [(m.date.isoformat(), m.kind) for m in found.meetings][1] == (
+        "2025-02-03",
+        "negotiation",
+    )
