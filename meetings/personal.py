@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from .models import Meeting, PersonalSchedule, new_feed_token
-from .schedule import start_of_day, today
+from .schedule import start_of_day
 
 FOLLOWABLE = ("process", "room", "meeting", "kind", "organ")
 # What each followable thing is kept in on a PersonalSchedule (kinds: a list of values).
@@ -132,8 +132,3 @@ def overlaps(meetings: list[Meeting]) -> list[tuple[Meeting, Meeting]]:
         open_meetings.append(meeting)
     return pairs
 
-
-def my_schedule(user):
-    personal = schedule_of(user)
-    upcoming = list(followed_meetings(personal, since=today()).for_listing())
-    return personal, upcoming, overlaps(upcoming)

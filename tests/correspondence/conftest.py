@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 from correspondence.demo import DEMO_LETTERS
+from gasched.celery import app
+from tests.celeryworker import Worker
+from tests.mailserver import MailServer
 
 LETTER_2008 = DEMO_LETTERS / "2008-03-19-pga-thematic-debate-human-trafficking.txt"
 LETTER_2017 = (
@@ -196,3 +199,28 @@ def pdf_pages(count: int, *, page_extra: bytes = b"", drawing: bytes = b"") -> b
         ]
         + [page] * count
     )
+
+
+# --- A real Celery worker sending to aiosmtpd on loopback (the delivery tests) --------
+
+
+@pytest.fixture
+def smtp():
+    with MailServer() as server:
+        yield server
+
+
+@pytest.fixture
+def not_eager():
+    """The test process queues to Redis for the worker instead of running tasks itself."""
+    app.conf.task_always_eager = False
+    app.control.purge()
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def worker(smtp, not_eager):
+    started = Worker(smtp_port=smtp.port).start()
+    yield started
+    started.stop()

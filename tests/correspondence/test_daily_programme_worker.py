@@ -15,7 +15,6 @@ from django.utils import timezone
 from correspondence import daily_programme
 from correspondence.enums import DeliveryState, ProgrammeScope
 from correspondence.models import ProgrammeDelivery
-from gasched.celery import app
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, PersonalSchedule, Room
@@ -23,7 +22,6 @@ from meetings.timing import new_york_datetime
 from missions.models import Contact, Mission
 from tests.celeryworker import Worker, wait_for
 from tests.factories import SessionFactory, UserFactory
-from tests.mailserver import MailServer
 
 pytestmark = [
     pytest.mark.postgres,
@@ -38,27 +36,6 @@ WEDNESDAY = date(2031, 3, 12)
 
 def evening(day: date) -> datetime:
     return new_york_datetime(day, time(18, 31))
-
-
-@pytest.fixture
-def smtp():
-    with MailServer() as server:
-        yield server
-
-
-@pytest.fixture
-def not_eager():
-    app.conf.task_always_eager = False
-    app.control.purge()
-    yield
-    app.conf.task_always_eager = True
-
-
-@pytest.fixture
-def worker(smtp, not_eager):
-    started = Worker(smtp_port=smtp.port).start()
-    yield started
-    started.stop()
 
 
 def plenary(day: date, hour: int = 10) -> Meeting:

@@ -18,7 +18,6 @@ from django.utils import timezone
 from correspondence import delivery
 from correspondence.enums import DeliveryState
 from correspondence.models import Delivery, Letter, ProposedMeeting
-from gasched.celery import app
 from meetings import schedule
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Meeting, Room
@@ -26,7 +25,7 @@ from meetings.timing import new_york_datetime
 from missions.models import Contact, Mission
 from tests.celeryworker import Worker, broker_at, wait_for
 from tests.factories import SessionFactory
-from tests.mailserver import MailServer, free_port
+from tests.mailserver import free_port
 
 from .conftest import LETTER_2017
 
@@ -37,28 +36,6 @@ pytestmark = [
 ]
 
 MISSIONS = ["Belgium", "Qatar", "Fiji", "Chile", "Norway", "Kenya", "Japan", "Brazil"]
-
-
-@pytest.fixture
-def smtp():
-    with MailServer() as server:
-        yield server
-
-
-@pytest.fixture
-def not_eager():
-    """The test process queues to Redis for the worker instead of running tasks itself."""
-    app.conf.task_always_eager = False
-    app.control.purge()
-    yield
-    app.conf.task_always_eager = True
-
-
-@pytest.fixture
-def worker(smtp, not_eager):
-    started = Worker(smtp_port=smtp.port).start()
-    yield started
-    started.stop()
 
 
 def contacts(per_mission: int = 1) -> list[Contact]:
