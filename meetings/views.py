@@ -1006,7 +1006,7 @@ def feed_filename(schedule_filter: schedule.ScheduleFilter, *parts) -> str:
     (a process's slug), "gasched-71-cr4.ics" (a session's, one room); "gasched.ics" for
     the whole programme. ASCII only, so every client keeps it as it is."""
     named = [*map(str, parts), *schedule_filter.processes, *schedule_filter.rooms]
-    named += [*schedule_filter.kinds, slugify(schedule_filter.text)]
+    named += [*schedule_filter.organs, *schedule_filter.kinds, slugify(schedule_filter.text)]
     words = "-".join(slugify(word) for word in named if word)[:100].strip("-")
     return f"gasched-{words}.ics" if words else "gasched.ics"
 

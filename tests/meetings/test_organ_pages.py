@@ -51,6 +51,7 @@ def test_one_feed_holds_every_plenary_and_main_committee_meeting_and_nothing_els
     feed = client.get(f"{parts.path}?{parts.query}")
     titles = {str(e["SUMMARY"]) for e in Calendar.from_ical(feed.content).walk("VEVENT")}
     assert titles == {"45th plenary", "Third Committee"}
+    assert 'filename="gasched-fifth-committee-first-committee-' in feed["Content-Disposition"]
 
 
 def test_a_body_page_offers_its_own_feed(client):
