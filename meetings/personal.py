@@ -131,4 +131,3 @@ def overlaps(meetings: list[Meeting]) -> list[tuple[Meeting, Meeting]]:
         pairs += [(earlier, meeting) for earlier in open_meetings]
         open_meetings.append(meeting)
     return pairs
-
