@@ -90,10 +90,20 @@ def starts_a_term(sentence: str, mention: DateMention) -> bool:
 # not a General Assembly meeting.
 OTHER_EVENT = re.compile(
     r"\b(?:Forum|Summit|Conference(?!\s+(?:Room|Rm))|Expo|Congress|Symposium|Festival|Games"
-    r"|World\s+Health\s+Assembly|African\s+Union|European\s+Union)\b"
-    r"[^.;]{0,40}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
+    r"|World\s+Health\s+Assembly|African\s+Union|European\s+Union"
+    # "the meeting of States Parties to the Convention on the Law of the Sea, which will
+    # be held": the parties to a treaty meet as their own body.
+    r"|States\s+Parties|Parties\s+to\s+the)\b"
+    r"[^.;]{0,60}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+)
+# "to mark International Mother Earth Day, which falls on 22 April": a day the world
+# observes, not a meeting.
+OBSERVANCE = re.compile(
+    r"\b(?:Day|Week|Decade|Anniversary)\b[^.;]{0,20}?\b(?:which|that|it)?\s*"
+    r"(?:falls|is\s+(?:observed|celebrated|marked|commemorated)|will\s+(?:fall|be\s+observed))"
+    r"\s+(?:each\s+year\s+|annually\s+)?on\s+(?:the\s+)?$"
 )
 # "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters
 # ("which took place in June" is a month, not a city).
@@ -121,6 +131,8 @@ def names_another_event(
         between = sentence[max(0, mention.start - 90) : mention.start]
     if OTHER_EVENT.search(between):
         return "other-organisation"
+    if OBSERVANCE.search(sentence[max(0, mention.start - 60) : mention.start]):
+        return "observance"
     if ELSEWHERE.search(between):
         return "held-elsewhere"
     anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
@@ -209,6 +221,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
     elsewhere = names_another_event(sentence, kind, mention)
     if elsewhere == "other-organisation":
         return {"reason": elsewhere, "detail": "another organisation's event"}
+    if elsewhere == "observance":
+        return {"reason": "other-organisation", "detail": "a day observed, not a meeting"}
     if elsewhere:
         return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.

@@ -30,7 +30,9 @@ GOES_ON = re.compile(
     # "We will meet in Conference Room 1.": where the meeting just named is held.
     r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
-    r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b",
+    r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
+    # "Given the restrictions at Headquarters, both meetings will be held virtually".
+    r"|\b(?:both\s+|all\s+(?:the\s+|of\s+the\s+|[a-z]+\s+)?|each\s+of\s+the\s+)meetings\b",
     re.I,
 )
 
@@ -77,7 +79,14 @@ def carry_on(
         for p in platforms:
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
     if starts and all(m.start is None for m in made):
-        sessions(reading, starts, outcomes)
+        # "the morning session, from 10 a.m. to 1 p.m., in NLB Conference Room 2, and the
+        # afternoon session, from 3 p.m. to 5.30 p.m., in NLB Conference Room 3": a room
+        # for each session.
+        own = rooms_of_sessions(starts, room_mentions) if len(names) > 1 else None
+        sessions(reading, starts, outcomes, rooms=own)
+        if own:
+            for r in room_mentions:
+                outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
 
@@ -163,6 +172,12 @@ def followed_by(
     follows = FOLLOWED_BY.search(sentence)
     if not follows:
         return False
+    # "The morning session will run from 10 a.m. to 1 p.m. and will open with statements
+    # ..., followed by a panel of experts": the panel is part of the session, whose hours
+    # came before; a meeting that follows has its hours after the words.
+    starts = [t for t in starts if t.start >= follows.end()]
+    if not starts:
+        return False
     kinds = [
         k
         for k in find_kinds(sentence)
@@ -196,9 +211,29 @@ def followed_by(
     return True
 
 
-def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> None:
+def rooms_of_sessions(
+    starts: list[TimeMention], room_mentions: list[RoomMention]
+) -> list[str] | None:
+    """The room each session is given after its hours and before the next session's,
+    when every session has one."""
+    bounds = [t.start for t in starts[1:]] + [10**9]
+    rooms = []
+    for time_mention, bound in zip(starts, bounds, strict=True):
+        own = [r.name for r in room_mentions if time_mention.end <= r.start < bound]
+        if len(own) != 1:
+            return None
+        rooms.append(own[0])
+    return rooms
+
+
+def sessions(
+    reading: Reading,
+    starts: list[TimeMention],
+    outcomes: dict,
+    rooms: list[str] | None = None,
+) -> None:
     """Each meeting of the last frame at each of the times given: "in two sessions,
-    from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."."""
+    from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m." (each in its own room, when given)."""
     days = [reading.meetings[i] for i in reading.last_made]
     first = min(reading.last_made)
     kept = reading.meetings[:first] + [
@@ -206,7 +241,7 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
     ]
     made = []
     for day in days:
-        for time_mention in starts:
+        for number, time_mention in enumerate(starts):
             made.append(
                 reading.copied(
                     day,
@@ -215,6 +250,8 @@ def sessions(reading: Reading, starts: list[TimeMention], outcomes: dict) -> Non
                         start=time_mention.begins,
                         end=time_mention.ends,
                         timing=Timing.EXACT,
+                        room=rooms[number] if rooms else day.room,
+                        virtual=day.virtual and not rooms,
                         warnings=list(day.warnings),
                     ),
                 )

@@ -42,7 +42,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
         # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
         r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"
-        r"|session|event|segment|General|thematic|interactive|high-level|hearing))",
+        r"|session|event|segment|General|thematic|interactive|high-level|hearing"
+        # "issued as an informal paper": a document, not a meeting
+        r"|paper|non-paper|note|text|document|draft|version|compilation))",
     ),
     # "to the Assembly for action on 14 July": the plenary meeting that takes it up.
     (
@@ -64,7 +66,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
         r"|ceremon(?:y|ies)|commemorations?|celebrations?|observances?"
         # "a third round is scheduled for": one more of what the letter is about
-        r"|(?:first|second|third|fourth|fifth|next|further|final|another|new)\s+round",
+        r"|(?:first|second|third|fourth|fifth|next|further|final|another|new|previous|last)"
+        r"\s+round",
     ),
 ]
 DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [

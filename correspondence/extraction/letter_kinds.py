@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from correspondence.enums import Sender
 from meetings.enums import MeetingKind
 
+from .kinds import AS_A_TOPIC, find_kinds
 from .results import LetterFacts
 
 if TYPE_CHECKING:
@@ -32,28 +33,58 @@ def kinds_from_the_letter(reading: Reading) -> None:
 
 
 # "in our capacity as Co-Chairs of the intergovernmental negotiations on the question of
-# equitable representation on ... the Security Council": the IGN, whose meetings are
-# all negotiations (the README of the corpus: "IGN meetings are negotiation").
+# equitable representation on ... the Security Council", "As Chair of the IGN": the IGN,
+# whose meetings are all negotiations (the README of the corpus: "IGN meetings are
+# negotiation").
 IGN = re.compile(
-    # "As Co-Chairs of the intergovernmental negotiations (IGN)": the name and its letters.
-    r"\bCo-?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\s+\(IGN\)"
-    r"|intergovernmental\s+negotiations\s+on\s+"
-    r"(?:the\s+question\s+of\s+equitable\s+representation|Security\s+Council\s+reform))",
+    r"\b(?:Co-?)?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\b)",
     re.IGNORECASE,
 )
+# "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations": the PGA's office
+# sends the Co-Chairs' schedule.
+ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+the\s+Co-?Chairs?\b", re.IGNORECASE)
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
 IGN_MEETINGS = (MeetingKind.OTHER, MeetingKind.INFORMAL_CONSULTATION)
+FACILITATORS = (Sender.CO_FACILITATORS, Sender.CO_CHAIRS)
 
 
 def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     """The meetings the Co-Chairs of the intergovernmental negotiations convene ("an
     informal meeting with Member States", "meetings on Regional representation") are
-    negotiations; a briefing or a stocktaking they name keeps its kind."""
+    negotiations; a briefing or a stocktaking they name keeps its kind. Other
+    co-facilitators' meetings keep the kind of their words."""
     chaired = {
         index
         for index, facts in enumerate(letters)
-        if facts.sender == Sender.CO_CHAIRS and IGN.search(facts.text)
+        if IGN.search(facts.text) and (facts.sender in FACILITATORS or ON_BEHALF.search(facts.text))
     }
     for meeting in reading.meetings:
         if meeting.letter_index in chaired and meeting.kind in IGN_MEETINGS:
             meeting.kind = MeetingKind.NEGOTIATION
+
+
+def kinds_of_the_subject(reading: Reading, letters: list[LetterFacts]) -> None:
+    """A memo or an e-mail whose subject names one kind ("Subject: Informal consultations
+    on the draft declaration") lists meetings of that kind when it calls them only
+    "the following meetings"."""
+    for index, facts in enumerate(letters):
+        if not facts.subject:
+            continue
+        named = {
+            k.kind
+            for k in find_kinds(facts.subject)
+            if not k.is_deadline
+            and k.kind != MeetingKind.OTHER
+            and not AS_A_TOPIC.search(facts.subject[max(0, k.start - 30) : k.start])
+        }
+        if len(named) != 1:
+            continue
+        kind = next(iter(named))
+        own = [m for m in reading.meetings if m.letter_index == index]
+        if any(m.kind == kind and id(m) not in reading.generic for m in own):
+            # "Subject: Informal briefing by the Controller and programme of work": the
+            # subject names the briefing the letter announces, not its other meetings.
+            continue
+        for meeting in own:
+            if id(meeting) in reading.generic:
+                meeting.kind = kind

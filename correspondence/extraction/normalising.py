@@ -51,6 +51,10 @@ LETTERHEAD = re.compile(
     r"(?:THE\s+)?PRESIDENT\s+OF\s+THE\s+GENERAL\s+ASSEMBLY|GENERAL\s+ASSEMBLY)$"
 )
 
+# "Letter from the Chair of the IGN, 15 January 2016 (continued)": the running head of a
+# letter's later pages; its date is the letter's own.
+RUNNING_HEAD = re.compile(r"^[^\n]{0,120}\((?:continued|cont'?d\.?)\)$", re.I)
+
 
 def normalise(text: str) -> str:
     """Plain text as the rest expects: no Markdown emphasis, plain quotes, no odd spaces,
@@ -107,7 +111,11 @@ def without_page_debris(text: str) -> str:
     kept: list[str] = []
     seen_text = False
     for line in lines:
-        debris = PAGE_NUMBER.match(line) or (seen_text and LETTERHEAD.match(line))
+        debris = (
+            PAGE_NUMBER.match(line)
+            or RUNNING_HEAD.match(line)
+            or (seen_text and LETTERHEAD.match(line))
+        )
         if debris and seen_text:
             # Join across the debris when the sentence runs on: blank lines around it
             # and the next line continues in lower case.

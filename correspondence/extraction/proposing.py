@@ -42,6 +42,7 @@ def read_announcements(
     most_deadlines: int | None = None,
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
+    scheduled = False  # "The schedule is as follows:" before a list
     list_start = None  # the first meeting the items of the current list made
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
@@ -49,7 +50,7 @@ def read_announcements(
             continue  # "1." cut off from its item: the list goes on
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
-            lead_in = None
+            lead_in, scheduled = None, False
         if item and list_start is None:
             list_start = len(reading.meetings)
         elif not item and list_start is not None:
@@ -73,6 +74,7 @@ def read_announcements(
             reading=reading,
             lead_in=lead_in,
             item=item,
+            scheduled=scheduled,
             announced=announced,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
@@ -80,9 +82,11 @@ def read_announcements(
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
         if sentence.endswith(":"):
-            # "the schedule of the informal consultations:": what the list below holds.
+            # "the schedule of the informal consultations:": what the list below holds;
+            # "The schedule is as follows:" a list of meetings of no kind said.
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
+            scheduled = bool(SCHEDULE.search(sentence))
         elif TITLE.match(sentence):
             # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
             # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
@@ -92,6 +96,8 @@ def read_announcements(
         kinds_along_a_list(reading.meetings[list_start:], reading)
 
 
+# "The schedule is as follows:", "the programme of work below:": a list of meetings.
+SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.
@@ -108,6 +114,7 @@ def read_sentence(
     reading: Reading,
     lead_in: MeetingKind | None = None,
     item: bool = False,
+    scheduled: bool = False,
     announced: MeetingKind | None = None,
 ) -> MeetingKind | None:
     """Propose the meetings of one sentence; the kind of a meeting it announces without a
@@ -126,6 +133,9 @@ def read_sentence(
             reading.note(offset, m, "date", reason=reason, detail=clean_space(reference.group(0)))
         else:
             mentions.append(m)
+    # "Further to my letter of 27 March, I will convene two informal meetings ...": a
+    # letter's date is no meeting's, so the sentence still announces one without a date.
+    stated = list(mentions)
     times = unclaimed(parse_time_mentions(sentence))
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
@@ -148,6 +158,14 @@ def read_sentence(
         )
     ):
         mentions = []  # the meeting just named, moved: nothing more to read here
+    if mentions and reading.last_made and len({r.name for r in room_mentions}) == 1:
+        suits = ROOM_FOR_THEM.match(sentence)
+        if suits:
+            # "Conference Room 5 would be most suitable, as it was used for the previous
+            # round on 27 September": the room asked for the meetings just listed.
+            for index in reading.last_made:
+                if reading.meetings[index].room is None:
+                    reading.meetings[index].room = room_mentions[0].name
     if mentions:
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
@@ -159,12 +177,14 @@ def read_sentence(
             and all(
                 k.is_deadline
                 or k.kind == MeetingKind.OTHER
+                or GENERIC.match(sentence[k.start : k.end])
                 or AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
                 for k in kinds
             )
         ):
             # "I will convene an informal meeting to hear a briefing ... The meeting
             # will be held on 25 November": the meeting just announced.
+            kinds = [k for k in kinds if k.is_deadline]
             kinds.insert(0, KindMention(0, 0, announced))
         elif (
             RESERVE.search(sentence)
@@ -175,9 +195,13 @@ def read_sentence(
             # room asked for the meetings the letter has been speaking of.
             made = [reading.meetings[i].kind for i in reading.last_made]
             kinds.insert(0, KindMention(0, 0, made[-1] if made else announced or MeetingKind.OTHER))
-        elif item and room_mentions and not [k for k in kinds if not k.is_deadline]:
+        elif (item and room_mentions and not [k for k in kinds if not k.is_deadline]) or (
+            item and times and not kinds and (lead_in is not None or scheduled)
+        ):
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
-            # zero draft": an item with a room is a meeting, of the list's kind.
+            # zero draft": an item with a room is a meeting, of the list's kind; so is
+            # "- Wednesday, 3 February 2016, 10 a.m. - 1 p.m.: Categories of membership"
+            # below "The schedule is as follows:".
             kinds.insert(0, KindMention(0, 0, MeetingKind.OTHER))
         frame_sentence(
             sentence,
@@ -213,15 +237,23 @@ def read_sentence(
                 "detail": "no meeting or deadline was read in this sentence",
             }
             reading.note(offset, item, what, **outcome)
-    return None if all_dates else announced_kind(sentence)
+    return None if stated else announced_kind(sentence)
 
 
+ROOM_FOR_THEM = re.compile(
+    r"^(?:The\s+)?(?:(?:NLB\s+)?Conference\s+Room|Trusteeship|ECOSOC|Economic|General\s+Assembly\s+Hall)"
+    r"[^,;.]{0,40}?\b(?:would|will|is|has\s+been)\s+(?:be\s+)?(?:most\s+|very\s+|particularly\s+)?"
+    r"(?:suitable|preferred|requested|reserved|booked|available)\b",
+    re.I,
+)
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
 RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
 # "We intend to hold them on 23-25 June": the consultations just announced.
 THAT_MEETING = re.compile(
-    r"^(?:The|This|That)\s+meeting\b|^It\s+will\b"
+    # "The first informal meeting will take place on 13 May": the first of those announced.
+    r"^(?:The|This|That)\s+(?:(?:first|second|third|next|last)\s+)?(?:informal\s+)?meetings?\b"
+    r"|^It\s+will\b"
     r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
     re.I,
 )
@@ -473,7 +505,8 @@ def year_in_context(
 LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to enter
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
-    r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up)\s+"
+    r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up|final|last"
+    r"|previous)\s+"
     r"(?:meetings?|sessions?|round)$",
     re.I,
 )

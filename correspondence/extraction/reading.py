@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
-from .letter_kinds import kinds_from_the_letter, kinds_of_the_process
+from .letter_kinds import kinds_from_the_letter, kinds_of_the_process, kinds_of_the_subject
 from .normalising import normalise
 from .places import room_of_its_day, unhq_room_names
 from .proposing import read_announcements
@@ -61,5 +61,6 @@ def extract(
     for meeting in reading.meetings:
         meeting.room = room_of_its_day(meeting.room, meeting.date, room_names)
     kinds_from_the_letter(reading)
+    kinds_of_the_subject(reading, letters)
     kinds_of_the_process(reading, letters)
     return reading.extraction(letters)
