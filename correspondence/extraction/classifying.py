@@ -27,7 +27,10 @@ FUTURE = re.compile(
     r"(?:(?:now|then|also|still|instead|not|no\s+longer)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
-    r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled)\b",
+    r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled"
+    # "At the 15 February meeting, I will also present the conclusions": what will be
+    # done at a meeting ahead.
+    r"|present|report|brief|inform|share|discuss)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
@@ -97,6 +100,16 @@ OTHER_EVENT = re.compile(
     r"[^.;]{0,60}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+    # "the conference to be convened by the Food and Agriculture Organization in Rome"
+    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+)?){0,5}"
+    r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank)\b"
+)
+# "the Commission on the Status of Women, which concludes on 20 March": another body's
+# session running its course.
+ANOTHER_SESSION = re.compile(
+    r"\b(?:Commission|Council|Board|Forum|Conference|Summit|Convention)\b[^.;]{0,60}?,?\s+"
+    r"which\s+(?:concludes|ends|closes|opens|begins|starts|runs|will\s+(?:conclude|end|close"
+    r"|open|begin|start|run))\s+(?:on\s+)?$"
 )
 # "to mark International Mother Earth Day, which falls on 22 April": a day the world
 # observes, not a meeting.
@@ -117,7 +130,7 @@ ELSEWHERE = re.compile(
     r"\s+in\s+"
     rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
-    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+on\s*$"
+    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+(?:on|from)\s*$"
 )
 
 
@@ -130,6 +143,8 @@ def names_another_event(
     else:
         between = sentence[max(0, mention.start - 90) : mention.start]
     if OTHER_EVENT.search(between):
+        return "other-organisation"
+    if ANOTHER_SESSION.search(between):
         return "other-organisation"
     if OBSERVANCE.search(sentence[max(0, mention.start - 60) : mention.start]):
         return "observance"

@@ -113,11 +113,23 @@ def programme_row(sentence: str, time_mention: TimeMention, *, reading: Reading,
         another_part(reading, time_mention, [], outcomes)
 
 
+def hours_of_the_day(time_mention: TimeMention, *, reading: Reading, outcomes: dict) -> None:
+    """An item of a list that gives only an hour, below a sentence that named the day:
+    the first gives the day's meeting its hour, each later one is another meeting then."""
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len({m.date for m in made}) != 1 or time_mention.begins is None:
+        return
+    if all(m.start is None for m in made):
+        sessions(reading, [time_mention], outcomes)
+    else:
+        another_part(reading, time_mention, [], outcomes)
+
+
 # "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the
 # meeting just named, at a time of its own.
 ANOTHER_PART = re.compile(
     r"^(?:The|A|Its)\s+(?:morning|afternoon|evening|second|next|following|later|closing)\s+"
-    r"(?:segment|session|part|meeting)\b",
+    r"(?:segment|session|part|meeting|panel|round-?\s?table|dialogue)\b",
     re.I,
 )
 

@@ -224,7 +224,9 @@ DUE_BY = re.compile(
     r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
     # "the list of speakers ... will open on 27 March": a list opens and closes.
-    r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$",
+    r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
+    # "a process of consultation which closed on 25 April": a call that ended.
+    r"|\bwhich\s+closed\s+on\s+$",
     re.I,
 )
 AFTER_PENALTY = 15  # a kind named before the date is the likelier one

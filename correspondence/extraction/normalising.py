@@ -84,7 +84,9 @@ def mend_ocr(text: str) -> str:
     text = ZERO_FOR_O.sub("O", text)
     # "to l p.m.": a lone "l" before the half of the day is a one (but "l am pleased" is
     # an "I", so only where a time is said).
-    text = re.sub(r"\b(at|to|from|until|and)(\s+)l(?=\s?[ap]\.?\s?m\b)", r"\1\g<2>1", text)
+    text = re.sub(
+        r"\b(at|to|from|until|and)(\s+)l(?=(?:[.:]\d\d)?\s?[ap]\.?\s?m\b)", r"\1\g<2>1", text
+    )
     # "3.OO pm": the minutes of a clock read as letters.
     text = MINUTES_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("O", "0").replace("o", "0").replace("l", "1"), text
@@ -95,6 +97,10 @@ def mend_ocr(text: str) -> str:
     text = BROKEN_WORD.sub("-", text)
     # "which will begin at 11." / "30 a.m.": a clock the line broke after its point.
     text = re.sub(r"\b(\d{1,2})\.\n(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
+    # "at 3 .00 pm": a clock OCR split before its point.
+    text = re.sub(r"\b(\d{1,2}) \.(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
+    # "NLB Conference Room l": a room's number read as a letter.
+    text = re.sub(r"\b(Conference\s+Room\s+)[lI]\b(?!')", r"\g<1>1", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.
     text = re.sub(r"(?<=[A-Za-z]),(?=\d)", ", ", text)
     return re.sub(

@@ -16,7 +16,7 @@ from .classifying import (
     is_held,
     no_meeting,
 )
-from .continuing import FOLLOWED_BY, after_adjournment, carry_on, followed_by
+from .continuing import FOLLOWED_BY, after_adjournment, carry_on, followed_by, hours_of_the_day
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
@@ -44,6 +44,7 @@ def read_announcements(
     lead_in = None  # "the schedule of the informal consultations:" before a list
     scheduled = False  # "The schedule is as follows:" before a list
     list_start = None  # the first meeting the items of the current list made
+    lead_made: list[int] = []  # the meetings of the sentence before the list
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence):
@@ -53,12 +54,16 @@ def read_announcements(
             lead_in, scheduled = None, False
         if item and list_start is None:
             list_start = len(reading.meetings)
+            lead_made = list(reading.last_made)
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
             if len(reading.meetings) > list_start:
                 # "Both meetings will be held in the General Assembly Hall": the sentence
-                # after a list goes on about all of its meetings.
-                reading.last_made = list(range(list_start, len(reading.meetings)))
+                # after a list goes on about all of its meetings, and about the meeting
+                # of the sentence before when the items gave it its sessions.
+                listed = list(range(list_start, len(reading.meetings)))
+                days = {reading.meetings[i].date for i in [*lead_made, *listed]}
+                reading.last_made = [*lead_made, *listed] if len(days) == 1 else listed
             list_start = None
         if len(sentence) > 3000:
             reading.warnings.append(
@@ -142,6 +147,10 @@ def read_sentence(
     outcomes: dict[tuple[str, int], dict] = {}
     if not mentions and reading.last_made and after_adjournment(sentence, reading=reading):
         pass  # a meeting right after the one just named, on its day
+    elif not mentions and reading.last_made and times and item and lead_in is not None:
+        # "... plenary meetings on Friday, 8 June for the following elections: (a) at
+        # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
+        hours_of_the_day(times[0], reading=reading, outcomes=outcomes)
     elif not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
