@@ -111,6 +111,14 @@ ANOTHER_SESSION = re.compile(
     r"which\s+(?:concludes|ends|closes|opens|begins|starts|runs|will\s+(?:conclude|end|close"
     r"|open|begin|start|run))\s+(?:on\s+)?$"
 )
+# "the Chair of the Commission on Sustainable Development, whose eleventh session will
+# take place from 28 April": the session of the body just named.
+WHOSE_SESSION = re.compile(
+    r"\b(?:Commission|Council|Board|Forum|Conference|Committee|Convention|Organi[sz]ation)\b"
+    r"[^.;]{0,60}?,\s+whose\s+(?:[\w-]+\s+){0,2}(?:sessions?|meetings?)\s+"
+    r"(?:will|is\s+to|is\s+scheduled\s+to)\s+(?:take\s+place|be\s+held|run|open|start|begin)"
+    r"\s+(?:(?:from|on)\s+)?$"
+)
 # "to mark International Mother Earth Day, which falls on 22 April": a day the world
 # observes, not a meeting.
 OBSERVANCE = re.compile(
@@ -144,7 +152,9 @@ def names_another_event(
         between = sentence[max(0, mention.start - 90) : mention.start]
     if OTHER_EVENT.search(between):
         return "other-organisation"
-    if ANOTHER_SESSION.search(between):
+    if ANOTHER_SESSION.search(between) or WHOSE_SESSION.search(
+        sentence[max(0, mention.start - 120) : mention.start]
+    ):
         return "other-organisation"
     if OBSERVANCE.search(sentence[max(0, mention.start - 60) : mention.start]):
         return "observance"

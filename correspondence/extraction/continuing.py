@@ -52,6 +52,10 @@ def carry_on(
     if row and times and times[0].start == 0 and reading.last_made:
         programme_row(sentence, times[0], reading=reading, outcomes=outcomes)
         return
+    if times and panels_of_the_day(
+        sentence, times, room_mentions, reading=reading, outcomes=outcomes
+    ):
+        return
     if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
@@ -89,6 +93,61 @@ def carry_on(
                 outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+# "an opening segment and first panel from 10 a.m. to 1 p.m., and a second panel and
+# closing segment from 3 p.m.": the meeting's own sessions, panels among their parts.
+PARTS = re.compile(r"\b(?:segments?|sessions?|consist\w*)\b", re.I)
+
+
+def panels_of_the_day(
+    sentence: str,
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """Panels or round tables of the meeting just named, each at hours (and in a room) of
+    its own: "Panel I ... will meet from 11.30 a.m. to 1 p.m. in the General Assembly
+    Hall; Panel II ... from 3 p.m. to 6 p.m. in Conference Room 4" are two meetings."""
+    made = [reading.meetings[i] for i in reading.last_made]
+    if len({m.date for m in made}) != 1 or made[0].kind == MeetingKind.PANEL:
+        return False
+    panels = [k for k in find_kinds(sentence) if k.kind == MeetingKind.PANEL]
+    if not panels or any(t.begins is None for t in times) or PARTS.search(sentence):
+        return False
+    bounds = [p.start for p in panels[1:]] + [len(sentence)]
+    parts = []
+    for panel, bound in zip(panels, bounds, strict=True):
+        own = [t for t in times if panel.end <= t.start < bound]
+        if len(own) != 1:
+            return False
+        rooms = [r for r in room_mentions if own[0].end <= r.start < bound]
+        parts.append((panel, own[0], rooms[:1]))
+    before = made[-1]
+    for panel, time_mention, rooms in parts:
+        index = len(reading.meetings)
+        reading.meetings.append(
+            replace(
+                before,
+                start=time_mention.begins,
+                end=time_mention.ends,
+                timing=Timing.EXACT,
+                room=rooms[0].name if rooms else None,
+                virtual=False,
+                kind=MeetingKind.PANEL,
+                title=title_of(sentence, panel),
+                source=sentence,
+                warnings=[],
+                action=ProposalAction.ANNOUNCE,
+                moved_from=None,
+            )
+        )
+        for found in (time_mention, *rooms):
+            outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = list(range(len(reading.meetings) - len(parts), len(reading.meetings)))
+    return True
 
 
 # "10:00 – 13:00     Opening segment and interactive panel 1": a row of the programme of

@@ -175,6 +175,7 @@ def read_sentence(
             for index in reading.last_made:
                 if reading.meetings[index].room is None:
                     reading.meetings[index].room = room_mentions[0].name
+    made_before = reading.last_made
     if mentions:
         kinds = find_kinds(sentence)
         if lead_in and not [k for k in kinds if not k.is_deadline]:
@@ -226,6 +227,18 @@ def read_sentence(
             outcomes=outcomes,
             every_date=all_dates,
         )
+        if (
+            reading.last_made is made_before
+            and all(outcomes.get(("date", m.start), {}).get("reason") for m in mentions)
+            and (times or room_mentions)
+        ):
+            # "The debate will open at 10 a.m. in the General Assembly Hall with a
+            # statement by the Chair of the Commission, whose session will take place from
+            # 28 April to 9 May": no meeting of its dates, the one just named goes on.
+            before = [t for t in times if t.start < mentions[0].start]
+            rooms_before = [r for r in room_mentions if r.start < mentions[0].start]
+            if before or rooms_before:
+                carry_on(sentence, before, rooms_before, [], reading=reading, outcomes=outcomes)
         follows = FOLLOWED_BY.search(sentence, mentions[-1].end)
         if follows and reading.last_made:
             # "a briefing on 18 April at 10 a.m., followed by informal consultations at
