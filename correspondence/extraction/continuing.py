@@ -31,6 +31,11 @@ GOES_ON = re.compile(
     r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
+    # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".
+    r"|^On\s+(?:each|both|that|the\s+same)\s+days?\b"
+    r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
+    r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
+    r"\s+(?:will|would|shall)\s+(?:meet|be\s+held|take\s+place|run|open|start|begin|convene)\b"
     # "Given the restrictions at Headquarters, both meetings will be held virtually".
     r"|\b(?:both\s+|all\s+(?:the\s+|of\s+the\s+|[a-z]+\s+)?|each\s+of\s+the\s+)meetings\b",
     re.I,

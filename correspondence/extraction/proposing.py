@@ -45,6 +45,7 @@ def read_announcements(
     scheduled = False  # "The schedule is as follows:" before a list
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
+    programme_of = None  # "the programme of informal consultations": what a table holds
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence):
@@ -55,6 +56,10 @@ def read_announcements(
         if item and list_start is None:
             list_start = len(reading.meetings)
             lead_made = list(reading.last_made)
+            # "we have the honour to share the programme of informal consultations for
+            # the coming weeks. [...]" and then a table of dates: of the kind announced.
+            lead_in = lead_in or programme_of
+            scheduled = scheduled or programme_of is not None
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
             if len(reading.meetings) > list_start:
@@ -86,6 +91,10 @@ def read_announcements(
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
+        named = PROGRAMME_OF.search(sentence)
+        if named:
+            kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
+            programme_of = kinds[0].kind if kinds and kinds[0].start == 0 else programme_of
         if sentence.endswith(":"):
             # "the schedule of the informal consultations:": what the list below holds;
             # "The schedule is as follows:" a list of meetings of no kind said.
@@ -101,6 +110,11 @@ def read_announcements(
         kinds_along_a_list(reading.meetings[list_start:], reading)
 
 
+PROGRAMME_OF = re.compile(
+    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
+    re.I,
+)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.

@@ -26,6 +26,7 @@ HAS_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1
 HEAD_FIELD = re.compile(
     r"^(?:to|a|from|de|date|through|s/c\s+de|reference|ref|subject|objet|cc|sent)\s*:", re.I
 )
+WEEKDAY_ONLY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?$", re.I)
 SLACK = 2  # how far a cell may start from its column
 DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
 
@@ -106,8 +107,16 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             break
         if full_rows == DATED_WITHIN and not any(HAS_DATE.search(" ".join(r)) for r in rows):
             return end, None  # a table of meetings gives a date in its first rows
+        # "Wednesday," / "17 March 2021": a date that finishes the first cell of a row
+        # which gave only the weekday goes on in that row.
+        finishes = (
+            not is_row(cells)
+            and rows[-1][0]
+            and not HAS_DATE.search(rows[-1][0])
+            and WEEKDAY_ONLY.match(rows[-1][0])
+        )
         starts_row = is_row(cells) or (
-            abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1])
+            not finishes and abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1])
         )
         if starts_row:
             rows.append([""] * len(columns))
