@@ -80,6 +80,9 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                     room, consumed = found_rooms[0], at + 1
                     continue
             if found_rooms and found_rooms[0].start == 0 and room is None:
+                # "TC Chamber, 10 a.m.": the room line may give the hour too.
+                if found_times and not times and only_these(below, [found_rooms[0], *found_times]):
+                    times = [shifted(t, below_start) for t in found_times[:1]]
                 room = shifted(found_rooms[0], below_start)
             elif found_times and found_times[0].start == 0 and not times:
                 times = [shifted(t, below_start) for t in found_times]

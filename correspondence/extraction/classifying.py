@@ -64,7 +64,9 @@ LETTER_REFERENCE = re.compile(
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
     # "the zero draft, circulated today", "a letter received today": when a paper went
     # out or came in, no meeting.
-    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)\s*$",
+    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)(?:\s+on)?\s*$"
+    # "as announced in his statement to the plenary on 15 October": a statement made.
+    r"|\bstatement\s+(?:to|before|in)\s+the\s+(?:plenary|(?:General\s+)?Assembly)\s+on\s*$",
     re.IGNORECASE,
 )
 

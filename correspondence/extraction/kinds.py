@@ -221,7 +221,9 @@ AS_A_TOPIC = re.compile(
 # sentence opens with is what it speaks of, not a topic.
 OPENING = re.compile(r"\s*(?:For|As\s+for|At)\s+the\s+(?:[\w-]+\s+)?$")
 DUE_BY = re.compile(
-    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline\s+(?:of|is))\s+"
+    # "remains closed to in-person meetings until at least 30 June": an end, no meeting.
+    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until(?:\s+at\s+least)?"
+    r"|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
     # "the list of speakers ... will open on 27 March": a list opens and closes.
     r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"

@@ -42,7 +42,9 @@ IGN = re.compile(
 )
 # "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations": the PGA's office
 # sends the Co-Chairs' schedule.
-ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+the\s+Co-?Chairs?\b", re.IGNORECASE)
+ON_BEHALF = re.compile(
+    r"\b(?:on\s+behalf|at\s+the\s+request)\s+of\s+the\s+(?:Co-?)?Chairs?\b", re.IGNORECASE
+)
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
 IGN_MEETINGS = (MeetingKind.OTHER, MeetingKind.INFORMAL_CONSULTATION)
 FACILITATORS = (Sender.CO_FACILITATORS, Sender.CO_CHAIRS)
