@@ -140,12 +140,20 @@ def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
                 paragraphs.append([])
             continue
         paragraphs[-1].insert(0, line.strip())
+    # "4. First reading ... Conference Room B" / "5. Stocktaking meeting ... -": in a
+    # numbered list the title is the item just above, not the items before it.
+    items = [at for at, line in enumerate(paragraphs[0]) if ITEM.match(line)]
+    if items:
+        paragraphs = [paragraphs[0][items[-1] :]]
     title = " ".join(" ".join(p) for p in reversed(paragraphs) if p)
     if not title or len(title) > 300 or title.endswith((".", ",", ":", ";")):
         return None
     if HAS_DATE.search(" ".join(paragraphs[0])):
         return None  # the row of a table above, not a title
     return title
+
+
+ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z0-9]{1,3}\)|[•*·▪-])\s")
 
 
 def lines_below(lines: list[tuple[int, str]], index: int):

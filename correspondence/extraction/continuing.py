@@ -177,6 +177,58 @@ def programme_row(sentence: str, time_mention: TimeMention, *, reading: Reading,
         another_part(reading, time_mention, [], outcomes)
 
 
+# "A second informal meeting of the plenary will be held on the same day at 3 p.m. in
+# the same room": another meeting on the day of the one just named.
+SAME_DAY = re.compile(
+    r"\b(?:on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day"
+    r"|(?:on\s+)?that\s+(?:same\s+)?(?:afternoon|morning|evening|day))\b",
+    re.I,
+)
+
+
+def on_the_same_day(
+    sentence: str,
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """Whether the sentence, naming no date, announces another meeting on the day of the
+    one just named, at an hour of its own."""
+    made = [reading.meetings[i] for i in reading.last_made]
+    if not SAME_DAY.search(sentence) or len({m.date for m in made}) != 1:
+        return False
+    kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+    if not kinds or not times or times[0].begins is None or not FUTURE_VERB.search(sentence):
+        return False
+    before = made[-1]
+    kind = kinds[0].kind if kinds[0].kind != MeetingKind.OTHER else before.kind
+    room = room_mentions[0].name if room_mentions else None
+    if room is None and SAME_ROOM.search(sentence):
+        room = before.room
+    index = len(reading.meetings)
+    reading.meetings.append(
+        replace(
+            before,
+            start=times[0].begins,
+            end=times[0].ends,
+            timing=Timing.EXACT,
+            room=room,
+            kind=kind,
+            title=title_of(sentence, kinds[0]),
+            source=sentence,
+            warnings=[],
+            action=ProposalAction.ANNOUNCE,
+            moved_from=None,
+        )
+    )
+    for found in (times[0], *room_mentions[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": index}
+    reading.last_made = [index]
+    return True
+
+
 def hours_of_the_day(time_mention: TimeMention, *, reading: Reading, outcomes: dict) -> None:
     """An item of a list that gives only an hour, below a sentence that named the day:
     the first gives the day's meeting its hour, each later one is another meeting then."""
@@ -375,6 +427,7 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
 
 
 FUTURE_VERB = re.compile(
-    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet|brief)\b", re.I
+    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet|brief|take\s+place)\b",
+    re.I,
 )
 SAME_PLATFORM = re.compile(r"\bsame\s+(?:platform|link|virtual)\b", re.I)

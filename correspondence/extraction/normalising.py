@@ -71,7 +71,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
     text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").replace("\n ", "\n")
     text = mend_ocr(text)
-    text = without_page_debris(text)
+    # "circu-" / "2" / "lated": a word the page break cut, joined once the page is out.
+    text = words_joined(without_page_debris(text))
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
@@ -103,6 +104,11 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"\b(Conference\s+Room\s+)[lI]\b(?!')", r"\g<1>1", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.
     text = re.sub(r"(?<=[A-Za-z]),(?=\d)", ", ", text)
+    return words_joined(text)
+
+
+def words_joined(text: str) -> str:
+    """ "consul-" / "tations": a word a line break cut, one word again."""
     return re.sub(
         r"(?<=[a-z])-\n(?=[a-z])",
         lambda m: "-" if COMPOUND.search(text[max(0, m.start() - 8) : m.start()]) else "",

@@ -76,7 +76,8 @@ def room_pattern(keys: frozenset[str]) -> re.Pattern | None:
 @lru_cache(maxsize=8)
 def bare_room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     """The aliases without a room word ("ECOSOC", "GAH"), only where a place is said:
-    "in the ECOSOC", "in GAH" ("the ECOSOC review" is the Council, not its chamber)."""
+    "in the ECOSOC", "in GAH", "11 a.m., ECOSOC" ("the ECOSOC review" is the Council, not
+    its chamber)."""
     pieces = [
         r"[\s.\-()]*".join(re.escape(char) for char in key)
         for key in sorted((k for k in keys if not ROOM_KEY.search(k)), key=len, reverse=True)
@@ -84,7 +85,8 @@ def bare_room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     if not pieces:
         return None
     return re.compile(
-        r"\b(?:in|at)\s+(?:the\s+)?(?P<room>"
+        # "Friday, 23 March 2018, 11 a.m., ECOSOC": after a time, the place of an item.
+        r"(?:\b(?:in|at)\s+(?:the\s+)?|(?<=m\.,\s)|(?<=[ap]m,\s)|(?<=hrs,\s))(?P<room>"
         + "|".join(pieces)
         + r")\b(?!'|\s+(?:[a-z]+\s+)?(?:review|session|segment|resolution|decision|forum|report"
         r"|President|Bureau|members?)\b)",

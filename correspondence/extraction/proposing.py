@@ -16,7 +16,14 @@ from .classifying import (
     is_held,
     no_meeting,
 )
-from .continuing import FOLLOWED_BY, after_adjournment, carry_on, followed_by, hours_of_the_day
+from .continuing import (
+    FOLLOWED_BY,
+    after_adjournment,
+    carry_on,
+    followed_by,
+    hours_of_the_day,
+    on_the_same_day,
+)
 from .dates import DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
@@ -161,6 +168,12 @@ def read_sentence(
     outcomes: dict[tuple[str, int], dict] = {}
     if not mentions and reading.last_made and after_adjournment(sentence, reading=reading):
         pass  # a meeting right after the one just named, on its day
+    elif (
+        not mentions
+        and reading.last_made
+        and on_the_same_day(sentence, times, room_mentions, reading=reading, outcomes=outcomes)
+    ):
+        pass  # "A second meeting will be held on the same day at 3 p.m."
     elif not mentions and reading.last_made and times and item and lead_in is not None:
         # "... plenary meetings on Friday, 8 June for the following elections: (a) at
         # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
