@@ -29,6 +29,7 @@ FILLER = re.compile(
 # "Date:  Thursday, 11 April 2024" / "Time:  10 a.m." / "Venue:  Conference Room 4": the
 # labels of a head's lines (blanked, so that what they label stays where it was).
 LABEL = re.compile(r"^\s*(?:Date|Day|Time|Hours?|Venue|Place|Location|Room)\s*:(?=\s)", re.I)
+SUMMARY_LINE = re.compile(r"^[^\n.]{0,80}\bsummary\b[^\n.]{0,80}$", re.I | re.M)
 SUMMARY = re.compile(r"\bsummary\b|\bsummarized\b|\bsummarised\b", re.I)
 
 
@@ -60,7 +61,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         rooms_beside = parse_room_mentions(line, rooms) if only["rest"] else []
         if only["rest"] and not only_these(line, [*dates, *same_line, *rooms_beside]):
             continue  # more than a time and a room beside the date
-        title = title_above(lines, index)
+        title = title_above(lines, index, rooms)
         if title is None:
             continue
         kinds = [k for k in find_kinds(title) if not k.is_deadline]
@@ -100,7 +101,13 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 date=DateMention(date.start + start, date.end + start, date.days, date.weekday),
                 room=room,
                 times=times,
-                summary=bool(SUMMARY.search(part[: max(0, start)][-600:])),
+                # A summary's own head or title, not "A summary of the events will be
+                # circulated" in the letter above an annexed programme.
+                summary=bool(
+                    SUMMARY.search(title)
+                    or SUMMARY.search(part[: min(400, max(0, start))])
+                    or SUMMARY_LINE.search(part[: max(0, start)][-600:])
+                ),
             )
         )
     return blocks
@@ -128,11 +135,15 @@ def only_these(line: str, found: list) -> bool:
     return bool(FILLER.match(" ".join(rest)))
 
 
-def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
+def title_above(lines: list[tuple[int, str]], index: int, rooms: dict[str, str]) -> str | None:
     """The title above a date line: the paragraph just above it, and the one above that
-    when the nearer one is only "Third meeting"; short lines without a full stop."""
+    when the nearer one is only "Third meeting"; short lines without a full stop. In a
+    programme of blocks set one under the other, the title stops at the room or date line
+    of the block above."""
     paragraphs: list[list[str]] = [[]]
     for _start, line in reversed(lines[max(0, index - 10) : index]):
+        if paragraphs[-1] and line.strip() and ends_a_block(line.strip(), rooms):
+            break
         if not line.strip():
             if paragraphs[-1]:
                 if len(paragraphs) == 2:
@@ -151,6 +162,14 @@ def title_above(lines: list[tuple[int, str]], index: int) -> str | None:
     if HAS_DATE.search(" ".join(paragraphs[0])):
         return None  # the row of a table above, not a title
     return title
+
+
+def ends_a_block(line: str, rooms: dict[str, str]) -> bool:
+    """Whether the line is the date line or the room line of a block."""
+    if ONLY_A_DATE.match(line):
+        return True
+    found = parse_room_mentions(line, rooms)
+    return bool(found) and found[0].start == 0 and only_these(line, found)
 
 
 ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z0-9]{1,3}\)|[•*·▪-])\s")

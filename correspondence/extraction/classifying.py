@@ -64,7 +64,9 @@ LETTER_REFERENCE = re.compile(
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
     # "the zero draft, circulated today", "a letter received today": when a paper went
     # out or came in, no meeting.
-    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)(?:\s+on)?\s*$"
+    r"|\b(?:circulated|issued|shared|distributed|published|received|sent)\s*$"
+    # "the framework document circulated on 24 July" (but "will be circulated on" is due)
+    r"|(?<!be\s)\b(?:circulated|issued|shared|distributed|published|received|sent)\s+on\s*$"
     # "as announced in his statement to the plenary on 15 October": a statement made.
     r"|\bstatement\s+(?:to|before|in)\s+the\s+(?:plenary|(?:General\s+)?Assembly)\s+on\s*$",
     re.IGNORECASE,
@@ -112,6 +114,10 @@ ANOTHER_SESSION = re.compile(
     r"\b(?:Commission|Council|Board|Forum|Conference|Summit|Convention)\b[^.;]{0,60}?,?\s+"
     r"which\s+(?:concludes|ends|closes|opens|begins|starts|runs|will\s+(?:conclude|end|close"
     r"|open|begin|start|run))\s+(?:on\s+)?$"
+    # "the Committee on Maritime Heritage will conclude its fifty-first session on 9 March"
+    r"|\b(?:Commission|Committee|Council|Board|Forum|Conference)\b[^.;]{0,60}?\b(?:will|is\s+to)"
+    r"\s+(?:conclude|open|begin|close|end|hold|start|resume)\s+its\s+(?:[\w-]+\s+){0,2}"
+    r"(?:session|meeting)s?\s+(?:in\s+[A-Z][a-z]+\s+)?(?:on|from)\s*$"
 )
 # "the Chair of the Commission on Sustainable Development, whose eleventh session will
 # take place from 28 April": the session of the body just named.
@@ -127,6 +133,9 @@ OBSERVANCE = re.compile(
     r"\b(?:Day|Week|Decade|Anniversary)\b[^.;]{0,20}?\b(?:which|that|it)?\s*"
     r"(?:falls|is\s+(?:observed|celebrated|marked|commemorated)|will\s+(?:fall|be\s+observed))"
     r"\s+(?:each\s+year\s+|annually\s+)?on\s+(?:the\s+)?$"
+    # "decided to designate 25 March as the International Day", "proposed for the Day,
+    # 14 March"
+    r"|\b(?:designate|designated|proclaim|proclaimed|declare|declared)\s+$|\bthe\s+Day,\s*$"
 )
 # "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters
 # ("which took place in June" is a month, not a city).

@@ -212,6 +212,7 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
 AS_A_TOPIC = re.compile(
     r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report"
+    r"|organi[sz]ation"
     r"|(?:programme\s+of\s+)?work|agenda)\s+of\s+"
     # "the modalities of the high-level dialogue": a word may qualify the topic.
     r"(?:the\s+)?(?:[\w-]+\s+)?$",

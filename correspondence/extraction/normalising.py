@@ -51,6 +51,7 @@ LETTERHEAD = re.compile(
     r"(?:THE\s+)?PRESIDENT\s+OF\s+THE\s+GENERAL\s+ASSEMBLY|GENERAL\s+ASSEMBLY)$"
 )
 
+NUMBERED_HEAD = re.compile(r"(?m)^[ \t]*[A-Z][^\d\n.,;:]{10,100}?[ \t]{4,}(?P<page>\d{1,3})[ \t]*$")
 # "Letter from the Chair of the IGN, 15 January 2016 (continued)": the running head of a
 # letter's later pages; its date is the letter's own.
 RUNNING_HEAD = re.compile(r"^[^\n]{0,120}\((?:continued|cont'?d\.?)\)$", re.I)
@@ -64,6 +65,9 @@ def normalise(text: str) -> str:
     # a name read from the file (gasched.validators refuses them where people type).
     text = MISLEADING.sub("", text)
     text = tables.reflowed(text.expandtabs(8))
+    # "Ad Hoc Working Group on the Revitalization ...        2": a running head and the
+    # page number set apart from it, the page number alone (taken out below).
+    text = NUMBERED_HEAD.sub(lambda m: m["page"], text)
     text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000\t]", " ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2010", "-").replace("\u2011", "-")
