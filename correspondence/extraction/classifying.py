@@ -185,6 +185,11 @@ def names_another_event(
 ANOTHER_BODY = re.compile(
     r"(?:\b(?:Executive|Governing)\s+(?:Board|Council|Body)|\b(?:Organi[sz]ation|Agency|Union)'s"
     r"(?:\s+[A-Z][\w-]*){0,3})(?:'s)?(?:\s+[a-z]+)?\s+(?:sessions?|meetings?)\b[^.;]{0,60}$"
+    # "the session of the Commission on Judicial Cooperation (16-20 April 2012)": another
+    # body's session named just before its dates.
+    r"|\b(?:sessions?|meetings?)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:Commission|Council|Board|Conference|Forum|Court|Tribunal|Authority)\b"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*(?:and\s+)?){1,5})?\s*\(?$"
     # "the annual session of the UNICEF Executive Board (10-13 June)"
     r"|\b(?:sessions?|meetings?)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Executive|Governing)"
     r"\s+(?:Board|Council|Body)\b[^.;]{0,60}$"

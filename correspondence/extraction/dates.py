@@ -33,7 +33,9 @@ DASH_OR_AND = DASH.replace("to", "to|and")
 RANGE_SAME_MONTH = re.compile(
     rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH_OR_AND}"
     rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
-    rf"|(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b",
+    # "Wednesday, 15 February 3-6 p.m.": a day, then the hours; not "February 3-6".
+    rf"|(?<!\d\s)(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})"
+    rf"(?!\s*(?:[ap]\.?\s?m\b|hrs\b|hours\b|noon\b))(?:,?\s+(?P<y2>{YEAR}))?\b",
     re.IGNORECASE,
 )
 # "from 30 November to 2 December", "from 30 November 2025 to 2 January 2026"

@@ -205,6 +205,12 @@ def read_sentence(
     made_before = reading.last_made
     if mentions:
         kinds = find_kinds(sentence)
+        if item and lead_in not in (None, MeetingKind.OTHER) and (times or room_mentions):
+            # "Tuesday, 10 April, 10 a.m.-6 p.m., Conference Room 2 (NLB), Paragraph-by-
+            # paragraph negotiations" under "All informal consultations will be held as
+            # set out in the table below": the last cell is the topic, the kind the list's.
+            where = max(f.end for f in [*times, *room_mentions])
+            kinds = [k for k in kinds if k.start < where or k.is_deadline]
         if lead_in and not [k for k in kinds if not k.is_deadline]:
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
         elif (
