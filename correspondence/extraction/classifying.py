@@ -108,6 +108,15 @@ OTHER_EVENT = re.compile(
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+)?){0,5}"
     r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank)\b"
 )
+# "The Council on Mountain Peoples will hold its fifth session from 3 to 7 March and the
+# Committee on Highland Agriculture from 17 to 21 March": the sessions of other bodies
+# (a Main Committee or the General Committee is the Assembly's own).
+ITS_SESSION = re.compile(
+    r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
+    r"\b(?:Commission|Council|Committee|Board|Forum|Conference|Court|Tribunal|Authority)\b"
+    r"[^.;]{0,60}?\b(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
+    r"|resume)\s+its\s+(?:[\w-]+\s+){0,2}$"
+)
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
 # session running its course.
 ANOTHER_SESSION = re.compile(
@@ -171,6 +180,8 @@ def names_another_event(
         return "observance"
     if ELSEWHERE.search(between):
         return "held-elsewhere"
+    if kind is not None and ITS_SESSION.search(sentence[max(0, kind.start - 100) : kind.start]):
+        return "other-organisation"
     anchor = kind.start if kind is not None and kind.end <= mention.start else mention.start
     if ANOTHER_ORGAN.search(sentence[max(0, anchor - 90) : anchor]):
         return "other-organisation"

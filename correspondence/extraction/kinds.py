@@ -229,7 +229,9 @@ DUE_BY = re.compile(
     # "the list of speakers ... will open on 27 March": a list opens and closes.
     r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
     # "a process of consultation which closed on 25 April": a call that ended.
-    r"|\bwhich\s+closed\s+on\s+$",
+    r"|\bwhich\s+closed\s+on\s+$"
+    # "the draft outcome, which will be circulated on 14 February": a paper's day.
+    r"|\b(?:circulated|issued|distributed|made\s+available)\s+(?:to\s+(?:all\s+)?\w+\s+)?on\s+$",
     re.I,
 )
 AFTER_PENALTY = 15  # a kind named before the date is the likelier one

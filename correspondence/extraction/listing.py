@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 # An item of a list: "•  Monday, 6 March 2023: from 10 a.m. to 1 p.m."
 # A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
-ROW = re.compile(rf"^(?:{WEEKDAY}\b|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", re.IGNORECASE)
+# "Tue 25 Feb  10 a.m.-1 p.m.": a table may shorten the weekday.
+SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+ROW = re.compile(
+    rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})",
+    re.IGNORECASE,
+)
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.
 HEADING = re.compile(r"^[A-Z][\w ]{0,20}(?:, [A-Z][\w ]{0,20}){1,6}$")
 BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
