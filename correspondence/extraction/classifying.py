@@ -117,6 +117,13 @@ ITS_SESSION = re.compile(
     r"[^.;]{0,60}?\b(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
     r"|resume)\s+its\s+(?:[\w-]+\s+){0,2}$"
 )
+# "the deliberations of the Assembly of the Maritime Transport Compact opening on 14
+# November": the governing body of a treaty or an organisation, not the General Assembly.
+ITS_OPENING = re.compile(
+    r"\b(?:Assembly|Conference|Meeting|Commission|Council|Forum|Board)\s+of\s+(?:the\s+)?"
+    r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?(?:[A-Z][\w-]*\s+){1,5}"
+    r"(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$"
+)
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
 # session running its course.
 ANOTHER_SESSION = re.compile(
@@ -172,8 +179,10 @@ def names_another_event(
         between = sentence[max(0, mention.start - 90) : mention.start]
     if OTHER_EVENT.search(between):
         return "other-organisation"
-    if ANOTHER_SESSION.search(between) or WHOSE_SESSION.search(
-        sentence[max(0, mention.start - 120) : mention.start]
+    if (
+        ITS_OPENING.search(between)
+        or ANOTHER_SESSION.search(between)
+        or WHOSE_SESSION.search(sentence[max(0, mention.start - 120) : mention.start])
     ):
         return "other-organisation"
     if OBSERVANCE.search(sentence[max(0, mention.start - 60) : mention.start]):

@@ -229,16 +229,46 @@ def on_the_same_day(
     return True
 
 
-def hours_of_the_day(time_mention: TimeMention, *, reading: Reading, outcomes: dict) -> None:
-    """An item of a list that gives only an hour, below a sentence that named the day:
-    the first gives the day's meeting its hour, each later one is another meeting then."""
+def hours_of_the_day(
+    sentence: str,
+    time_mention: TimeMention,
+    room_mentions: list[RoomMention],
+    *,
+    reading: Reading,
+    outcomes: dict,
+    ends_at: TimeMention | None = None,
+) -> None:
+    """An item of a list that gives only an hour (and a room), below a sentence that
+    named the day: the first gives the day's meeting its hour, each later one is another
+    part of it then; a round table or a panel it names is a meeting of its own kind."""
     made = [reading.meetings[i] for i in reading.last_made]
     if len({m.date for m in made}) != 1 or time_mention.begins is None:
         return
-    if all(m.start is None for m in made):
-        sessions(reading, [time_mention], outcomes)
-    else:
-        another_part(reading, time_mention, [], outcomes)
+    if time_mention.ends is None and ends_at is not None:
+        time_mention = replace(time_mention, ends=ends_at.begins)
+    rooms = room_mentions[:1] if len({r.name for r in room_mentions}) == 1 else []
+    panel = [k for k in find_kinds(sentence) if k.kind == MeetingKind.PANEL]
+    if all(m.start is None for m in made) and not panel:
+        sessions(reading, [time_mention], outcomes, rooms=[rooms[0].name] if rooms else None)
+        for r in rooms:
+            outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
+        return
+    if not panel and made[-1].kind == MeetingKind.PANEL:
+        # "(d) The afternoon plenary session ... will resume at 4.30 p.m.": after the round
+        # tables, the meeting itself again.
+        main = [
+            i
+            for i in range(len(reading.meetings))
+            if reading.meetings[i].date == made[-1].date
+            and reading.meetings[i].kind != MeetingKind.PANEL
+            and reading.meetings[i].letter_index == made[-1].letter_index
+        ]
+        if main:
+            reading.last_made = [main[-1]]
+    another_part(reading, time_mention, rooms, outcomes)
+    if panel and reading.meetings[reading.last_made[-1]].start == time_mention.begins:
+        meeting = reading.meetings[reading.last_made[-1]]
+        meeting.kind, meeting.title = MeetingKind.PANEL, title_of(sentence, panel[0])
 
 
 # "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the

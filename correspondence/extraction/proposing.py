@@ -122,6 +122,7 @@ PROGRAMME_OF = re.compile(
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )
+CONCLUDES = re.compile(r"\b(?:conclude|end|close|adjourn|finish)\w*\s+(?:at|by)\s+$", re.I)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
@@ -177,7 +178,11 @@ def read_sentence(
     elif not mentions and reading.last_made and times and item and lead_in is not None:
         # "... plenary meetings on Friday, 8 June for the following elections: (a) at
         # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
-        hours_of_the_day(times[0], reading=reading, outcomes=outcomes)
+        # "... will resume in the GA Hall at 4.30 p.m. and conclude at 6 p.m."
+        ends_at = next((t for t in times[1:] if CONCLUDES.search(sentence, 0, t.start)), None)
+        hours_of_the_day(
+            sentence, times[0], room_mentions, reading=reading, outcomes=outcomes, ends_at=ends_at
+        )
     elif not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
