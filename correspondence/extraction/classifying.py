@@ -60,6 +60,8 @@ LETTER_REFERENCE = re.compile(
     r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
     # "the changes since the draft of 3 June": a document's date, as a letter's.
     r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
+    # "the report of the Secretary-General of 21 February"
+    r"(?:\s+of\s+the\s+Secretary-General|\s+by\s+the\s+Secretariat)?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
     # "the zero draft, circulated today", "a letter received today": when a paper went
@@ -120,9 +122,12 @@ ITS_SESSION = re.compile(
 # "the deliberations of the Assembly of the Maritime Transport Compact opening on 14
 # November": the governing body of a treaty or an organisation, not the General Assembly.
 ITS_OPENING = re.compile(
-    r"\b(?:Assembly|Conference|Meeting|Commission|Council|Forum|Board)\s+of\s+(?:the\s+)?"
-    r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?(?:[A-Z][\w-]*\s+){1,5}"
-    r"(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$"
+    r"\b(?:Assembly|Conference|Meeting|Commission|Council|Forum|Board|session)\s+of\s+(?:the\s+)?"
+    r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*\s+"
+    r"(?:[A-Z][\w-]*\s+|(?:on|of|for|and|the)\s+){0,6}"
+    # "the Board of the United Nations Development Programme, meeting in annual session on"
+    r"(?:,\s+meeting\s+in\s+(?:[\w-]+\s+)?session\s+(?:on\s+(?:the\s+)?|from\s+)?$"
+    r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
 )
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
 # session running its course.
@@ -152,6 +157,9 @@ OBSERVANCE = re.compile(
     # "decided to designate 25 March as the International Day", "proposed for the Day,
     # 14 March"
     r"|\b(?:designate|designated|proclaim|proclaimed|declare|declared)\s+$|\bthe\s+Day,\s*$"
+    # "before the Easter holiday, which begins on 18 April"
+    r"|\b(?:holidays?|break|recess)\b,?\s+(?:which\s+)?(?:begins?|starts?|ends?|falls?|runs?)"
+    r"\s+(?:on|from)\s+$"
 )
 # "which will take place in Geneva from 19 to 24 May": a meeting away from Headquarters
 # ("which took place in June" is a month, not a city).
@@ -180,7 +188,7 @@ def names_another_event(
     if OTHER_EVENT.search(between):
         return "other-organisation"
     if (
-        ITS_OPENING.search(between)
+        ITS_OPENING.search(sentence[max(0, mention.start - 120) : mention.start])
         or ANOTHER_SESSION.search(between)
         or WHOSE_SESSION.search(sentence[max(0, mention.start - 120) : mention.start])
     ):
@@ -220,8 +228,10 @@ ANOTHER_BODY = re.compile(
 ANOTHER_ORGAN = re.compile(
     r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
     # "the Council itself will hold its open debate": a council is never the Assembly.
-    r"|Peacebuilding\s+Commission|\b[Tt]he\s+Council)(?:\s+itself)?\s+(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+"
-    r"(?:hold|convene|meet|organi[sz]e|host)\b[^.;]{0,40}$"
+    r"|Peacebuilding\s+Commission|\b[Tt]he\s+Council)(?:\s+itself)?\s+"
+    r"(?:(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+(?:hold|convene|meet|organi[sz]e|host)"
+    # "the Security Council has scheduled its open debate on working methods for 18 March"
+    r"|has\s+(?:scheduled|planned|convened|called))\b[^.;]{0,50}$"
 )
 
 

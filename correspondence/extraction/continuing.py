@@ -102,7 +102,14 @@ def carry_on(
 
 # "an opening segment and first panel from 10 a.m. to 1 p.m., and a second panel and
 # closing segment from 3 p.m.": the meeting's own sessions, panels among their parts.
-PARTS = re.compile(r"\b(?:segments?|sessions?|consist\w*)\b", re.I)
+PARTS = re.compile(
+    r"\b(?:segments?|sessions?)\s+and\b|\band\s+(?:[\w-]+\s+)?(?:segments?|sessions?)\b"
+    r"|\bconsist\w*",
+    re.I,
+)
+
+
+PLURAL = re.compile(r"(?:panel(?:\s+discussion)?s|round[-\s]?tables)\b", re.I)
 
 
 def panels_of_the_day(
@@ -122,14 +129,23 @@ def panels_of_the_day(
     panels = [k for k in find_kinds(sentence) if k.kind == MeetingKind.PANEL]
     if not panels or any(t.begins is None for t in times) or PARTS.search(sentence):
         return False
-    bounds = [p.start for p in panels[1:]] + [len(sentence)]
     parts = []
-    for panel, bound in zip(panels, bounds, strict=True):
-        own = [t for t in times if panel.end <= t.start < bound]
-        if len(own) != 1:
-            return False
-        rooms = [r for r in room_mentions if own[0].end <= r.start < bound]
-        parts.append((panel, own[0], rooms[:1]))
+    after = [t for t in times if t.start >= panels[0].end]
+    if len(panels) == 1 and len(after) > 1 and PLURAL.match(sentence, panels[0].start):
+        # "Two panels will be held ...: the first ..., from 3 p.m. to 4.30 p.m. in
+        # Conference Room 4, and the second ..., from 4.30 p.m. to 6 p.m.": one a time.
+        bounds = [t.start for t in after[1:]] + [len(sentence)]
+        for time_mention, bound in zip(after, bounds, strict=True):
+            rooms = [r for r in room_mentions if time_mention.end <= r.start < bound]
+            parts.append((panels[0], time_mention, rooms[:1]))
+    else:
+        bounds = [p.start for p in panels[1:]] + [len(sentence)]
+        for panel, bound in zip(panels, bounds, strict=True):
+            own = [t for t in times if panel.end <= t.start < bound]
+            if len(own) != 1:
+                return False
+            rooms = [r for r in room_mentions if own[0].end <= r.start < bound]
+            parts.append((panel, own[0], rooms[:1]))
     before = made[-1]
     for panel, time_mention, rooms in parts:
         index = len(reading.meetings)
@@ -315,7 +331,9 @@ def another_part(
 # "The high-level meeting will be followed in the afternoon by an interactive dialogue,
 # from 3 p.m. to 6 p.m.": another meeting on the same day.
 FOLLOWED_BY = re.compile(r"\bfollowed\b[^.;]{0,40}?\bby\s+", re.I)
-SAME_ROOM = re.compile(r"\bsame\s+(?:room|venue|place)\b", re.I)
+SAME_ROOM = re.compile(r"\bsame\s+(?:room|venue|place|hall|chamber)\b", re.I)
+# "followed by the plenary segment": a part of the meeting, not a meeting of its own kind.
+SEGMENT = re.compile(r"\s+(?:segment|session|part)\b", re.I)
 
 
 def followed_by(
@@ -330,6 +348,7 @@ def followed_by(
     follows = FOLLOWED_BY.search(sentence)
     if not follows:
         return False
+    all_starts = starts
     # "The morning session will run from 10 a.m. to 1 p.m. and will open with statements
     # ..., followed by a panel of experts": the panel is part of the session, whose hours
     # came before; a meeting that follows has its hours after the words.
@@ -344,6 +363,20 @@ def followed_by(
     before = reading.meetings[reading.last_made[-1]]
     if not kinds or starts[0].begins is None:
         return False
+    earlier = [t for t in all_starts if t.end <= follows.start() and t.begins is not None]
+    if earlier and before.start is None and len(reading.last_made) == 1:
+        # "The opening segment will take place in the General Assembly Hall from 10 a.m.
+        # to 1 p.m. and will be followed ... by the plenary segment, from 3 p.m.": the
+        # meeting's own hours come first.
+        before.start, before.end, before.timing = earlier[0].begins, earlier[0].ends, Timing.EXACT
+        rooms_before = [r for r in room_mentions if r.end <= follows.start()]
+        if rooms_before and before.room is None:
+            before.room, before.virtual = rooms_before[0].name, False
+        room_mentions = [r for r in room_mentions if r.start >= follows.end()]
+        for found in (earlier[0], *rooms_before[:1]):
+            outcomes[(what_of(found), found.start)] = {"meeting": reading.last_made[-1]}
+    # "followed by the plenary segment": a part of the same meeting, of its kind.
+    part = SEGMENT.match(sentence, kinds[0].end)
     room = room_mentions[0].name if room_mentions else None
     if room is None and SAME_ROOM.search(sentence, follows.end()):
         room = before.room  # "followed by informal consultations ... in the same room"
@@ -355,8 +388,8 @@ def followed_by(
             end=starts[0].ends,
             timing=Timing.EXACT,
             room=room,
-            kind=kinds[0].kind,
-            title=title_of(sentence, kinds[0]),
+            kind=before.kind if part else kinds[0].kind,
+            title=before.title if part else title_of(sentence, kinds[0]),
             source=sentence,
             warnings=[],
             action=ProposalAction.ANNOUNCE,
