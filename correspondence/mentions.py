@@ -28,6 +28,8 @@ REASONS = {
     "held-elsewhere": gettext_lazy("a meeting held elsewhere"),
     "term-of-office": gettext_lazy("the start of a term of office"),
     "past-event": gettext_lazy("an event long past"),
+    "observance": gettext_lazy("a day observed or a holiday"),
+    "closure": gettext_lazy("the premises closed"),
     "not-understood": gettext_lazy("not understood"),
 }
 WHAT = {

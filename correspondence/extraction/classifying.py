@@ -126,7 +126,7 @@ ITS_OPENING = re.compile(
     r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*\s+"
     r"(?:[A-Z][\w-]*\s+|(?:on|of|for|and|the)\s+){0,6}"
     # "the Board of the United Nations Development Programme, meeting in annual session on"
-    r"(?:,\s+meeting\s+in\s+(?:[\w-]+\s+)?session\s+(?:on\s+(?:the\s+)?|from\s+)?$"
+    r"(?:,\s+meeting\s+(?:in\s+(?:[\w-]+\s+)?session\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
     r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
 )
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
@@ -147,6 +147,14 @@ WHOSE_SESSION = re.compile(
     r"[^.;]{0,60}?,\s+whose\s+(?:[\w-]+\s+){0,2}(?:sessions?|meetings?)\s+"
     r"(?:will|is\s+to|is\s+scheduled\s+to)\s+(?:take\s+place|be\s+held|run|open|start|begin)"
     r"\s+(?:(?:from|on)\s+)?$"
+)
+# "following the closure of the Conference Building on 9 June for maintenance", "the
+# Headquarters complex will be closed from 24 December": no meeting that day.
+CLOSURE = re.compile(
+    r"\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
+    r"|complex|compound)\s+(?:on|from)\s*$"
+    r"|\b(?:Building|Headquarters|premises|complex|compound)\s+(?:will\s+be|is|remains?|was)\s+"
+    r"closed\b[^.;]{0,40}?\b(?:on|from)\s*$"
 )
 # "to mark International Mother Earth Day, which falls on 22 April": a day the world
 # observes, not a meeting.
@@ -232,6 +240,8 @@ ANOTHER_ORGAN = re.compile(
     r"(?:(?:will|shall|would|is\s+to|plans\s+to|intends\s+to)\s+(?:hold|convene|meet|organi[sz]e|host)"
     # "the Security Council has scheduled its open debate on working methods for 18 March"
     r"|has\s+(?:scheduled|planned|convened|called))\b[^.;]{0,50}$"
+    # "the Security Council's open debate on regional arrangements is scheduled for"
+    r"|\b(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council's\b[^.;]{0,80}$"
 )
 
 
@@ -293,7 +303,9 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
     if elsewhere == "other-organisation":
         return {"reason": elsewhere, "detail": "another organisation's event"}
     if elsewhere == "observance":
-        return {"reason": "other-organisation", "detail": "a day observed, not a meeting"}
+        return {"reason": "observance", "detail": "a day observed or a holiday"}
+    if CLOSURE.search(sentence[max(0, mention.start - 80) : mention.start]):
+        return {"reason": "closure", "detail": "the premises closed"}
     if elsewhere:
         return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.
