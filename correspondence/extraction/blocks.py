@@ -19,7 +19,10 @@ from .times import TimeMention, parse_time_mentions
 # or a date and its time or room: "4 June 2013, 10 a.m. - 1 p.m.", "14 May 2019,
 # Conference Room 4".
 ONLY_A_DATE = re.compile(
-    r"^[A-Za-z]{0,9},?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2},?),?\s+\d{4}"
+    # "Monday, 8 May - Tuesday, 9 May 2023": two days, the year said once.
+    r"^(?:[A-Za-z]{0,9},?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})"
+    r"\s*[-\u2013\u2014]\s*)?"
+    r"[A-Za-z]{0,9},?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2},?),?\s+\d{4}"
     r"(?:\s*[,;:|\u2013\u2014-]?\s+(?P<rest>[^\n]{1,100}))?$"
 )
 # What else such a line may hold between its date, time and room.

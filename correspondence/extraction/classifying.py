@@ -61,7 +61,9 @@ LETTER_REFERENCE = re.compile(
     # "the changes since the draft of 3 June": a document's date, as a letter's.
     r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     # "the report of the Secretary-General of 21 February"
-    r"(?:\s+of\s+the\s+Secretary-General|\s+by\s+the\s+Secretariat)?"
+    # "the decision of the General Assembly of 14 September 2017"
+    r"(?:\s+of\s+the\s+Secretary-General|\s+by\s+the\s+Secretariat"
+    r"|\s+of\s+the\s+(?:General\s+)?Assembly)?"
     r"(?:\s+[\w/.()-]+)?\s+(?:dated|of|received\s+on|sent\s+on|issued\s+on|adopted\s+on)\s*$"
     r"|\bdated\s*$|\breceived\s+on\s*$|\bissued\s+on\s*$"
     # "the zero draft, circulated today", "a letter received today": when a paper went

@@ -136,6 +136,10 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         )
         a = (number(match["a"]), month_number(match["ma"]), year_or_none(match["ya"]))
         b = (number(match["b"]), month_number(match["mb"]), year_or_none(match["yb"]))
+        if a[2] is None and b[2] is not None:
+            # "Monday, 8 May - Tuesday, 9 May 2023": the year said once, at the end (the
+            # year before when the range runs over New Year).
+            a = (a[0], a[1], b[2] if a[1] <= b[1] else b[2] - 1)
         add(DateMention(match.start(), match.end(), [a, b], listed=listed))
     for match in found(LIST_SAME_MONTH):
         month, year = month_number(match["m"]), year_or_none(match["y"])

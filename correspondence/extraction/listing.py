@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 # "Tue 25 Feb  10 a.m.-1 p.m.": a table may shorten the weekday.
 SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 ROW = re.compile(
-    rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY})",
+    # "22-23 February 2018    1000-1300 hrs": a row for two days.
+    rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY}"
+    rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH})",
     re.IGNORECASE,
 )
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.

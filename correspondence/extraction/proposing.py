@@ -485,8 +485,8 @@ def frame_sentence(
         plain = kind_said == MeetingKind.OTHER and PLAIN_MEETING.search(
             sentence[max(0, kind.start - 25) : kind.end]
         )
-        same = SAME_PLACE.search(words)
-        if same:
+        # "at the same time and in the same place": each said, each carried over.
+        for same in SAME_PLACE.finditer(words):
             # "at the same time and place", "in the same room": the meeting before's, or
             # the one named ("... as the briefing").
             named = [k for k in kinds if not k.is_deadline and k.start >= clause.start + same.end()]

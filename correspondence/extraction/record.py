@@ -4,7 +4,7 @@ with what became of it (a proposal, or why not)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
@@ -54,34 +54,38 @@ class Reading:
     ) -> None:
         """The meeting each headed block states, its mentions claimed."""
         for block in blocks:
-            day = resolve_year(block.date.days[0], letter_date, past=block.summary)
-            if day is None:
+            first_day = resolve_year(block.date.days[0], letter_date, past=block.summary)
+            if first_day is None:
                 continue
-            index = len(self.meetings)
+            last_day = resolve_year(block.date.days[-1], letter_date, past=block.summary)
+            # "Monday, 8 May - Tuesday, 9 May 2023": the block's meeting on each day.
+            days = (last_day - first_day).days if last_day and last_day > first_day else 0
             first = block.times[0] if block.times else None
-            self.meetings.append(
-                ProposedMeeting(
-                    date=day,
-                    start=first.begins if first else None,
-                    end=first.ends if first else None,
-                    timing=Timing.EXACT if first else Timing.DAY,
-                    room=block.room.name if block.room else None,
-                    kind=block.kind.kind,
-                    title=block.title[:400],
-                    tentative=False,
-                    held=block.summary or bool(letter_date and day < letter_date),
-                    source=block.title,
-                    letter_index=letter_index,
+            made = len(self.meetings)
+            for day in (first_day + timedelta(days=n) for n in range(min(days, 14) + 1)):
+                self.meetings.append(
+                    ProposedMeeting(
+                        date=day,
+                        start=first.begins if first else None,
+                        end=first.ends if first else None,
+                        timing=Timing.EXACT if first else Timing.DAY,
+                        room=block.room.name if block.room else None,
+                        kind=block.kind.kind,
+                        title=block.title[:400],
+                        tentative=False,
+                        held=block.summary or bool(letter_date and day < letter_date),
+                        source=block.title,
+                        letter_index=letter_index,
+                    )
                 )
-            )
             for found, what in (
                 (block.date, "date"),
                 *((t, "time") for t in block.times[:1]),
                 *(((block.room, "room"),) if block.room else ()),
             ):
-                self.note(offset, found, what, meeting=index)
+                self.note(offset, found, what, meeting=made)
                 self.claimed.add(offset + found.start)
-            self.last_made = [index]
+            self.last_made = list(range(made, len(self.meetings)))
 
     def note_head(self, offset: int, part: str, facts: LetterFacts) -> None:
         """The dates above the salutation: the letter's own, and those it refers to."""
