@@ -20,8 +20,10 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
     ),
     (MeetingKind.ELECTION, r"elections?"),
-    # "the general debate week" is a stretch of days, not a debate.
-    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?:general\s+)?debate(?!\s+week)"),
+    # The Assembly's general debate is held in plenary meetings; "the general debate week"
+    # is a stretch of days, not a debate.
+    (MeetingKind.PLENARY, r"general\s+debate(?!\s+week)"),
+    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|debate(?!\s+week)"),
     (
         MeetingKind.HIGH_LEVEL,
         r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
