@@ -42,7 +42,7 @@ PAST = re.compile(
     re.IGNORECASE,
 )
 MOVED = re.compile(
-    r"\b(?:postponed|rescheduled|re-scheduled|moved|changed|brought\s+forward|instead\s+of|"
+    r"\b(?:postponed|rescheduled|re-scheduled|moved|shifted|changed|brought\s+forward|instead\s+of|"
     r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b",
     re.IGNORECASE,
 )
@@ -149,6 +149,11 @@ WHOSE_SESSION = re.compile(
     r"[^.;]{0,60}?,\s+whose\s+(?:[\w-]+\s+){0,2}(?:sessions?|meetings?)\s+"
     r"(?:will|is\s+to|is\s+scheduled\s+to)\s+(?:take\s+place|be\s+held|run|open|start|begin)"
     r"\s+(?:(?:from|on)\s+)?$"
+)
+# "the Working Group, whose work was suspended after 11 September": a day counted from.
+SINCE = re.compile(
+    r"\b(?:ever\s+)?since\s+$|\b(?:suspended|interrupted|halted|paused)\s+(?:after|since|on)\s+$",
+    re.I,
 )
 # "following the closure of the Conference Building on 9 June for maintenance", "the
 # Headquarters complex will be closed from 24 December": no meeting that day.
@@ -306,6 +311,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         return {"reason": elsewhere, "detail": "another organisation's event"}
     if elsewhere == "observance":
         return {"reason": "observance", "detail": "a day observed or a holiday"}
+    if SINCE.search(sentence[max(0, mention.start - 40) : mention.start]):
+        return {"reason": "past-event", "detail": "a day in the past the letter counts from"}
     if CLOSURE.search(sentence[max(0, mention.start - 80) : mention.start]):
         return {"reason": "closure", "detail": "the premises closed"}
     if elsewhere:

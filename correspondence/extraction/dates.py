@@ -48,7 +48,8 @@ RANGE_TWO_MONTHS = re.compile(
 AND = re.compile(r"\b(?:and)\b", re.I)
 # "11 and 12 September", "8, 9 and 10 June"
 LIST_SAME_MONTH = re.compile(
-    rf"(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    # "between 3 and 5 October" is a range (below), not two days
+    rf"(?<!between\s)(?P<list>(?:{DAY},?\s+)+(?:and|&)\s+{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
 # "October 3rd and 4th", "May 8, 9 and 10"

@@ -30,6 +30,33 @@ TIME_RANGE = re.compile(
 )
 
 
+# "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
+CONCLUDING = re.compile(
+    r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclude|end|close|adjourn|finish|run\s+until)\w*"
+    r"|until)\s+(?:at\s+|by\s+)?$",
+    re.I,
+)
+
+
+def with_their_ends(sentence: str, times: list[TimeMention]) -> list[TimeMention]:
+    """Times, an hour that ends the one before folded into it as its end."""
+    kept: list[TimeMention] = []
+    for mention in times:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.ends is None
+            and before.begins is not None
+            and mention.begins is not None
+            and mention.begins > before.begins
+            and CONCLUDING.match(sentence[before.end : mention.start])
+        ):
+            kept[-1] = TimeMention(before.start, mention.end, before.begins, mention.begins)
+            continue
+        kept.append(mention)
+    return kept
+
+
 LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
 CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
