@@ -10,7 +10,7 @@ from datetime import date
 from correspondence.enums import ProposalAction
 
 from .dates import DateMention
-from .kinds import DUE_BY, KindMention
+from .kinds import A_LIST, DUE_BY, KindMention
 from .resolving import resolve_year
 from .results import ProposedMeeting
 from .vocabulary import DAY, MONTH, WEEKDAY, last
@@ -125,8 +125,8 @@ ITS_SESSION = re.compile(
 # November": the governing body of a treaty or an organisation, not the General Assembly.
 ITS_OPENING = re.compile(
     r"\b(?:Assembly|Conference|Meeting|Commission|Council|Forum|Board|session)\s+of\s+(?:the\s+)?"
-    r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*\s+"
-    r"(?:[A-Z][\w-]*\s+|(?:on|of|for|and|the)\s+){0,6}"
+    r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*"
+    r"(?:\s+(?:[A-Z][\w-]*|on|of|for|and|the)){0,6}\s*"
     # "the Board of the United Nations Development Programme, meeting in annual session on"
     r"(?:,\s+meeting\s+(?:in\s+(?:[\w-]+\s+)?session\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
     r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
@@ -319,6 +319,12 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.
     due = DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start])
+    if (
+        due
+        and (due.group("opens") or "").lower() == "open"
+        and not A_LIST.search(sentence[max(0, mention.start - 120) : mention.start])
+    ):
+        due = None  # "The general debate will open on 19 September": a meeting that opens
     if due and (kind is None or not kind.is_deadline):
         return {"reason": "deadline", "detail": "a deadline"}
     return None

@@ -43,6 +43,15 @@ GOES_ON = re.compile(
 )
 
 
+# "Conference Room 5 would be most suitable": the room asked for the meetings just named.
+ROOM_FOR_THEM = re.compile(
+    r"^(?:The\s+)?(?:(?:NLB\s+)?Conference\s+Room|Trusteeship|ECOSOC|Economic|General\s+Assembly\s+Hall)"
+    r"[^,;.]{0,40}?\b(?:would|will|is|has\s+been)\s+(?:be\s+)?(?:most\s+|very\s+|particularly\s+)?"
+    r"(?:suitable|preferred|requested|reserved|booked|available)\b",
+    re.I,
+)
+
+
 def carry_on(
     sentence: str,
     times: list[TimeMention],
@@ -62,7 +71,9 @@ def carry_on(
         sentence, times, room_mentions, reading=reading, outcomes=outcomes
     ):
         return
-    if not GOES_ON.search(sentence) or DEADLINE_TRIGGER.search(sentence):
+    if not (GOES_ON.search(sentence) or ROOM_FOR_THEM.match(sentence)) or DEADLINE_TRIGGER.search(
+        sentence
+    ):
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
         return
@@ -253,7 +264,6 @@ def hours_of_the_day(
     *,
     reading: Reading,
     outcomes: dict,
-    ends_at: TimeMention | None = None,
 ) -> None:
     """An item of a list that gives only an hour (and a room), below a sentence that
     named the day: the first gives the day's meeting its hour, each later one is another
@@ -261,8 +271,6 @@ def hours_of_the_day(
     made = [reading.meetings[i] for i in reading.last_made]
     if len({m.date for m in made}) != 1 or time_mention.begins is None:
         return
-    if time_mention.ends is None and ends_at is not None:
-        time_mention = replace(time_mention, ends=ends_at.begins)
     rooms = room_mentions[:1] if len({r.name for r in room_mentions}) == 1 else []
     panel = [k for k in find_kinds(sentence) if k.kind == MeetingKind.PANEL]
     if all(m.start is None for m in made) and not panel:

@@ -18,6 +18,8 @@ ABBREVIATIONS = re.compile(
 # the next line goes on with the same one.
 SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[•*·▪●◦‣o-]\s+[A-Z0-9(])"
+    # "following elections:" / "(a) at 10 a.m., ..." / "(b) at 3 p.m., ...": an item each.
+    r"|(?<=[:;])\n(?=\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)"
 )
 
 

@@ -229,12 +229,16 @@ DUE_BY = re.compile(
     r"|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
     # "the list of speakers ... will open on 27 March": a list opens and closes.
-    r"|\b(?:open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
+    r"|\b(?P<opens>open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
     # "a process of consultation which closed on 25 April": a call that ended.
     r"|\bwhich\s+closed\s+on\s+$"
     # "the draft outcome, which will be circulated on 14 February": a paper's day.
     r"|\b(?:circulated|issued|distributed|made\s+available)\s+(?:to\s+(?:all\s+)?\w+\s+)?on\s+$",
     re.I,
+)
+# What opens and closes on a day without being a meeting.
+A_LIST = re.compile(
+    r"\b(?:list|registration|inscription|nominations?|candidatures?|call)s?\b", re.I
 )
 AFTER_PENALTY = 15  # a kind named before the date is the likelier one
 

@@ -43,7 +43,10 @@ IGN = re.compile(
 # "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations": the PGA's office
 # sends the Co-Chairs' schedule.
 ON_BEHALF = re.compile(
-    r"\b(?:on\s+behalf|at\s+the\s+request)\s+of\s+the\s+(?:Co-?)?Chairs?\b", re.IGNORECASE
+    r"\b(?:on\s+behalf|at\s+the\s+request)\s+of\s+the\s+(?:Co-?)?Chairs?\b"
+    # "As Chair of the IGN, I share ...": the letter's writers say who they are.
+    r"|\b(?:As|in\s+(?:my|our)\s+capacity\s+as|Writing\s+as)\s+(?:the\s+)?(?:Co-?)?Chairs?\s+of\b",
+    re.IGNORECASE,
 )
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
 IGN_MEETINGS = (MeetingKind.OTHER, MeetingKind.INFORMAL_CONSULTATION)

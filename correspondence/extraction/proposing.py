@@ -18,6 +18,7 @@ from .classifying import (
 )
 from .continuing import (
     FOLLOWED_BY,
+    ROOM_FOR_THEM,
     after_adjournment,
     carry_on,
     followed_by,
@@ -122,7 +123,6 @@ PROGRAMME_OF = re.compile(
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )
-CONCLUDES = re.compile(r"\b(?:conclude|end|close|adjourn|finish)\w*\s+(?:at|by)\s+$", re.I)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
@@ -178,11 +178,7 @@ def read_sentence(
     elif not mentions and reading.last_made and times and item and lead_in is not None:
         # "... plenary meetings on Friday, 8 June for the following elections: (a) at
         # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
-        # "... will resume in the GA Hall at 4.30 p.m. and conclude at 6 p.m."
-        ends_at = next((t for t in times[1:] if CONCLUDES.search(sentence, 0, t.start)), None)
-        hours_of_the_day(
-            sentence, times[0], room_mentions, reading=reading, outcomes=outcomes, ends_at=ends_at
-        )
+        hours_of_the_day(sentence, times[0], room_mentions, reading=reading, outcomes=outcomes)
     elif not mentions and reading.last_made and (times or room_mentions or platforms):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
@@ -300,12 +296,6 @@ def read_sentence(
     return None if stated else announced_kind(sentence)
 
 
-ROOM_FOR_THEM = re.compile(
-    r"^(?:The\s+)?(?:(?:NLB\s+)?Conference\s+Room|Trusteeship|ECOSOC|Economic|General\s+Assembly\s+Hall)"
-    r"[^,;.]{0,40}?\b(?:would|will|is|has\s+been)\s+(?:be\s+)?(?:most\s+|very\s+|particularly\s+)?"
-    r"(?:suitable|preferred|requested|reserved|booked|available)\b",
-    re.I,
-)
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
 RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.

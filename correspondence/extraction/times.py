@@ -32,7 +32,7 @@ TIME_RANGE = re.compile(
 
 # "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
 CONCLUDING = re.compile(
-    r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclude|end|close|adjourn|finish|run\s+until)\w*"
+    r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
     r"|until)\s+(?:at\s+|by\s+)?$",
     re.I,
 )
