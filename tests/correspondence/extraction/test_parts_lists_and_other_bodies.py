@@ -1,0 +1,382 @@
+"""More patterns of letters as they come (issue #18), each in wordings of its own, written
+for this work and not taken from the corpus: a meeting's parts at hours and rooms of their
+own, lists and tables whose kind is said once, other bodies' sessions and days observed,
+and the OCR and layout slips of old scans."""
+
+import pytest
+
+from correspondence.extraction import extract
+
+from .helpers import letter, meetings_of
+
+GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
+CR = "Conference Room {}".format
+NLB = "Conference Room {} (North Lawn Building)".format
+
+PARTS = [
+    # Sessions, each in its own room.
+    (
+        "The Assembly will hold an interactive dialogue on mountain peoples on Tuesday, "
+        "6 June 2023. The dialogue will consist of two sessions: the morning session, from "
+        "10 a.m. to 1 p.m., in Conference Room 2, and the afternoon session, from 3 p.m. to "
+        "6 p.m., in Conference Room 3.",
+        [
+            ("2023-06-06", "10:00", "13:00", CR(2), "dialogue"),
+            ("2023-06-06", "15:00", "18:00", CR(3), "dialogue"),
+        ],
+    ),
+    # A panel inside a session is no meeting of its own.
+    (
+        "The thematic debate will take place on Wednesday, 7 June 2023 in the General "
+        "Assembly Hall. The morning session will run from 10 a.m. to 1 p.m. and will open "
+        "with my statement, followed by a panel of experts.",
+        [("2023-06-07", "10:00", "13:00", GAH, "thematic-debate")],
+    ),
+    # Panels at their own hours and rooms are meetings of their own.
+    (
+        "I will convene a thematic debate on coastal cities on Thursday, 8 June 2023. The "
+        "debate will open at 10 a.m. in the General Assembly Hall. Panel A, on finance, will "
+        "meet from 11.30 a.m. to 1 p.m. in the Trusteeship Council Chamber; Panel B, on "
+        "housing, will meet from 3 p.m. to 6 p.m. in Conference Room 4.",
+        [
+            ("2023-06-08", "10:00", None, GAH, "thematic-debate"),
+            ("2023-06-08", "11:30", "13:00", TCC, "panel"),
+            ("2023-06-08", "15:00", "18:00", CR(4), "panel"),
+        ],
+    ),
+    # Two panels named once, each at its own hours.
+    (
+        "The high-level meeting will be held on Friday, 9 June 2023 in the General Assembly "
+        "Hall from 10 a.m. to 1 p.m. Two round tables will be held in the afternoon: the "
+        "first from 3 p.m. to 4.30 p.m. in Conference Room 1, and the second from 4.30 p.m. "
+        "to 6 p.m. in Conference Room 1.",
+        [
+            ("2023-06-09", "10:00", "13:00", GAH, "high-level"),
+            ("2023-06-09", "15:00", "16:30", CR(1), "panel"),
+            ("2023-06-09", "16:30", "18:00", CR(1), "panel"),
+        ],
+    ),
+    # "The second panel, from 3 p.m.": another part of panels announced together.
+    (
+        "I invite you to two panel discussions on drylands, which I will convene on "
+        "Monday, 12 June 2023 in Conference Room 4. The first panel, from 10 a.m. to "
+        "12.30 p.m., will consider early warning. The second panel, from 3 p.m. to 5.30 p.m., "
+        "will address finance.",
+        [
+            ("2023-06-12", "10:00", "12:30", CR(4), "panel"),
+            ("2023-06-12", "15:00", "17:30", CR(4), "panel"),
+        ],
+    ),
+    # The meeting's own hours before "followed by" its next segment, of its own kind.
+    (
+        "The high-level meeting will be held on Tuesday, 13 June 2023. The opening segment "
+        "will take place in the General Assembly Hall from 10 a.m. to 1 p.m. and will be "
+        "followed, in the afternoon, by the plenary segment, from 3 p.m. to 6 p.m. in the "
+        "same Hall.",
+        [
+            ("2023-06-13", "10:00", "13:00", GAH, "high-level"),
+            ("2023-06-13", "15:00", "18:00", GAH, "high-level"),
+        ],
+    ),
+    # A list of hours below the day's sentence.
+    (
+        "The General Assembly will hold plenary meetings on Wednesday, 14 June 2023 for the "
+        "following elections:\n(a) at 10 a.m., the election of the members of the Council;\n"
+        "(b) at 3 p.m., the election of the President of the seventy-eighth session.\n\n"
+        "Both meetings will be held in the General Assembly Hall.",
+        [
+            ("2023-06-14", "10:00", None, GAH, "election"),
+            ("2023-06-14", "15:00", None, GAH, "election"),
+        ],
+    ),
+    # A meeting's parts listed by hour and room, the meeting resuming after them.
+    (
+        "The high-level meeting will take place on Thursday, 15 June 2023, as follows:\n"
+        "(a) The opening segment will be held in the General Assembly Hall from 10 a.m. to "
+        "11.30 a.m.;\n(b) Round table 1 will be held from 11.45 a.m. to 1 p.m. in the "
+        "Trusteeship Chamber;\n(c) The closing segment will resume in the GA Hall at 3 p.m. "
+        "and conclude at 6 p.m.",
+        [
+            ("2023-06-15", "10:00", "11:30", GAH, "high-level"),
+            ("2023-06-15", "11:45", "13:00", TCC, "panel"),
+            ("2023-06-15", "15:00", "18:00", GAH, "high-level"),
+        ],
+    ),
+    # "on the same day at 3 p.m. in the same room": another meeting that day.
+    (
+        "I intend to convene an informal meeting of the plenary on Friday, 16 June 2023 at "
+        "10 a.m. in Conference Room 4. A second informal meeting of the plenary will be held "
+        "on the same day at 3 p.m. in the same room.",
+        [
+            ("2023-06-16", "10:00", None, CR(4), "plenary"),
+            ("2023-06-16", "15:00", None, CR(4), "plenary"),
+        ],
+    ),
+    # "resuming at 3 p.m. and concluding at 6 p.m." is one sitting.
+    (
+        "The hearing will take place on Monday, 19 June 2023, in two parts: a morning segment "
+        "from 10 a.m. to 1 p.m., and an afternoon segment resuming at 3 p.m. and concluding "
+        "at 6 p.m., both in the Trusteeship Council Chamber.",
+        [
+            ("2023-06-19", "10:00", "13:00", TCC, "hearing"),
+            ("2023-06-19", "15:00", "18:00", TCC, "hearing"),
+        ],
+    ),
+    # "On each day, the Dialogue will meet ...": the days just named, by sitting.
+    (
+        "The High-level Dialogue will be held on 20 and 21 June 2023. On each day, the "
+        "Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m. in the "
+        "Trusteeship Council Chamber.",
+        [
+            ("2023-06-20", "10:00", "13:00", TCC, "dialogue"),
+            ("2023-06-20", "15:00", "18:00", TCC, "dialogue"),
+            ("2023-06-21", "10:00", "13:00", TCC, "dialogue"),
+            ("2023-06-21", "15:00", "18:00", TCC, "dialogue"),
+        ],
+    ),
+]
+
+LISTS = [
+    # "The schedule is as follows:" and items with a date and hours only; the room after.
+    (
+        "As Chair of the IGN I share the schedule of its next meetings. The schedule is as "
+        "follows:\n- Monday, 3 April 2023, 10 a.m. - 1 p.m.: Categories of membership\n"
+        "- Monday, 17 April 2023, 3 p.m. - 6 p.m.: The veto\n\nAll meetings will be held in "
+        "Conference Room 3.",
+        [
+            ("2023-04-03", "10:00", "13:00", CR(3), "negotiation"),
+            ("2023-04-17", "15:00", "18:00", CR(3), "negotiation"),
+        ],
+    ),
+    # The kind of a table from the programme a sentence before announced; a weekday cell
+    # finished by its date on the next line.
+    (
+        "We have the honour to share the programme of informal consultations for the coming "
+        "weeks. Some will be held in person and others online.\n\n"
+        "  Date          Time               Venue\n"
+        "  Wednesday,    10 a.m. - 1 p.m.   Conference Room 4\n"
+        "  5 April 2023\n"
+        "  Wednesday,    10 a.m. - 12 p.m.  Interprefy\n"
+        "  12 April 2023\n",
+        [
+            ("2023-04-05", "10:00", "13:00", CR(4), "informal-consultation"),
+            ("2023-04-12", "10:00", "12:00", None, "informal-consultation"),
+        ],
+    ),
+    # Shortened weekdays in a table; the topic cell names no kind of its own.
+    (
+        "The informal consultations will be held as set out below:\n\n"
+        "  Date          Time             Room                 Topic\n"
+        "  Tue 4 Apr     10 a.m.-1 p.m.   Conference Room 2    General views\n"
+        "  Thu 6 Apr     3 p.m.-6 p.m.    Conference Room 2    Line-by-line negotiations\n",
+        [
+            ("2023-04-04", "10:00", "13:00", CR(2), "informal-consultation"),
+            ("2023-04-06", "15:00", "18:00", CR(2), "informal-consultation"),
+        ],
+    ),
+    # A table row for two days.
+    (
+        "The IGN will meet on the following dates:\n\n"
+        "  Date                 Time            Venue\n"
+        "  Monday, 3 April 2023  10:00-13:00     CR 4\n"
+        "  20-21 April 2023      1000-1300 hrs   CR 4\n",
+        [
+            ("2023-04-03", "10:00", "13:00", CR(4), "negotiation"),
+            ("2023-04-20", "10:00", "13:00", CR(4), "negotiation"),
+            ("2023-04-21", "10:00", "13:00", CR(4), "negotiation"),
+        ],
+    ),
+    # "15 February 3-6 p.m.": a day and its hours, not "February 3-6".
+    (
+        "The consultations will be held as follows:\n"
+        "• Wednesday, 5 April 3-6 p.m., Conference Room 1\n",
+        [("2023-04-05", "15:00", "18:00", CR(1), "informal-consultation")],
+    ),
+    # A numbered programme: each headed item takes its own title; "11 a.m., ECOSOC".
+    (
+        "Our programme:\n\n1. First reading of the zero draft -\n"
+        "Friday, 7 April 2023, 10 a.m.-1 p.m., Conference Room B\n\n"
+        "2. Stocktaking meeting with the President of the General Assembly -\n"
+        "Friday, 21 April 2023, 11 a.m., ECOSOC\n",
+        [
+            ("2023-04-07", "10:00", "13:00", "Conference Room B", "informal-consultation"),
+            ("2023-04-21", "11:00", None, "ECOSOC Chamber", "stocktaking"),
+        ],
+    ),
+    # Headed blocks one under the other in an annex.
+    (
+        "The programme of these events is annexed.\n\nAnnex\n\n"
+        "Interactive dialogue on cooperatives\nMonday, 8 May 2023, 10 a.m. - 1 p.m.\n"
+        "Conference Room 1\nPanel discussion on finance\nMonday, 8 May 2023, 3 p.m. - 5 p.m.\n"
+        "Conference Room 1\nStocktaking meeting on the initiative\nTuesday, 16 May 2023, "
+        "10 a.m.\nConference Room 2\n",
+        [
+            ("2023-05-08", "10:00", "13:00", CR(1), "dialogue"),
+            ("2023-05-08", "15:00", "17:00", CR(1), "panel"),
+            ("2023-05-16", "10:00", None, CR(2), "stocktaking"),
+        ],
+    ),
+]
+
+NOT_MEETINGS = [
+    # Another body's session, its week not ours.
+    "The programme takes account of the session of the Commission on Rural Statistics "
+    "(17-21 April 2023).",
+    "The Council on Highland Peoples will hold its fifth session from 3 to 7 April 2023 and "
+    "the Committee on Upland Farming from 17 to 21 April.",
+    "The debate comes ahead of the meeting of States Parties to the Convention on Reefs, "
+    "which will be held from 19 to 23 June 2023.",
+    "The briefing will address the Commission on Water, whose sixth session will take place "
+    "from 24 April to 5 May 2023.",
+    "Member States will recall that the Commission on the Status of Farmers, which concludes "
+    "on 24 March, will report later.",
+    "The Security Council's open debate on regional arrangements is scheduled for "
+    "6 April 2023.",
+    "The Security Council has scheduled its open debate on working methods for 18 April 2023.",
+    "The Board of the Global Seed Facility, meeting on April 22nd in Geneva, will not affect "
+    "this schedule.",
+    "Its conclusions will feed into the Assembly of the Ocean Transport Compact opening on "
+    "14 November 2023.",
+    "A summary will go to the conference to be convened by the Food and Agriculture "
+    "Organization in Rome from 5 to 7 June 2023.",
+    # Days observed, holidays, closures, days counted from.
+    "The debate marks International Mountain Day, which falls on 11 December.",
+    "By resolution 77/999 the Assembly decided to designate 25 March as the International Day "
+    "of Lighthouse Keepers.",
+    "We hope to conclude before the spring holiday, which begins on 7 April 2023.",
+    "Following the closure of the Conference Building on 9 June 2023 for maintenance, we will "
+    "revert.",
+    "The Working Group, whose work was suspended after 11 September, will revert.",
+    # Papers and statements.
+    "A revised text, an informal paper, will be issued on 12 April 2023.",
+    "As announced in my statement to the plenary on 15 March 2023, I will revert.",
+    "The framework document circulated on 24 July 2022 remains the basis.",
+    "We recall the decision of the General Assembly of 14 September 2022.",
+    "The report of the Secretary-General of 21 February 2023 is before you.",
+    "The building remains closed to in-person meetings until at least 30 June 2023.",
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PARTS + LISTS)
+def test_parts_and_lists_are_read_as_an_officer_reads_them(body, expected):
+    assert meetings_of(body) == expected
+
+
+@pytest.mark.parametrize("body", NOT_MEETINGS)
+def test_other_bodies_days_observed_and_papers_are_no_meetings(body):
+    assert meetings_of(body) == []
+
+
+def test_the_review_page_says_why_a_day_observed_or_a_closure_is_no_meeting():
+    found = extract(
+        letter(
+            "The debate marks International Mountain Day, which falls on 11 December. After "
+            "the closure of the Conference Building on 9 June 2023, we will revert."
+        )
+    )
+    reasons = {m.text: m.reason for m in found.mentions if m.what == "date"}
+    assert reasons["11 December"] == "observance"
+    assert reasons["9 June 2023"] == "closure"
+
+
+KINDS = [
+    # The IGN by its Chair, or on the Co-Chairs' behalf or request.
+    (
+        "As Chair of the intergovernmental negotiations, I intend to hold a meeting on "
+        "Tuesday, 4 April 2023, at 10 a.m.",
+        "negotiation",
+    ),
+    (
+        "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations.\n\nThe "
+        "dates are:\n\nThursday, 6 April 2023  10:00-13:00  Trusteeship Council Chamber  Veto",
+        "negotiation",
+    ),
+    # "The first informal meeting" is one of the briefings just announced.
+    (
+        "Further to my letter of 27 March, I will convene two informal meetings of the "
+        "General Assembly to hear briefings by the Secretary-General. The first informal "
+        "meeting will take place on Wednesday, 12 April 2023, at 10 a.m.",
+        "briefing",
+    ),
+    # "a final round" of the consultations the letter is about.
+    (
+        "The informal consultation on Tuesday, 4 April 2023 will take place as planned. "
+        "Should further consultations be required, a final round will be held on Tuesday, "
+        "11 April 2023 at 10 a.m.",
+        "informal-consultation",
+    ),
+    # The Assembly's general debate is held in plenary.
+    ("The general debate will open on Tuesday, 19 September 2023.", "plenary"),
+]
+
+
+@pytest.mark.parametrize(("body", "kind"), KINDS)
+def test_the_kind_follows_the_process_and_the_announcement(body, kind):
+    assert meetings_of(body)[-1][4] == kind
+
+
+def test_a_memos_subject_gives_its_list_a_kind():
+    text = (
+        "INTEROFFICE MEMORANDUM\n\nTo: Chief, Meetings Servicing Section\nFrom: Office of "
+        "the President of the General Assembly\nDate: 3 October 2001\nSubject: Informal "
+        "consultations on the draft declaration\n\n1. A room could be made available for "
+        "the following meetings:\n\n   Tuesday, 16 October 2001, 3.00 p.m. to 6.00 p.m.\n"
+        "   Tuesday, 23 October 2001, 10.00 a.m. to 1.00 p.m.\n\n"
+        "2. Conference Room 5 would be most suitable.\n"
+    )
+    assert [(m.date.isoformat(), m.room, m.kind.value) for m in extract(text).meetings] == [
+        ("2001-10-16", CR(5), "informal-consultation"),
+        ("2001-10-23", CR(5), "informal-consultation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "circu-" / page number / "lated": joined, then a paper's date.
+        (
+            "I will convene a meeting of the plenary on Tuesday, 27 April 2010 at 10 a.m. to "
+            "discuss the text circu-\n\n2\n\nlated on 9 April 2010.",
+            [("2010-04-27", "10:00", None, None, "plenary")],
+        ),
+        # "to l.00 p.m." and "Conference Room l".
+        (
+            "The consultation will be held on Tuesday, 22 September 2009, from 10.00 a.m. to\n"
+            "l.00 p.m. in NLB Conference Room l.",
+            [("2009-09-22", "10:00", "13:00", NLB(1), "informal-consultation")],
+        ),
+        # "at 3 .00 pm".
+        (
+            "A consultation will take place on Wednesday, 10 August 2011 at 3 .00 pm in "
+            "Conference Room 6.",
+            [("2011-08-10", "15:00", None, NLB(6), "informal-consultation")],
+        ),
+    ],
+)
+def test_the_slips_of_old_scans_are_mended(body, expected):
+    assert meetings_of(body, dated="14 August 2009") == expected or meetings_of(
+        body, dated="14 July 2011"
+    ) == expected
+
+
+def test_a_running_head_with_its_page_number_does_not_cut_a_sentence():
+    body = (
+        "A second informal consultation will take place on Tuesday, 20 November 2012, at "
+        "the same time and\nAd Hoc Working Group on the Revitalization of the Work        2\n"
+        "place as the first, which is on Tuesday, 6 November 2012, at 10 a.m. in "
+        "Conference Room 2."
+    )
+    found = meetings_of(body, dated="23 October 2012")
+    # One sentence still: both days read, the second with its hour and (in 2012) the
+    # North Lawn room.
+    assert [m[0] for m in found] == ["2012-11-20", "2012-11-06"]
+    assert found[1] == ("2012-11-06", "10:00", None, NLB(2), "informal-consultation")
+
+
+def test_a_running_head_continued_is_no_meeting():
+    body = (
+        "The consultations will be held on Wednesday, 3 February 2016, 10 a.m. - 1 p.m.\n\n"
+        "Letter from the Chair, 15 January 2016 (continued)\n\n"
+        "Delegations are invited to prepare."
+    )
+    assert [m[0] for m in meetings_of(body, dated="15 January 2016")] == ["2016-02-03"]
