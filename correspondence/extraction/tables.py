@@ -109,14 +109,14 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             return end, None  # a table of meetings gives a date in its first rows
         # "Wednesday," / "17 March 2021": a date that finishes the first cell of a row
         # which gave only the weekday goes on in that row.
-        finishes = (
-            not is_row(cells)
-            and rows[-1][0]
-            and not HAS_DATE.search(rows[-1][0])
-            and WEEKDAY_ONLY.match(rows[-1][0])
+        finishes = bool(
+            WEEKDAY_ONLY.match(rows[-1][0])
+            and abs(cells[0][0] - columns[0]) <= SLACK
+            and HAS_DATE.search(cells[0][1])
         )
-        starts_row = is_row(cells) or (
-            not finishes and abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1])
+        starts_row = not finishes and (
+            is_row(cells)
+            or (abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1]))
         )
         if starts_row:
             rows.append([""] * len(columns))
