@@ -47,7 +47,10 @@ GOES_ON = re.compile(
 ROOM_FOR_THEM = re.compile(
     r"^(?:The\s+)?(?:(?:NLB\s+)?Conference\s+Room|Trusteeship|ECOSOC|Economic|General\s+Assembly\s+Hall)"
     r"[^,;.]{0,40}?\b(?:would|will|is|has\s+been)\s+(?:be\s+)?(?:most\s+|very\s+|particularly\s+)?"
-    r"(?:suitable|preferred|requested|reserved|booked|available)\b",
+    r"(?:suitable|preferred|requested|reserved|booked|available)\b"
+    # "I should be grateful if Conference Room 5 could be reserved for these meetings"
+    r"|\b(?:could|would|should|can|might|may)\s+be\s+(?:reserved|made\s+available|booked"
+    r"|allocated|assigned)\s+(?:to\s+us\s+)?for\s+(?:these|those|the|both|all|our|its|them)\b",
     re.I,
 )
 
@@ -71,7 +74,7 @@ def carry_on(
         sentence, times, room_mentions, reading=reading, outcomes=outcomes
     ):
         return
-    if not (GOES_ON.search(sentence) or ROOM_FOR_THEM.match(sentence)) or DEADLINE_TRIGGER.search(
+    if not (GOES_ON.search(sentence) or ROOM_FOR_THEM.search(sentence)) or DEADLINE_TRIGGER.search(
         sentence
     ):
         return

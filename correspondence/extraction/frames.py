@@ -16,10 +16,16 @@ ABBREVIATIONS = re.compile(
 # A sentence ends at a full stop before a capital, at a blank line, or where a bullet
 # starts a line ("•  Monday, 6 March 2023: from 10 a.m."); "- and from 3 to 6 p.m." on
 # the next line goes on with the same one.
+NUMBERED_ENTRY = (
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Final|Last|Next)"
+    r"\s+(?:meeting|session|consultation|round|reading|briefing|informal)s?\s*[:\-–]"
+)
 SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[•*·▪●◦‣o-]\s+[A-Z0-9(])"
     # "following elections:" / "(a) at 10 a.m., ..." / "(b) at 3 p.m., ...": an item each.
     r"|(?<=[:;])\n(?=\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)"
+    # "First meeting: Thursday, 10 February 2022 - ..." / "Second meeting: ...": a line each.
+    r"|\n(?=" + NUMBERED_ENTRY + r")"
 )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from meetings.enums import MeetingKind
 
+from .frames import NUMBERED_ENTRY
 from .results import ProposedMeeting
 from .vocabulary import DAY, MONTH, WEEKDAY
 
@@ -21,7 +22,7 @@ SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 ROW = re.compile(
     # "22-23 February 2018    1000-1300 hrs": a row for two days.
     rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY}"
-    rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH})",
+    rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH}|{NUMBERED_ENTRY})",
     re.IGNORECASE,
 )
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.

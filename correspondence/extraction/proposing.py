@@ -54,6 +54,8 @@ def read_announcements(
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
     programme_of = None  # "the programme of informal consultations": what a table holds
+    ahead = None  # "All meetings will be held in the GA Hall from 10 a.m." above a list
+    said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence):
@@ -64,12 +66,14 @@ def read_announcements(
         if item and list_start is None:
             list_start = len(reading.meetings)
             lead_made = list(reading.last_made)
+            said_ahead, ahead = ahead, None
             # "we have the honour to share the programme of informal consultations for
             # the coming weeks. [...]" and then a table of dates: of the kind announced.
             lead_in = lead_in or programme_of
             scheduled = scheduled or programme_of is not None
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
+            where_and_when(reading.meetings[list_start:], said_ahead)
             if len(reading.meetings) > list_start:
                 # "Both meetings will be held in the General Assembly Hall": the sentence
                 # after a list goes on about all of its meetings, and about the meeting
@@ -99,6 +103,13 @@ def read_announcements(
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
+        if not item and FOR_ALL_BELOW.match(sentence):
+            ahead = (
+                parse_room_mentions(sentence, rooms),
+                parse_time_mentions(sentence),
+            )
+        elif not item and not HEADING.match(sentence) and not sentence.endswith(":"):
+            ahead = None
         named = PROGRAMME_OF.search(sentence)
         if named:
             kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
@@ -116,6 +127,7 @@ def read_announcements(
             lead_in = kinds[-1].kind if kinds else lead_in
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
+        where_and_when(reading.meetings[list_start:], said_ahead)
 
 
 PROGRAMME_OF = re.compile(
@@ -125,6 +137,28 @@ PROGRAMME_OF = re.compile(
 )
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
+# "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
+FOR_ALL_BELOW = re.compile(
+    r"^(?:All|Each\s+of\s+the|All\s+of\s+the|The)\s+(?:[\w-]+\s+)?meetings\s+(?:will|shall|are\s+to)\s+"
+    r"(?:be\s+held|take\s+place|be\s+convened)\b",
+    re.I,
+)
+
+
+def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
+    """The room and hours said once above a list, for its meetings that give none."""
+    if not said:
+        return
+    found_rooms, found_times = said
+    room = found_rooms[0].name if len({r.name for r in found_rooms}) == 1 else None
+    hours = found_times[0] if len(found_times) == 1 and found_times[0].begins else None
+    for meeting in listed:
+        if room and meeting.room is None and not meeting.virtual:
+            meeting.room = room
+        if hours and meeting.start is None:
+            meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT
+
+
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.
@@ -196,7 +230,7 @@ def read_sentence(
     ):
         mentions = []  # the meeting just named, moved: nothing more to read here
     if mentions and reading.last_made and len({r.name for r in room_mentions}) == 1:
-        suits = ROOM_FOR_THEM.match(sentence)
+        suits = ROOM_FOR_THEM.search(sentence)
         if suits:
             # "Conference Room 5 would be most suitable, as it was used for the previous
             # round on 27 September": the room asked for the meetings just listed.
