@@ -89,6 +89,14 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                     times = [shifted(t, below_start) for t in found_times[:1]]
                 room = shifted(found_rooms[0], below_start)
             elif found_times and found_times[0].start == 0 and not times:
+                # "10:00 a.m. - 11:30 a.m., Conference Room 6": the hour line may give the
+                # room too.
+                if (
+                    found_rooms
+                    and room is None
+                    and only_these(below, [*found_times, found_rooms[0]])
+                ):
+                    room = shifted(found_rooms[0], below_start)
                 times = [shifted(t, below_start) for t in found_times]
             else:
                 break
