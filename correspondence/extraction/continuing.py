@@ -49,8 +49,9 @@ ROOM_FOR_THEM = re.compile(
     r"[^,;.]{0,40}?\b(?:would|will|is|has\s+been)\s+(?:be\s+)?(?:most\s+|very\s+|particularly\s+)?"
     r"(?:suitable|preferred|requested|reserved|booked|available)\b"
     # "I should be grateful if Conference Room 5 could be reserved for these meetings"
-    r"|\b(?:could|would|should|can|might|may)\s+be\s+(?:reserved|made\s+available|booked"
-    r"|allocated|assigned)\s+(?:to\s+us\s+)?for\s+(?:these|those|the|both|all|our|its|them)\b",
+    r"|\b(?:could|would|should|can|might|may)\s+(?:again\s+|also\s+)?be\s+(?:reserved"
+    r"|made\s+available|booked|allocated|assigned)\s+(?:to\s+us\s+)?(?:again\s+)?for\s+"
+    r"(?:these|those|that|this|the|both|all|our|its|them)\b",
     re.I,
 )
 
@@ -275,6 +276,12 @@ def hours_of_the_day(
     if len({m.date for m in made}) != 1 or time_mention.begins is None:
         return
     rooms = room_mentions[:1] if len({r.name for r in room_mentions}) == 1 else []
+    same = SAME_ROOM.search(sentence)
+    if not rooms and same:
+        # "o 10:00 a.m. - 1:00 p.m., in the same room": the room of the meeting before.
+        before = [m for m in reading.meetings[: min(reading.last_made)] if m.room]
+        if before:
+            rooms = [RoomMention(same.start(), same.end(), before[-1].room)]
     panel = [k for k in find_kinds(sentence) if k.kind == MeetingKind.PANEL]
     if all(m.start is None for m in made) and not panel:
         sessions(reading, [time_mention], outcomes, rooms=[rooms[0].name] if rooms else None)

@@ -45,6 +45,13 @@ COMPOUND = re.compile(
 PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}/\d{1,3})$", re.I
 )
+# "/...": the mark that the text goes on overleaf; "19-02211 (E)    110219": the print line
+# of a United Nations document, with its job number and date.
+OVERLEAF = re.compile(r"^(?:/\.\.\.|\.\.\./)$")
+PRINT_LINE = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6})?(?:\s+\*\d+\*)?$")
+# "... from 10 a.m. to 1 p.m., in" / [page break] / "Conference Room 11.": a line that ends
+# on a word that cannot end a sentence runs on over the page.
+RUNS_ON = re.compile(r"\b(?:in|on|at|of|the|to|from|and|or|by|for|with|a|an)$", re.I)
 # Letterhead lines repeated on every page of a PDF.
 LETTERHEAD = re.compile(
     r"^(?:UNITED\s+NATIONS(?:\s+NATIONS\s+UNIES)?|NATIONS\s+UNIES|"
@@ -125,13 +132,18 @@ def without_page_debris(text: str) -> str:
     page break cut ("... will be held on" / "2" / "14 May") joined again."""
     lines = text.split("\n")
     kept: list[str] = []
+    printed: list[str] = []  # a print line, kept (its date may date the letter) but set apart
     seen_text = False
     for line in lines:
         debris = (
             PAGE_NUMBER.match(line)
             or RUNNING_HEAD.match(line)
+            or OVERLEAF.match(line)
             or (seen_text and LETTERHEAD.match(line))
         )
+        if seen_text and PRINT_LINE.match(line):
+            printed.append(line)
+            debris = True
         if debris and seen_text:
             # Join across the debris when the sentence runs on: blank lines around it
             # and the next line continues in lower case.
@@ -145,10 +157,17 @@ def without_page_debris(text: str) -> str:
                 marker = marker or kept[-1] == "\x00"
                 kept.pop()
             runs_on = (
-                kept and kept[-1][-1:] not in ".:;!?" and (line[:1].islower() or line[:1].isdigit())
+                kept
+                and kept[-1][-1:] not in ".:;!?"
+                and (line[:1].islower() or line[:1].isdigit() or RUNS_ON.search(kept[-1]))
             )
             if not (marker and runs_on):
                 kept.append("")
+                if printed:
+                    kept += [*printed, ""]
+                    printed = []
         kept.append(line)
         seen_text = seen_text or len(line) > 60  # the letterhead is behind us
+    if printed:
+        kept += ["", *printed]
     return "\n".join(line for line in kept if line != "\x00")
