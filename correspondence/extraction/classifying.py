@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from correspondence.enums import ProposalAction
+from meetings.enums import MeetingKind
 
 from .dates import DateMention
 from .kinds import A_LIST, DUE_BY, KindMention
@@ -86,6 +87,8 @@ TERM_OF_OFFICE = re.compile(
     r"\s+(?:begin(?:s|ning)?|start(?:s|ing)?|commenc(?:e|es|ing)|runs?|running|effective)"
     r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
     r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
+    # "to fill the vacancies that will occur on 31 December"
+    r"|\bvacanc(?:y|ies)\b[^.;]{0,30}\b(?:occur|arise|open)s?\s+on\s+(?:the\s+)?$"
     r"|\b(?:serv(?:e|es|ing)|take\s+office|assume\s+office|in\s+office)\s+(?:\w+\s+){0,3}"
     r"(?:from|as\s+of|on|beginning|starting)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -109,12 +112,19 @@ OTHER_EVENT = re.compile(
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
     # "the conference to be convened by the Food and Agriculture Organization in Rome"
-    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+)?){0,5}"
-    r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank)\b"
+    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+|on\s+)?){0,5}"
+    r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank|Authority|Community|Development|Group)\b"
 )
 # "The Council on Mountain Peoples will hold its fifth session from 3 to 7 March and the
 # Committee on Highland Agriculture from 17 to 21 March": the sessions of other bodies
 # (a Main Committee or the General Committee is the Assembly's own).
+# "The Fifth Committee will take up the implications at its meeting of 20 October": a
+# committee's own meeting, which the letter only mentions.
+AT_ITS_MEETING = re.compile(
+    r"\b(?:Committee|Council|Commission|Board)\s+(?:will|would|is\s+to|shall)\s+(?:take\s+up"
+    r"|consider|discuss|examine|review|address|hear)\b[^.;]{0,80}\bat\s+its\s+(?:[\w-]+\s+)?"
+    r"(?:meeting|session)\s+(?:of|on)\s+$"
+)
 ITS_SESSION = re.compile(
     r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
     r"\b(?:Commission|Council|Committee|Board|Forum|Conference|Court|Tribunal|Authority)\b"
@@ -172,6 +182,8 @@ OBSERVANCE = re.compile(
     # "decided to designate 25 March as the International Day", "proposed for the Day,
     # 14 March"
     r"|\b(?:designate|designated|proclaim|proclaimed|declare|declared)\s+$|\bthe\s+Day,\s*$"
+    # "in preparation for the World Youth Skills Day on 15 July"
+    r"|\b(?:International|World|United\s+Nations)\s+(?:[A-Z][\w'-]*\s+){0,5}Day\s+(?:on\s+)?$"
     # "before the Easter holiday, which begins on 18 April"
     r"|\b(?:holidays?|break|recess)\b,?\s+(?:which\s+)?(?:begins?|starts?|ends?|falls?|runs?)"
     r"\s+(?:on|from)\s+$"
@@ -201,6 +213,8 @@ def names_another_event(
     else:
         between = sentence[max(0, mention.start - 90) : mention.start]
     if OTHER_EVENT.search(between):
+        return "other-organisation"
+    if AT_ITS_MEETING.search(sentence[max(0, mention.start - 120) : mention.start]):
         return "other-organisation"
     if (
         ITS_OPENING.search(sentence[max(0, mention.start - 120) : mention.start])
@@ -249,6 +263,9 @@ ANOTHER_ORGAN = re.compile(
     r"|has\s+(?:scheduled|planned|convened|called))\b[^.;]{0,50}$"
     # "the Security Council's open debate on regional arrangements is scheduled for"
     r"|\b(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council's\b[^.;]{0,80}$"
+    # "the discussions held in the Security Council on 14 January"
+    r"|\b(?:held|convened|heard)\s+in\s+the\s+(?:Security|Trusteeship|Economic\s+and\s+Social"
+    r"|Human\s+Rights)\s+Council\s+(?:on\s+)?$"
 )
 
 
@@ -323,6 +340,10 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         due
         and (due.group("opens") or "").lower() == "open"
         and not A_LIST.search(sentence[max(0, mention.start - 120) : mention.start])
+        # "the resumed part of the session will open on 6 January": a session is no meeting
+        and kind is not None
+        and not kind.is_deadline
+        and kind.kind != MeetingKind.OTHER
     ):
         due = None  # "The general debate will open on 19 September": a meeting that opens
     if due and (kind is None or not kind.is_deadline):

@@ -590,7 +590,7 @@ LONG_PAST = timedelta(days=365)  # a meeting further back is history, not one to
 # "a further session", "a second meeting": one more of what the letter is about.
 ANOTHER_ONE = re.compile(
     r"\b(?:further|another|second|third|fourth|fifth|next|additional|follow-up|final|last"
-    r"|previous)\s+"
+    r"|previous|closing|opening)\s+"
     r"(?:meetings?|sessions?|round)$",
     re.I,
 )
