@@ -15,7 +15,7 @@ from .kinds import DEADLINE_TRIGGER, find_kinds
 from .naming import title_of
 from .places import PlatformMention, RoomMention
 from .record import Reading, what_of
-from .resolving import AFTER_ADJOURNMENT
+from .resolving import ADJOURNMENT_WITHIN, AFTER_ADJOURNMENT
 from .times import TimeMention
 
 # "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
@@ -481,10 +481,18 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
     named (on its day, at no hour of its own)."""
     after = AFTER_ADJOURNMENT.match(sentence)
     made = [reading.meetings[i] for i in reading.last_made]
+    if after is None and SAME_DAY.search(sentence):
+        # "On the same day, I intend to convene an informal meeting of the plenary
+        # immediately following the adjournment of the plenary": the phrase within.
+        after = ADJOURNMENT_WITHIN.search(sentence)
     if after is None or len({m.date for m in made}) != 1:
         return False
-    kinds = [k for k in find_kinds(sentence) if k.start >= after.end() and not k.is_deadline]
-    if not kinds or not FUTURE_VERB.search(sentence, after.end()):
+    kinds = [
+        k
+        for k in find_kinds(sentence)
+        if (k.start >= after.end() or k.end <= after.start()) and not k.is_deadline
+    ]
+    if not kinds or not FUTURE_VERB.search(sentence):
         return False
     before = made[-1]
     reading.meetings.append(
@@ -509,7 +517,8 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
 
 
 FUTURE_VERB = re.compile(
-    r"\b(?:will|shall|would|is\s+to)\s+(?:hold|convene|be\s+held|meet|brief|take\s+place)\b",
+    r"\b(?:will|shall|would|is\s+to|intends?\s+to|plans?\s+to)\s+(?:hold|convene|be\s+held|meet"
+    r"|brief|take\s+place)\b",
     re.I,
 )
 SAME_PLATFORM = re.compile(r"\bsame\s+(?:platform|link|virtual)\b", re.I)

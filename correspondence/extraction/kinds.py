@@ -196,7 +196,9 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
         near = [
             e
             for e in elections
-            if abs(e.start - plenary.start) < 120
+            # "plenary meetings on Thursday, 18 October 2012, at 10 a.m., in the Temporary
+            # General Assembly Hall (North Lawn Building), for the election of ..."
+            if abs(e.start - plenary.start) < 180
             or (
                 e.end <= plenary.start
                 and AT_THE.search(sentence[max(e.end, plenary.start - 12) : plenary.start])

@@ -109,6 +109,8 @@ def mend_ocr(text: str) -> str:
     text = BROKEN_WORD.sub("-", text)
     # "which will begin at 11." / "30 a.m.": a clock the line broke after its point.
     text = re.sub(r"\b(\d{1,2})\.\n(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
+    # "at 11." / "a.m., in the General Assembly Hall": the hour and its half of the day.
+    text = re.sub(r"\b(at\s+\d{1,2})\.\n([ap]\.\s?m\.)", r"\1 \2", text)
     # "at 3 .00 pm": a clock OCR split before its point.
     text = re.sub(r"\b(\d{1,2}) \.(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
     # "NLB Conference Room l": a room's number read as a letter.

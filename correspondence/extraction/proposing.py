@@ -264,6 +264,11 @@ def read_sentence(
             # will be held on 25 November": the meeting just announced.
             kinds = [k for k in kinds if k.is_deadline]
             kinds.insert(0, KindMention(0, 0, announced))
+        elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
+            # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
+            earlier = previous_in_letter(reading, letter_index)
+            if earlier is not None:
+                kinds.insert(0, KindMention(0, 0, earlier.kind))
         elif (
             RESERVE.search(sentence)
             and room_mentions
@@ -330,6 +335,11 @@ def read_sentence(
     return None if stated else announced_kind(sentence)
 
 
+RESUMES = re.compile(
+    r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we)\s+(?:will|would|shall)"
+    r"\s+(?:reconvene|resume|meet\s+again)\b",
+    re.I,
+)
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
 RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
@@ -600,7 +610,7 @@ PLAIN_MEETING = re.compile(
 )
 SAME_PLACE = re.compile(
     r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
-    r"|(?:conference\s+|meeting\s+)?room)\b",
+    r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b",
     re.I,
 )
 # "... at the same time and place as the briefing": the meeting named, not the last one.

@@ -189,6 +189,14 @@ AFTER_ADJOURNMENT = re.compile(
     re.I,
 )
 
+# "... an informal meeting of the plenary immediately following the adjournment of the
+# plenary": the phrase within a sentence.
+ADJOURNMENT_WITHIN = re.compile(
+    r"\b(?:immediately\s+)?(?:following|after|upon)\s+the\s+(?:adjournment|close|closure|conclusion)"
+    r"\s+of\s+(?:the|that|this|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)\b",
+    re.I,
+)
+
 
 def merge_back_references(reading: Reading) -> None:
     """One meeting for one meeting: a later mention of a day already proposed names that
@@ -317,7 +325,11 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
         or earlier.action == ProposalAction.CANCEL
     ):
         return False
-    if earlier.source == later.source or AFTER_ADJOURNMENT.match(later.source or ""):
+    if (
+        earlier.source == later.source
+        or AFTER_ADJOURNMENT.match(later.source or "")
+        or ADJOURNMENT_WITHIN.search(later.source or "")
+    ):
         # two sessions the same sentence gives ("at am and 4.00 pm"); a meeting held
         # after the adjournment of the one before is another.
         return False
