@@ -529,7 +529,7 @@ def frame_sentence(
                 if named and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
                 else None
             )
-            if not own_rooms and re.search(r"place|room|venue", same[0], re.I):
+            if not own_rooms and re.search(r"place|room|venue|hall|chamber", same[0], re.I):
                 before = earlier_with(reading, letter_index, "room", of_kind)
                 if before is not None:
                     own_rooms = [RoomMention(same.start(), same.end(), before.room)]

@@ -380,3 +380,80 @@ def test_a_running_head_continued_is_no_meeting():
         "Delegations are invited to prepare."
     )
     assert [m[0] for m in meetings_of(body, dated="15 January 2016")] == ["2016-02-03"]
+
+
+MORE = [
+    # The room and hours said once above a list of numbered meetings.
+    (
+        "As Co-Chairs of the IGN we share the programme of the negotiations. All meetings will "
+        "be held in the GA Hall from 10 a.m. to 1 p.m.\n"
+        "First meeting: Thursday, 6 April 2023 - categories of membership\n"
+        "Second meeting: Thursday, 20 April 2023 - the veto\n",
+        [
+            ("2023-04-06", "10:00", "13:00", GAH, "negotiation"),
+            ("2023-04-20", "10:00", "13:00", GAH, "negotiation"),
+        ],
+    ),
+    # A headed block whose hour line gives its room.
+    (
+        "The programme is annexed.\n\nAnnex\n\nInformal briefing by the Secretariat\n"
+        "Tuesday, 11 April 2023\n10:00 a.m. - 11:30 a.m., Conference Room 6\n",
+        [("2023-04-11", "10:00", "11:30", CR(6), "briefing")],
+    ),
+    # "the Assembly will reconvene on" a day, "in the same hall".
+    (
+        "The General Assembly will hold plenary meetings on Thursday, 13 April 2023, at "
+        "10 a.m., in the General Assembly Hall, for the election of five members of the "
+        "Council. Should further balloting be required, the Assembly will reconvene on "
+        "Friday, 14 April at 10 a.m. in the same hall.",
+        [
+            ("2023-04-13", "10:00", None, GAH, "election"),
+            ("2023-04-14", "10:00", None, GAH, "election"),
+        ],
+    ),
+    # A meeting immediately following the adjournment of another, said within a sentence.
+    (
+        "The draft resolution will be taken up at a plenary meeting on Tuesday, 18 April "
+        "2023, at 11 a.m., in the General Assembly Hall. On the same day, I intend to convene "
+        "an informal meeting of the plenary immediately following the adjournment of the "
+        "plenary, to hear the facilitator.",
+        [
+            ("2023-04-18", "11:00", None, GAH, "plenary"),
+            ("2023-04-18", None, None, None, "plenary"),
+        ],
+    ),
+    # A page break after "in": the sentence runs on; "/..." and the print line are set apart.
+    (
+        "The second consultation has been moved to Friday, 21 April 2023, from 10 a.m. to "
+        "1 p.m., in\n/...\n23-01234 (E)    140323\n\n- 2 -\n\nConference Room 11.",
+        [("2023-04-21", "10:00", "13:00", CR(11), "informal-consultation")],
+    ),
+    # A room asked for "these meetings" in a memo.
+    (
+        "The President wishes to hold informal consultations on Tuesday, 25 April 2023, from "
+        "10 a.m. to 1 p.m. I should be grateful if Conference Room 5 could be reserved for "
+        "these meetings.",
+        [("2023-04-25", "10:00", "13:00", CR(5), "informal-consultation")],
+    ),
+]
+
+MORE_NOT_MEETINGS = [
+    "The Council will be elected to fill the vacancies that will occur on 31 December 2023.",
+    "The debate prepares the World Youth Skills Day on 15 July.",
+    "It follows the ministerial meeting convened by the Intergovernmental Authority on "
+    "Development on 19 January 2023.",
+    "It follows the discussions held in the Security Council on 14 January 2023.",
+    "The Fifth Committee will take up the budget implications at its meeting of "
+    "October 20th.",
+    "The resumed part of the session will open on 8 January 2024.",
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE)
+def test_what_is_said_once_or_over_a_page_reaches_its_meetings(body, expected):
+    assert meetings_of(body) == expected
+
+
+@pytest.mark.parametrize("body", MORE_NOT_MEETINGS)
+def test_vacancies_observances_and_others_meetings_are_no_meetings(body):
+    assert meetings_of(body) == []
