@@ -36,7 +36,8 @@ GOES_ON = re.compile(
     r"|^On\s+(?:each|both|that|the\s+same)\s+days?\b"
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
     r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
-    r"\s+(?:will|would|shall)\s+(?:meet|be\s+held|take\s+place|run|open|start|begin|convene)\b"
+    r"\s+(?:will|would|shall)\s+(?:meet|be\s+(?:held|hosted|convened|conducted)|take\s+place|run"
+    r"|open|start|begin|convene)\b"
     # "Given the restrictions at Headquarters, both meetings will be held virtually".
     r"|\b(?:both\s+|all\s+(?:the\s+|of\s+the\s+|[a-z]+\s+)?|each\s+of\s+the\s+)meetings\b",
     re.I,

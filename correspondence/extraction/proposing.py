@@ -96,7 +96,7 @@ def read_announcements(
             reading=reading,
             lead_in=lead_in,
             item=item,
-            scheduled=scheduled,
+            scheduled=scheduled or (item and said_ahead is not None),
             announced=announced,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
@@ -278,8 +278,12 @@ def read_sentence(
             # room asked for the meetings the letter has been speaking of.
             made = [reading.meetings[i].kind for i in reading.last_made]
             kinds.insert(0, KindMention(0, 0, made[-1] if made else announced or MeetingKind.OTHER))
-        elif (item and room_mentions and not [k for k in kinds if not k.is_deadline]) or (
-            item and times and not kinds and (lead_in is not None or scheduled)
+        elif (
+            (item and room_mentions and not [k for k in kinds if not k.is_deadline])
+            or (item and times and not kinds and (lead_in is not None or scheduled))
+            # "All meetings will be held in the Trusteeship Council Chamber from 10 a.m." /
+            # "• Thursday, 1 February: categories of membership"
+            or (item and scheduled and not [k for k in kinds if not k.is_deadline])
         ):
             # "• Monday, April 9th, 10:00 am, Conference Room 1: presentation of the
             # zero draft": an item with a room is a meeting, of the list's kind; so is
