@@ -58,7 +58,8 @@ POSTPONED_OPEN = re.compile(
 )
 # A date that says when a letter was written is not a meeting.
 LETTER_REFERENCE = re.compile(
-    r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message"
+    r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message|memorandum"
+    r"|memo"
     # "the changes since the draft of 3 June": a document's date, as a letter's.
     r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
     # "the report of the Secretary-General of 21 February"
@@ -168,7 +169,9 @@ SINCE = re.compile(
 # "following the closure of the Conference Building on 9 June for maintenance", "the
 # Headquarters complex will be closed from 24 December": no meeting that day.
 CLOSURE = re.compile(
-    r"\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
+    # "owing to scheduled maintenance of the platform on 19 January"
+    r"\b(?:scheduled|planned|technical)\s+maintenance\b[^.;]{0,40}?\bon\s+$"
+    r"|\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
     r"|complex|compound)\s+(?:on|from)\s*$"
     r"|\b(?:Building|Headquarters|premises|complex|compound)\s+(?:will\s+be|is|remains?|was)\s+"
     r"closed\b[^.;]{0,40}?\b(?:on|from)\s*$"

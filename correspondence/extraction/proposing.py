@@ -564,7 +564,10 @@ def frame_sentence(
                     virtual=virtual and not own_rooms,
                 )
                 origin = mentions[moves[index]] if index in moves else None
-                change_of(meeting, words, origin, letter_date, moved=moved)
+                # "the consultations scheduled for Friday, 8 June, at 10 a.m. in Conference
+                # Room 6 have been postponed": the one date's fate may come after its room.
+                fate = sentence[clause.start :] if len(mentions) == 1 else words
+                change_of(meeting, fate, origin, letter_date, moved=moved)
                 if meeting.action == ProposalAction.ANNOUNCE and letter_date and day < letter_date:
                     meeting.held = True  # a day before the letter's is behind it
                 reading.meetings.append(meeting)

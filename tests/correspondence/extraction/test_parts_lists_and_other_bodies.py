@@ -230,8 +230,7 @@ NOT_MEETINGS = [
     "from 24 April to 5 May 2023.",
     "Member States will recall that the Commission on the Status of Farmers, which concludes "
     "on 24 March, will report later.",
-    "The Security Council's open debate on regional arrangements is scheduled for "
-    "6 April 2023.",
+    "The Security Council's open debate on regional arrangements is scheduled for 6 April 2023.",
     "The Security Council has scheduled its open debate on working methods for 18 April 2023.",
     "The Board of the Global Seed Facility, meeting on April 22nd in Geneva, will not affect "
     "this schedule.",
@@ -354,9 +353,10 @@ def test_a_memos_subject_gives_its_list_a_kind():
     ],
 )
 def test_the_slips_of_old_scans_are_mended(body, expected):
-    assert meetings_of(body, dated="14 August 2009") == expected or meetings_of(
-        body, dated="14 July 2011"
-    ) == expected
+    assert (
+        meetings_of(body, dated="14 August 2009") == expected
+        or meetings_of(body, dated="14 July 2011") == expected
+    )
 
 
 def test_a_running_head_with_its_page_number_does_not_cut_a_sentence():
@@ -443,8 +443,7 @@ MORE_NOT_MEETINGS = [
     "It follows the ministerial meeting convened by the Intergovernmental Authority on "
     "Development on 19 January 2023.",
     "It follows the discussions held in the Security Council on 14 January 2023.",
-    "The Fifth Committee will take up the budget implications at its meeting of "
-    "October 20th.",
+    "The Fifth Committee will take up the budget implications at its meeting of October 20th.",
     "The resumed part of the session will open on 8 January 2024.",
 ]
 
@@ -457,3 +456,48 @@ def test_what_is_said_once_or_over_a_page_reaches_its_meetings(body, expected):
 @pytest.mark.parametrize("body", MORE_NOT_MEETINGS)
 def test_vacancies_observances_and_others_meetings_are_no_meetings(body):
     assert meetings_of(body) == []
+
+
+def test_a_list_below_a_room_and_hours_said_once_is_of_meetings_however_bare():
+    body = (
+        "As Co-Chairs of the IGN we share our programme. All meetings will be held in the "
+        "Trusteeship Council Chamber from 10 a.m. to 1 p.m.\n"
+        "• Thursday, 6 April: categories of membership\n"
+        "• Thursday, 20 April: the question of the veto\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-06", "10:00", "13:00", TCC, "negotiation"),
+        ("2023-04-20", "10:00", "13:00", TCC, "negotiation"),
+    ]
+
+
+def test_a_hearing_hosted_virtually_in_two_segments():
+    body = (
+        "The multi-stakeholder hearing will be held on Tuesday,11 April 2023. The hearing will "
+        "be hosted virtually on the Interprefy platform, with a morning segment from 10 a.m. "
+        "to 1 p.m. and an afternoon segment from 3 p.m. to 5 p.m."
+    )
+    found = extract(letter(body)).meetings
+    assert [(m.start.hour, m.end.hour, m.virtual, m.room) for m in found] == [
+        (10, 13, True, None),
+        (15, 17, True, None),
+    ]
+
+
+def test_a_postponement_said_after_the_room_postpones_the_meeting():
+    body = (
+        "Further to my memorandum of 21 March, the informal consultations scheduled for "
+        "Friday, 14 April 2023, at 10 a.m. in Conference Room 6 have been postponed until "
+        "further notice."
+    )
+    [meeting] = extract(letter(body)).meetings
+    assert (meeting.date.isoformat(), meeting.action.value) == ("2023-04-14", "postpone")
+
+
+def test_scheduled_maintenance_is_no_meeting_but_a_debate_on_maintenance_is():
+    assert (
+        meetings_of("Owing to scheduled maintenance of the platform on 19 April, we revert.") == []
+    )
+    assert meetings_of(
+        "I will convene a thematic debate on the maintenance of peace on Tuesday, 18 April 2023."
+    ) == [("2023-04-18", None, None, None, "thematic-debate")]
