@@ -103,10 +103,11 @@ def read_announcements(
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
-        if not item and FOR_ALL_BELOW.match(sentence):
+        if not item and FOR_ALL_BELOW.search(sentence):
             ahead = (
                 parse_room_mentions(sentence, rooms),
                 parse_time_mentions(sentence),
+                parse_platform_mentions(sentence),
             )
         elif not item and not HEADING.match(sentence) and not sentence.endswith(":"):
             ahead = None
@@ -139,8 +140,12 @@ PROGRAMME_OF = re.compile(
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
 FOR_ALL_BELOW = re.compile(
-    r"^(?:All|Each\s+of\s+the|All\s+of\s+the|The)\s+(?:[\w-]+\s+)?meetings\s+(?:will|shall|are\s+to)\s+"
-    r"(?:be\s+held|take\s+place|be\s+convened)\b",
+    r"\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
+    r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
+    r"|commence)\b"
+    # "the consultations will be held virtually on the WebEx platform" above their dates
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions)\s+will\s+be\s+held"
+    r"\s+(?:virtually|online|in\b|on\s+the\b)",
     re.I,
 )
 
@@ -149,12 +154,14 @@ def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
     """The room and hours said once above a list, for its meetings that give none."""
     if not said:
         return
-    found_rooms, found_times = said
+    found_rooms, found_times, platforms = said
     room = found_rooms[0].name if len({r.name for r in found_rooms}) == 1 else None
     hours = found_times[0] if len(found_times) == 1 and found_times[0].begins else None
     for meeting in listed:
         if room and meeting.room is None and not meeting.virtual:
             meeting.room = room
+        elif platforms and not found_rooms and meeting.room is None:
+            meeting.virtual = True
         if hours and meeting.start is None:
             meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT
 
