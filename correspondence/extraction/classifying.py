@@ -145,6 +145,10 @@ ITS_OPENING = re.compile(
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
 # session running its course.
 ANOTHER_SESSION = re.compile(
+    # "The Preparatory Committee's session begins on 7 May"
+    r"\b(?:Committee|Commission|Council|Board|Conference|Forum)'s\s+(?:[\w-]+\s+){0,2}(?:session|meeting)s?"
+    r"\s+(?:begins|starts|opens|ends|closes|runs|will\s+(?:begin|start|open|end|close|run))"
+    r"\s+(?:on\s+|from\s+)?$|"
     r"\b(?:Commission|Council|Board|Forum|Conference|Summit|Convention)\b[^.;]{0,60}?,?\s+"
     r"which\s+(?:concludes|ends|closes|opens|begins|starts|runs|will\s+(?:conclude|end|close"
     r"|open|begin|start|run))\s+(?:on\s+)?$"

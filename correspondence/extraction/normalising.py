@@ -84,6 +84,7 @@ def normalise(text: str) -> str:
     text = mend_ocr(text)
     # "circu-" / "2" / "lated": a word the page break cut, joined once the page is out.
     text = words_joined(without_page_debris(text))
+    text = dated_lines_apart(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
@@ -127,6 +128,26 @@ def words_joined(text: str) -> str:
         lambda m: "-" if COMPOUND.search(text[max(0, m.start() - 8) : m.start()]) else "",
         text,
     )
+
+
+# "Tuesday, 10 April 2001, 1500 - 1800 hrs": a line that starts with a full date.
+DATED_LINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}\b"
+)
+
+
+def dated_lines_apart(text: str) -> str:
+    """Lines one under another that each start with a full date are a list, one entry a
+    line (a date at the start of a single line may be a sentence running on)."""
+    lines = text.split("\n")
+    dated = [bool(DATED_LINE.match(line)) for line in lines]
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        listed = dated[index - 1] or (index + 1 < len(lines) and dated[index + 1])
+        if index and dated[index] and listed and out and out[-1] != "":
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def without_page_debris(text: str) -> str:

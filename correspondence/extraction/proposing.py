@@ -51,6 +51,7 @@ def read_announcements(
 ) -> None:
     lead_in = None  # "the schedule of the informal consultations:" before a list
     scheduled = False  # "The schedule is as follows:" before a list
+    dated = False  # "on the following dates:" before a list
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
     programme_of = None  # "the programme of informal consultations": what a table holds
@@ -62,7 +63,7 @@ def read_announcements(
             continue  # "1." cut off from its item: the list goes on
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
-            lead_in, scheduled = None, False
+            lead_in, scheduled, dated = None, False, False
         if item and list_start is None:
             list_start = len(reading.meetings)
             lead_made = list(reading.last_made)
@@ -97,6 +98,7 @@ def read_announcements(
             lead_in=lead_in,
             item=item,
             scheduled=scheduled or (item and said_ahead is not None),
+            dated=dated,
             announced=announced,
         )
         if most_meetings is not None and len(reading.meetings) > most_meetings:
@@ -121,6 +123,12 @@ def read_announcements(
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
             scheduled = bool(SCHEDULE.search(sentence))
+            # "I should be grateful if Conference Room 5 could be reserved ... on the
+            # following dates:": a room asked for the dates below; dates with hours below
+            # are meetings.
+            dated = bool(FOLLOWING_DATES.search(sentence))
+            if ROOM_FOR_THEM.search(sentence) or ASKED_FOR.search(sentence):
+                ahead = (parse_room_mentions(sentence, rooms), [], [])
         elif TITLE.match(sentence):
             # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
             # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
@@ -136,6 +144,8 @@ PROGRAMME_OF = re.compile(
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )
+ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|made\s+available|allocated)\b", re.I)
+FOLLOWING_DATES = re.compile(r"\b(?:following|these)\s+(?:dates|days)\s*:\s*$", re.I)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
@@ -184,6 +194,7 @@ def read_sentence(
     item: bool = False,
     scheduled: bool = False,
     announced: MeetingKind | None = None,
+    dated: bool = False,
 ) -> MeetingKind | None:
     """Propose the meetings of one sentence; the kind of a meeting it announces without a
     date, for the sentence after it ("The meeting will be held on ...")."""
@@ -287,7 +298,7 @@ def read_sentence(
             kinds.insert(0, KindMention(0, 0, made[-1] if made else announced or MeetingKind.OTHER))
         elif (
             (item and room_mentions and not [k for k in kinds if not k.is_deadline])
-            or (item and times and not kinds and (lead_in is not None or scheduled))
+            or (item and times and not kinds and (lead_in is not None or scheduled or dated))
             # "All meetings will be held in the Trusteeship Council Chamber from 10 a.m." /
             # "• Thursday, 1 February: categories of membership"
             or (item and scheduled and not [k for k in kinds if not k.is_deadline])
