@@ -136,11 +136,19 @@ DATED_LINE = re.compile(
 )
 
 
+VERB = re.compile(r"\b(?:will|shall|would|is|are|was|were|be|been)\b|[.;]$", re.I)
+
+
 def dated_lines_apart(text: str) -> str:
     """Lines one under another that each start with a full date are a list, one entry a
     line (a date at the start of a single line may be a sentence running on)."""
     lines = text.split("\n")
-    dated = [bool(DATED_LINE.match(line)) for line in lines]
+    # An entry is short and says no verb: "Friday, 12 May 2023 at 3 pm in the same room."
+    # under "... on" / "Tuesday, 9 May 2023 at 10.00 am ..., and the second reading on" is
+    # a sentence running on.
+    dated = [
+        bool(DATED_LINE.match(line)) and len(line) <= 70 and not VERB.search(line) for line in lines
+    ]
     out: list[str] = []
     for index, line in enumerate(lines):
         listed = dated[index - 1] or (index + 1 < len(lines) and dated[index + 1])

@@ -25,7 +25,7 @@ from .continuing import (
     hours_of_the_day,
     on_the_same_day,
 )
-from .dates import DateMention, parse_date_mentions
+from .dates import ANY_MONTH, DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import BULLET, HEADING, ROW, kinds_along_a_list
@@ -111,8 +111,8 @@ def read_announcements(
                 parse_time_mentions(sentence),
                 parse_platform_mentions(sentence),
             )
-        elif not item and not HEADING.match(sentence) and not sentence.endswith(":"):
-            ahead = None
+        elif not item and ANY_MONTH.search(sentence) and not sentence.endswith(":"):
+            ahead = None  # a sentence with a date of its own speaks of something else
         named = PROGRAMME_OF.search(sentence)
         if named:
             kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
@@ -140,7 +140,7 @@ def read_announcements(
 
 
 PROGRAMME_OF = re.compile(
-    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:the\s+)?"
+    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:(?:the|our|its|their)\s+)?"
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )
