@@ -225,7 +225,7 @@ def names_another_event(
         return "other-organisation"
     if (
         ITS_OPENING.search(sentence[max(0, mention.start - 120) : mention.start])
-        or ANOTHER_SESSION.search(between)
+        or ANOTHER_SESSION.search(sentence[max(0, mention.start - 120) : mention.start])
         or WHOSE_SESSION.search(sentence[max(0, mention.start - 120) : mention.start])
     ):
         return "other-organisation"

@@ -501,3 +501,62 @@ def test_scheduled_maintenance_is_no_meeting_but_a_debate_on_maintenance_is():
     assert meetings_of(
         "I will convene a thematic debate on the maintenance of peace on Tuesday, 18 April 2023."
     ) == [("2023-04-18", None, None, None, "thematic-debate")]
+
+
+def test_a_memo_asks_a_room_for_dated_lines_below():
+    text = (
+        "INTEROFFICE MEMORANDUM\n\nTo: Chief, Meetings Servicing Section\nFrom: Office of "
+        "the President of the General Assembly\nDate: 2 April 2001\nSubject: Informal "
+        "consultations on the draft declaration\n\n1. I should be grateful if Conference "
+        "Room 5 could be reserved, with interpretation, on the following dates:\n"
+        "    Tuesday, 10 April 2001, 1500 - 1800 hrs\n"
+        "    Tuesday, 17 April 2001, 1000 - 1300 hrs\n\n"
+        "2. The Preparatory Committee's session begins on 7 May 2001.\n"
+    )
+    assert [
+        (m.date.isoformat(), m.start.hour, m.room, m.kind.value) for m in extract(text).meetings
+    ] == [
+        ("2001-04-10", 15, CR(5), "informal-consultation"),
+        ("2001-04-17", 10, CR(5), "informal-consultation"),
+    ]
+
+
+def test_a_dated_line_that_runs_on_is_no_list():
+    body = (
+        "The co-facilitators will convene the first consultation on\n"
+        "Tuesday, 9 May 2023 at 10.00 am in Conference Room 6, and the second on\n"
+        "Friday, 12 May 2023 at 3 pm in the same room."
+    )
+    assert meetings_of(body) == [
+        ("2023-05-09", "10:00", None, CR(6), "informal-consultation"),
+        ("2023-05-12", "15:00", None, CR(6), "informal-consultation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("above", "room", "virtual"),
+    [
+        (
+            "Unless otherwise indicated, each meeting will begin at 10 a.m. and will be held in "
+            "the Trusteeship Council Chamber:",
+            TCC,
+            False,
+        ),
+        (
+            "We share the programme of our informal consultations. The consultations will be "
+            "held virtually on the WebEx platform. Links will follow.",
+            None,
+            True,
+        ),
+    ],
+)
+def test_what_is_said_above_a_list_in_other_words_reaches_its_items(above, room, virtual):
+    body = (
+        f"{above}\n• Tuesday, 11 April 2023, 10 a.m.: working methods\n"
+        "• Tuesday, 25 April 2023, 10 a.m.: the agenda\n"
+    )
+    found = extract(letter(body)).meetings
+    assert [(m.date.isoformat(), m.room, m.virtual) for m in found] == [
+        ("2023-04-11", room, virtual),
+        ("2023-04-25", room, virtual),
+    ]
