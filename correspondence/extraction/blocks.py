@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.enums import MeetingKind
+from meetings.headquarters import room_key
 
 from .dates import DateMention, parse_date_mentions
 from .kinds import KindMention, find_kinds
@@ -76,7 +77,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         for at, (below_start, below) in enumerate(below_lines):
             if at == consumed:
                 continue  # the second half of a room's name
-            found_rooms = parse_room_mentions(below, rooms)
+            found_rooms = parse_room_mentions(below, rooms) or alias_alone(below, rooms)
             found_times = parse_time_mentions(below)
             if not found_rooms and not found_times and at + 1 < len(below_lines):
                 found_rooms = split_room(below, below_lines[at + 1], below_start, rooms)
@@ -122,6 +123,12 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
             )
         )
     return blocks
+
+
+def alias_alone(line: str, rooms: dict[str, str]) -> list[RoomMention]:
+    """ "Venue: GAH": a line that is only a room's alias, however short."""
+    name = rooms.get(room_key(line.strip())) if len(line.strip()) <= 40 else None
+    return [RoomMention(0, len(line), name)] if name else []
 
 
 def split_room(

@@ -112,6 +112,9 @@ OTHER_EVENT = re.compile(
     r"[^.;]{0,60}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+    # "the fourth session of the Intergovernmental Conference ... will be convened by its
+    # own President from 25 March"
+    r"|\bconvened\s+by\s+its\s+own\b"
     # "the conference to be convened by the Food and Agriculture Organization in Rome"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+|on\s+)?){0,5}"
     r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank|Authority|Community|Development|Group)\b"
@@ -164,6 +167,10 @@ WHOSE_SESSION = re.compile(
     r"[^.;]{0,60}?,\s+whose\s+(?:[\w-]+\s+){0,2}(?:sessions?|meetings?)\s+"
     r"(?:will|is\s+to|is\s+scheduled\s+to)\s+(?:take\s+place|be\s+held|run|open|start|begin)"
     r"\s+(?:(?:from|on)\s+)?$"
+)
+# "appointed by the President of the General Assembly on 8 January": when office was given.
+APPOINTED = re.compile(
+    r"\b(?:appointed|reappointed|designated|nominated)\b[^.;]{0,60}?\bon\s+$", re.I
 )
 # "the Working Group, whose work was suspended after 11 September": a day counted from.
 SINCE = re.compile(
@@ -335,6 +342,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         return {"reason": elsewhere, "detail": "another organisation's event"}
     if elsewhere == "observance":
         return {"reason": "observance", "detail": "a day observed or a holiday"}
+    if APPOINTED.search(sentence[max(0, mention.start - 80) : mention.start]):
+        return {"reason": "past-event", "detail": "an appointment"}
     if SINCE.search(sentence[max(0, mention.start - 40) : mention.start]):
         return {"reason": "past-event", "detail": "a day in the past the letter counts from"}
     if CLOSURE.search(sentence[max(0, mention.start - 80) : mention.start]):

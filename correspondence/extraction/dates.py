@@ -69,6 +69,13 @@ DAY_OF_MONTH = re.compile(
     re.IGNORECASE,
 )
 ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
+# "01/02/2018 (Thu)": a day, month and year in figures, as the United Nations writes them
+# (day first); only with the full year, so that "72/5" or "A/72/471" are never dates.
+NUMERIC = re.compile(
+    r"(?<![\w/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/])"
+    r"(?:\s*\((?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
+)
+SHORT_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RELATIVE = re.compile(
     r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
     r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
@@ -168,6 +175,11 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         if first < last <= 31 and last - first <= 14:
             days = [(d, month, year) for d in range(first, last + 1)]
             add(DateMention(match.start(), match.end(), days))
+    for match in NUMERIC.finditer(text) if "/" in text else ():
+        day, month = int(match["d"]), int(match["m"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            weekday = SHORT_WEEKDAYS.index(match["wd"].lower()) if match["wd"] else None
+            add(DateMention(match.start(), match.end(), [(day, month, int(match["y"]))], weekday))
     for match in found(SINGLE):
         day = number(match["d1"] or match["d2"])
         month = month_number(match["m1"] or match["m2"])

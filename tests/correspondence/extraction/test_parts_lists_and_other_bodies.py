@@ -560,3 +560,52 @@ def test_what_is_said_above_a_list_in_other_words_reaches_its_items(above, room,
         ("2023-04-11", room, virtual),
         ("2023-04-25", room, virtual),
     ]
+
+
+def test_a_table_of_dates_in_figures_day_first():
+    body = (
+        "As Co-Chairs of the IGN we share the schedule. All meetings will take place in the "
+        "General Assembly Hall.\n\n"
+        "Date                 Time           Topic\n"
+        "06/04/2023 (Thu)     10:00-13:00    Categories of membership\n"
+        "20/04/2023 (Thu)     15:00-18:00    The veto\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-06", "10:00", "13:00", GAH, "negotiation"),
+        ("2023-04-20", "15:00", "18:00", GAH, "negotiation"),
+    ]
+
+
+def test_a_resolution_number_or_a_symbol_is_no_date_in_figures():
+    assert meetings_of("Pursuant to resolution 72/5 and document A/72/471, we will revert.") == []
+
+
+def test_a_block_whose_venue_is_a_bare_alias():
+    body = (
+        "The programme is annexed.\n\nAnnex\n\n"
+        "Plenary meeting for action on the draft decision\n"
+        "   Date:  Thursday, 13 April 2023\n   Time:  10:00\n   Venue: GAH\n"
+    )
+    assert meetings_of(body) == [("2023-04-13", "10:00", None, GAH, "plenary")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As Co-Chairs, appointed by the President of the General Assembly on 8 March 2023, "
+        "we write.",
+        "The fourth session of the Intergovernmental Conference will be convened by its own "
+        "President from 27 March to 7 April 2023.",
+    ],
+)
+def test_appointments_and_conferences_convened_by_their_own_are_no_meetings(body):
+    assert meetings_of(body) == []
+
+
+def test_dates_all_to_be_held_in_a_room():
+    body = (
+        "The Co-Chairs propose the following dates for the meetings of the intergovernmental "
+        "negotiations, all to be held in Conference Room 4:\n"
+        "• Thursday, 6 April 2023 10:00 - 13:00\n• Thursday, 20 April 2023 15:00 - 18:00\n"
+    )
+    assert [m[3] for m in meetings_of(body)] == [CR(4), CR(4)]
