@@ -25,7 +25,8 @@ ENDED = re.compile(r"\b(?:rose|adjourned|closed|ended|concluded)\s+at\s*$", re.I
 GOES_ON = re.compile(
     r"^(?:It|They|Both|Each|All|These|The\s+(?:two|three|same|above|said)\b|The\s+(?:[\w-]+\s+){0,3}"
     r"(?:meetings?|sessions?|consultations?|debate|dialogue|briefing|hearing|negotiations?|"
-    r"plenary|events?|segments?|panels?|informals?|hearings?|debates?|dialogues?|briefings?)\b)"
+    r"plenary|events?|segments?|panels?|informals?|hearings?|debates?|dialogues?|briefings?"
+    r"|elections?|stocktaking|readings?)\b)"
     r"|\b(?:opened|rose|adjourned)\b|"
     r"\b(?:same\s+(?:time|room|venue|place))\b"
     # "We will meet in Conference Room 1.": where the meeting just named is held.

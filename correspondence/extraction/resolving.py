@@ -84,6 +84,23 @@ def days_of(
     """The days a mention names, with a note when its weekday contradicts the date."""
     if mention.relative:
         return relative_day(mention.relative, letter_date, previous), []
+    if (
+        year is not None
+        and mention.weekday is not None
+        and len(mention.days) == 1
+        and mention.days[0][2] is None
+        and letter_date is not None
+    ):
+        # "the 2020 review conference ..., held on Friday, 22 March" in a letter of 2019:
+        # the weekday says which year, when the one nearby does not fit it and the
+        # letter's does.
+        day, month, _ = mention.days[0]
+        near, own = (
+            safe_date(year, month, day),
+            resolve_year((day, month, None), letter_date, past=past),
+        )
+        if near and own and near.weekday() != mention.weekday == own.weekday():
+            year = own.year
     if year is not None:  # stated nearby: that year, never the one before
         mention = replace(mention, days=[(d, m, y or year) for d, m, y in mention.days])
     stated = year or (mention.days[0][2] if mention.days else None)

@@ -609,3 +609,20 @@ def test_dates_all_to_be_held_in_a_room():
         "• Thursday, 6 April 2023 10:00 - 13:00\n• Thursday, 20 April 2023 15:00 - 18:00\n"
     )
     assert [m[3] for m in meetings_of(body)] == [CR(4), CR(4)]
+
+
+def test_the_weekday_says_the_year_when_the_year_nearby_does_not_fit():
+    body = (
+        "We thank delegations for the first informal consultation on the resolution for the "
+        "2024 review conference, held on Friday, 10 March."
+    )
+    assert meetings_of(body) == [("2023-03-10", None, None, None, "informal-consultation")]
+
+
+def test_the_election_will_be_held_goes_on_about_the_election_just_named():
+    body = (
+        "The General Assembly will proceed to the election of the members of the Council on "
+        "Monday, 17 April 2023. The election will be held at a plenary meeting in the General "
+        "Assembly Hall at 11 a.m."
+    )
+    assert meetings_of(body) == [("2023-04-17", "11:00", None, GAH, "election")]
