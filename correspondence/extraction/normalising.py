@@ -71,6 +71,7 @@ def normalise(text: str) -> str:
     # Control characters and direction overrides can only mislead in a subject, a title or
     # a name read from the file (gasched.validators refuses them where people type).
     text = MISLEADING.sub("", text)
+    text = pipe_rows(text)
     text = tables.reflowed(text.expandtabs(8))
     # "Ad Hoc Working Group on the Revitalization ...        2": a running head and the
     # page number set apart from it, the page number alone (taken out below).
@@ -156,6 +157,26 @@ def dated_lines_apart(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+# "| Tuesday, 5th February | 10am - 1pm | CR 4 |": a table drawn with bars; its rule
+# "|-----|-----|" draws nothing.
+PIPE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\|)[ \t]*$")
+PIPE_RULE = re.compile(r"^[\s|:+-]+$")
+
+
+def pipe_rows(text: str) -> str:
+    """A table drawn with bars, each row a line of its own with its cells parted by commas."""
+    if "|" not in text:
+        return text
+
+    def row(match: re.Match) -> str:
+        cells = [c.strip() for c in match["cells"].split("|")]
+        if PIPE_RULE.match(match.group(0)):
+            return ""
+        return "\n" + ", ".join(c for c in cells if c) + "\n"
+
+    return PIPE_ROW.sub(row, text)
 
 
 def without_page_debris(text: str) -> str:

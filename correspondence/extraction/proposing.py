@@ -151,7 +151,8 @@ SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", 
 # "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
 FOR_ALL_BELOW = re.compile(
     # "the following dates for the meetings ..., all to be held in Conference Room 4:"
-    r"\ball\s+to\s+be\s+held\s+in\b"
+    r"\ball\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
+    r"|GA|NLB|Economic)"
     r"|\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
     r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
     r"|commence)\b"
