@@ -16,6 +16,7 @@ from .naming import title_of
 from .places import PlatformMention, RoomMention
 from .record import Reading, what_of
 from .resolving import ADJOURNMENT_WITHIN, AFTER_ADJOURNMENT
+from .results import ProposedMeeting
 from .times import TimeMention
 
 # "The meeting rose at 12.50 p.m.": the end of a meeting a summary records.
@@ -164,6 +165,11 @@ def panels_of_the_day(
                 return False
             rooms = [r for r in room_mentions if own[0].end <= r.start < bound]
             parts.append((panel, own[0], rooms[:1]))
+    # "Panel 1 ... from 10 a.m. to 1 p.m. and panel 2 from 3 to 5.30 p.m., both in
+    # Conference Room 4": one room for all of them.
+    shared = [r for r in room_mentions if r.start > parts[-1][1].end]
+    if shared and re.search(r"\b(?:both|all|each)\b[^,;]{0,12}$", sentence[: shared[0].start]):
+        parts = [(panel, t, rooms or shared[:1]) for panel, t, rooms in parts]
     before = made[-1]
     for panel, time_mention, rooms in parts:
         index = len(reading.meetings)
@@ -317,12 +323,26 @@ ANOTHER_PART = re.compile(
 )
 
 
+def main_meeting(reading: Reading, made: ProposedMeeting) -> ProposedMeeting:
+    """The meeting a panel belongs to: the last one of another kind that day."""
+    if made.kind != MeetingKind.PANEL:
+        return made
+    same_day = [
+        m
+        for m in reading.meetings
+        if m.date == made.date
+        and m.kind != MeetingKind.PANEL
+        and m.letter_index == made.letter_index
+    ]
+    return same_day[-1] if same_day else made
+
+
 def another_part(
     reading: Reading, time_mention: TimeMention, rooms: list[RoomMention], outcomes: dict
 ) -> None:
     """The meeting just named again that day, at the time given (and in the room given,
-    or else in its own room)."""
-    before = reading.meetings[reading.last_made[-1]]
+    or else in its own room); after panels, the meeting they were part of."""
+    before = main_meeting(reading, reading.meetings[reading.last_made[-1]])
     if time_mention.begins is None or any(
         m.date == before.date and m.start == time_mention.begins
         for m in reading.meetings[min(reading.last_made) :]

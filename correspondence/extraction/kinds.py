@@ -215,6 +215,8 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
 # "the preparations for the debate": a kind named as a topic is not the meeting.
 AS_A_TOPIC = re.compile(
     r"\b(?:for|on|to|about|towards)\s+(?:the|these|those|this|that|its|their|our)\s+(?:[\w-]+\s+)?$"
+    # "the follow-up to the Year of Dialogue among Civilizations": a name, no meeting's kind
+    r"|\b(?:Year|Decade|Day|Week)\s+(?:of|for|on)\s+(?:the\s+)?$"
     r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report"
     r"|organi[sz]ation"
     r"|(?:programme\s+of\s+)?work|agenda)\s+of\s+"

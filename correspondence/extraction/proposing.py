@@ -120,7 +120,12 @@ def read_announcements(
         if sentence.endswith(":"):
             # "the schedule of the informal consultations:": what the list below holds;
             # "The schedule is as follows:" a list of meetings of no kind said.
-            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            kinds = [
+                k
+                for k in find_kinds(sentence)
+                if not k.is_deadline
+                and not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+            ] or [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else None
             scheduled = bool(SCHEDULE.search(sentence))
             # "I should be grateful if Conference Room 5 could be reserved ... on the
