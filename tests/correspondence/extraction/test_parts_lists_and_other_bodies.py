@@ -626,3 +626,42 @@ def test_the_election_will_be_held_goes_on_about_the_election_just_named():
         "Assembly Hall at 11 a.m."
     )
     assert meetings_of(body) == [("2023-04-17", "11:00", None, GAH, "election")]
+
+
+def test_a_table_drawn_with_bars():
+    body = (
+        "As Co-Chairs of the IGN we share the programme:\n"
+        "| Date                    | Time        | Room        |\n"
+        "|-------------------------|-------------|-------------|\n"
+        "| Tuesday, 4th April      | 10am - 1pm  | CR 4        |\n"
+        "| Tuesday, 18th April     | 3pm - 6pm   | TC Chamber  |\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-04", "10:00", "13:00", CR(4), "negotiation"),
+        ("2023-04-18", "15:00", "18:00", TCC, "negotiation"),
+    ]
+
+
+def test_panels_both_in_one_room_then_the_meeting_closes():
+    body = (
+        "The high-level meeting will be held on Tuesday, 19 September 2023. The opening "
+        "segment will take place from 9 to 10 a.m. in the General Assembly Hall. Panel 1 will "
+        "be held from 10 a.m. to 1 p.m. and panel 2 from 3 to 5.30 p.m., both in Conference "
+        "Room 4. The closing segment will follow from 5.30 to 6 p.m. in the General Assembly "
+        "Hall."
+    )
+    assert meetings_of(body) == [
+        ("2023-09-19", "09:00", "10:00", GAH, "high-level"),
+        ("2023-09-19", "10:00", "13:00", CR(4), "panel"),
+        ("2023-09-19", "15:00", "17:30", CR(4), "panel"),
+        ("2023-09-19", "17:30", "18:00", GAH, "high-level"),
+    ]
+
+
+def test_a_named_year_gives_a_list_no_kind():
+    body = (
+        "The President intends to convene informal consultations of the plenary on the "
+        "follow-up to the Year of Dialogue among Civilizations, as follows:\n"
+        "  - Thursday, 13 April 2023, 1500 hrs to 1800 hrs\n"
+    )
+    assert meetings_of(body)[0][4] == "informal-consultation"
