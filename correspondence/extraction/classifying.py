@@ -109,7 +109,7 @@ OTHER_EVENT = re.compile(
     # "the meeting of States Parties to the Convention on the Law of the Sea, which will
     # be held": the parties to a treaty meet as their own body.
     r"|States\s+Parties|Parties\s+to\s+the)\b"
-    r"[^.;]{0,60}?\b(?:held|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
+    r"[^.;]{0,60}?\b(?:held|meeting\s+in|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
     # "the fourth session of the Intergovernmental Conference ... will be convened by its
@@ -145,6 +145,7 @@ ITS_OPENING = re.compile(
     r"(?:,\s+meeting\s+(?:in\s+(?:[\w-]+\s+)?session\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
     r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
 )
+YEAR_THEN = re.compile(r"\b(?:19|20)\d\d\b\s*[,;)]")
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
 # session running its course.
 ANOTHER_SESSION = re.compile(
@@ -226,6 +227,11 @@ def names_another_event(
         between = sentence[max(kind.end, mention.start - 90) : mention.start]
     else:
         between = sentence[max(0, mention.start - 90) : mention.start]
+    # "the Conference ..., held in Monterrey from 18 to 22 March 2002, on the 16th of April":
+    # a clause after another date (and its year) speaks of a meeting of its own.
+    after_a_year = [m.end() for m in YEAR_THEN.finditer(between)]
+    if after_a_year:
+        between = between[after_a_year[-1] :]
     if OTHER_EVENT.search(between):
         return "other-organisation"
     if AT_ITS_MEETING.search(sentence[max(0, mention.start - 120) : mention.start]):

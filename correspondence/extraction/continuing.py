@@ -317,6 +317,9 @@ def hours_of_the_day(
 # "The afternoon segment, from 3 to 6 p.m., in the same room": another part of the
 # meeting just named, at a time of its own.
 ANOTHER_PART = re.compile(
+    # "It will resume at 3 p.m. and close at 6 p.m.": the meeting just named, again.
+    r"^(?:It|The\s+(?:meeting|debate|dialogue|hearing|consultations?|briefing))\s+will\s+"
+    r"(?:resume|reconvene|continue)\s+(?:at|from|in)\b|"
     r"^(?:The|A|Its)\s+(?:morning|afternoon|evening|second|next|following|later|closing)\s+"
     r"(?:segment|session|part|meeting|panel|round-?\s?table|dialogue)\b",
     re.I,

@@ -236,6 +236,8 @@ DUE_BY = re.compile(
     r"|\b(?P<opens>open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
     # "a process of consultation which closed on 25 April": a call that ended.
     r"|\bwhich\s+closed\s+on\s+$"
+    # "Requests for inscription on the list of speakers will be accepted from 1 May"
+    r"|\b(?:accepted|received|taken)\s+(?:from|as\s+of|as\s+from)\s+$"
     # "the draft outcome, which will be circulated on 14 February": a paper's day.
     r"|\b(?:circulated|issued|distributed|made\s+available)\s+(?:to\s+(?:all\s+)?\w+\s+)?on\s+$",
     re.I,

@@ -33,7 +33,10 @@ TIME_RANGE = re.compile(
 # "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
 CONCLUDING = re.compile(
     r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
-    r"|until)\s+(?:at\s+|by\s+)?$",
+    r"|until)\s+(?:at\s+|by\s+)?$"
+    # "will open at 10 a.m. with statements by the Secretary-General and continue until 1 p.m."
+    r"|^[^.;]{0,100}\band\s+(?:will\s+)?(?:conclud|end|clos|adjourn|finish|continu|run|last)\w*"
+    r"\s+(?:until|till|at|by)\s+$",
     re.I,
 )
 
