@@ -157,9 +157,12 @@ ANOTHER_SESSION = re.compile(
     r"which\s+(?:concludes|ends|closes|opens|begins|starts|runs|will\s+(?:conclude|end|close"
     r"|open|begin|start|run))\s+(?:on\s+)?$"
     # "the Committee on Maritime Heritage will conclude its fifty-first session on 9 March"
-    r"|\b(?:Commission|Committee|Council|Board|Forum|Conference)\b[^.;]{0,60}?\b(?:will|is\s+to)"
-    r"\s+(?:conclude|open|begin|close|end|hold|start|resume)\s+its\s+(?:[\w-]+\s+){0,2}"
-    r"(?:session|meeting)s?\s+(?:in\s+[A-Z][a-z]+\s+)?(?:on|from)\s*$"
+    r"|\b(?:Commission|Committee|Council|Board|Forum|Conference)\b[^.;]{0,60}?\b(?:will|is\s+to"
+    r"|has|had)"
+    r"\s+(?:conclude|open|begin|close|end|hold|start|resume|concluded|opened|closed|ended|held)"
+    r"\s+its\s+(?:[\w-]+\s+){0,2}"
+    # "... has concluded its session (1 to 12 March)"
+    r"(?:session|meeting)s?\s+(?:in\s+[A-Z][a-z]+\s+)?(?:(?:on|from)\s*|\(\s*)$"
 )
 # "the Chair of the Commission on Sustainable Development, whose eleventh session will
 # take place from 28 April": the session of the body just named.

@@ -133,7 +133,8 @@ def read_announcements(
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
             if ROOM_FOR_THEM.search(sentence) or ASKED_FOR.search(sentence):
-                ahead = (parse_room_mentions(sentence, rooms), [], [])
+                # "... make the following rooms available, from 1500 to 1800 hrs:"
+                ahead = (parse_room_mentions(sentence, rooms), parse_time_mentions(sentence), [])
         elif TITLE.match(sentence):
             # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
             # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
@@ -149,7 +150,7 @@ PROGRAMME_OF = re.compile(
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )
-ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|made\s+available|allocated)\b", re.I)
+ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|available|allocated)\b", re.I)
 FOLLOWING_DATES = re.compile(r"\b(?:following|these)\s+(?:dates|days)\s*:\s*$", re.I)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)

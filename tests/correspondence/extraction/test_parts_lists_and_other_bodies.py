@@ -665,3 +665,26 @@ def test_a_named_year_gives_a_list_no_kind():
         "  - Thursday, 13 April 2023, 1500 hrs to 1800 hrs\n"
     )
     assert meetings_of(body)[0][4] == "informal-consultation"
+
+
+def test_a_body_that_has_concluded_its_session_in_brackets():
+    body = (
+        "Now that the Commission for Social Development has concluded its session (3 to 14 "
+        "April), we invite you to informal consultations on April 25th and 26th, from 10:00 to "
+        "13:00 on both days, in Conference Room 4."
+    )
+    assert [m[0] for m in meetings_of(body)] == ["2023-04-25", "2023-04-26"]
+
+
+def test_rooms_and_hours_asked_above_the_dates():
+    text = (
+        "INTEROFFICE MEMORANDUM\n\nTo: Chief, Meetings Servicing Section\nFrom: Office of "
+        "the President of the General Assembly\nDate: 1 March 2001\nSubject: Informal "
+        "consultations on the report\n\n1. I should be grateful if you could make the "
+        "following rooms available, with interpretation, from 1500 to 1800 hrs:\n"
+        "   Tuesday, 13 March 2001      Conference Room 5\n"
+        "   Tuesday, 20 March 2001      Conference Room 6\n\n2. Thank you.\n"
+    )
+    assert [
+        (m.date.isoformat(), m.start and m.start.hour, m.room) for m in extract(text).meetings
+    ] == [("2001-03-13", 15, CR(5)), ("2001-03-20", 15, CR(6))]
