@@ -29,6 +29,7 @@ HAS_DATE = re.compile(
 HEAD_FIELD = re.compile(
     r"^(?:to|a|from|de|date|through|s/c\s+de|reference|ref|subject|objet|cc|sent)\s*:", re.I
 )
+NUMBER_ONLY = re.compile(r"^\d{1,2}\.?$")
 WEEKDAY_ONLY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?$", re.I)
 SLACK = 2  # how far a cell may start from its column
 DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
@@ -106,7 +107,26 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             end += 1
             continue
         cells = cells_in_table(line, allowed)
+        if (
+            len(cells) == 1
+            and NUMBER_ONLY.match(rows[-1][0])
+            and not HAS_DATE.search(cells[0][1])
+            and wrapped_last_cell(line, lines, end, allowed)
+        ):
+            # "1    Tuesday, 4 March   ...   Conference Room 2 (NLB)" / "Categories of
+            # membership" at the margin: the numbered row's last cell, not its number's.
+            last = max(i for i, cell in enumerate(rows[-1]) if cell)
+            rows[-1][last] = f"{rows[-1][last]} {line.strip()}"
+            end += 1
+            continue
         if not lines_up(allowed, cells):
+            if wrapped_last_cell(line, lines, end, allowed) and full_rows > 1:
+                # "Categories of membership" / "Wednesday 9 April" at the margin, between two
+                # rows: the last cell of the row above, which the PDF lost the indent of.
+                last = max(i for i, cell in enumerate(rows[-1]) if cell) if any(rows[-1]) else 0
+                rows[-1][last] = f"{rows[-1][last]} {line.strip()}".strip()
+                end += 1
+                continue
             break
         if full_rows == DATED_WITHIN and not any(HAS_DATE.search(" ".join(r)) for r in rows):
             return end, None  # a table of meetings gives a date in its first rows
@@ -129,6 +149,17 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
     if full_rows < 2 or not any(HAS_DATE.search(" ".join(row)) for row in rows):
         return end, None
     return end, rows
+
+
+def wrapped_last_cell(line: str, lines: list[str], at: int, allowed: set[int]) -> bool:
+    """A short line of one cell that a row of the table follows."""
+    if len(line.strip()) > 40 or len(cells_of(line)) != 1:
+        return False
+    after = at + 1
+    if after >= len(lines) or not lines[after].strip():
+        return False
+    following = cells_in_table(lines[after], allowed)
+    return is_row(following) and lines_up(allowed, following)
 
 
 def place(row: list[str], columns: list[int], cells: list[tuple[int, str]]) -> None:
