@@ -688,3 +688,18 @@ def test_rooms_and_hours_asked_above_the_dates():
     assert [
         (m.date.isoformat(), m.start and m.start.hour, m.room) for m in extract(text).meetings
     ] == [("2001-03-13", 15, CR(5)), ("2001-03-20", 15, CR(6))]
+
+
+def test_a_numbered_table_whose_last_cells_wrap_to_the_margin():
+    body = (
+        "I transmit the schedule of the intergovernmental negotiations, as communicated to me "
+        "by their Chair.\n\n"
+        "Meeting    Date                  Time            Venue                  Cluster\n"
+        "1          Tuesday, 4 April     10am-1pm        Conference Room 2\n"
+        "Categories of membership\n"
+        "2          Tuesday, 18 April    3pm-6pm         Conference Room 2      Veto\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in meetings_of(body)] == [
+        ("2023-04-04", "10:00", CR(2)),
+        ("2023-04-18", "15:00", CR(2)),
+    ]
