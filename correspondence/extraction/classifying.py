@@ -53,7 +53,7 @@ CANCELLED = re.compile(
     re.I,
 )
 POSTPONED_OPEN = re.compile(
-    r"\bpostponed\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
+    r"\bpostpone[ds]?\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
     re.IGNORECASE,
 )
 # A date that says when a letter was written is not a meeting.

@@ -128,6 +128,9 @@ PARTS = re.compile(
 )
 
 
+BOTH_SAME_ROOM = re.compile(
+    r"\b(?:both|all|each)\s+in\s+the\s+same\s+(?:room|hall|chamber)\b", re.I
+)
 PLURAL = re.compile(r"(?:panel(?:\s+discussion)?s|round[-\s]?tables)\b", re.I)
 
 
@@ -170,6 +173,11 @@ def panels_of_the_day(
     shared = [r for r in room_mentions if r.start > parts[-1][1].end]
     if shared and re.search(r"\b(?:both|all|each)\b[^,;]{0,12}$", sentence[: shared[0].start]):
         parts = [(panel, t, rooms or shared[:1]) for panel, t, rooms in parts]
+    same = BOTH_SAME_ROOM.search(sentence, parts[-1][1].end)
+    if same and made[-1].room:
+        # "Two panels will follow: the first ..., and the second ..., both in the same room"
+        here = [RoomMention(same.start(), same.end(), made[-1].room)]
+        parts = [(panel, t, rooms or here) for panel, t, rooms in parts]
     before = made[-1]
     for panel, time_mention, rooms in parts:
         index = len(reading.meetings)

@@ -35,7 +35,7 @@ from .record import Reading, earlier_with, previous_in_letter, what_of
 from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import ProposedMeeting, TooManyMeetings
 from .times import TimeMention, parse_time_mentions, with_their_ends
-from .vocabulary import clean_space
+from .vocabulary import clean_space, last
 
 
 def read_announcements(
@@ -372,7 +372,8 @@ RESUMES = re.compile(
     re.I,
 )
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
-RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|book)\b", re.I)
+RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|reserved|book|booked)\b", re.I)
+CALLS_OFF = re.compile(r"\b(?:postpone|postponing|cancel|cancelling|canceling|call\s+off)\b", re.I)
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
 # "We intend to hold them on 23-25 June": the consultations just announced.
 THAT_MEETING = re.compile(
@@ -593,7 +594,11 @@ def frame_sentence(
                 origin = mentions[moves[index]] if index in moves else None
                 # "the consultations scheduled for Friday, 8 June, at 10 a.m. in Conference
                 # Room 6 have been postponed": the one date's fate may come after its room.
-                fate = sentence[clause.start :] if len(mentions) == 1 else words
+                fate = words
+                if len(mentions) == 1:
+                    # "I have decided to postpone the high-level meeting scheduled for ..."
+                    verb = last(CALLS_OFF.finditer(sentence, 0, clause.start))
+                    fate = sentence[verb.start() if verb else clause.start :]
                 change_of(meeting, fate, origin, letter_date, moved=moved)
                 if meeting.action == ProposalAction.ANNOUNCE and letter_date and day < letter_date:
                     meeting.held = True  # a day before the letter's is behind it

@@ -703,3 +703,39 @@ def test_a_numbered_table_whose_last_cells_wrap_to_the_margin():
         ("2023-04-04", "10:00", CR(2)),
         ("2023-04-18", "15:00", CR(2)),
     ]
+
+
+def test_a_room_reserved_for_dates_in_a_memo_and_a_postponement_said_first():
+    text = (
+        "INTEROFFICE MEMORANDUM\n\nTo: Chief, Meetings Servicing Section\nFrom: Office of "
+        "the President of the General Assembly\nDate: 1 February 2001\nSubject: Room request\n\n"
+        "1. The President wishes to convene open-ended informal consultations on the event.\n"
+        "2. I should be grateful if Conference Room 5 could be reserved on Thursday, 22 "
+        "February 2001, from 1500 hrs to 1800 hrs.\n"
+    )
+    [meeting] = extract(text).meetings
+    assert (meeting.date.isoformat(), meeting.room, meeting.kind.value) == (
+        "2001-02-22",
+        CR(5),
+        "informal-consultation",
+    )
+    body = (
+        "I have decided to postpone the high-level meeting scheduled for Monday, 24 April 2023, "
+        "to a later date to be determined."
+    )
+    [meeting] = extract(letter(body)).meetings
+    assert meeting.action.value == "postpone"
+
+
+def test_two_panels_both_in_the_same_room_as_the_opening():
+    body = (
+        "I will convene a high-level interactive dialogue on Thursday, 13 April 2023. The "
+        "opening segment will begin at 10 a.m. in the Trusteeship Council Chamber. Two panels "
+        "will follow: the first from 11.30 a.m. to 1 p.m., and the second from 3 p.m. to "
+        "5.30 p.m., both in the same room."
+    )
+    assert [(m[1], m[3], m[4]) for m in meetings_of(body)] == [
+        ("10:00", TCC, "dialogue"),
+        ("11:30", TCC, "panel"),
+        ("15:00", TCC, "panel"),
+    ]
