@@ -37,7 +37,9 @@ def kinds_from_the_letter(reading: Reading) -> None:
 # whose meetings are all negotiations (the README of the corpus: "IGN meetings are
 # negotiation").
 IGN = re.compile(
-    r"\b(?:Co-?)?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\b)",
+    r"\b(?:Co-?)?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\b)"
+    # its full name, which no other process has
+    r"|\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation",
     re.IGNORECASE,
 )
 # "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations": the PGA's office
@@ -46,6 +48,10 @@ ON_BEHALF = re.compile(
     r"\b(?:on\s+behalf|at\s+the\s+request)\s+of\s+the\s+(?:Co-?)?Chairs?\b"
     # "As Chair of the IGN, I share ...": the letter's writers say who they are.
     r"|\b(?:As|in\s+(?:my|our)\s+capacity\s+as|Writing\s+as)\s+(?:the\s+)?(?:Co-?)?Chairs?\s+of\b",
+    re.IGNORECASE,
+)
+FULL_NAME = re.compile(
+    r"\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation",
     re.IGNORECASE,
 )
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
@@ -61,7 +67,12 @@ def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     chaired = {
         index
         for index, facts in enumerate(letters)
-        if IGN.search(facts.text) and (facts.sender in FACILITATORS or ON_BEHALF.search(facts.text))
+        if IGN.search(facts.text)
+        and (
+            facts.sender in FACILITATORS
+            or ON_BEHALF.search(facts.text)
+            or FULL_NAME.search(facts.text)
+        )
     }
     for meeting in reading.meetings:
         if meeting.letter_index in chaired and meeting.kind in IGN_MEETINGS:

@@ -377,6 +377,8 @@ CALLS_OFF = re.compile(r"\b(?:postpone|postponing|cancel|cancelling|canceling|ca
 # "The meeting will be held on ...", "It will take place on ...": the one just announced.
 # "We intend to hold them on 23-25 June": the consultations just announced.
 THAT_MEETING = re.compile(
+    # "... the dates of the next two informal consultations. The first will be held on"
+    r"^The\s+(?:first|second)\s+(?:one\s+)?(?:will|is\s+to|would)\b|"
     # "The first informal meeting will take place on 13 May": the first of those announced.
     r"^(?:The|This|That)\s+(?:(?:first|second|third|next|last)\s+)?(?:informal\s+)?meetings?\b"
     r"|^It\s+will\b"
@@ -384,7 +386,11 @@ THAT_MEETING = re.compile(
     re.I,
 )
 # "I will convene an informal meeting ...", "I intend to hold a briefing ...".
-CONVENES = re.compile(r"\b(?:convene|hold|organi[sz]e|host|conduct)\b", re.I)
+CONVENES = re.compile(
+    r"\b(?:convene|hold|organi[sz]e|host|conduct)\b|\bdates?\s+of\s+the\s+next\b"
+    r"|\bnext\s+(?:two|three|four)\b",
+    re.I,
+)
 
 
 def announced_kind(sentence: str) -> MeetingKind | None:

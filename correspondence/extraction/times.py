@@ -23,7 +23,8 @@ CLOCK = (
 TIME_RANGE = re.compile(
     r"(?:from\s+|(?P<between>between\s+))?"
     + CLOCK.format(n="a")
-    + r"(?:\s*(?:-|–|—|to|until|(?(between)and|(?!)))\s*"
+    # "from 4:00 p.m, to 6:00 p.m.": a stray comma before "to" keeps the range.
+    + r"(?:\s*(?:-|–|—|,?\s*(?:to|until)|(?(between)and|(?!)))\s*"
     + CLOCK.format(n="b")
     + r")?(?![\d/])",
     re.IGNORECASE,

@@ -739,3 +739,30 @@ def test_two_panels_both_in_the_same_room_as_the_opening():
         ("11:30", TCC, "panel"),
         ("15:00", TCC, "panel"),
     ]
+
+
+def test_the_first_and_the_second_of_the_next_two_consultations():
+    body = (
+        "On behalf of the co-facilitators, please find below the dates of the next two "
+        "informal consultations. The first will be held on Wednesday, April 12, from 10:00 "
+        "a.m. to 1:00 p.m., and the second on Wednesday, April 19th, from 4:00 p.m, to "
+        "6:00 p.m., both in Conference Room 1."
+    )
+    assert meetings_of(body) == [
+        ("2023-04-12", "10:00", "13:00", CR(1), "informal-consultation"),
+        ("2023-04-19", "16:00", "18:00", CR(1), "informal-consultation"),
+    ]
+
+
+def test_the_ign_by_its_full_name_in_the_presidents_letter():
+    body = (
+        "The intergovernmental negotiations on the question of equitable representation on "
+        "and increase in the membership of the Security Council will continue according to "
+        "the following programme. All meetings will take place in Conference Room 2 from "
+        "10 a.m. to 1 p.m.:\n1. Wednesday, 5 April: categories of membership;\n"
+        "2. Wednesday, 19 April: the question of the veto.\n"
+    )
+    assert [(m[0], m[3], m[4]) for m in meetings_of(body)] == [
+        ("2023-04-05", CR(2), "negotiation"),
+        ("2023-04-19", CR(2), "negotiation"),
+    ]
