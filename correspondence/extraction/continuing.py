@@ -178,27 +178,19 @@ def panels_of_the_day(
         # "Two panels will follow: the first ..., and the second ..., both in the same room"
         here = [RoomMention(same.start(), same.end(), made[-1].room)]
         parts = [(panel, t, rooms or here) for panel, t, rooms in parts]
-    before = made[-1]
     for panel, time_mention, rooms in parts:
-        index = len(reading.meetings)
-        reading.meetings.append(
-            replace(
-                before,
-                start=time_mention.begins,
-                end=time_mention.ends,
-                timing=Timing.EXACT,
-                room=rooms[0].name if rooms else None,
-                virtual=False,
-                kind=MeetingKind.PANEL,
-                title=title_of(sentence, panel),
-                source=sentence,
-                warnings=[],
-                action=ProposalAction.ANNOUNCE,
-                moved_from=None,
-            )
+        that_day(
+            reading,
+            made[-1],
+            sentence,
+            time_mention,
+            room=rooms[0].name if rooms else None,
+            kind=MeetingKind.PANEL,
+            title=title_of(sentence, panel),
+            linked=rooms,
+            outcomes=outcomes,
+            virtual=False,
         )
-        for found in (time_mention, *rooms):
-            outcomes[(what_of(found), found.start)] = {"meeting": index}
     reading.last_made = list(range(len(reading.meetings) - len(parts), len(reading.meetings)))
     return True
 
@@ -255,24 +247,17 @@ def on_the_same_day(
     room = room_mentions[0].name if room_mentions else None
     if room is None and SAME_ROOM.search(sentence):
         room = before.room
-    index = len(reading.meetings)
-    reading.meetings.append(
-        replace(
-            before,
-            start=times[0].begins,
-            end=times[0].ends,
-            timing=Timing.EXACT,
-            room=room,
-            kind=kind,
-            title=title_of(sentence, kinds[0]),
-            source=sentence,
-            warnings=[],
-            action=ProposalAction.ANNOUNCE,
-            moved_from=None,
-        )
+    index = that_day(
+        reading,
+        before,
+        sentence,
+        times[0],
+        room=room,
+        kind=kind,
+        title=title_of(sentence, kinds[0]),
+        linked=room_mentions[:1],
+        outcomes=outcomes,
     )
-    for found in (times[0], *room_mentions[:1]):
-        outcomes[(what_of(found), found.start)] = {"meeting": index}
     reading.last_made = [index]
     return True
 
@@ -432,26 +417,57 @@ def followed_by(
     room = room_mentions[0].name if room_mentions else None
     if room is None and SAME_ROOM.search(sentence, follows.end()):
         room = before.room  # "followed by informal consultations ... in the same room"
+    index = that_day(
+        reading,
+        before,
+        sentence,
+        starts[0],
+        room=room,
+        kind=before.kind if part else kinds[0].kind,
+        title=before.title if part else title_of(sentence, kinds[0]),
+        linked=room_mentions[:1],
+        outcomes=outcomes,
+    )
+    reading.last_made = [index]
+    return True
+
+
+def that_day(
+    reading: Reading,
+    before: ProposedMeeting,
+    sentence: str,
+    time_mention: TimeMention | None,
+    *,
+    room: str | None,
+    kind: MeetingKind,
+    title: str,
+    linked: list[RoomMention] = (),
+    outcomes: dict | None = None,
+    **more,
+) -> int:
+    """Another meeting the sentence announces on the day of `before`, at the hour given (or
+    at none): its index, with the time and rooms that gave it noted."""
     index = len(reading.meetings)
     reading.meetings.append(
         replace(
             before,
-            start=starts[0].begins,
-            end=starts[0].ends,
-            timing=Timing.EXACT,
+            start=time_mention.begins if time_mention else None,
+            end=time_mention.ends if time_mention else None,
+            timing=Timing.EXACT if time_mention else Timing.DAY,
             room=room,
-            kind=before.kind if part else kinds[0].kind,
-            title=before.title if part else title_of(sentence, kinds[0]),
+            kind=kind,
+            title=title,
             source=sentence,
             warnings=[],
             action=ProposalAction.ANNOUNCE,
             moved_from=None,
+            **more,
         )
     )
-    for found in (starts[0], *room_mentions[:1]):
-        outcomes[(what_of(found), found.start)] = {"meeting": index}
-    reading.last_made = [index]
-    return True
+    if outcomes is not None:
+        for found in (*([time_mention] if time_mention else []), *linked):
+            outcomes[(what_of(found), found.start)] = {"meeting": index}
+    return index
 
 
 def rooms_of_sessions(
@@ -528,24 +544,18 @@ def after_adjournment(sentence: str, *, reading: Reading) -> bool:
     if not kinds or not FUTURE_VERB.search(sentence):
         return False
     before = made[-1]
-    reading.meetings.append(
-        replace(
-            before,
-            start=None,
-            end=None,
-            timing=Timing.DAY,
-            room=None,
-            # "... on the same platform": as virtual as the meeting before.
-            virtual=before.virtual and bool(SAME_PLATFORM.search(sentence)),
-            kind=kinds[0].kind,
-            title=title_of(sentence, kinds[0]),
-            source=sentence,
-            warnings=[],
-            action=ProposalAction.ANNOUNCE,
-            moved_from=None,
-        )
+    index = that_day(
+        reading,
+        before,
+        sentence,
+        None,
+        room=None,
+        kind=kinds[0].kind,
+        title=title_of(sentence, kinds[0]),
+        # "... on the same platform": as virtual as the meeting before.
+        virtual=before.virtual and bool(SAME_PLATFORM.search(sentence)),
     )
-    reading.last_made = [len(reading.meetings) - 1]
+    reading.last_made = [index]
     return True
 
 

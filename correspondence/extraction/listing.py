@@ -1,12 +1,13 @@
 """Lists and tables of meetings: an item of a list, a row of a table, the head of a
-table's columns, and the kind the items of one list share."""
+table's columns, the kind the items of one list share, and what a sentence above a list
+says once for all its items (their kind, room, hours or platform)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from meetings.enums import MeetingKind
+from meetings.enums import MeetingKind, Timing
 
 from .frames import NUMBERED_ENTRY
 from .results import ProposedMeeting
@@ -41,3 +42,46 @@ def kinds_along_a_list(items: list[ProposedMeeting], reading: Reading) -> None:
         for meeting in items:
             if id(meeting) in reading.generic:
                 meeting.kind = next(iter(named))
+
+
+# --- What is said once above a list ---------------------------------------------------
+
+# "the programme of informal consultations for the coming weeks": the kind of a table below.
+PROGRAMME_OF = re.compile(
+    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:(?:the|our|its|their)\s+)?"
+    r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
+    re.I,
+)
+ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|available|allocated)\b", re.I)
+FOLLOWING_DATES = re.compile(r"\b(?:following|these)\s+(?:dates|days)\s*:\s*$", re.I)
+# "The schedule is as follows:", "the programme of work below:": a list of meetings.
+SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
+# "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
+FOR_ALL_BELOW = re.compile(
+    # "the following dates for the meetings ..., all to be held in Conference Room 4:"
+    r"\ball\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
+    r"|GA|NLB|Economic)"
+    r"|\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
+    r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
+    r"|commence)\b"
+    # "the consultations will be held virtually on the WebEx platform" above their dates
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions)\s+will\s+be\s+held"
+    r"\s+(?:virtually|online|in\b|on\s+the\b)",
+    re.I,
+)
+
+
+def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
+    """The room and hours said once above a list, for its meetings that give none."""
+    if not said:
+        return
+    found_rooms, found_times, platforms = said
+    room = found_rooms[0].name if len({r.name for r in found_rooms}) == 1 else None
+    hours = found_times[0] if len(found_times) == 1 and found_times[0].begins else None
+    for meeting in listed:
+        if room and meeting.room is None and not meeting.virtual:
+            meeting.room = room
+        elif platforms and not found_rooms and meeting.room is None:
+            meeting.virtual = True
+        if hours and meeting.start is None:
+            meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT

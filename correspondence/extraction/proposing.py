@@ -28,7 +28,18 @@ from .continuing import (
 from .dates import ANY_MONTH, DateMention, parse_date_mentions
 from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
-from .listing import BULLET, HEADING, ROW, kinds_along_a_list
+from .listing import (
+    ASKED_FOR,
+    BULLET,
+    FOLLOWING_DATES,
+    FOR_ALL_BELOW,
+    HEADING,
+    PROGRAMME_OF,
+    ROW,
+    SCHEDULE,
+    kinds_along_a_list,
+    where_and_when,
+)
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, earlier_with, previous_in_letter, what_of
@@ -143,46 +154,6 @@ def read_announcements(
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
         where_and_when(reading.meetings[list_start:], said_ahead)
-
-
-PROGRAMME_OF = re.compile(
-    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:(?:the|our|its|their)\s+)?"
-    r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
-    re.I,
-)
-ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|available|allocated)\b", re.I)
-FOLLOWING_DATES = re.compile(r"\b(?:following|these)\s+(?:dates|days)\s*:\s*$", re.I)
-# "The schedule is as follows:", "the programme of work below:": a list of meetings.
-SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
-# "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
-FOR_ALL_BELOW = re.compile(
-    # "the following dates for the meetings ..., all to be held in Conference Room 4:"
-    r"\ball\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
-    r"|GA|NLB|Economic)"
-    r"|\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
-    r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
-    r"|commence)\b"
-    # "the consultations will be held virtually on the WebEx platform" above their dates
-    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions)\s+will\s+be\s+held"
-    r"\s+(?:virtually|online|in\b|on\s+the\b)",
-    re.I,
-)
-
-
-def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
-    """The room and hours said once above a list, for its meetings that give none."""
-    if not said:
-        return
-    found_rooms, found_times, platforms = said
-    room = found_rooms[0].name if len({r.name for r in found_rooms}) == 1 else None
-    hours = found_times[0] if len(found_times) == 1 and found_times[0].begins else None
-    for meeting in listed:
-        if room and meeting.room is None and not meeting.virtual:
-            meeting.room = room
-        elif platforms and not found_rooms and meeting.room is None:
-            meeting.virtual = True
-        if hours and meeting.start is None:
-            meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT
 
 
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
