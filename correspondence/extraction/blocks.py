@@ -46,6 +46,11 @@ class Block:
     times: list[TimeMention]
     summary: bool
 
+    @property
+    def untitled(self) -> bool:
+        """A part of the event the letter names ("OPENING SEGMENT"), of no kind of its own."""
+        return self.kind.end == 0 and self.kind.kind == MeetingKind.OTHER
+
 
 def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
     """The headed blocks of a letter part, offsets into the part."""
@@ -69,7 +74,10 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         if title is None:
             continue
         kinds = [k for k in find_kinds(title) if not k.is_deadline]
-        if not kinds or (kinds[0].kind == MeetingKind.OTHER and len(kinds) == 1):
+        # "OPENING SEGMENT" / "Date: ..." / "Time: ..." / "Venue: ...": a part of the event
+        # the letter names, whose title names no kind; only with its hour and room below.
+        untitled = not kinds or (kinds[0].kind == MeetingKind.OTHER and len(kinds) == 1)
+        if untitled and not SEGMENT.match(title):
             continue
         room, times = None, []
         below_lines = list(lines_below(lines, index))
@@ -103,13 +111,13 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 break
         times = times or [shifted(t, start) for t in same_line[:1]]
         room = room or next((shifted(r, start) for r in rooms_beside[:1]), None)
-        if room is None and not times:
+        if (room is None and not times) or (untitled and (room is None or not times)):
             continue
         date = dates[0]
         blocks.append(
             Block(
                 title=title,
-                kind=kinds[0],
+                kind=KindMention(0, 0, MeetingKind.OTHER) if untitled else kinds[0],
                 date=DateMention(date.start + start, date.end + start, date.days, date.weekday),
                 room=room,
                 times=times,
@@ -160,8 +168,10 @@ def title_above(lines: list[tuple[int, str]], index: int, rooms: dict[str, str])
     of the block above."""
     paragraphs: list[list[str]] = [[]]
     for _start, line in reversed(lines[max(0, index - 10) : index]):
-        if paragraphs[-1] and line.strip() and ends_a_block(line.strip(), rooms):
+        if any(paragraphs) and line.strip() and ends_a_block(line.strip(), rooms):
             break
+        if RULE.match(line):
+            break  # "-----": the page's or the annex's rule above the title
         if not line.strip():
             if paragraphs[-1]:
                 if len(paragraphs) == 2:
@@ -190,6 +200,10 @@ def ends_a_block(line: str, rooms: dict[str, str]) -> bool:
     return bool(found) and found[0].start == 0 and only_these(line, found)
 
 
+RULE = re.compile(r"^\s*[-_=*~.]{3,}\s*$")
+# The title of a part of a programme: "OPENING SEGMENT", "Interactive panel: Financing",
+# "Closing" (short, no sentence).
+SEGMENT = re.compile(r"^[A-Z][\w'-]*(?:[ :,&/-]+[\w'-]+){0,7}$")
 ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z0-9]{1,3}\)|[•*·▪-])\s")
 
 

@@ -109,7 +109,7 @@ OTHER_EVENT = re.compile(
     # "the meeting of States Parties to the Convention on the Law of the Sea, which will
     # be held": the parties to a treaty meet as their own body.
     r"|States\s+Parties|Parties\s+to\s+the)\b"
-    r"[^.;]{0,60}?\b(?:held|meeting\s+in|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
+    r"[^.;]{0,60}?\b(?:held|meeting\s+in|meeting(?=\s*$)|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
     # "the fourth session of the Intergovernmental Conference ... will be convened by its
@@ -117,7 +117,11 @@ OTHER_EVENT = re.compile(
     r"|\bconvened\s+by\s+its\s+own\b"
     # "the conference to be convened by the Food and Agriculture Organization in Rome"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:[A-Z][\w-]+\s+(?:and\s+|of\s+|on\s+)?){0,5}"
-    r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank|Authority|Community|Development|Group)\b"
+    r"(?:Organi[sz]ation|Agency|Programme|Fund|Union|Bank|Authority|Community|Development|Group"
+    r"|Institute|Foundation|Centre|Center|University)\b"
+    # "a webinar organised by an independent research institute on 3 February"
+    r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:institute"
+    r"|think[\s-]tank|foundation|university|academy|non-governmental\s+organi[sz]ation|NGO)\b"
 )
 # "The Council on Mountain Peoples will hold its fifth session from 3 to 7 March and the
 # Committee on Highland Agriculture from 17 to 21 March": the sessions of other bodies
@@ -142,7 +146,7 @@ ITS_OPENING = re.compile(
     r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*"
     r"(?:\s+(?:[A-Z][\w-]*|on|of|for|and|the)){0,6}\s*"
     # "the Board of the United Nations Development Programme, meeting in annual session on"
-    r"(?:,\s+meeting\s+(?:in\s+(?:[\w-]+\s+)?session\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
+    r"(?:,\s+meeting\s+(?:in\s+(?:(?:[\w-]+\s+)?session|[A-Z][\w-]+)\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
     r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
 )
 YEAR_THEN = re.compile(r"\b(?:19|20)\d\d\b\s*[,;)]")
@@ -226,7 +230,9 @@ def names_another_event(
     sentence: str, kind: KindMention | None, mention: DateMention
 ) -> str | None:
     """Why the date is not a General Assembly meeting, if it is another's or elsewhere."""
-    if kind is not None and kind.end <= mention.start:
+    # "The World Health Assembly, meeting in Geneva from 21 May": a bare "meeting" may
+    # be the other event's participle, so the words before it still count.
+    if kind is not None and kind.end <= mention.start and kind.kind != MeetingKind.OTHER:
         between = sentence[max(kind.end, mention.start - 90) : mention.start]
     else:
         between = sentence[max(0, mention.start - 90) : mention.start]

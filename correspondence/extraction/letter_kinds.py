@@ -104,3 +104,25 @@ def kinds_of_the_subject(reading: Reading, letters: list[LetterFacts]) -> None:
         for meeting in own:
             if id(meeting) in reading.generic:
                 meeting.kind = kind
+
+
+# The parts of an event a programme lists that are no event of their own.
+PARTS = (MeetingKind.OTHER, MeetingKind.PANEL)
+
+
+def kinds_of_the_segments(reading: Reading, letters: list[LetterFacts]) -> None:
+    """An annex's "Opening segment" and "Closing segment" are parts of the event the
+    letter announces ("the high-level meeting ..., as set out in the annex"): of its kind,
+    the first the letter names (a panel is only ever a part)."""
+    for meeting in reading.meetings:
+        if id(meeting) not in reading.segments or meeting.kind != MeetingKind.OTHER:
+            continue
+        text = letters[meeting.letter_index].text
+        named = (
+            k.kind
+            for k in find_kinds(text)
+            if not k.is_deadline
+            and k.kind not in PARTS
+            and not AS_A_TOPIC.search(text[max(0, k.start - 30) : k.start])
+        )
+        meeting.kind = next(named, MeetingKind.OTHER)

@@ -48,7 +48,10 @@ def kinds_along_a_list(items: list[ProposedMeeting], reading: Reading) -> None:
 
 # "the programme of informal consultations for the coming weeks": the kind of a table below.
 PROGRAMME_OF = re.compile(
-    r"\b(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)\s+(?:(?:the|our|its|their)\s+)?"
+    r"\b(?:(?:programme|program|schedule|calendar|timetable|dates)\s+(?:of|for)"
+    # "we are pleased to outline the meetings of the IGN for the session" above their list
+    r"|(?:outline|set\s+out|share|list)(?:\s+with\s+you)?(?=\s+(?:the|our)\s+(?:[\w-]+\s+)?meetings\b))"
+    r"\s+(?:(?:the|our|its|their)\s+)?"
     r"(?:(?:next|coming|upcoming|remaining|forthcoming|further)\s+)?",
     re.I,
 )

@@ -127,7 +127,10 @@ def read_announcements(
         named = PROGRAMME_OF.search(sentence)
         if named:
             kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
-            programme_of = kinds[0].kind if kinds and kinds[0].start == 0 else programme_of
+            # "the meetings of the IGN": the kind of what the meetings are of
+            before = sentence[named.end() : named.end() + kinds[0].start] if kinds else ""
+            if kinds and (not before or MEETINGS_OF.match(before)):
+                programme_of = kinds[0].kind
         if sentence.endswith(":"):
             # "the schedule of the informal consultations:": what the list below holds;
             # "The schedule is as follows:" a list of meetings of no kind said.
@@ -156,6 +159,7 @@ def read_announcements(
         where_and_when(reading.meetings[list_start:], said_ahead)
 
 
+MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.

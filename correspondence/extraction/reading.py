@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from .blocks import headed_blocks
 from .heads import body_of, read_letter, split_letters
-from .letter_kinds import kinds_from_the_letter, kinds_of_the_process, kinds_of_the_subject
+from .letter_kinds import (
+    kinds_from_the_letter,
+    kinds_of_the_process,
+    kinds_of_the_segments,
+    kinds_of_the_subject,
+)
 from .normalising import normalise
 from .places import room_of_its_day, unhq_room_names
 from .proposing import read_announcements
@@ -63,4 +68,5 @@ def extract(
     kinds_from_the_letter(reading)
     kinds_of_the_subject(reading, letters)
     kinds_of_the_process(reading, letters)
+    kinds_of_the_segments(reading, letters)
     return reading.extraction(letters)

@@ -37,6 +37,8 @@ class Reading:
     plain: set[int] = field(default_factory=set)  # ids of meetings called only "our meeting"
     generic: set[int] = field(default_factory=set)  # ids of those called only "meeting(s)"
     last_made: list[int] = field(default_factory=list)  # the meetings of the last frame
+    # ids of the meetings of untitled blocks ("OPENING SEGMENT"): parts of an event
+    segments: set[int] = field(default_factory=set)
 
     def copied(self, meeting: ProposedMeeting, copy: ProposedMeeting) -> ProposedMeeting:
         """A copy of a meeting (another session of it) is named as the meeting is."""
@@ -78,6 +80,8 @@ class Reading:
                         letter_index=letter_index,
                     )
                 )
+                if block.untitled:
+                    self.segments.add(id(self.meetings[-1]))
             for found, what in (
                 (block.date, "date"),
                 *((t, "time") for t in block.times[:1]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from correspondence.enums import ProposalAction
@@ -228,6 +229,7 @@ def merge_back_references(reading: Reading) -> None:
     on_day: dict = {}  # day -> indices of the meetings before on that day, in order
     keep.update(weeks_the_letter_dates(meetings))
     keep.update(moves_from_the_sentence_before(meetings))
+    keep.update(ranges_set_out(meetings, reading.segments))
     for index, later in enumerate(meetings):
         if keep.get(index) == -1:
             continue
@@ -277,6 +279,35 @@ def merge_back_references(reading: Reading) -> None:
                 )
             )
     reading.mentions[:] = mentions
+
+
+def ranges_set_out(meetings: list[ProposedMeeting], segments: set[int]) -> dict[int, int]:
+    """ "the thematic debate, which I will convene from 19 to 21 April", and an annex that
+    sets out each of those days at its hours: the range's days are the programme's
+    meetings (index -> -1), and the programme's untitled parts ("OPENING SEGMENT") are
+    of the range's kind."""
+    bare: dict[tuple, list[int]] = {}  # one sentence's days of one kind, no hour or room
+    detailed: dict[date, list[int]] = {}
+    for index, m in enumerate(meetings):
+        if m.action != ProposalAction.ANNOUNCE:
+            continue
+        if m.start is None and m.room is None and not m.virtual:
+            bare.setdefault((m.letter_index, m.source, m.kind), []).append(index)
+        else:
+            detailed.setdefault(m.date, []).append(index)
+    gone: dict[int, int] = {}
+    for (_letter, _source, kind), indices in bare.items():
+        days = [meetings[i].date for i in indices]
+        if len(days) < 2 or any((b - a).days != 1 for a, b in pairwise(days)):
+            continue
+        if not all(day in detailed for day in days):
+            continue
+        for day in days:
+            for index in detailed[day]:
+                if id(meetings[index]) in segments:
+                    meetings[index].kind = kind
+        gone.update(dict.fromkeys(indices, -1))
+    return gone
 
 
 def moves_from_the_sentence_before(meetings: list[ProposedMeeting]) -> dict[int, int]:

@@ -1,0 +1,122 @@
+"""An event announced in the letter and set out in its annex, the meetings of a process
+listed under the sentence that names it, and others' events in the participle ("the
+World Health Assembly, meeting in Geneva"): patterns of issue #18 in wordings of their own.
+"""
+
+from correspondence.extraction import extract
+
+from .helpers import meetings_of
+
+GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
+CR = "Conference Room {}".format
+
+ANNEX = """
+
+-----
+ANNEX
+
+OPENING SEGMENT
+Date: Monday, 12 June 2023
+Time: 10 a.m. - 1 p.m.
+Venue: General Assembly Hall
+
+PANEL ONE: COASTAL FINANCE
+Date: Monday, 12 June 2023
+Time: 3 p.m. - 6 p.m.
+Venue: Trusteeship Council Chamber
+
+PANEL TWO: DATA
+Date: Tuesday, 13 June 2023
+Time: 10 a.m. - 1 p.m.
+Venue: Conference Room 4
+
+WRAP-UP AND CLOSING
+Date: Tuesday, 13 June 2023
+Time: 4 p.m.
+Venue: General Assembly Hall
+"""
+
+
+def test_an_annex_that_sets_out_each_day_of_the_range_replaces_the_range():
+    found = meetings_of(
+        "I am pleased to share the programme of the thematic debate on resilient coasts, "
+        "which I will convene on 12 and 13 June 2023, as set out in the annex." + ANNEX
+    )
+    assert sorted(found) == [
+        ("2023-06-12", "10:00", "13:00", GAH, "thematic-debate"),
+        ("2023-06-12", "15:00", "18:00", TCC, "panel"),
+        ("2023-06-13", "10:00", "13:00", CR(4), "panel"),
+        ("2023-06-13", "16:00", None, GAH, "thematic-debate"),
+    ]
+
+
+def test_a_range_the_annex_covers_only_in_part_stays():
+    annex = ANNEX.split("PANEL TWO")[0]  # only the first day set out
+    found = meetings_of(
+        "The thematic debate on resilient coasts will be held from 12 to 13 June 2023; the "
+        "arrangements for its first day are annexed." + annex
+    )
+    assert ("2023-06-13", None, None, None, "thematic-debate") in found
+    assert ("2023-06-12", "10:00", "13:00", GAH, "thematic-debate") in found
+
+
+def test_untitled_parts_of_a_one_day_event_take_the_letters_kind():
+    found = meetings_of(
+        "I have the honour to convene a high-level meeting on the fortieth anniversary of "
+        "the Convention, to be held during the high-level week, as described in the annex."
+        "\n\n-----\nAnnex\n\nOpening segment\nWednesday, 20 September 2023\n"
+        "10 a.m. - 11.30 a.m.\nGeneral Assembly Hall\n\nClosing segment\n"
+        "Wednesday, 20 September 2023\n5 p.m. - 6 p.m.\nGeneral Assembly Hall\n"
+    )
+    assert found == [
+        ("2023-09-20", "10:00", "11:30", GAH, "high-level"),
+        ("2023-09-20", "17:00", "18:00", GAH, "high-level"),
+    ]
+
+
+def test_a_title_without_a_kind_needs_its_hour_and_its_room():
+    # A date under a heading with only a room below is an address block, not a meeting.
+    found = meetings_of(
+        "Please note the closure of the garage for works.\n\nNORTH GARAGE\n"
+        "Thursday, 22 June 2023\nConference Room 4\n"
+    )
+    assert found == []
+
+
+def test_the_meetings_of_the_ign_outlined_above_a_numbered_list():
+    found = meetings_of(
+        "As Co-Chairs of the intergovernmental negotiations, we are glad to set out the "
+        "meetings of the IGN for the remainder of the session. Delegations will be seated "
+        "in the General Assembly Hall.\n\n"
+        "1. Monday, 3rd April, 10:00 - 13:00: Working methods and the size of the Council\n"
+        "2. Tuesday, 18th April, 15:00 - 18:00: The veto\n\n"
+        "All meetings will take place in the General Assembly Hall."
+    )
+    assert found == [
+        ("2023-04-03", "10:00", "13:00", GAH, "negotiation"),
+        ("2023-04-18", "15:00", "18:00", GAH, "negotiation"),
+    ]
+
+
+def test_another_assembly_meeting_elsewhere_in_the_participle():
+    found = extract(
+        "14 March 2023\n\nExcellency,\n\nThe Assembly of the Seabed Compact, meeting in "
+        "Kingston from 10 to 21 July 2023, will take up the same question. The World Health "
+        "Assembly, meeting from 21 to 26 May 2023, will also consider it.\n\nJane Doe\n"
+    ).meetings
+    assert found == []
+
+
+def test_an_event_organised_by_an_institute_or_a_think_tank():
+    assert (
+        meetings_of(
+            "We also draw your attention to a seminar organized by a private research "
+            "institute on Wednesday, 5 April 2023, which is not part of our process."
+        )
+        == []
+    )
+    # The President's own briefing stays a meeting.
+    assert meetings_of(
+        "I will hold a briefing organized by my Office on Wednesday, 5 April 2023 at 3 p.m. "
+        "in Conference Room 1."
+    ) == [("2023-04-05", "15:00", None, CR(1), "briefing")]
