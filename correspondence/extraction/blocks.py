@@ -85,6 +85,13 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
         for at, (below_start, below) in enumerate(below_lines):
             if at == consumed:
                 continue  # the second half of a room's name
+            if blocks and SAME_AS_ABOVE.search(below) and room is None and not times:
+                # "Time and venue: same time and place": the block above's.
+                above, end = blocks[-1], below_start + len(below)
+                if above.room is not None:
+                    room = RoomMention(below_start, end, above.room.name)
+                times = [TimeMention(below_start, end, t.begins, t.ends) for t in above.times[:1]]
+                continue
             found_rooms = parse_room_mentions(below, rooms) or alias_alone(below, rooms)
             found_times = parse_time_mentions(below)
             if not found_rooms and not found_times and at + 1 < len(below_lines):
@@ -200,6 +207,9 @@ def ends_a_block(line: str, rooms: dict[str, str]) -> bool:
     return bool(found) and found[0].start == 0 and only_these(line, found)
 
 
+SAME_AS_ABOVE = re.compile(
+    r"^\s*(?:[\w ]{0,20}:\s*)?(?:the\s+)?same\s+time\s+and\s+(?:place|venue|room)\b", re.I
+)
 RULE = re.compile(r"^\s*[-_=*~.]{3,}\s*$")
 # The title of a part of a programme: "OPENING SEGMENT", "Interactive panel: Financing",
 # "Closing" (short, no sentence).

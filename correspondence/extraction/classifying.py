@@ -96,6 +96,12 @@ TERM_OF_OFFICE = re.compile(
 )
 
 
+# "planned for the week of 16 March": a week, its days to be fixed.
+WEEK_OF = re.compile(
+    r"\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
+
+
 def starts_a_term(sentence: str, mention: DateMention) -> bool:
     return bool(TERM_OF_OFFICE.search(sentence[max(0, mention.start - 60) : mention.start]))
 
@@ -112,6 +118,9 @@ OTHER_EVENT = re.compile(
     r"[^.;]{0,60}?\b(?:held|meeting\s+in|meeting(?=\s*$)|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+    # "The World Health Assembly's side event of 20 September"
+    r"|\b(?:World\s+Health\s+Assembly|African\s+Union|European\s+Union|Forum|Summit"
+    r"|Conference(?!\s+(?:Room|Rm)))'s\s[^.;]{0,60}$"
     # "the fourth session of the Intergovernmental Conference ... will be convened by its
     # own President from 25 March"
     r"|\bconvened\s+by\s+its\s+own\b"
@@ -223,6 +232,13 @@ ELSEWHERE = re.compile(
     rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
     rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+(?:on|from)\s*$"
+)
+
+
+# "... of 20 September will take place outside United Nations Headquarters"
+OUTSIDE = re.compile(
+    r"[^.;]{0,40}?\b(?:take\s+place|be\s+held|held|meet)\s+(?:outside|away\s+from)\s+(?:the\s+)?"
+    r"(?:United\s+Nations\s+)?Headquarters\b"
 )
 
 
@@ -350,6 +366,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
     """Why the date is no meeting of the General Assembly (a mention's reason and
     detail), if it is not: the start of a term of office, another's event, a meeting
     away from Headquarters, a date something is due by."""
+    if WEEK_OF.search(sentence[max(0, mention.start - 30) : mention.start]):
+        return {"reason": "not-understood", "detail": "a week, no day fixed"}
     if starts_a_term(sentence, mention):
         return {"reason": "term-of-office", "detail": "the start of a term of office"}
     elsewhere = names_another_event(sentence, kind, mention)
@@ -363,8 +381,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         return {"reason": "past-event", "detail": "a day in the past the letter counts from"}
     if CLOSURE.search(sentence[max(0, mention.start - 80) : mention.start]):
         return {"reason": "closure", "detail": "the premises closed"}
-    if elsewhere:
-        return {"reason": elsewhere, "detail": "a meeting away from Headquarters"}
+    if elsewhere or OUTSIDE.match(sentence, mention.end):
+        return {"reason": "held-elsewhere", "detail": "a meeting away from Headquarters"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.
     due = DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start])
     if (

@@ -35,7 +35,9 @@ def sentences(body: str) -> list[tuple[int, str]]:
     protected = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", body)
     # "a.m." and "p.m." end a sentence only when a new sentence visibly starts.
     protected = re.sub(
-        r"\b([ap])\.\s?m\.(?=\s+(?:\(|[a-z]|in\b|at\b|Conference|CR|ECOSOC|Trusteeship|General|GA|Room|Chamber|Hall|New\s+York|UN\b|United\s+Nations|EST\b|EDT\b|ET\b|GMT\b|UTC\b|CET\b|NY\b))",
+        r"\b([ap])\.\s?m\.(?=\s+(?:\(|[a-z]|in\b|at\b|Conference|CR|ECOSOC|Trusteeship|General|GA|Room|Chamber|Hall|New\s+York|UN\b|United\s+Nations|EST\b|EDT\b|ET\b|GMT\b|UTC\b|CET\b|NY\b"
+        # "Time: 10 a.m. - 1 p.m. Venue: Trusteeship Chamber": the block's next label
+        r"|(?:Venue|Room|Place|Location|Platform)\s*:))",
         lambda m: m.group(0).replace(".", "\x00"),
         protected,
     )

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from correspondence.enums import Sender
 from meetings.headquarters import room_key
@@ -82,6 +84,56 @@ def body_of(part: str) -> tuple[int, str]:
             start = dated.end()
     closing = CLOSING.search(part, start)
     return start, part[start : closing.start() if closing else len(part)]
+
+
+# Below the closing, an annex's heading: "ANNEX", "Annex II", "Annex: Indicative
+# programme", "PROGRAMME OF INFORMAL CONSULTATIONS".
+ANNEX_HEAD = re.compile(
+    r"^[ \t]*(?:(?i:annex|appendix|enclosure|attachment)\b[^\n]{0,120}"
+    r"|(?:[A-Z]+[ \t]+){0,4}(?:PROGRAMME|PROGRAM|SCHEDULE|CALENDAR|TIMETABLE)\b"
+    r"[A-Z \t,:-]{0,100})$",
+    re.M,
+)
+
+
+T = TypeVar("T")
+# "four rounds of informal consultations, as set out in the annex": the body says
+# that the annex holds meetings.
+ANNEXED = re.compile(r"\b(?:annex(?:ed)?|attached|appended|enclosed|enclosure|attachment)\b", re.I)
+
+
+def annex_of(part: str, announced: Callable[[str], T | None]) -> tuple[int, str, T | None]:
+    """The annexes below the letter's closing, where they start in the part and the kind
+    of meetings they set out, when a sentence of the body says so (`announced` gives the
+    kind a sentence names); an annex of others' events, or of documents, stays unread."""
+    body_start, body = body_of(part)
+    kinds = (announced(sentence_around(body, m.start())) for m in ANNEXED.finditer(body))
+    kind = next((k for k in kinds if k is not None), None)
+    if kind is None:
+        return len(part), "", None
+    closing = CLOSING.search(part, body_start + len(body))
+    if closing is None:
+        return len(part), "", None
+    head = ANNEX_HEAD.search(part, closing.end())
+    if head is None:
+        return len(part), "", None
+    title = [line for line in part[head.start() :].split("\n", 12)[:12] if line.strip()][:3]
+    if ANOTHER_PROGRAMME.search(" ".join(title)):
+        return len(part), "", None
+    return head.start(), part[head.start() :], kind
+
+
+# "World Conference of Coastal Cities - provisional programme": an annex setting out
+# another's event.
+ANOTHER_PROGRAMME = re.compile(
+    r"\b(?:Conference(?!\s+(?:Room|Rm|Building))|Forum|Summit|Congress|Symposium|Expo|Festival)\b"
+)
+
+
+def sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
+    end = text.find(". ", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page number)

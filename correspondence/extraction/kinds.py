@@ -35,6 +35,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
+        # "The first drafting session will be held as follows:" (a text negotiated)
+        r"|drafting\s+sessions?"
         r"|rounds?\s+of\s+(?:intergovernmental\s+)?negotiations|negotiations|IGN(?:\s+meetings?)?",
     ),
     (
@@ -91,6 +93,8 @@ DEADLINE_TRIGGER = re.compile(
     # "the list of speakers ... will close on": a list opens and closes, it never meets.
     r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
     r"|list\s+of\s+speakers"
+    # "We intend to present a zero draft on 7 April": a paper's day
+    r"|(?:present|issu|releas)\w*\s+(?:a|the|our)\s+(?:zero|first|revised)\s+draft"
     r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
     re.IGNORECASE,
 )

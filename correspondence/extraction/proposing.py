@@ -59,19 +59,22 @@ def read_announcements(
     reading: Reading,
     most_meetings: int | None = None,
     most_deadlines: int | None = None,
+    programme_of: MeetingKind | None = None,
 ) -> None:
+    """Propose the meetings and deadlines of a body of text, sentence by sentence;
+    `programme_of`: the kind of the meetings it sets out, when the letter said so."""
     lead_in = None  # "the schedule of the informal consultations:" before a list
     scheduled = False  # "The schedule is as follows:" before a list
     dated = False  # "on the following dates:" before a list
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
-    programme_of = None  # "the programme of informal consultations": what a table holds
+    # programme_of: "the programme of informal consultations": what a table holds
     ahead = None  # "All meetings will be held in the GA Hall from 10 a.m." above a list
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
     for start, sentence in sentences(body):
-        if ENUMERATOR.match(sentence):
-            continue  # "1." cut off from its item: the list goes on
+        if ENUMERATOR.match(sentence) or RULE.match(sentence):
+            continue  # "1." cut off from its item, a table's rule: the list goes on
         item = bool(BULLET.match(sentence) or ROW.match(sentence))
         if not (item or HEADING.match(sentence)):
             lead_in, scheduled, dated = None, False, False
@@ -160,6 +163,7 @@ def read_announcements(
 
 
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
+RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 # The title of a table or list: a few words without a full stop, and no date.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from meetings.enums import MeetingKind
+
 from .blocks import headed_blocks
-from .heads import body_of, read_letter, split_letters
+from .heads import annex_of, body_of, read_letter, split_letters
+from .kinds import find_kinds
 from .letter_kinds import (
     kinds_from_the_letter,
     kinds_of_the_process,
@@ -61,6 +64,19 @@ def extract(
             most_meetings=most_meetings,
             most_deadlines=most_deadlines,
         )
+        annex_start, annex, kind = annex_of(part, kind_announced)
+        if annex:
+            read_announcements(
+                annex,
+                programme_of=kind,
+                offset=offset + annex_start,
+                letter_index=index,
+                letter_date=letter_date,
+                rooms=room_names,
+                reading=reading,
+                most_meetings=most_meetings,
+                most_deadlines=most_deadlines,
+            )
         reading.note_tail(offset, part)
     merge_back_references(reading)
     for meeting in reading.meetings:
@@ -70,3 +86,10 @@ def extract(
     kinds_of_the_process(reading, letters)
     kinds_of_the_segments(reading, letters)
     return reading.extraction(letters)
+
+
+def kind_announced(sentence: str) -> MeetingKind | None:
+    """The kind of meetings the sentence names ("four rounds of informal consultations,
+    as set out in the annex"), if it names one."""
+    named = (k.kind for k in find_kinds(sentence) if not k.is_deadline)
+    return next((kind for kind in named if kind != MeetingKind.OTHER), None)

@@ -12,7 +12,20 @@ import pytest
 from correspondence.extraction.scoring import score_directories, score_directory
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-BATCHES = sorted(p for p in CORPUS.iterdir() if p.is_dir() and any(p.glob("*.json")))
+DOCS = Path(__file__).resolve().parents[3] / "docs"
+
+
+def measured(batch: Path) -> bool:
+    """Whether the batch's first contact is on record (the first three batches predate
+    the record); a batch still kept aside is not read, not even by this test."""
+    return batch.name in ("first", "kept", "third") or (
+        DOCS / f"letters-{batch.name}-first-contact.txt"
+    ).exists()
+
+
+BATCHES = sorted(
+    p for p in CORPUS.iterdir() if p.is_dir() and any(p.glob("*.json")) and measured(p)
+)
 
 
 def test_every_batch_is_here():

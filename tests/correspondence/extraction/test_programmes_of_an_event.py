@@ -120,3 +120,120 @@ def test_an_event_organised_by_an_institute_or_a_think_tank():
         "I will hold a briefing organized by my Office on Wednesday, 5 April 2023 at 3 p.m. "
         "in Conference Room 1."
     ) == [("2023-04-05", "15:00", None, CR(1), "briefing")]
+
+
+SIGNED = (
+    "\n\nPlease accept, Excellency, the assurances of our highest consideration.\n\nA. Brandt\n"
+)
+TABLE = (
+    "\n\n                ANNEX\n\n        Indicative programme\n\n"
+    "Round   Date                     Time                  Room\n"
+    "1st     Monday 8 May 2023        10:00 a.m.-1:00 p.m.  Conference Room 11\n"
+    "2nd     Wednesday 17 May 2023    3:00 p.m.-6:00 p.m.   Conference Room 11\n"
+    "3rd     Friday 26 May 2023       tbc                   tbc\n"
+)
+
+
+def read(body: str) -> list[tuple]:
+    found = extract("2 May 2023\n\nExcellency,\n\n" + body)
+    return [
+        (m.date.isoformat(), m.start and m.start.strftime("%H:%M"), m.room, m.kind.value)
+        for m in found.meetings
+    ]
+
+
+def test_the_programme_the_letter_says_is_annexed_is_read_below_the_closing():
+    found = read(
+        "We intend to share a zero draft on 3 May 2023 and to hold three rounds of informal "
+        "consultations, as set out in the annex to this letter." + SIGNED + TABLE
+    )
+    assert found == [
+        ("2023-05-08", "10:00", CR(11), "informal-consultation"),
+        ("2023-05-17", "15:00", CR(11), "informal-consultation"),
+        ("2023-05-26", None, None, "informal-consultation"),
+    ]
+
+
+def test_an_annex_the_body_does_not_announce_as_meetings_stays_unread():
+    # The dates are still shown to staff as not understood: never silent.
+    found = extract(
+        "2 May 2023\n\nExcellency,\n\nI attach, for information, a list of dates of "
+        "interest." + SIGNED + TABLE
+    )
+    assert found.meetings == []
+    assert {m.reason for m in found.mentions if m.text.startswith(("Monday", "Wed"))} == {
+        "not-understood"
+    }
+
+
+def test_an_annexed_programme_of_another_conference_is_not_the_assemblys():
+    found = read(
+        "I also draw your attention to the programme of the World Forum on Rivers, annexed "
+        "to this letter, where the informal consultations will be discussed."
+        + SIGNED
+        + "\n\nAnnex\n\nWorld Forum on Rivers - provisional programme\n"
+        "Delta City, 8-10 May 2023\n\n"
+        "Monday, 8 May         9.30 a.m.   Opening ceremony\n"
+        "Tuesday, 9 May       10.00 a.m.   Mayors' round table\n"
+    )
+    assert found == []
+
+
+def test_presenting_a_zero_draft_is_a_papers_day_not_a_negotiation():
+    assert (
+        meetings_of(
+            "We intend to present a zero draft on 7 April 2023 and to conduct the negotiations "
+            "thereafter in Conference Room 4."
+        )
+        == []
+    )
+
+
+def test_a_block_at_the_same_time_and_place_as_the_block_above():
+    found = meetings_of(
+        "The programme of consultations is as follows.\n\n"
+        "Informal consultation on the zero draft\nDate: Tuesday, 9 May 2023\n"
+        "Time: 10:00 a.m. - 1:00 p.m.\nVenue: Conference Room 12\n\n"
+        "Informal consultation, first reading\nDate: Thursday, 18 May 2023\n"
+        "Time and venue: same time and place\n"
+    )
+    assert found == [
+        ("2023-05-09", "10:00", "13:00", CR(12), "informal-consultation"),
+        ("2023-05-18", "10:00", "13:00", CR(12), "informal-consultation"),
+    ]
+
+
+def test_a_blocks_labels_on_one_line_after_pm():
+    found = meetings_of(
+        "The arrangements are set out below.\n\nINTERACTIVE HEARING Date: Tuesday, 22 August "
+        "2023 Time: 10:00 a.m. - 1:00 p.m. Venue: Trusteeship Chamber\n"
+    )
+    assert found == [("2023-08-22", "10:00", "13:00", TCC, "hearing")]
+
+
+def test_a_side_event_of_another_body_or_outside_headquarters():
+    assert (
+        meetings_of(
+            "The World Health Assembly's side event on rare diseases of 20 September 2023 "
+            "will be of interest. A reception on 21 September 2023 will take place outside "
+            "United Nations Headquarters."
+        )
+        == []
+    )
+
+
+def test_a_drafting_session_in_a_ruled_table_of_mornings_and_afternoons():
+    found = meetings_of(
+        "The first drafting session will be held as follows:\n\n"
+        "   ----------------------------------------------------------\n"
+        "   Day                     Morning        Afternoon      Room\n"
+        "   ----------------------------------------------------------\n"
+        "   Monday, 15 May          10:00-13:00    15:00-18:00    CR 2\n"
+        "   ----------------------------------------------------------\n\n"
+        "A second drafting session is planned for the week of 12 June 2023; its dates will "
+        "follow."
+    )
+    assert found == [
+        ("2023-05-15", "10:00", "13:00", CR(2), "negotiation"),
+        ("2023-05-15", "15:00", "18:00", CR(2), "negotiation"),
+    ]
