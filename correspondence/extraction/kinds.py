@@ -22,8 +22,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (MeetingKind.ELECTION, r"elections?"),
     # The Assembly's general debate is held in plenary meetings; "the general debate week"
     # is a stretch of days, not a debate.
-    (MeetingKind.PLENARY, r"general\s+debate(?!\s+week)"),
-    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|debate(?!\s+week)"),
+    # not "a general debate on the revitalization agenda" in a working group's meeting
+    (MeetingKind.PLENARY, r"general\s+debate(?!\s+week)(?!\s+on\s+(?!the\s+theme))"),
+    (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?<!general\s)debate(?!\s+week)"),
     (
         MeetingKind.HIGH_LEVEL,
         r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
@@ -68,6 +69,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.OTHER,
         r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        # "the initial exchange of views held on 11 February": one of the process's
+        # (not "for a general exchange of views": what a meeting is for)
+        r"|(?<!for\sa\s)(?<!for\san\s)(?<!general\s)exchanges?\s+of\s+views"
         r"|ceremon(?:y|ies)|commemorations?|celebrations?|observances?"
         # "a third round is scheduled for": one more of what the letter is about
         r"|(?:first|second|third|fourth|fifth|next|further|final|another|new|previous|last)"

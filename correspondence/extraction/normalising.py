@@ -115,6 +115,8 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"\b(at\s+\d{1,2})\.\n([ap]\.\s?m\.)", r"\1 \2", text)
     # "at 3 .00 pm": a clock OCR split before its point.
     text = re.sub(r"\b(\d{1,2}) \.(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
+    # "Conference Roorn 5", "Meeting Rooin": an "m" read as "rn" or "in".
+    text = re.sub(r"\b(Conference|Meeting)(\s+)Roo(?:rn|in|nn)\b", r"\1\2Room", text)
     # "NLB Conference Room l": a room's number read as a letter.
     text = re.sub(r"\b(Conference\s+Room\s+)[lI]\b(?!')", r"\g<1>1", text)
     # "Tuesday,9 May 2023": a comma glued to the next number.

@@ -543,7 +543,9 @@ def frame_sentence(
             named = [k for k in kinds if not k.is_deadline and k.start >= clause.start + same.end()]
             of_kind = (
                 named[0].kind
-                if named and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
+                if named
+                and named[0].kind != MeetingKind.OTHER  # "as the previous meeting"
+                and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
                 else None
             )
             if not own_rooms and re.search(r"place|room|venue|hall|chamber", same[0], re.I):
@@ -630,10 +632,13 @@ ANOTHER_ONE = re.compile(
 )
 # "our meeting of 5 February", "the meeting on 3 April": no word for its kind.
 PLAIN_MEETING = re.compile(
-    r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?)$", re.I
+    r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?"
+    r"|(?:[\w-]+\s+)?exchanges?\s+of\s+views)$",
+    re.I,
 )
 SAME_PLACE = re.compile(
-    r"\b(?:in|at)\s+the\s+same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
+    # "(10 a.m. - 1 p.m., same room)": said in a list's item without "in the"
+    r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
     r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b",
     re.I,
 )

@@ -109,8 +109,12 @@ def days_of(
         return [], ["A date without a year in an undated letter was left out: add it by hand."]
     days = []
     resolved = [resolve_year(d, letter_date, past=past) for d in mention.days]
-    if not tense_said and len(resolved) == 1 and not stated and resolved[0]:
-        resolved = [nearer(resolved[0], mention, letter_date, past=past)]
+    if not tense_said and not stated and all(resolved) and len(resolved) <= 3:
+        # "Their informal consultations on 22 May and 29 May showed ...": each day
+        resolved = [
+            nearer(day, replace(mention, days=[said]), letter_date, past=past)
+            for day, said in zip(resolved, mention.days, strict=True)
+        ]
     if len(resolved) > 2 and resolved[0] and all(y is None for _d, _m, y in mention.days):
         # "held on 3, 10 and 17 March": the days of one list share the first one's year.
         year = resolved[0].year

@@ -18,9 +18,10 @@ DOCS = Path(__file__).resolve().parents[3] / "docs"
 def measured(batch: Path) -> bool:
     """Whether the batch's first contact is on record (the first three batches predate
     the record); a batch still kept aside is not read, not even by this test."""
-    return batch.name in ("first", "kept", "third") or (
-        DOCS / f"letters-{batch.name}-first-contact.txt"
-    ).exists()
+    return (
+        batch.name in ("first", "kept", "third")
+        or (DOCS / f"letters-{batch.name}-first-contact.txt").exists()
+    )
 
 
 BATCHES = sorted(

@@ -237,3 +237,48 @@ def test_a_drafting_session_in_a_ruled_table_of_mornings_and_afternoons():
         ("2023-05-15", "10:00", "13:00", CR(2), "negotiation"),
         ("2023-05-15", "15:00", "18:00", CR(2), "negotiation"),
     ]
+
+
+def test_same_room_said_in_a_list_item_without_in_the():
+    found = meetings_of(
+        "We propose to organize the work of the Group around three thematic meetings. The "
+        "proposed programme is as follows:\n\n"
+        "1. Tuesday, 4 April (10 a.m. - 1 p.m., Conference Room 2): Organizational meeting "
+        "and general debate on the agenda of the Group;\n"
+        "2. Tuesday, 18 April (10 a.m. - 1 p.m., same room): Role and authority of the "
+        "General Assembly;\n"
+        "3. Thursday, 27 April (3 p.m. - 6 p.m., same venue as the previous meeting): "
+        "Working methods.\n"
+    )
+    assert found == [
+        ("2023-04-04", "10:00", "13:00", CR(2), "other"),
+        ("2023-04-18", "10:00", "13:00", CR(2), "other"),
+        ("2023-04-27", "15:00", "18:00", CR(2), "other"),
+    ]
+
+
+def test_an_exchange_of_views_held_and_a_room_read_as_roorn():
+    found = extract(
+        "16 February 2010\n\nExcellency,\n\nFollowing the initial exchange of views held on "
+        "11 February on the review, we thank delegations for their contributions.\n\n"
+        "The co-facilitators will convene the next informal consultations on Tuesday, 2 March "
+        "2010, from 3:00 to 6:00 p.m. in Conference Roorn 5 (NLB). A further meeting will "
+        "take place on Tuesday, 23 March, at the same time and in the same room.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.room, m.kind.value, m.held) for m in found] == [
+        ("2010-02-11", None, "informal-consultation", True),
+        ("2010-03-02", "Conference Room 5 (North Lawn Building)", "informal-consultation", False),
+        ("2010-03-23", "Conference Room 5 (North Lawn Building)", "informal-consultation", False),
+    ]
+
+
+def test_days_of_last_month_without_tense_or_year_are_behind_the_letter():
+    found = extract(
+        "3 June 2019\n\nExcellency,\n\nTheir informal consultations on 22 May and 29 May "
+        "showed broad agreement on most sections.\n\nJane Doe\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.held) for m in found] == [
+        ("2019-05-22", True),
+        ("2019-05-29", True),
+    ]
