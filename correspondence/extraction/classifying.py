@@ -89,7 +89,10 @@ TERM_OF_OFFICE = re.compile(
     r"\s+(?:on|from|as\s+of)\s+(?:the\s+)?$"
     r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:from|as\s+of|starting)\s+(?:the\s+)?$"
     # "to fill the vacancies that will occur on 31 December"
-    r"|\bvacanc(?:y|ies)\b[^.;]{0,30}\b(?:occur|arise|open)s?\s+on\s+(?:the\s+)?$"
+    r"|\bvacanc(?:y|ies)\b[^.;]{0,30}\b(?:occur(?:s|ring)?|aris(?:e|es|ing)|open(?:s|ing)?)\s+on\s+(?:the\s+)?$"
+    # "whose term of office expires on 31 December"
+    r"|\b(?:terms?|mandates?)(?:\s+of\s+office)?\s+(?:will\s+)?(?:expire|end|terminate|lapse)[sd]?"
+    r"\s+on\s+(?:the\s+)?$"
     r"|\b(?:serv(?:e|es|ing)|take\s+office|assume\s+office|in\s+office)\s+(?:\w+\s+){0,3}"
     r"(?:from|as\s+of|on|beginning|starting)\s+(?:the\s+)?$",
     re.IGNORECASE,

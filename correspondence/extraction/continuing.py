@@ -36,6 +36,8 @@ GOES_ON = re.compile(
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
     # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".
     r"|^On\s+(?:each|both|that|the\s+same)\s+days?\b"
+    # "Meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."
+    r"|^(?:Meetings|Sessions)\s+(?:will|shall|would|are\s+to)\b|\b(?:each|every)\s+day\b"
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
     r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
     r"\s+(?:will|would|shall)\s+(?:meet|be\s+(?:held|hosted|convened|conducted)|take\s+place|run"

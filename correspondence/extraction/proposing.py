@@ -143,7 +143,10 @@ def read_announcements(
                 if not k.is_deadline
                 and not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
             ] or [k for k in find_kinds(sentence) if not k.is_deadline]
-            lead_in = kinds[-1].kind if kinds else None
+            # "continue the second reading of the draft in two further meetings, as
+            # follows:": the meetings of the reading, not meetings of no kind
+            named = [k for k in kinds if k.kind != MeetingKind.OTHER]
+            lead_in = (named or kinds)[-1].kind if kinds else None
             scheduled = bool(SCHEDULE.search(sentence))
             # "I should be grateful if Conference Room 5 could be reserved ... on the
             # following dates:": a room asked for the dates below; dates with hours below
@@ -360,6 +363,8 @@ THAT_MEETING = re.compile(
     r"^The\s+(?:first|second)\s+(?:one\s+)?(?:will|is\s+to|would)\b|"
     # "The first informal meeting will take place on 13 May": the first of those announced.
     r"^(?:The|This|That)\s+(?:(?:first|second|third|next|last)\s+)?(?:informal\s+)?meetings?\b"
+    # "I have decided to convene informal consultations ... The first round will take place"
+    r"|^The\s+(?:first|opening)\s+(?:round|session)\b"
     r"|^It\s+will\b"
     r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
     re.I,

@@ -282,3 +282,50 @@ def test_days_of_last_month_without_tense_or_year_are_behind_the_letter():
         ("2019-05-22", True),
         ("2019-05-29", True),
     ]
+
+
+def test_the_first_round_of_the_consultations_just_announced_and_a_second():
+    found = meetings_of(
+        "Having consulted the regional groups, I have decided to convene informal "
+        "consultations of the plenary on the outstanding issues. The first round will take "
+        "place on Tuesday, 4 April 2023, at l0 a.m. in Conference Room 3. A second round will "
+        "be held on Tuesday, 11 April 2023, at 3 p.m., in the same room."
+    )
+    assert found == [
+        ("2023-04-04", "10:00", None, CR(3), "informal-consultation"),
+        ("2023-04-11", "15:00", None, CR(3), "informal-consultation"),
+    ]
+
+
+def test_the_reading_continued_in_further_meetings_as_follows():
+    found = meetings_of(
+        "The facilitators will continue the second reading of the draft in two further "
+        "meetings, as follows:\n\n"
+        "      - Wednesday, 5 April 2023, at 3.00 p.m., Conference Room 4;\n"
+        "      - Monday, 10 April 2023, from 10.00 a.m. to 1.00 p.m., Conference Room 4.\n"
+    )
+    assert [m[4] for m in found] == ["informal-consultation", "informal-consultation"]
+
+
+def test_meetings_held_each_day_morning_and_afternoon():
+    found = meetings_of(
+        "The High-level Dialogue will take place on Tuesday, 9 May 2023 and Wednesday, "
+        "10 May 2023 in the General Assembly Hall. Meetings will be held each day from 10 a.m. "
+        "to 1 p.m. and from 3 p.m. to 6 p.m."
+    )
+    assert found == [
+        ("2023-05-09", "10:00", "13:00", GAH, "dialogue"),
+        ("2023-05-09", "15:00", "18:00", GAH, "dialogue"),
+        ("2023-05-10", "10:00", "13:00", GAH, "dialogue"),
+        ("2023-05-10", "15:00", "18:00", GAH, "dialogue"),
+    ]
+
+
+def test_a_vacancy_arising_and_a_term_that_expires_are_no_meetings():
+    found = meetings_of(
+        "The Assembly will hold plenary meetings on Thursday, 19 October 2023, at 10 a.m. in "
+        "the General Assembly Hall, for the election of nine members of the Board, to fill the "
+        "vacancies arising on 31 December 2023. The members whose term of office expires on "
+        "31 December 2023 may be re-elected."
+    )
+    assert found == [("2023-10-19", "10:00", None, GAH, "election")]
