@@ -387,7 +387,7 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
     if elsewhere or OUTSIDE.match(sentence, mention.end):
         return {"reason": "held-elsewhere", "detail": "a meeting away from Headquarters"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.
-    due = DUE_BY.search(sentence[max(0, mention.start - 40) : mention.start])
+    due = DUE_BY.search(sentence[max(0, mention.start - 70) : mention.start])
     if (
         due
         and (due.group("opens") or "").lower() == "open"

@@ -97,9 +97,15 @@ ANNEX_HEAD = re.compile(
 
 
 T = TypeVar("T")
+# "I am pleased to enclose the programme he has prepared for the round": meetings of a
+# kind the annex itself may say.
+SETS_OUT = re.compile(r"\b(?:programme|program|schedule|calendar|timetable|meetings|round)\b", re.I)
 # "four rounds of informal consultations, as set out in the annex": the body says
 # that the annex holds meetings.
-ANNEXED = re.compile(r"\b(?:annex(?:ed)?|attached|appended|enclosed|enclosure|attachment)\b", re.I)
+ANNEXED = re.compile(
+    r"\b(?:annex(?:ed|es)?|attach(?:ed|es|ing|ment)?|append(?:ed)?|enclos(?:e|ed|es|ing|ure))\b",
+    re.I,
+)
 
 
 def annex_of(part: str, announced: Callable[[str], T | None]) -> tuple[int, str, T | None]:
@@ -107,10 +113,11 @@ def annex_of(part: str, announced: Callable[[str], T | None]) -> tuple[int, str,
     of meetings they set out, when a sentence of the body says so (`announced` gives the
     kind a sentence names); an annex of others' events, or of documents, stays unread."""
     body_start, body = body_of(part)
-    kinds = (announced(sentence_around(body, m.start())) for m in ANNEXED.finditer(body))
-    kind = next((k for k in kinds if k is not None), None)
-    if kind is None:
+    said = [sentence_around(body, m.start()) for m in ANNEXED.finditer(body)]
+    said = [s for s in said if announced(s) is not None or SETS_OUT.search(s)]
+    if not said:
         return len(part), "", None
+    kind = next((k for k in map(announced, said) if k is not None), None)
     closing = CLOSING.search(part, body_start + len(body))
     if closing is None:
         return len(part), "", None

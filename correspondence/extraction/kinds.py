@@ -232,6 +232,12 @@ AS_A_TOPIC = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
+# "a stocktaking meeting, in the format of an informal meeting of the plenary": its form,
+# not its kind.
+IN_THE_FORMAT_OF = re.compile(
+    r"\bin\s+the\s+(?:format|form)\s+of\s+(?:an?\s+)?(?:informal\s+)?(?:meetings?\s+of\s+the\s+)?$",
+    re.I,
+)
 # "For the second reading, on Friday, 27 March, we propose to meet": the meeting a
 # sentence opens with is what it speaks of, not a topic.
 OPENING = re.compile(r"\s*(?:For|As\s+for|At)\s+the\s+(?:[\w-]+\s+)?$")
@@ -247,7 +253,9 @@ DUE_BY = re.compile(
     # "Requests for inscription on the list of speakers will be accepted from 1 May"
     r"|\b(?:accepted|received|taken)\s+(?:from|as\s+of|as\s+from)\s+$"
     # "the draft outcome, which will be circulated on 14 February": a paper's day.
-    r"|\b(?:circulated|issued|distributed|made\s+available)\s+(?:to\s+(?:all\s+)?\w+\s+)?on\s+$",
+    r"|\b(?:circulated|issued|distributed|made\s+available)\s+(?:to\s+(?:all\s+)?\w+\s+)?"
+    # "circulated by the Chair of the negotiations on 14 March"
+    r"(?:by\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){1,6}?)?on\s+$",
     re.I,
 )
 # What opens and closes on a day without being a meeting.
@@ -268,8 +276,11 @@ def nearest_kind(
     candidates = [
         k
         for k in kinds
-        if not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
-        or OPENING.match(sentence, 0, k.start)
+        if (
+            not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+            or OPENING.match(sentence, 0, k.start)
+        )
+        and not IN_THE_FORMAT_OF.search(sentence[max(0, k.start - 60) : k.start])
     ] or kinds
     if not candidates:
         return None

@@ -50,8 +50,18 @@ ON_BEHALF = re.compile(
     r"|\b(?:As|in\s+(?:my|our)\s+capacity\s+as|Writing\s+as)\s+(?:the\s+)?(?:Co-?)?Chairs?\s+of\b",
     re.IGNORECASE,
 )
+IN_THE_IGN = re.compile(
+    r"\b(?:IGN|intergovernmental\s+negotiations\s+on\s+(?:the\s+question\s+of\s+equitable"
+    r"|Security\s+Council\s+reform))\b",
+    re.IGNORECASE,
+)
 FULL_NAME = re.compile(
     r"\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation",
+    re.IGNORECASE,
+)
+CONSULTATIONS_WE_CHAIR = re.compile(
+    r"\b(?:co-?chair|co-?facilitate|facilitate|conduct|lead)\s+the\s+(?:open-ended\s+)?"
+    r"informal\s+consultations\b",
     re.IGNORECASE,
 )
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
@@ -77,6 +87,20 @@ def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     for meeting in reading.meetings:
         if meeting.letter_index in chaired and meeting.kind in IGN_MEETINGS:
             meeting.kind = MeetingKind.NEGOTIATION
+        elif id(meeting) in reading.generic and IN_THE_IGN.search(meeting.source):
+            # "the programme of the intergovernmental negotiations on Security Council
+            # reform, ..., which foresees meetings on 3 and 10 April": the IGN's meetings.
+            meeting.kind = MeetingKind.NEGOTIATION
+    # "We were honoured to be asked ... to co-chair the informal consultations on the Trust
+    # Fund. ... At a first meeting on Monday, 7 February": the consultations' meetings.
+    consulting = {
+        index
+        for index, facts in enumerate(letters)
+        if index not in chaired and CONSULTATIONS_WE_CHAIR.search(facts.text)
+    }
+    for meeting in reading.meetings:
+        if meeting.letter_index in consulting and id(meeting) in reading.generic:
+            meeting.kind = MeetingKind.INFORMAL_CONSULTATION
 
 
 def kinds_of_the_subject(reading: Reading, letters: list[LetterFacts]) -> None:

@@ -89,6 +89,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
+
 def mend_ocr(text: str) -> str:
     text = DIGITS_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), text
@@ -119,6 +124,14 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"\b(Conference|Meeting)(\s+)Roo(?:rn|in|nn)\b", r"\1\2Room", text)
     # "NLB Conference Room l": a room's number read as a letter.
     text = re.sub(r"\b(Conference\s+Room\s+)[lI]\b(?!')", r"\g<1>1", text)
+    # "New York, 28" / "September 2006": a dateline the layout broke before its month.
+    text = re.sub(
+        rf"^([^\n]{{0,80}}\b\d{{1,2}})[ \t]*\n[ \t]*"
+        rf"((?:{MONTH_NAMES})\s*,?\s+(?:19|20)\d\d[ \t]*)$",
+        r"\1 \2",
+        text,
+        flags=re.M,
+    )
     # "Tuesday,9 May 2023": a comma glued to the next number.
     text = re.sub(r"(?<=[A-Za-z]),(?=\d)", ", ", text)
     return words_joined(text)

@@ -168,7 +168,9 @@ def read_announcements(
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
-ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
+ENUMERATOR = re.compile(
+    r"^(?:\d{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$"
+)
 # The title of a table or list: a few words without a full stop, and no date.
 TITLE = re.compile(r"^(?=[A-Z])(?:[^\s.;:,!?\d]+[ \t]+){0,11}[^\s.;:,!?\d]+$")
 

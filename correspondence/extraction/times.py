@@ -21,7 +21,8 @@ CLOCK = (
 )
 # "between 10 a.m. and 1 p.m." is a range; "at 11 a.m. and 3 p.m." two times.
 TIME_RANGE = re.compile(
-    r"(?:from\s+|(?P<between>between\s+))?"
+    # never from inside a number ("2017 - 1000-1300 hrs": the year is no hour)
+    r"(?<![\d])(?:from\s+|(?P<between>between\s+))?"
     + CLOCK.format(n="a")
     # "from 4:00 p.m, to 6:00 p.m.": a stray comma before "to" keeps the range.
     + r"(?:\s*(?:-|–|—|,?\s*(?:to|until)|(?(between)and|(?!)))\s*"

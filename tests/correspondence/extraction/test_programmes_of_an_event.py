@@ -329,3 +329,56 @@ def test_a_vacancy_arising_and_a_term_that_expires_are_no_meetings():
         "31 December 2023 may be re-elected."
     )
     assert found == [("2023-10-19", "10:00", None, GAH, "election")]
+
+
+def test_an_enclosed_programme_numbered_in_roman_under_a_dateline_broken_by_the_layout():
+    found = extract(
+        "                                     New York, 28\nSeptember 2023\n\nExcellency,\n\n"
+        "To that end we propose the programme set out in the annex.\n"
+        + SIGNED
+        + "\n                    ANNEX\n\n   Informal consultations on ocean governance\n"
+        "          Indicative programme\n\n"
+        "  I.   Thursday, 5 October  - 10.00 a.m.-1.00 p.m.    Conference Room 5\n"
+        "       Scientific base\n\n"
+        "  II.  Thursday, 12 October - 3.OO p.m.-6.00 p.m.    Conference Room 5\n"
+        "       Coordination\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room, m.kind.value) for m in found] == [
+        ("2023-10-05", 10, CR(5), "informal-consultation"),
+        ("2023-10-12", 15, CR(5), "informal-consultation"),
+    ]
+
+
+def test_a_year_before_a_range_of_the_24_hour_clock():
+    found = meetings_of(
+        "The programme of informal consultations is as follows:\n\n"
+        "1. Wednesday 22 February 2023 - 1000-1300 hrs - Conference Room 12\n"
+        "2. Wednesday 1 March 2023 - 1500-1800 hrs - Conference Room 12\n"
+    )
+    assert [(m[1], m[2]) for m in found] == [("10:00", "13:00"), ("15:00", "18:00")]
+
+
+def test_the_meetings_of_consultations_the_writers_co_chair():
+    found = meetings_of(
+        "We were honoured to be asked by the President to co-chair the informal "
+        "consultations on the Trust Fund. At a first meeting on Monday, 3 April 2023, at "
+        "10 a.m. in Conference Room 1, we will hear the secretariat. A second meeting will "
+        "follow on Tuesday, 11 April 2023 at 3 p.m., again in Conference Room 1."
+    )
+    assert [m[4] for m in found] == ["informal-consultation", "informal-consultation"]
+
+
+def test_the_ign_programme_named_in_a_presidents_letter_and_its_form_of_stocktaking():
+    found = meetings_of(
+        "I refer to the programme of the intergovernmental negotiations on Security Council "
+        "reform, circulated by the Chair of the negotiations on 14 March 2023, which foresees "
+        "meetings on Thursday, 6 April and Thursday, 13 April, each at 10 a.m., in Conference "
+        "Room 2. I intend to convene a stocktaking meeting, in the format of an informal "
+        "meeting of the plenary, on Tuesday, 25 April 2023 from 10 a.m. to 1 p.m. in the "
+        "General Assembly Hall."
+    )
+    assert found == [
+        ("2023-04-06", "10:00", None, CR(2), "negotiation"),
+        ("2023-04-13", "10:00", None, CR(2), "negotiation"),
+        ("2023-04-25", "10:00", "13:00", GAH, "stocktaking"),
+    ]
