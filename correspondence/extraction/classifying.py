@@ -390,7 +390,7 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
     due = DUE_BY.search(sentence[max(0, mention.start - 70) : mention.start])
     if (
         due
-        and (due.group("opens") or "").lower() == "open"
+        and (due.group("opens") or "").lower().startswith("open")
         and not A_LIST.search(sentence[max(0, mention.start - 120) : mention.start])
         # "the resumed part of the session will open on 6 January": a session is no meeting
         and kind is not None

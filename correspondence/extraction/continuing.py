@@ -87,6 +87,11 @@ def carry_on(
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
         return
     made = [reading.meetings[i] for i in reading.last_made]
+    aside = ASIDE.search(sentence)
+    if aside and any(r.start < aside.start() for r in room_mentions):
+        # "... each day in the General Assembly Hall, with interactive dialogues running in
+        # parallel in the Trusteeship Council Chamber": the aside's room is its own.
+        room_mentions = [r for r in room_mentions if r.start < aside.start()]
     ends = [t for t in times if ENDED.search(sentence[max(0, t.start - 20) : t.start])]
     starts = [t for t in times if t not in ends]
     for time_mention in ends:
@@ -119,6 +124,9 @@ def carry_on(
                 outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+ASIDE = re.compile(r",\s+(?:with|while|whereas)\b[^.;]{0,80}\bin\s+parallel\b", re.I)
 
 
 # "an opening segment and first panel from 10 a.m. to 1 p.m., and a second panel and

@@ -12,6 +12,9 @@ from .vocabulary import DAY, MONTH, WEEKDAY
 # The kinds as the office names them, in order of precedence: a "high-level plenary
 # meeting" is a high-level meeting, an "informal thematic debate" a thematic debate.
 KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
+    # "will consist of an opening segment, a plenary segment and a closing segment": parts
+    # of the meeting named, of no kind of their own.
+    (MeetingKind.OTHER, r"(?:opening|plenary|closing)\s+segments?"),
     # "The debate on agenda item 122": the Assembly's plenary debates its agenda items.
     (MeetingKind.PLENARY, r"(?:joint\s+)?debates?\s+on\s+(?:the\s+)?agenda\s+items?"),
     (MeetingKind.STOCKTAKING, r"stock-?\s?taking(?:\s+(?:meetings?|events?|sessions?))?"),
@@ -247,7 +250,7 @@ DUE_BY = re.compile(
     r"|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
     # "the list of speakers ... will open on 27 March": a list opens and closes.
-    r"|\b(?P<opens>open|close)s?\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
+    r"|\b(?P<opens>open(?:s|ed)?|closes?)\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
     # "a process of consultation which closed on 25 April": a call that ended.
     r"|\bwhich\s+closed\s+on\s+$"
     # "Requests for inscription on the list of speakers will be accepted from 1 May"

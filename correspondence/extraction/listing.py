@@ -70,7 +70,8 @@ FOR_ALL_BELOW = re.compile(
     r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
     r"|commence)\b"
     # "the consultations will be held virtually on the WebEx platform" above their dates
-    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions)\s+will\s+be\s+held"
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions|dialogues|debates"
+    r"|hearings|briefings|panels|informals)\s+will\s+be\s+held"
     r"\s+(?:virtually|online|in\b|on\s+the\b)",
     re.I,
 )

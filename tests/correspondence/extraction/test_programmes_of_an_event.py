@@ -382,3 +382,45 @@ def test_the_ign_programme_named_in_a_presidents_letter_and_its_form_of_stocktak
         ("2023-04-13", "10:00", None, CR(2), "negotiation"),
         ("2023-04-25", "10:00", "13:00", GAH, "stocktaking"),
     ]
+
+
+def test_sittings_each_day_in_the_hall_with_dialogues_in_parallel_elsewhere():
+    found = meetings_of(
+        "The high-level plenary meeting on oceans will be held on Monday, 25 September and "
+        "Tuesday, 26 September 2023. Plenary meetings will be held from 9 a.m. to 1 p.m. and "
+        "from 3 p.m. to 6 p.m. each day in the General Assembly Hall, with interactive "
+        "dialogues running in parallel in the Trusteeship Council Chamber."
+    )
+    assert {(m[0], m[1], m[3]) for m in found} == {
+        ("2023-09-25", "09:00", GAH),
+        ("2023-09-25", "15:00", GAH),
+        ("2023-09-26", "09:00", GAH),
+        ("2023-09-26", "15:00", GAH),
+    }
+
+
+def test_a_meeting_that_consists_of_segments_at_two_sittings():
+    found = meetings_of(
+        "The high-level meeting will be held on Thursday, 21 September 2023 in the General "
+        "Assembly Hall, and will consist of an opening segment, a plenary segment and a "
+        "closing segment, from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m. Delegations wishing "
+        "to speak in the opening segment may inscribe on the list of speakers, which will be "
+        "opened on 4 September 2023."
+    )
+    assert found == [
+        ("2023-09-21", "10:00", "13:00", GAH, "high-level"),
+        ("2023-09-21", "15:00", "18:00", GAH, "high-level"),
+    ]
+
+
+def test_dialogues_held_in_the_hall_according_to_the_schedule_below():
+    found = meetings_of(
+        "The informal dialogues will be held in the General Assembly Hall according to the "
+        "following schedule:\n\n"
+        "   Tuesday, 18 April      10:00 - 12:00   Ms. A (Republic of Ostravia)\n"
+        "   Wednesday, 19 April    10:00 - 12:00   Mr. B (Kolembe)\n"
+    )
+    assert found == [
+        ("2023-04-18", "10:00", "12:00", GAH, "dialogue"),
+        ("2023-04-19", "10:00", "12:00", GAH, "dialogue"),
+    ]
