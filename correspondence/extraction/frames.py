@@ -26,6 +26,9 @@ SENTENCE_END = re.compile(
     r"|(?<=[:;])\n(?=\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)"
     # "First meeting: Thursday, 10 February 2022 - ..." / "Second meeting: ...": a line each.
     r"|\n(?=" + NUMBERED_ENTRY + r")"
+    # "1. Categories of membership" / "Tuesday, ..." / "2. The question of the veto": the
+    # next numbered item starts a line
+    r"|(?<!Room)\n(?=\d{1,2}\.[ \t]+[A-Z(])"
 )
 
 
@@ -37,7 +40,9 @@ def sentences(body: str) -> list[tuple[int, str]]:
     protected = re.sub(
         r"\b([ap])\.\s?m\.(?=\s+(?:\(|[a-z]|in\b|at\b|Conference|CR|ECOSOC|Trusteeship|General|GA|Room|Chamber|Hall|New\s+York|UN\b|United\s+Nations|EST\b|EDT\b|ET\b|GMT\b|UTC\b|CET\b|NY\b"
         # "Time: 10 a.m. - 1 p.m. Venue: Trusteeship Chamber": the block's next label
-        r"|(?:Venue|Room|Place|Location|Platform)\s*:))",
+        r"|(?:Venue|Room|Place|Location|Platform)\s*:"
+        # "9 a.m. - 11 a.m. Ms. Ilse Dragomir (Pelavia)": the row's speaker
+        r"|(?:Mr|Ms|Mrs|Dr|H[.\x00]\s?E)[.\x00]\s))",
         lambda m: m.group(0).replace(".", "\x00"),
         protected,
     )

@@ -3,8 +3,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from correspondence.enums import Sender
 from meetings.headquarters import room_key
@@ -96,7 +96,6 @@ ANNEX_HEAD = re.compile(
 )
 
 
-T = TypeVar("T")
 # "I am pleased to enclose the programme he has prepared for the round": meetings of a
 # kind the annex itself may say.
 SETS_OUT = re.compile(r"\b(?:programme|program|schedule|calendar|timetable|meetings|round)\b", re.I)
@@ -108,26 +107,38 @@ ANNEXED = re.compile(
 )
 
 
-def annex_of(part: str, announced: Callable[[str], T | None]) -> tuple[int, str, T | None]:
-    """The annexes below the letter's closing, where they start in the part and the kind
-    of meetings they set out, when a sentence of the body says so (`announced` gives the
-    kind a sentence names); an annex of others' events, or of documents, stays unread."""
+@dataclass
+class Annex:
+    """The annexes below a letter's closing, as the body announces them."""
+
+    start: int  # in the part
+    text: str
+    kind: object  # of the meetings the body says they set out, if it names one
+    said: str  # the body's sentences that speak of them
+
+
+def annex_of(part: str, announced: Callable[[str], object]) -> Annex | None:
+    """The annexes below the letter's closing, when a sentence of the body says they set
+    out meetings (`announced` gives the kind a sentence names); an annex of others'
+    events, or of documents, stays unread."""
     body_start, body = body_of(part)
     said = [sentence_around(body, m.start()) for m in ANNEXED.finditer(body)]
     said = [s for s in said if announced(s) is not None or SETS_OUT.search(s)]
     if not said:
-        return len(part), "", None
+        return None
     kind = next((k for k in map(announced, said) if k is not None), None)
     closing = CLOSING.search(part, body_start + len(body))
     if closing is None:
-        return len(part), "", None
+        return None
     head = ANNEX_HEAD.search(part, closing.end())
     if head is None:
-        return len(part), "", None
+        return None
     title = [line for line in part[head.start() :].split("\n", 12)[:12] if line.strip()][:3]
-    if ANOTHER_PROGRAMME.search(" ".join(title)):
-        return len(part), "", None
-    return head.start(), part[head.start() :], kind
+    # (not "Indicative programme of informal consultations on the modalities of the
+    # Conference on Inland Fisheries": the Assembly's consultations on a conference)
+    if ANOTHER_PROGRAMME.search(" ".join(title)) and announced(" ".join(title)) is None:
+        return None
+    return Annex(head.start(), part[head.start() :], kind, " ".join(said))
 
 
 # "World Conference of Coastal Cities - provisional programme": an annex setting out

@@ -16,7 +16,11 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     # of the meeting named, of no kind of their own.
     (MeetingKind.OTHER, r"(?:opening|plenary|closing)\s+segments?"),
     # "The debate on agenda item 122": the Assembly's plenary debates its agenda items.
-    (MeetingKind.PLENARY, r"(?:joint\s+)?debates?\s+on\s+(?:the\s+)?agenda\s+items?"),
+    # "The joint debate will be held on 21 and 22 October": agenda items debated together.
+    (
+        MeetingKind.PLENARY,
+        r"(?:joint\s+)?debates?\s+on\s+(?:the\s+)?agenda\s+items?|joint\s+debates?",
+    ),
     (MeetingKind.STOCKTAKING, r"stock-?\s?taking(?:\s+(?:meetings?|events?|sessions?))?"),
     (
         MeetingKind.HEARING,
@@ -30,7 +34,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (MeetingKind.THEMATIC_DEBATE, r"thematic\s+debates?|(?<!general\s)debate(?!\s+week)"),
     (
         MeetingKind.HIGH_LEVEL,
-        r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)",
+        r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)"
+        # "Summit-level meeting on the review of the Compact"
+        r"|summit[-\s]level\s+(?:plenary\s+)?meetings?",
     ),
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
@@ -159,7 +165,12 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
 TO_HEAR = re.compile(
-    r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?to\s+hear\s+(?:an?|the)\s+$",
+    r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?"
+    # "... on Tuesday, 4 March, at 3 p.m. in the Trusteeship Council Chamber, to hear a"
+    r"(?:(?:on|at|in)\b[^;]{0,120}?,\s*)?"
+    r"(?:to\s+hear\s+(?:an?|the)\s+"
+    # "an open-ended informal meeting on 27 October ..., at which the Secretariat will brief"
+    r"|at\s+which\s+(?:the\s+)?[\w\s-]{0,60}?)$",
     re.I,
 )
 AT_THE = re.compile(r"\b(?:at|in)\s+(?:the|a|an)\s+$", re.I)

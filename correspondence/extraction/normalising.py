@@ -17,6 +17,7 @@ import re
 from gasched.validators import BIDI_CONTROLS
 
 from . import tables
+from .vocabulary import DAY, MONTH, WEEKDAY, YEAR
 
 # What gasched.validators refuses in one line of typed text, but line breaks and tabs.
 MISLEADING = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -61,7 +62,12 @@ LETTERHEAD = re.compile(
 NUMBERED_HEAD = re.compile(r"(?m)^[ \t]*[A-Z][^\d\n.,;:]{10,100}?[ \t]{4,}(?P<page>\d{1,3})[ \t]*$")
 # "Letter from the Chair of the IGN, 15 January 2016 (continued)": the running head of a
 # letter's later pages; its date is the letter's own.
-RUNNING_HEAD = re.compile(r"^[^\n]{0,120}\((?:continued|cont'?d\.?)\)$", re.I)
+# (Not a table's row whose topic goes on: "Thursday 6 February | 15:00 - 18:00 | ... |
+# Exchange of views (continued)", which has hours.)
+RUNNING_HEAD = re.compile(
+    r"^(?![^\n]*(?:\||\d[:.]\d\d|\d\s?[ap]\.?m\b))[^\n]{0,120}\((?:continued|cont'?d\.?)\)$",
+    re.I,
+)
 
 
 def normalise(text: str) -> str:
@@ -86,6 +92,7 @@ def normalise(text: str) -> str:
     # "circu-" / "2" / "lated": a word the page break cut, joined once the page is out.
     text = words_joined(without_page_debris(text))
     text = dated_lines_apart(text)
+    text = days_over_their_hours(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
@@ -170,6 +177,53 @@ def dated_lines_apart(text: str) -> str:
         listed = dated[index - 1] or (index + 1 < len(lines) and dated[index + 1])
         if index and dated[index] and listed and out and out[-1] != "":
             out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+# "Tuesday, 12 April 2016" (alone, or with its first hours) over "9 a.m. - 11 a.m. ...",
+# "3 p.m. - 5 p.m. ...": a programme's day and its sittings, each under it.
+HOURS = r"(?:from\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs)?\s*(?:-|–|to)\s*\d"
+DAY_HEAD = re.compile(
+    rf"^(?P<day>(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)"
+    rf"(?P<rest>(?:,?\s+{HOURS}.*)?)$"
+)
+HOURS_FIRST = re.compile(rf"^{HOURS}")
+# A short line without a date or a full stop, over a sitting's hours: its title.
+SITTING_TITLE = re.compile(r"^(?=[A-Z])(?![^\n]*\d)[^\n.;:]{3,90}$")
+
+
+def days_over_their_hours(text: str) -> str:
+    """Each sitting a line of its own that starts with its day: "Tuesday, 12 April 2016,
+    9 a.m. - 11 a.m. ..." (the day alone on a line above its sittings is taken down)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    day, alone, carried, titled = None, False, False, ""
+    for line in lines:
+        head = DAY_HEAD.match(line)
+        if head:
+            # the day alone is kept until a sitting comes to carry it
+            if carried and out and out[-1] != "":
+                out.append("")  # the next day of the programme
+            day, alone, carried, titled = head["day"], not head["rest"], False, ""
+            out.append(line)
+            continue
+        if day and HOURS_FIRST.match(line):
+            # "High-level meeting on chronic kidney disease" / "3 p.m. - 6 p.m., ...": the
+            # title under the day and over the sitting goes with it
+            title = out.pop() if titled and out and out[-1] == titled else ""
+            if alone and out and out[-1].strip() == day:
+                out.pop()  # the day goes down into each of its sittings
+            alone, carried, titled = False, True, ""
+            if out and out[-1] != "":
+                out.append("")
+            out.append(f"{day}, {title} {line}" if title else f"{day}, {line}")
+            continue
+        if day and SITTING_TITLE.match(line) and not titled:
+            titled = line  # perhaps the title of the day's next sitting
+            out.append(line)
+            continue
+        day, alone, carried, titled = None, False, False, ""
         out.append(line)
     return "\n".join(out)
 

@@ -60,22 +60,34 @@ def read_announcements(
     most_meetings: int | None = None,
     most_deadlines: int | None = None,
     programme_of: MeetingKind | None = None,
+    said_above: str = "",
 ) -> None:
     """Propose the meetings and deadlines of a body of text, sentence by sentence;
-    `programme_of`: the kind of the meetings it sets out, when the letter said so."""
+    `programme_of`: the kind of the meetings it sets out, and `said_above`: what the
+    letter said of them ("The informal dialogues will be held in the General Assembly
+    Hall according to the schedule in the annex"), when it is an annex."""
     lead_in = None  # "the schedule of the informal consultations:" before a list
     scheduled = False  # "The schedule is as follows:" before a list
     dated = False  # "on the following dates:" before a list
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
     # programme_of: "the programme of informal consultations": what a table holds
-    ahead = None  # "All meetings will be held in the GA Hall from 10 a.m." above a list
+    # "All meetings will be held in the GA Hall from 10 a.m." above a list
+    ahead = said_ahead_of(said_above, rooms) if said_above else None
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
+    numbered = False  # the sentence before was "1." alone: this one is its item
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence) or RULE.match(sentence):
+            numbered = numbered or bool(ENUMERATOR.match(sentence))
             continue  # "1." cut off from its item, a table's rule: the list goes on
-        item = bool(BULLET.match(sentence) or ROW.match(sentence))
+        # ("1." over a memo's paragraph is no list: an item says no verb)
+        item = bool(
+            BULLET.match(sentence)
+            or ROW.match(sentence)
+            or (numbered and not SAYS.search(sentence))
+        )
+        numbered = False
         if not (item or HEADING.match(sentence)):
             lead_in, scheduled, dated = None, False, False
         if item and list_start is None:
@@ -120,11 +132,7 @@ def read_announcements(
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
         if not item and FOR_ALL_BELOW.search(sentence):
-            ahead = (
-                parse_room_mentions(sentence, rooms),
-                parse_time_mentions(sentence),
-                parse_platform_mentions(sentence),
-            )
+            ahead = said_ahead_of(sentence, rooms)
         elif not item and ANY_MONTH.search(sentence) and not sentence.endswith(":"):
             ahead = None  # a sentence with a date of its own speaks of something else
         named = PROGRAMME_OF.search(sentence)
@@ -167,6 +175,20 @@ def read_announcements(
 
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
+
+
+def said_ahead_of(sentence: str, rooms: dict[str, str]) -> tuple | None:
+    """The rooms, hours and platforms a sentence gives all the meetings listed below it."""
+    if not FOR_ALL_BELOW.search(sentence):
+        return None
+    return (
+        parse_room_mentions(sentence, rooms),
+        parse_time_mentions(sentence),
+        parse_platform_mentions(sentence),
+    )
+
+
+SAYS = re.compile(r"\b(?:will|shall|would|should|is|are|was|were|has|have|be|been)\b", re.I)
 # "1.", "(b)", "iv." alone: the number of a list item the sentences were cut after.
 ENUMERATOR = re.compile(
     r"^(?:\d{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$"

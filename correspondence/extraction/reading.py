@@ -64,18 +64,19 @@ def extract(
             most_meetings=most_meetings,
             most_deadlines=most_deadlines,
         )
-        annex_start, annex, kind = annex_of(part, kind_announced)
-        if annex:
+        annex = annex_of(part, kind_announced)
+        if annex is not None:
             read_announcements(
-                annex,
-                programme_of=kind,
-                offset=offset + annex_start,
+                annex.text,
+                offset=offset + annex.start,
                 letter_index=index,
                 letter_date=letter_date,
                 rooms=room_names,
                 reading=reading,
                 most_meetings=most_meetings,
                 most_deadlines=most_deadlines,
+                programme_of=annex.kind,
+                said_above=annex.said,
             )
         reading.note_tail(offset, part)
     merge_back_references(reading)

@@ -424,3 +424,88 @@ def test_dialogues_held_in_the_hall_according_to_the_schedule_below():
         ("2023-04-18", "10:00", "12:00", GAH, "dialogue"),
         ("2023-04-19", "10:00", "12:00", GAH, "dialogue"),
     ]
+
+
+def test_a_day_alone_over_its_sittings_in_an_annex_with_the_room_said_in_the_letter():
+    found = extract(
+        "1 April 2023\n\nExcellency,\n\nThe informal dialogues will be held in the General "
+        "Assembly Hall according to the schedule in the annex."
+        + SIGNED
+        + "\n                 Annex\n\n      Schedule of informal dialogues with candidates\n\n"
+        "  Tuesday, 11 April 2023\n"
+        "      9 a.m. - 11 a.m.       Ms. Ilse Dragomir (Pelavia)\n"
+        "      3 p.m. - 5 p.m.        Mr. Tomasz Welch (Ostrava)\n"
+        "  Wednesday, 12 April 2023\n"
+        "      10 a.m. - 12 noon      Mr. Joaquin Sarai (Caldora)\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room, m.kind.value) for m in found] == [
+        ("2023-04-11", 9, GAH, "dialogue"),
+        ("2023-04-11", 15, GAH, "dialogue"),
+        ("2023-04-12", 10, GAH, "dialogue"),
+    ]
+
+
+def test_a_bar_table_whose_topic_goes_on_and_an_annex_on_a_conferences_modalities():
+    found = extract(
+        "1 February 2023\n\nExcellency,\n\nWe attach an indicative programme of work in the "
+        "annex to this letter." + SIGNED + "\n                  ANNEX\n"
+        "   Indicative programme of informal consultations on the modalities\n"
+        "      of the Conference on Inland Fisheries (2024)\n"
+        "  Date                 | Time          | Room               | Item\n"
+        "  ---------------------+---------------+--------------------+--------------\n"
+        "  Thursday 9 February  | 10:00 - 13:00 | Conference Room 3  | Exchange of views\n"
+        "  Thursday 9 February  | 15:00 - 18:00 | Conference Room 3  | Exchange (continued)\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2023-02-09", 10, CR(3)),
+        ("2023-02-09", 15, CR(3)),
+    ]
+
+
+def test_numbered_items_whose_topic_comes_before_their_day():
+    found = meetings_of(
+        "As Co-Chairs of the intergovernmental negotiations, we propose to devote the meetings "
+        "of this session to the key issues. The programme is as follows:\n\n"
+        "    1.  Categories of membership\n        Tuesday, 4 April 2023, 10:00 - 13:00\n"
+        "    2.  The question of the veto\n        Tuesday, 25 April 2023, 15:00 - 18:00\n\n"
+        "  All meetings will be held in the Trusteeship Council Chamber."
+    )
+    assert found == [
+        ("2023-04-04", "10:00", "13:00", TCC, "negotiation"),
+        ("2023-04-25", "15:00", "18:00", TCC, "negotiation"),
+    ]
+
+
+def test_a_meeting_convened_to_hear_a_briefing_said_after_its_day_and_room():
+    found = meetings_of(
+        "I will convene an informal meeting of the General Assembly on Tuesday, 4 April "
+        "2023, at 3 p.m. in the Trusteeship Council Chamber, to hear a briefing by the "
+        "Under-Secretary-General. We will also hold an open-ended informal meeting on "
+        "Wednesday, 5 April 2023 at 10 am in Conference Room 5, at which the Secretariat "
+        "will brief delegations on the Fund."
+    )
+    assert [m[4] for m in found] == ["briefing", "briefing"]
+
+
+def test_a_joint_debate_and_a_summit_level_meeting():
+    found = meetings_of(
+        "The joint debate will be held on Monday, 16 October 2023, at 10 a.m. in the General "
+        "Assembly Hall. The Summit-level meeting on the review of the Compact will take "
+        "place on Monday, 18 September 2023, at 9 a.m. in the General Assembly Hall."
+    )
+    assert [m[4] for m in found] == ["plenary", "high-level"]
+
+
+def test_a_programmes_day_with_titled_sittings_beneath():
+    found = meetings_of(
+        "The programme of the week is as follows.\n\n"
+        "Wednesday, 20 September\n"
+        "   High-level dialogue on financing for resilient infrastructure\n"
+        "   10 a.m. - 1 p.m., Trusteeship Council Chamber\n"
+        "   High-level meeting on chronic kidney disease\n"
+        "   3 p.m. - 6 p.m., Trusteeship Council Chamber\n"
+    )
+    assert sorted(found) == [
+        ("2023-09-20", "10:00", "13:00", TCC, "dialogue"),
+        ("2023-09-20", "15:00", "18:00", TCC, "high-level"),
+    ]
