@@ -17,7 +17,9 @@ from .vocabulary import DAY, MONTH, MONTHS, WEEKDAY, YEAR, clean_space, last
 # --- Letters and their parts -----------------------------------------------------------
 
 DATE_LINE = re.compile(
-    rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
+    # "Ref: PM/UN/06/2xx        12 May 2006": the reference beside the date
+    rf"^[ \t]*(?:(?:Ref(?:erence)?|Our\s+ref|No)\.?[ \t]*:?[ \t]*\S+[ \t]+)?"
+    rf"(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
     rf"(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

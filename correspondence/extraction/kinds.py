@@ -53,7 +53,10 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         MeetingKind.INFORMAL_CONSULTATION,
         # "a first reading of the zero draft": the consultation that reads it
         r"(?:first|second|third|final)\s+reading\b|"
-        r"informal\s+(?:consultations?|meetings?|sessions?)|consultations?|informals?\b"
+        # ("in consultation with the candidates", "after consultations with the Bureau": how
+        # something was decided, no meeting)
+        r"informal\s+(?:consultations?|meetings?|sessions?)"
+        r"|(?<!\bin\s)(?<!\bafter\s)consultations?(?!\s+with\b)|informals?\b"
         # a bare "informal" is the meeting ("a third informal"), not "an informal retreat"
         r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"
         r"|session|event|segment|General|thematic|interactive|high-level|hearing"

@@ -66,6 +66,8 @@ FOR_ALL_BELOW = re.compile(
     # "the following dates for the meetings ..., all to be held in Conference Room 4:"
     r"\ball\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
     r"|GA|NLB|Economic)"
+    # "The meetings will all take place in the Trusteeship Council Chamber"
+    r"|\b(?:meetings|consultations|sessions)\s+will\s+all\s+(?:take\s+place|be\s+held)\b"
     r"|\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
     r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
     r"|commence)\b"

@@ -199,7 +199,7 @@ def days_over_their_hours(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     day, alone, carried, titled = None, False, False, ""
-    for line in lines:
+    for at, line in enumerate(lines):
         head = DAY_HEAD.match(line)
         if head:
             # the day alone is kept until a sitting comes to carry it
@@ -219,6 +219,8 @@ def days_over_their_hours(text: str) -> str:
                 out.append("")
             out.append(f"{day}, {title} {line}" if title else f"{day}, {line}")
             continue
+        if day and alone and not line.strip() and HOURS_FIRST.match(next_text(lines, at)):
+            continue  # "Tuesday, 12 April 2016" / "" / "9:00 a.m. - ...": still its sittings
         if day and SITTING_TITLE.match(line) and not titled:
             titled = line  # perhaps the title of the day's next sitting
             out.append(line)
@@ -226,6 +228,11 @@ def days_over_their_hours(text: str) -> str:
         day, alone, carried, titled = None, False, False, ""
         out.append(line)
     return "\n".join(out)
+
+
+def next_text(lines: list[str], at: int) -> str:
+    """The next line after `at` that is not blank (a few lines on at most)."""
+    return next((line for line in lines[at + 1 : at + 4] if line.strip()), "")
 
 
 # "| Tuesday, 5th February | 10am - 1pm | CR 4 |": a table drawn with bars; its rule

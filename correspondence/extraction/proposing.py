@@ -72,8 +72,10 @@ def read_announcements(
     list_start = None  # the first meeting the items of the current list made
     lead_made: list[int] = []  # the meetings of the sentence before the list
     # programme_of: "the programme of informal consultations": what a table holds
-    # "All meetings will be held in the GA Hall from 10 a.m." above a list
-    ahead = said_ahead_of(said_above, rooms) if said_above else None
+    # "All meetings will be held in the GA Hall from 10 a.m." above a list; "I have
+    # scheduled the dialogues on 12 and 13 April in the Trusteeship Council Chamber, in
+    # accordance with the programme in the annex": the room of the annex's meetings
+    ahead = said_ahead_of(said_above, rooms, annexed=True) if said_above else None
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
     numbered = False  # the sentence before was "1." alone: this one is its item
@@ -177,15 +179,19 @@ MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 
 
-def said_ahead_of(sentence: str, rooms: dict[str, str]) -> tuple | None:
-    """The rooms, hours and platforms a sentence gives all the meetings listed below it."""
-    if not FOR_ALL_BELOW.search(sentence):
-        return None
-    return (
-        parse_room_mentions(sentence, rooms),
-        parse_time_mentions(sentence),
-        parse_platform_mentions(sentence),
-    )
+def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False) -> tuple | None:
+    """The rooms, hours and platforms a sentence gives all the meetings listed below it
+    (or, for an annex, the one room the sentence announcing it names)."""
+    if FOR_ALL_BELOW.search(sentence):
+        return (
+            parse_room_mentions(sentence, rooms),
+            parse_time_mentions(sentence),
+            parse_platform_mentions(sentence),
+        )
+    named = parse_room_mentions(sentence, rooms)
+    if annexed and len({r.name for r in named}) == 1:
+        return (named, [], [])
+    return None
 
 
 SAYS = re.compile(r"\b(?:will|shall|would|should|is|are|was|were|has|have|be|been)\b", re.I)
@@ -246,7 +252,12 @@ def read_sentence(
         # "... plenary meetings on Friday, 8 June for the following elections: (a) at
         # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
         hours_of_the_day(sentence, times[0], room_mentions, reading=reading, outcomes=outcomes)
-    elif not mentions and reading.last_made and (times or room_mentions or platforms):
+    elif (
+        not mentions
+        and reading.last_made
+        and (times or room_mentions or platforms)
+        and not sentence.endswith(":")  # what it says is for the list below
+    ):
         carry_on(sentence, times, room_mentions, platforms, reading=reading, outcomes=outcomes)
     if (
         mentions

@@ -509,3 +509,53 @@ def test_a_programmes_day_with_titled_sittings_beneath():
         ("2023-09-20", "10:00", "13:00", TCC, "dialogue"),
         ("2023-09-20", "15:00", "18:00", TCC, "high-level"),
     ]
+
+
+def test_a_dateline_beside_the_reference_and_a_schedule_table():
+    found = extract(
+        "Ref: PM/UN/23/2xx                                   12 May 2023\n\nExcellency,\n\n"
+        "We have the honour to inform you of the schedule of consultations for the coming "
+        "two weeks:\n\n"
+        "   Date                   Time             Venue\n"
+        "   Monday, 22 May         10.00 - 13.00    Conference Room 6\n"
+        "   Wednesday, 24 May      15.00 - 18.00    Conference Room 8\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n"
+    )
+    assert found.letter.date.isoformat() == "2023-05-12"
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found.meetings] == [
+        ("2023-05-22", 10, CR(6)),
+        ("2023-05-24", 15, CR(8)),
+    ]
+
+
+def test_meetings_that_will_all_take_place_on_the_following_dates():
+    found = meetings_of(
+        "Following the informal meeting we held on 18 January with all Member States, we "
+        "propose to organize three meetings. The meetings will all take place in the "
+        "Trusteeship Council Chamber from 10 a.m. to 1 p.m., on the following dates:\n\n"
+        "  Day        Date         Topic\n"
+        "  ---------- ------------ ------------------------------\n"
+        "  Tuesday    6 June       Categories of membership\n"
+        "  Wednesday  21 June      The question of the veto\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-01-18", None, None),
+        ("2023-06-06", "10:00", TCC),
+        ("2023-06-21", "10:00", TCC),
+    ]
+
+
+def test_an_annex_day_apart_from_its_sittings_in_the_room_the_letter_names():
+    found = extract(
+        "24 March 2023\n\nExcellency,\n\nIn consultation with the candidates, I have "
+        "scheduled the informal dialogues to take place on Tuesday, 11 April 2023, in the "
+        "Trusteeship Council Chamber, in accordance with the programme contained in the "
+        "annex to the present letter." + SIGNED + "\n                 Annex\n\n"
+        "   Informal dialogues with candidates\n\nTuesday, 11 April 2023\n\n"
+        "   9:00 a.m. - 11:00 a.m.    Mr. A (Belmonte)\n"
+        "   3:00 p.m. - 5:00 p.m.     Dr. B (Tarvania)\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room, m.kind.value) for m in found] == [
+        ("2023-04-11", 9, TCC, "dialogue"),
+        ("2023-04-11", 15, TCC, "dialogue"),
+    ]
