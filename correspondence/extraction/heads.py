@@ -19,6 +19,8 @@ from .vocabulary import DAY, MONTH, MONTHS, WEEKDAY, YEAR, clean_space, last
 DATE_LINE = re.compile(
     # "Ref: PM/UN/06/2xx        12 May 2006": the reference beside the date
     rf"^[ \t]*(?:(?:Ref(?:erence)?|Our\s+ref|No)\.?[ \t]*:?[ \t]*\S+[ \t]+)?"
+    # " ~ 17 March 2017": a speck the scan left before the date
+    r"(?:[~`'\u00b7*][ \t]*)?"
     rf"(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
     rf"(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -126,9 +128,14 @@ def annex_of(part: str, announced: Callable[[str], object]) -> Annex | None:
     body_start, body = body_of(part)
     said = [sentence_around(body, m.start()) for m in ANNEXED.finditer(body)]
     said = [s for s in said if announced(s) is not None or SETS_OUT.search(s)]
+
     if not said:
         return None
     kind = next((k for k in map(announced, said) if k is not None), None)
+    # "A tentative schedule is attached as an annex. All meetings will be held in
+    # Conference Room 1.": the sentence after goes on about them.
+    after = body.find(said[-1]) + len(said[-1])
+    said.append(sentence_around(body, min(len(body), after + 2)))
     closing = CLOSING.search(part, body_start + len(body))
     if closing is None:
         return None
@@ -164,7 +171,9 @@ FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page num
 HEADER_DATE = re.compile(
     # "TO: Mr. X    DATE: 14 May 2001": the form's date field beside another.
     # "Revised: 1 March 2024": the date a programme of work was issued in its new form.
-    r"^(?:(?i:Date|Sent|Revised|Issued|Updated|As\s+(?:at|of))|[^\n]{0,120}?[ \t]DATE)"
+    r"^(?:(?i:Date|Sent|Revised|Issued|Updated|As\s+(?:at|of))|[^\n]{0,120}?[ \t]DATE"
+    # "From: Mission of Ardelle Sent: Friday, 22 July 2016": an e-mail's head on one line
+    r"|[^\n]{0,120}?[ \t](?i:Sent))"
     r"[ \t]*:[ \t]*([^\n]{6,80})$",
     re.M,
 )

@@ -95,7 +95,9 @@ DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
     (DeadlineKind.ZERO_DRAFT, r"zero\s+draft"),
     (
         DeadlineKind.REVISED_DRAFT,
-        r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d",
+        r"(?:revised|updated|second|new)\s+(?:draft|text|version)|rev\.\s*\d"
+        # "We would circulate a further revision on 7 April"
+        r"|(?:further|new|second|third)\s+revision",
     ),
     (DeadlineKind.SILENCE_PROCEDURE, r"silence\s+procedure|under\s+silence"),
     (

@@ -26,6 +26,8 @@ ROW = re.compile(
     rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH}|{NUMBERED_ENTRY}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
     # "2, Tuesday, 18 March, 10am-1pm, ...": a numbered row of a table
     rf"|\d{{1,2}}\.?,\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
+    # "Meeting 3    Thursday, 2 March    10 a.m. - 1 p.m.": the meeting's number first
+    rf"|(?:Meeting|Session|Round)\s+\d{{1,2}},?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "1st    Tuesday 14 March 2023   10:00 a.m.-1:00 p.m.": the round's number first
     rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH}))",
     re.IGNORECASE,

@@ -559,3 +559,49 @@ def test_an_annex_day_apart_from_its_sittings_in_the_room_the_letter_names():
         ("2023-04-11", 9, TCC, "dialogue"),
         ("2023-04-11", 15, TCC, "dialogue"),
     ]
+
+
+def test_an_e_mail_whose_head_is_one_line_dates_its_meetings():
+    found = extract(
+        "From: Mission of Ardelle - Political Section Sent: Friday, 22 July 2022\n11:07 To: "
+        "All Permanent Missions Subject: Programme of informal consultations\n\n"
+        "Excellencies, dear colleagues,\n\nThe first reading will take place on Wednesday 27 "
+        "July, full day (10am-1pm and 3pm-6pm), CR 11. The second reading: Tuesday 2 August, "
+        "10am-1pm, CR 7.\n\nKind regards,\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2022-07-27", 10, CR(11)),
+        ("2022-07-27", 15, CR(11)),
+        ("2022-08-02", 10, CR(7)),
+    ]
+
+
+def test_an_enclosure_dated_under_a_speck_and_a_further_revision():
+    found = extract(
+        "10 March 2023\n\nExcellency,\n\nI have the honour to transmit the letter of the "
+        "co-facilitators.\n\nPlease accept, Excellency, the assurances of my highest "
+        "consideration.\n\nA. President\n\n\n ~ 9 March 2023\n\nExcellency,\n\nThe second "
+        "informal consultation will take place on Thursday, 30 March (10:00 am, ECOSOC "
+        "Chamber). We would circulate a further revision on 7 April, before a final informal "
+        "consultation on Wednesday, 12 April (10:00 am, CR4).\n\nPlease accept, Excellency, "
+        "the assurances of our highest consideration.\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.room, m.letter_index) for m in found] == [
+        ("2023-03-30", "ECOSOC Chamber", 1),
+        ("2023-04-12", CR(4), 1),
+    ]
+
+
+def test_numbered_meetings_in_an_annex_in_the_room_said_after_it():
+    found = extract(
+        "20 January 2023\n\nExcellency,\n\nA tentative schedule of the intergovernmental "
+        "negotiations is attached as an annex to this letter. All meetings will be held in "
+        "Conference Room 1." + SIGNED + "\n                 Annex\n"
+        "   Intergovernmental negotiations - tentative schedule\n\n"
+        "   Meeting 1    Thursday, 2 February      10 a.m. - 1 p.m.   Overall discussion\n"
+        "   Meeting 2    Thursday, 16 February     3 p.m. - 6 p.m.    The veto\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2023-02-02", 10, CR(1)),
+        ("2023-02-16", 15, CR(1)),
+    ]
