@@ -37,12 +37,17 @@ HEADING = re.compile(r"^[A-Z][\w ]{0,20}(?:, [A-Z][\w ]{0,20}){1,6}$")
 BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
 
 
+ONE_OFF = (MeetingKind.THEMATIC_DEBATE, MeetingKind.BRIEFING, MeetingKind.PANEL)
+
+
 def kinds_along_a_list(items: list[ProposedMeeting], reading: Reading) -> None:
     """The items of one list that say only "meeting" (or give a date, a time and a
     room and no kind) are of the one kind the other items name: "first IGN meeting"
     then "meetings on Regional representation" are all negotiations."""
     named = {m.kind for m in items if id(m) not in reading.generic}
-    if len(named) == 1 and MeetingKind.OTHER not in named:
+    # (one "Thematic debate on ..." or "Briefing by ..." among a working group's meetings
+    # is that item's own kind, not the list's)
+    if len(named) == 1 and not named & {MeetingKind.OTHER, *ONE_OFF}:
         for meeting in items:
             if id(meeting) in reading.generic:
                 meeting.kind = next(iter(named))
