@@ -87,7 +87,16 @@ def body_of(part: str) -> tuple[int, str]:
         if dated:
             start = dated.end()
     closing = CLOSING.search(part, start)
-    return start, part[start : closing.start() if closing else len(part)]
+    if closing is None:
+        return start, part[start:]
+    # "... at 10 a.m. in the General" / "Assembly Hall. Please accept, Excellency, the
+    # assurances ...": the body runs on to where the closing formula starts.
+    formula = FORMULA.search(closing.group(0))
+    end = closing.start() + (formula.start() if formula else 0)
+    return start, part[start:end]
+
+
+FORMULA = re.compile(r"(?<![^\s.;:])(?:Please\s+accept|Accept|I\s+avail|Yours|Sincerely)\b")
 
 
 # Below the closing, an annex's heading: "ANNEX", "Annex II", "Annex: Indicative

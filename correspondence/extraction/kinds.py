@@ -173,7 +173,7 @@ TO_HEAR = re.compile(
     r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?"
     # "... on Tuesday, 4 March, at 3 p.m. in the Trusteeship Council Chamber, to hear a"
     r"(?:(?:on|at|in)\b[^;]{0,120}?,\s*)?"
-    r"(?:to\s+hear\s+(?:an?|the)\s+"
+    r"(?:to\s+hear\s+(?:(?:an?|the)\s+)?"
     # "an open-ended informal meeting on 27 October ..., at which the Secretariat will brief"
     r"|at\s+which\s+(?:the\s+)?[\w\s-]{0,60}?)$",
     re.I,
@@ -206,7 +206,8 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
         # "an informal meeting of the General Assembly to hear a briefing by the
         # co-chairs": the meeting is the briefing it is convened to hear.
         if TO_HEAR.match(sentence[a.end : b.start]) and (
-            GENERIC.match(sentence[a.start : a.end]) or a.kind == MeetingKind.INFORMAL_CONSULTATION
+            GENERIC.match(sentence[a.start : a.end])
+            or a.kind in (MeetingKind.INFORMAL_CONSULTATION, MeetingKind.PLENARY)
         ):
             dropped.add(id(a))
             continue

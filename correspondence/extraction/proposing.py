@@ -78,6 +78,7 @@ def read_announcements(
     ahead = said_ahead_of(said_above, rooms, annexed=True) if said_above else None
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
+    announced_in = None  # and the one room it named
     numbered = False  # the sentence before was "1." alone: this one is its item
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence) or RULE.match(sentence):
@@ -116,6 +117,7 @@ def read_announcements(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
             )
             continue
+        before, before_in = announced, announced_in
         announced = read_sentence(
             sentence,
             offset=offset + start,
@@ -128,7 +130,14 @@ def read_announcements(
             scheduled=scheduled or (item and said_ahead is not None),
             dated=dated,
             announced=announced,
+            announced_in=announced_in,
         )
+        # "informal dialogues ... will be held in the Trusteeship Council Chamber": where
+        announced_in = one_room(sentence, rooms) if announced is not None else None
+        if announced is None and before is not None and not ANY_MONTH.search(sentence):
+            # "Each dialogue will last two hours.": the announcement holds past a sentence
+            # that gives no date.
+            announced, announced_in, before = before, before_in, None
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
@@ -179,6 +188,12 @@ MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 
 
+def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
+    """The room a sentence names, if it names one."""
+    named = {r.name for r in parse_room_mentions(sentence, rooms)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False) -> tuple | None:
     """The rooms, hours and platforms a sentence gives all the meetings listed below it
     (or, for an annex, the one room the sentence announcing it names)."""
@@ -215,6 +230,7 @@ def read_sentence(
     item: bool = False,
     scheduled: bool = False,
     announced: MeetingKind | None = None,
+    announced_in: str | None = None,
     dated: bool = False,
 ) -> MeetingKind | None:
     """Propose the meetings of one sentence; the kind of a meeting it announces without a
@@ -282,6 +298,7 @@ def read_sentence(
                 if reading.meetings[index].room is None:
                     reading.meetings[index].room = room_mentions[0].name
     made_before = reading.last_made
+    where_announced = None
     if mentions:
         kinds = find_kinds(sentence)
         if item and lead_in not in (None, MeetingKind.OTHER) and (times or room_mentions):
@@ -294,7 +311,12 @@ def read_sentence(
             kinds.insert(0, KindMention(0, 0, lead_in))  # the kind the list was given
         elif (
             announced
-            and THAT_MEETING.match(sentence)
+            and (
+                THAT_MEETING.match(sentence)
+                # "Candidates will appear ...: the first candidate on Tuesday, 12 April from
+                # 10 a.m. to 12 noon": hours and no kind, the meetings just announced.
+                or (times and not kinds)
+            )
             # "... and to present a text to the plenary": a topic is no meeting's kind.
             and all(
                 k.is_deadline
@@ -308,6 +330,7 @@ def read_sentence(
             # will be held on 25 November": the meeting just announced.
             kinds = [k for k in kinds if k.is_deadline]
             kinds.insert(0, KindMention(0, 0, announced))
+            where_announced = announced_in
         elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
             # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
             earlier = previous_in_letter(reading, letter_index)
@@ -348,6 +371,11 @@ def read_sentence(
             outcomes=outcomes,
             every_date=all_dates,
         )
+        if where_announced and reading.last_made is not made_before and not room_mentions:
+            for index in reading.last_made:
+                meeting = reading.meetings[index]
+                if meeting.room is None and not meeting.virtual:
+                    meeting.room = where_announced
         if (
             reading.last_made is made_before
             and all(outcomes.get(("date", m.start), {}).get("reason") for m in mentions)
@@ -407,6 +435,8 @@ THAT_MEETING = re.compile(
 # "I will convene an informal meeting ...", "I intend to hold a briefing ...".
 CONVENES = re.compile(
     r"\b(?:convene|hold|organi[sz]e|host|conduct)\b|\bdates?\s+of\s+the\s+next\b"
+    # "informal dialogues with the candidates will be held in the Trusteeship Council Chamber"
+    r"|\bwill\s+(?:be\s+held|take\s+place)\b"
     r"|\bnext\s+(?:two|three|four)\b",
     re.I,
 )
@@ -415,9 +445,25 @@ CONVENES = re.compile(
 def announced_kind(sentence: str) -> MeetingKind | None:
     """The kind of the meeting a sentence without a date announces, if it announces one:
     the kind nearest its end, as if its date followed."""
-    if not CONVENES.search(sentence):
+    convenes = CONVENES.search(sentence)
+    if not convenes:
         return None
     kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+    # "I will convene an informal meeting of the General Assembly to hear a briefing by the
+    # Secretary-General on ... the Climate Finance Roundtable": what is convened comes first.
+    after = [
+        k
+        for k in kinds
+        if k.start >= convenes.end()
+        and k.kind != MeetingKind.OTHER
+        and not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
+    ]
+    if (
+        after
+        and CONVENES.match(sentence, convenes.start())
+        and convenes.group(0).lower() != "will be held"
+    ):
+        return after[0].kind
     end = len(sentence)
     kind = nearest_kind(DateMention(end, end, []), kinds, sentence) if kinds else None
     return kind.kind if kind is not None and kind.kind != MeetingKind.OTHER else None

@@ -605,3 +605,49 @@ def test_numbered_meetings_in_an_annex_in_the_room_said_after_it():
         ("2023-02-02", 10, CR(1)),
         ("2023-02-16", 15, CR(1)),
     ]
+
+
+def test_dialogues_announced_in_a_room_then_their_days_said_candidate_by_candidate():
+    found = meetings_of(
+        "I have the honour to inform you that informal dialogues with the candidates for the "
+        "post of Ombudsperson will be held in the Trusteeship Council Chamber.\n\nEach "
+        "dialogue will last two hours. Candidates will appear in the order in which their "
+        "nominations were received: the first candidate on Tuesday, 11 April 2023 from 10 "
+        "a.m. to 12 noon; the second on Wednesday, 12 April, from 3 to 5 p.m."
+    )
+    assert found == [
+        ("2023-04-11", "10:00", "12:00", TCC, "dialogue"),
+        ("2023-04-12", "15:00", "17:00", TCC, "dialogue"),
+    ]
+
+
+def test_a_one_paragraph_letter_whose_room_shares_a_line_with_the_closing():
+    found = extract(
+        "6 December 2022\n\nExcellency,\n\nThe General Assembly will hold a meeting of the "
+        "plenary for action on draft resolution A/77/L.xx on Monday, 12 December 2022, at 10 "
+        "a.m. in the General\nAssembly Hall. Please accept, Excellency, the assurances of my "
+        "highest\nconsideration.\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.room, m.kind.value) for m in found] == [
+        ("2022-12-12", GAH, "plenary")
+    ]
+
+
+def test_what_is_convened_comes_before_the_topics_it_hears_about():
+    found = meetings_of(
+        "I will convene an informal meeting of the General Assembly to hear a briefing by the "
+        "Secretary-General on his priorities and on the preparations for the Climate Finance "
+        "Roundtable. The meeting will be held on Tuesday, 14 February 2023, at 3 p.m. in the "
+        "Trusteeship Council Chamber."
+    )
+    assert [m[4] for m in found] == ["briefing"]
+
+
+def test_bullets_of_consultations_the_writers_were_asked_to_facilitate():
+    found = meetings_of(
+        "We have been asked by the President to facilitate informal consultations on the "
+        "draft resolution on demining. We would like to propose the following schedule:\n\n"
+        "• Tuesday, 4 April - 10:00 am to 1:00 pm, Conference Room 6\n"
+        "• Tuesday, 11 April - 3:00 pm to 6:00 pm, Conference Room 6\n"
+    )
+    assert [m[4] for m in found] == ["informal-consultation", "informal-consultation"]
