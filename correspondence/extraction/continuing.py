@@ -41,7 +41,7 @@ GOES_ON = re.compile(
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
     r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
     r"\s+(?:will|would|shall)\s+(?:meet|be\s+(?:held|hosted|convened|conducted)|take\s+place|run"
-    r"|open|start|begin|convene)\b"
+    r"|open|start|begin|convene|consist|comprise)\b"
     # "Given the restrictions at Headquarters, both meetings will be held virtually".
     r"|\b(?:both\s+|all\s+(?:the\s+|of\s+the\s+|[a-z]+\s+)?|each\s+of\s+the\s+)meetings\b",
     re.I,

@@ -171,7 +171,13 @@ def read_announcements(
             # following dates:": a room asked for the dates below; dates with hours below
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
-            if ROOM_FOR_THEM.search(sentence) or ASKED_FOR.search(sentence):
+            if (
+                ROOM_FOR_THEM.search(sentence)
+                or ASKED_FOR.search(sentence)
+                # "I will convene informal dialogues with the candidates in the Trusteeship
+                # Council Chamber as follows:"
+                or (one_room(sentence, rooms) and not ANY_MONTH.search(sentence))
+            ):
                 # "... make the following rooms available, from 1500 to 1800 hrs:"
                 ahead = (parse_room_mentions(sentence, rooms), parse_time_mentions(sentence), [])
         elif TITLE.match(sentence):

@@ -651,3 +651,29 @@ def test_bullets_of_consultations_the_writers_were_asked_to_facilitate():
         "• Tuesday, 11 April - 3:00 pm to 6:00 pm, Conference Room 6\n"
     )
     assert [m[4] for m in found] == ["informal-consultation", "informal-consultation"]
+
+
+def test_the_room_said_above_a_table_that_ends_with_as_follows():
+    found = meetings_of(
+        "I will convene informal dialogues with the candidates in the Trusteeship Council "
+        "Chamber as follows:\n\n"
+        "     Monday, 17 April 2023    10.00 - 12.00   Ms. K (Kestel)\n"
+        "                              15.00 - 17.00   Mr. I (Varamo)\n"
+    )
+    assert found == [
+        ("2023-04-17", "10:00", "12:00", TCC, "dialogue"),
+        ("2023-04-17", "15:00", "17:00", TCC, "dialogue"),
+    ]
+
+
+def test_a_meeting_that_will_consist_of_two_segments_at_their_hours():
+    found = meetings_of(
+        "The high-level meeting will take place on Tuesday, 26 September 2023, in the General "
+        "Assembly Hall. In accordance with the modalities, the meeting will consist of an "
+        "opening plenary segment from 9 a.m. to 1 p.m., and a plenary segment from 3 p.m. "
+        "to 6 p.m."
+    )
+    assert found == [
+        ("2023-09-26", "09:00", "13:00", GAH, "high-level"),
+        ("2023-09-26", "15:00", "18:00", GAH, "high-level"),
+    ]
