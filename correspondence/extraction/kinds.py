@@ -319,6 +319,16 @@ def nearest_kind(
     best = min(distance(k) for k in candidates)
     close = [k for k in candidates if distance(k) <= best + 25]
     pool = [k for k in close if k.kind != MeetingKind.OTHER or k.is_deadline] or close
+    nearest = min(candidates, key=distance)
+    if (
+        nearest.kind == MeetingKind.OTHER
+        and not nearest.is_deadline
+        and nearest.end <= mention.start
+        and all(k.is_deadline for k in pool)
+    ):
+        # "to present a first draft at that meeting, and to hold two further rounds, on
+        # 24 October": the rounds just before the date, not the paper further back.
+        return nearest
     if all(k.is_deadline for k in pool):
         # "written inputs on the revised draft by 10 June": the head of the phrase.
         return min(pool, key=lambda k: (k.kind == DeadlineKind.OTHER, k.start))

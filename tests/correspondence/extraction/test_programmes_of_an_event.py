@@ -677,3 +677,16 @@ def test_a_meeting_that_will_consist_of_two_segments_at_their_hours():
         ("2023-09-26", "09:00", "13:00", GAH, "high-level"),
         ("2023-09-26", "15:00", "18:00", GAH, "high-level"),
     ]
+
+
+def test_further_rounds_just_before_their_days_after_a_draft_presented():
+    found = meetings_of(
+        "We wish to convene the first informal consultation on Friday, 6 October 2023 from "
+        "10:00 to 13:00 in the Economic and Social Council Chamber. We intend to present a "
+        "first draft at that meeting, and to hold a further round on Friday, 20 October 2023, "
+        "at the same time and venue."
+    )
+    assert found == [
+        ("2023-10-06", "10:00", "13:00", "ECOSOC Chamber", "informal-consultation"),
+        ("2023-10-20", "10:00", "13:00", "ECOSOC Chamber", "informal-consultation"),
+    ]
