@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from meetings.enums import MeetingKind
 
 from .dates import DateMention
+from .vocabulary import MONTH, WEEKDAY
 
 # --- Sentences -------------------------------------------------------------------------
 
@@ -49,6 +50,14 @@ def sentences(body: str) -> list[tuple[int, str]]:
     protected = re.sub(
         r"\b([ap])\.\s?m\.(?=\s*[,;)])", lambda m: m.group(0).replace(".", "\x00"), protected
     )
+    # "Monday, 23 September 2019, 9 a.m. - 10 a.m. Opening segment General Assembly Hall":
+    # a programme's row goes on to its line's end.
+    protected = DATED_ROW.sub(
+        lambda row: re.sub(
+            r"\b[ap]\.\s?m\.(?=[ \t]+[A-Z])", lambda m: m.group(0).replace(".", "\x00"), row[0]
+        ),
+        protected,
+    )
     protected = re.sub(
         r"\b([ap])\.(?=\s?m\x00)", lambda m: m.group(0).replace(".", "\x00"), protected
     )
@@ -58,6 +67,9 @@ def sentences(body: str) -> list[tuple[int, str]]:
         found += one_sentence(body, start, end.start())
         start = end.end()
     return found + one_sentence(body, start, len(body))
+
+
+DATED_ROW = re.compile(rf"(?m)^(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+{MONTH}\b[^\n]*$")
 
 
 def one_sentence(body: str, start: int, end: int) -> list[tuple[int, str]]:

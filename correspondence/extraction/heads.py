@@ -115,7 +115,8 @@ SETS_OUT = re.compile(r"\b(?:programme|program|schedule|calendar|timetable|meeti
 # "four rounds of informal consultations, as set out in the annex": the body says
 # that the annex holds meetings.
 ANNEXED = re.compile(
-    r"\b(?:annex(?:ed|es)?|attach(?:ed|es|ing|ment)?|append(?:ed)?|enclos(?:e|ed|es|ing|ure))\b",
+    r"\b(?:annex(?:ed|es)?|attach(?:ed|es|ing|ment)?|append(?:ed)?|enclos(?:e|ed|es|ing|ure)"
+    r"|transmit(?:s|ted|ting)?)\b",
     re.I,
 )
 

@@ -165,7 +165,20 @@ def find_kinds(sentence: str) -> list[KindMention]:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
                 if free(match.start(), match.end()):
                     found.append(KindMention(match.start(), match.end(), kind, is_deadline=True))
+    if not any(not k.is_deadline for k in found):
+        # "the Working Group will meet on 21, 22 and 24 January": a meeting of no kind
+        found += [
+            KindMention(m.start(1), m.end(1), MeetingKind.OTHER)
+            for m in WILL_MEET.finditer(sentence)
+        ]
     return one_kind_a_phrase(sentence, sorted(found, key=lambda k: k.start))
+
+
+WILL_MEET = re.compile(
+    r"\b(?:Working\s+Group|Group|we|co-facilitators|Co-Chairs|Assembly|plenary)\s+will\s+(meet)"
+    r"\s+(?:on|from)\b",  # ("will meet again on": the meeting before, again)
+    re.I,
+)
 
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)

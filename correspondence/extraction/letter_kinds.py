@@ -60,7 +60,7 @@ FULL_NAME = re.compile(
     re.IGNORECASE,
 )
 CONSULTATIONS_WE_CHAIR = re.compile(
-    r"\b(?:co-?chair|co-?facilitate|facilitate|conduct|lead)\s+(?:the\s+)?(?:open-ended\s+)?"
+    r"\b(?:co-?chair|co-?facilitat|facilitat|conduct|lead)\w*\s+(?:the\s+)?(?:open-ended\s+)?"
     r"informal\s+consultations\b",
     re.IGNORECASE,
 )

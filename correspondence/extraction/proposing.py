@@ -684,6 +684,9 @@ def frame_sentence(
                 reading.meetings.append(meeting)
                 if plain:
                     reading.plain.add(id(meeting))
+                if PART_OF_IT.match(sentence[kind.start : kind.end]):
+                    # "9 a.m. - 10 a.m. Opening segment": a part of the event the letter names
+                    reading.segments.add(id(meeting))
                 if kind_said == MeetingKind.OTHER and (
                     kind.start == kind.end or GENERIC.match(sentence[kind.start : kind.end])
                 ):
@@ -722,6 +725,7 @@ ANOTHER_ONE = re.compile(
     r"(?:meetings?|sessions?|round)$",
     re.I,
 )
+PART_OF_IT = re.compile(r"^(?:opening|plenary|closing)\s+segments?$", re.I)
 # "our meeting of 5 February", "the meeting on 3 April": no word for its kind.
 PLAIN_MEETING = re.compile(
     r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?"

@@ -690,3 +690,30 @@ def test_further_rounds_just_before_their_days_after_a_draft_presented():
         ("2023-10-06", "10:00", "13:00", "ECOSOC Chamber", "informal-consultation"),
         ("2023-10-20", "10:00", "13:00", "ECOSOC Chamber", "informal-consultation"),
     ]
+
+
+def test_a_working_group_that_will_meet_on_three_days_at_an_hour_in_a_room():
+    found = meetings_of(
+        "I wish to inform you that the Working Group will meet on 16, 17 and 19 May 2023. Each "
+        "meeting will begin at 10 a.m. and will be held in Conference Room 2. The Commission "
+        "on Rural Women will meet from 22 to 26 May."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-05-16", "10:00", CR(2)),
+        ("2023-05-17", "10:00", CR(2)),
+        ("2023-05-19", "10:00", CR(2)),
+    ]
+
+
+def test_a_transmitted_programme_whose_rows_go_on_past_am():
+    found = extract(
+        "10 September 2023\n\nExcellency,\n\nI have the honour to transmit the programme of the "
+        "high-level meeting on rural health, to be held on Monday, 18 September 2023, at "
+        "Headquarters." + SIGNED + "\nAnnex\n\nProgramme\n\nMonday, 18 September 2023\n"
+        "9 a.m. - 10 a.m.      Opening segment          General Assembly Hall\n"
+        "10 a.m. - 1 p.m.      Plenary segment          General Assembly Hall\n"
+    ).meetings
+    assert [(m.start.hour, m.room, m.kind.value) for m in found] == [
+        (9, GAH, "high-level"),
+        (10, GAH, "high-level"),
+    ]
