@@ -44,7 +44,8 @@ PAST = re.compile(
 )
 MOVED = re.compile(
     r"\b(?:postponed|rescheduled|re-scheduled|moved|shifted|changed|brought\s+forward|instead\s+of|"
-    r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b",
+    r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b"
+    rf"|[\[(]\s*(?:previously|originally|formerly)\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})",
     re.IGNORECASE,
 )
 CANCELLED = re.compile(

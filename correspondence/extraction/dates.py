@@ -63,9 +63,10 @@ LIST_OF_MONTH = re.compile(
     rf"\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
-# "the 3rd of May", "Thursday, the 4th of May 2023"
+# "the 3rd of May", "Thursday, the 4th of May 2023", "the Tuesday 5 of March" (French)
 DAY_OF_MONTH = re.compile(
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?:(?P<wd2>{WEEKDAY})\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
 ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
@@ -162,7 +163,8 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]
         add(DateMention(match.start(), match.end(), days))
     for match in found(DAY_OF_MONTH):
-        weekday = WEEKDAYS.index(match["wd"].casefold()) if match["wd"] else None
+        said = match["wd"] or match["wd2"]
+        weekday = WEEKDAYS.index(said.casefold()) if said else None
         day = (number(match["d"]), month_number(match["m"]), year_or_none(match["y"]))
         add(DateMention(match.start(), match.end(), [day], weekday))
     for match in found(RANGE_SAME_MONTH, ranges):

@@ -91,7 +91,9 @@ MOVED_TO = re.compile(
 )
 MOVED_FROM = re.compile(
     r"(?:scheduled|planned|foreseen|announced|originally|previously|initially)\s+(?:\w+\s+){0,2}"
-    r"(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$",
+    r"(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$"
+    # "Wednesday 2 April, 3 p.m. ... [previously Tuesday 1 April]"
+    r"|[\[(]\s*(?:previously|originally|formerly)\s*$",
     re.I,
 )
 

@@ -79,6 +79,9 @@ def body_of(part: str) -> tuple[int, str]:
         # A memorandum: the body starts after the paragraph of its last head line.
         blank = part.find("\n\n", header.start())
         start = blank if blank >= 0 else header.end()
+    elif AS_AT.search(part[:1500]):
+        # "*** REVISED PROGRAMME ***" / "(as at 24 March 2023)": a note's head ends there
+        start = AS_AT.search(part[:1500]).end()
     else:
         dated = DATE_LINE.search(part)
         if dated and len(part) - dated.end() < FOOT < dated.start():
@@ -173,6 +176,13 @@ def sentence_around(text: str, at: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+# "*** REVISED PROGRAMME ***" / "(as at 24 March 2014)": a note's date under its title
+AS_AT = re.compile(
+    r"^[ \t]*\((?:as\s+(?:at|of)|revised|updated|issued)\s*:?\s*([^\n()]{2,34}\b(?:19|20)\d\d)\)[ \t]*$",
+    re.I | re.M,
+)
+
+
 FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page number)
 
 
@@ -223,7 +233,7 @@ def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
     dated = DATE_LINE.search(part[:3000])
     if dated:
         return parse_full_date(dated.group(0)), None, []
-    header = HEADER_DATE.search(part[:3000])
+    header = HEADER_DATE.search(part[:3000]) or AS_AT.search(part[:3000])
     if header and parse_full_date(header.group(1)):
         return parse_full_date(header.group(1)), None, []
     unreadable = UNREADABLE_DATE_LINE.search(part[:3000])

@@ -3,6 +3,8 @@ listed under the sentence that names it, and others' events in the participle ("
 World Health Assembly, meeting in Geneva"): patterns of issue #18 in wordings of their own.
 """
 
+from datetime import date
+
 from correspondence.extraction import extract
 
 from .helpers import meetings_of
@@ -717,3 +719,27 @@ def test_a_transmitted_programme_whose_rows_go_on_past_am():
         (9, GAH, "high-level"),
         (10, GAH, "high-level"),
     ]
+
+
+def test_a_note_dated_as_at_under_its_title_with_an_item_moved_from_its_previous_day():
+    found = extract(
+        "                  NOTE TO DELEGATIONS\n     Informal consultations on the draft "
+        "resolution\n              *** REVISED PROGRAMME ***\n              (as at 24 March "
+        "2023)\n\nThe co-facilitators wish to inform delegations that the programme has been "
+        "revised as follows:\n\n"
+        "  - First reading:   Monday 27 March,  10 a.m. - 1 p.m.,  Conference Room 6\n"
+        "  - Second reading:  Tuesday 4 April,  3 p.m. - 6 p.m.,  Conference Room 6\n"
+        "                     [previously Monday 3 April]\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.moved_from) for m in found] == [
+        ("2023-03-27", 10, None),
+        ("2023-04-04", 15, date(2023, 4, 3)),
+    ]
+
+
+def test_french_style_days_the_tuesday_5_of_march():
+    found = meetings_of(
+        "The consultations will take place the Tuesday 21 of March 2023, from 10h00 to 13h00, "
+        "in the Conference Room 3."
+    )
+    assert found == [("2023-03-21", "10:00", "13:00", CR(3), "informal-consultation")]
