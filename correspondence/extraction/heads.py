@@ -178,7 +178,8 @@ def sentence_around(text: str, at: int) -> str:
 
 # "*** REVISED PROGRAMME ***" / "(as at 24 March 2014)": a note's date under its title
 AS_AT = re.compile(
-    r"^[ \t]*\((?:as\s+(?:at|of)|revised|updated|issued)\s*:?\s*([^\n()]{2,34}\b(?:19|20)\d\d)\)[ \t]*$",
+    r"^[ \t]*\((?:as\s+(?:at|of)|revised|updated|issued)\s*:?\s*"
+    r"([^\n()]{2,34}\b(?:19|20)\d\d)\)[ \t]*$",
     re.I | re.M,
 )
 
