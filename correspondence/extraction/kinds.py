@@ -109,7 +109,7 @@ DEADLINE_PATTERNS: list[tuple[DeadlineKind, str]] = [
 ]
 DEADLINE_TRIGGER = re.compile(
     # "the list of speakers ... will close on": a list opens and closes, it never meets.
-    r"\b(?:circulat\w*|submi\w*|send|sent|shar\w*|deadline|due|COB|close\s+of\s+business"
+    r"\b(?:circulat\w*|submi\w*|send|sent|shar(?:e|es|ed)\b|deadline|due|COB|close\s+of\s+business"
     r"|list\s+of\s+speakers"
     # "We intend to present a zero draft on 7 April": a paper's day
     r"|(?:present|issu|releas)\w*\s+(?:a|the|our)\s+(?:zero|first|revised)\s+draft"

@@ -743,3 +743,12 @@ def test_french_style_days_the_tuesday_5_of_march():
         "in the Conference Room 3."
     )
     assert found == [("2023-03-21", "10:00", "13:00", CR(3), "informal-consultation")]
+
+
+def test_data_sharing_in_a_title_is_no_deadline():
+    found = meetings_of(
+        "I have the pleasure to invite your delegation to the first informal consultation on "
+        "the draft resolution on ocean data sharing, to be held on Friday, October 20, 2023, "
+        "from 10:00 AM to 12:00 PM (EDT), via Interprefy."
+    )
+    assert found == [("2023-10-20", "10:00", "12:00", None, "informal-consultation")]
