@@ -100,6 +100,13 @@ TERM_OF_OFFICE = re.compile(
 )
 
 
+# "requested to inscribe their names with the General Assembly Affairs Branch beginning on
+# Tuesday, 1 June": when the list opens, no meeting.
+INSCRIPTION = re.compile(
+    r"\b(?:inscri\w+|register\w*|list\s+of\s+speakers)\b[^.;]{0,80}\b(?:beginning|starting)"
+    r"\s+(?:on\s+)?(?:the\s+)?$",
+    re.I,
+)
 # "planned for the week of 16 March": a week, its days to be fixed.
 WEEK_OF = re.compile(
     r"\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)\s+(?:on\s+)?(?:the\s+)?$", re.I
@@ -235,7 +242,9 @@ ELSEWHERE = re.compile(
     r"\s+in\s+"
     rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
-    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+,?\s+(?:on|from)\s*$"
+    # "in Port Lissane on 21 and 22 June": a town of one to three words
+    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|Trusteeship|ECOSOC|Economic|General"
+    rf"|Temporary|North|NLB|United|{MONTH}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},?\s+(?:on|from)\s*$"
 )
 
 
@@ -387,6 +396,8 @@ def no_meeting(sentence: str, mention: DateMention, kind: KindMention | None) ->
         return {"reason": "closure", "detail": "the premises closed"}
     if elsewhere or OUTSIDE.match(sentence, mention.end):
         return {"reason": "held-elsewhere", "detail": "a meeting away from Headquarters"}
+    if INSCRIPTION.search(sentence[max(0, mention.start - 120) : mention.start]):
+        return {"reason": "deadline", "detail": "a list of speakers opening"}
     # "responses by Friday, 8 October": a date something is due by is no meeting.
     due = DUE_BY.search(sentence[max(0, mention.start - 70) : mention.start])
     if (

@@ -36,6 +36,8 @@ GOES_ON = re.compile(
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
     # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".
     r"|^On\s+(?:each|both|that|the\s+same)\s+days?\b"
+    # "Morning session (10:00 - 13:00) Opening segment ..."
+    r"|^(?:Morning|Afternoon|Evening)\s+(?:session|sitting|meeting)s?\b"
     # "Meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."
     r"|^(?:Meetings|Sessions)\s+(?:will|shall|would|are\s+to)\b|\b(?:each|every)\s+day\b"
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
@@ -126,7 +128,9 @@ def carry_on(
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
 
 
-ASIDE = re.compile(r",\s+(?:with|while|whereas)\b[^.;]{0,80}\bin\s+parallel\b", re.I)
+ASIDE = re.compile(
+    r",\s+(?:with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b", re.I
+)
 
 
 # "an opening segment and first panel from 10 a.m. to 1 p.m., and a second panel and

@@ -58,6 +58,9 @@ def sentences(body: str) -> list[tuple[int, str]]:
         ),
         protected,
     )
+    # "1. Tuesday, 15 March 2011, 10:00 a.m. - 1:00 p.m." / "Role and authority ..." /
+    # "Conference Room 4 (NLB)": an item's lines under its day, up to the next item.
+    protected = ROW_RUNS_ON.sub(lambda row: row["head"] + row["ap"].replace(".", "\x00"), protected)
     protected = re.sub(
         r"\b([ap])\.(?=\s?m\x00)", lambda m: m.group(0).replace(".", "\x00"), protected
     )
@@ -70,6 +73,10 @@ def sentences(body: str) -> list[tuple[int, str]]:
 
 
 DATED_ROW = re.compile(rf"(?m)^(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+{MONTH}\b[^\n]*$")
+ROW_RUNS_ON = re.compile(
+    rf"(?m)^(?P<head>(?:\d{{1,2}}[.)][ \t]+)?(?:{WEEKDAY},?[ \t]+)?\d{{1,2}}[ \t]+{MONTH}\b"
+    r"[^\n]*?\b)(?P<ap>[ap]\.\s?m\.)[ \t]*(?=\n(?![ \t]*(?:\d{1,2}[.)]|[•*·▪●◦‣-])\s)[ \t]*[A-Z])"
+)
 
 
 def one_sentence(body: str, start: int, end: int) -> list[tuple[int, str]]:

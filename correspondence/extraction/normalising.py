@@ -127,6 +127,8 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"\b(at\s+\d{1,2})\.\n([ap]\.\s?m\.)", r"\1 \2", text)
     # "at 3 .00 pm": a clock OCR split before its point.
     text = re.sub(r"\b(\d{1,2}) \.(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
+    # "at 3 p.rn.": the "m" of the half of the day read as "rn"
+    text = re.sub(r"\b([ap])\.\s?rn\.", r"\1.m.", text)
     # "Conference Roorn 5", "Meeting Rooin": an "m" read as "rn" or "in".
     text = re.sub(r"\b(Conference|Meeting)(\s+)Roo(?:rn|in|nn)\b", r"\1\2Room", text)
     # "NLB Conference Room l": a room's number read as a letter.

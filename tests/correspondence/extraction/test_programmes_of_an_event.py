@@ -752,3 +752,36 @@ def test_data_sharing_in_a_title_is_no_deadline():
         "from 10:00 AM to 12:00 PM (EDT), via Interprefy."
     )
     assert found == [("2023-10-20", "10:00", "12:00", None, "informal-consultation")]
+
+
+def test_sittings_of_a_dialogue_as_well_as_round_tables_in_parallel_elsewhere():
+    found = meetings_of(
+        "The High-level Dialogue will be held on 23 and 24 May 2023. The Dialogue will consist "
+        "of plenary meetings from l0 a.m. to 1 p.m. and from 3 p.m. to 6 p.m. on each of the "
+        "two days, in the General Assembly Hall, as well as four round tables to be held in "
+        "Conference Room 4 in parallel with the plenary. Heads of delegation wishing to speak "
+        "are requested to inscribe their names with the General Assembly Affairs Branch "
+        "beginning on Tuesday, 2 May 2023."
+    )
+    assert {(m[0], m[1], m[3]) for m in found} == {
+        ("2023-05-23", "10:00", GAH),
+        ("2023-05-23", "15:00", GAH),
+        ("2023-05-24", "10:00", GAH),
+        ("2023-05-24", "15:00", GAH),
+    }
+
+
+def test_morning_and_afternoon_sessions_of_a_meeting_moved_and_a_retreat_elsewhere():
+    found = meetings_of(
+        "The hearing, previously announced for Monday, 24 April 2023, will now be held on "
+        "Monday, 1 May 2023, in Conference Room 4. The revised programme is as follows:\n\n"
+        "Morning session (10:00 - 13:00) Opening segment\n"
+        "Afternoon session (15:00 - 18:00) Closing segment\n\n"
+        "I thank those who took part in the retreat held in Port Lissane on 20 and 21 April, "
+        "and I will brief you at 3 p.rn. on Friday, 5 May 2023 in Conference Room 2."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-05-01", "10:00", CR(4)),
+        ("2023-05-01", "15:00", CR(4)),
+        ("2023-05-05", "15:00", CR(2)),
+    ]
