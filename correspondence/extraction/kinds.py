@@ -41,7 +41,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
     # "The President of the Security Council will brief the General Assembly on 20 April"
-    (MeetingKind.BRIEFING, r"briefings?|(?:will|to|would|shall)\s+brief\b"),
+    (MeetingKind.BRIEFING, r"briefings?|(?:will|to|would|shall)\s+(?:also\s+)?brief\b"),
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
@@ -191,6 +191,7 @@ TO_HEAR = re.compile(
     r"|at\s+which\s+(?:the\s+)?[\w\s-]{0,60}?)$",
     re.I,
 )
+BRIEF_AT = re.compile(r"^[^.;]{0,100}?\b(?:at|in)\s+(?:an?|the)\s+$", re.I)
 AT_THE = re.compile(r"\b(?:at|in)\s+(?:the|a|an)\s+$", re.I)
 IN_FORMAT = re.compile(r"^\s+in\s+(?:an?\s+)?(?:informal\s+)?$", re.I)
 GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
@@ -213,6 +214,18 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
             b.kind == MeetingKind.PLENARY
             and a.kind != MeetingKind.OTHER
             and IN_FORMAT.match(sentence[a.end : b.start])
+        ):
+            dropped.add(id(b))
+            continue
+        # "the Controller will brief the membership at an informal meeting of the General
+        # Assembly on 9 May": the meeting is the briefing given at it.
+        if (
+            a.kind == MeetingKind.BRIEFING
+            and BRIEF_AT.match(sentence[a.end : b.start])
+            and (
+                GENERIC.match(sentence[b.start : b.end])
+                or b.kind in (MeetingKind.INFORMAL_CONSULTATION, MeetingKind.PLENARY)
+            )
         ):
             dropped.add(id(b))
             continue

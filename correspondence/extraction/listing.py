@@ -65,7 +65,11 @@ PROGRAMME_OF = re.compile(
     re.I,
 )
 ASKED_FOR = re.compile(r"\b(?:reserved?|booked?|available|allocated)\b", re.I)
-FOLLOWING_DATES = re.compile(r"\b(?:following|these)\s+(?:dates|days)\s*:\s*$", re.I)
+# "on the following dates:", "on the following Tuesdays, each from 9:30 to 11:30 a.m.:"
+FOLLOWING_DATES = re.compile(
+    r"\b(?:following|these)\s+(?:dates|days|(?:Mon|Tues|Wednes|Thurs|Fri)days)\b[^\n]{0,60}?:\s*$",
+    re.I,
+)
 # "The schedule is as follows:", "the programme of work below:": a list of meetings.
 SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", re.I)
 # "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.

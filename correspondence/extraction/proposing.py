@@ -144,6 +144,16 @@ def read_announcements(
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
         if not item and FOR_ALL_BELOW.search(sentence):
             ahead = said_ahead_of(sentence, rooms)
+            # "the informal consultations will be held virtually on the Interprefy
+            # platform": the kind of the dates listed below
+            said = FOR_ALL_BELOW.search(sentence)
+            named = [
+                k
+                for k in find_kinds(sentence)
+                if not k.is_deadline and k.kind != MeetingKind.OTHER and k.start >= said.start()
+            ]
+            if named:
+                programme_of = programme_of or named[0].kind
         elif not item and ANY_MONTH.search(sentence) and not sentence.endswith(":"):
             ahead = None  # a sentence with a date of its own speaks of something else
         named = PROGRAMME_OF.search(sentence)
@@ -171,7 +181,16 @@ def read_announcements(
             # following dates:": a room asked for the dates below; dates with hours below
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
-            if (
+            if dated and parse_time_mentions(sentence):
+                # "We propose to meet on the following Tuesdays, each from 9:30 to 11:30
+                # a.m.:": the hours of the dates below, with what was said before them
+                rooms_before, _, platforms_before = ahead or ([], [], [])
+                ahead = (
+                    parse_room_mentions(sentence, rooms) or rooms_before,
+                    parse_time_mentions(sentence),
+                    platforms_before,
+                )
+            elif (
                 ROOM_FOR_THEM.search(sentence)
                 or ASKED_FOR.search(sentence)
                 # "I will convene informal dialogues with the candidates in the Trusteeship

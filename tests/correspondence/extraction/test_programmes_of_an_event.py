@@ -785,3 +785,13 @@ def test_morning_and_afternoon_sessions_of_a_meeting_moved_and_a_retreat_elsewhe
         ("2023-05-01", "15:00", CR(4)),
         ("2023-05-05", "15:00", CR(2)),
     ]
+
+
+def test_someone_will_brief_member_states_at_an_informal_meeting():
+    found = meetings_of(
+        "I have invited the Controller to brief the membership at an informal meeting of the "
+        "General Assembly on Monday, 8 May 2023, at 10 a.m. in the Trusteeship Council "
+        "Chamber. I will also brief Member States in an informal meeting of the General "
+        "Assembly on Tuesday, 16 May at 3:00 p.m. in the Trusteeship Council Chamber."
+    )
+    assert [m[4] for m in found] == ["briefing", "briefing"]
