@@ -18,6 +18,7 @@ The modules are the stages a careful reader goes through:
 6. `resolving`: years, relative days, the meeting a back-reference names;
 7. `proposing` turns frames into proposals (`continuing`: a sentence that goes on
    about the meetings just named; `listing`: items of a list and rows of a table;
+   `announcing`: a meeting announced without a date, for the sentences that date it;
    `naming`: titles and what a deadline is for; `letter_kinds`: the kind of a meeting
    called only "meeting", from the letter's others or the process its writers chair), kept
    with every mention in `record`; `output` gives the JSON `import_letter` prints;

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from meetings.enums import MeetingKind, Timing
 
 from .frames import NUMBERED_ENTRY
+from .places import parse_platform_mentions, parse_room_mentions
 from .results import ProposedMeeting
+from .times import parse_time_mentions
 from .vocabulary import DAY, MONTH, WEEKDAY
 
 if TYPE_CHECKING:
@@ -104,3 +106,24 @@ def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
             meeting.virtual = True
         if hours and meeting.start is None:
             meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT
+
+
+def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
+    """The room a sentence names, if it names one."""
+    named = {r.name for r in parse_room_mentions(sentence, rooms)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False) -> tuple | None:
+    """The rooms, hours and platforms a sentence gives all the meetings listed below it
+    (or, for an annex, the one room the sentence announcing it names)."""
+    if FOR_ALL_BELOW.search(sentence):
+        return (
+            parse_room_mentions(sentence, rooms),
+            parse_time_mentions(sentence),
+            parse_platform_mentions(sentence),
+        )
+    named = parse_room_mentions(sentence, rooms)
+    if annexed and len({r.name for r in named}) == 1:
+        return (named, [], [])
+    return None

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
+from .announcing import THAT_MEETING, announced_kind
 from .classifying import (
     LETTER_REFERENCE,
     MOVED,
@@ -38,6 +39,8 @@ from .listing import (
     ROW,
     SCHEDULE,
     kinds_along_a_list,
+    one_room,
+    said_ahead_of,
     where_and_when,
 )
 from .naming import deadlines_for, title_of
@@ -211,27 +214,6 @@ def read_announcements(
 
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
-
-
-def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
-    """The room a sentence names, if it names one."""
-    named = {r.name for r in parse_room_mentions(sentence, rooms)}
-    return next(iter(named)) if len(named) == 1 else None
-
-
-def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False) -> tuple | None:
-    """The rooms, hours and platforms a sentence gives all the meetings listed below it
-    (or, for an annex, the one room the sentence announcing it names)."""
-    if FOR_ALL_BELOW.search(sentence):
-        return (
-            parse_room_mentions(sentence, rooms),
-            parse_time_mentions(sentence),
-            parse_platform_mentions(sentence),
-        )
-    named = parse_room_mentions(sentence, rooms)
-    if annexed and len({r.name for r in named}) == 1:
-        return (named, [], [])
-    return None
 
 
 SAYS = re.compile(r"\b(?:will|shall|would|should|is|are|was|were|has|have|be|been)\b", re.I)
@@ -444,56 +426,6 @@ RESUMES = re.compile(
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
 RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|reserved|book|booked)\b", re.I)
 CALLS_OFF = re.compile(r"\b(?:postpone|postponing|cancel|cancelling|canceling|call\s+off)\b", re.I)
-# "The meeting will be held on ...", "It will take place on ...": the one just announced.
-# "We intend to hold them on 23-25 June": the consultations just announced.
-THAT_MEETING = re.compile(
-    # "... the dates of the next two informal consultations. The first will be held on"
-    r"^The\s+(?:first|second)\s+(?:one\s+)?(?:will|is\s+to|would)\b|"
-    # "The first informal meeting will take place on 13 May": the first of those announced.
-    r"^(?:The|This|That)\s+(?:(?:first|second|third|next|last)\s+)?(?:informal\s+)?meetings?\b"
-    # "I have decided to convene informal consultations ... The first round will take place"
-    r"|^The\s+(?:first|opening)\s+(?:round|session)\b"
-    r"|^It\s+will\b"
-    r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
-    re.I,
-)
-# "I will convene an informal meeting ...", "I intend to hold a briefing ...".
-CONVENES = re.compile(
-    r"\b(?:convene|hold|organi[sz]e|host|conduct)\b|\bdates?\s+of\s+the\s+next\b"
-    # "informal dialogues with the candidates will be held in the Trusteeship Council Chamber"
-    r"|\bwill\s+(?:be\s+held|take\s+place)\b"
-    r"|\bnext\s+(?:two|three|four)\b",
-    re.I,
-)
-
-
-def announced_kind(sentence: str) -> MeetingKind | None:
-    """The kind of the meeting a sentence without a date announces, if it announces one:
-    the kind nearest its end, as if its date followed."""
-    convenes = CONVENES.search(sentence)
-    if not convenes:
-        return None
-    kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
-    # "I will convene an informal meeting of the General Assembly to hear a briefing by the
-    # Secretary-General on ... the Climate Finance Roundtable": what is convened comes first.
-    after = [
-        k
-        for k in kinds
-        if k.start >= convenes.end()
-        and k.kind != MeetingKind.OTHER
-        and not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
-    ]
-    if (
-        after
-        and CONVENES.match(sentence, convenes.start())
-        and convenes.group(0).lower() != "will be held"
-    ):
-        return after[0].kind
-    end = len(sentence)
-    kind = nearest_kind(DateMention(end, end, []), kinds, sentence) if kinds else None
-    return kind.kind if kind is not None and kind.kind != MeetingKind.OTHER else None
-
-
 # "It has been moved to Friday, 17 November": the meeting the sentence before named.
 MOVED_ON = re.compile(
     r"^(?:It|This\s+meeting|That\s+meeting|The\s+meeting)\s+(?:has|had|will|is|was)\s+"
