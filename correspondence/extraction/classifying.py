@@ -129,6 +129,9 @@ OTHER_EVENT = re.compile(
     r"[^.;]{0,60}?\b(?:held|meeting\s+in|meeting(?=\s*$)|took\s+place|taking\s+place|to\s+be\s+held|will\s+take\s+place"
     r"|will\s+be\s+held|which\s+will|which\s+took|hosts?|hosted|will\s+host|will\s+meet|met)\b"
     r"|\b(?:organi[sz]ed|hosted|convened)\s+by\s+the\s+(?:Governments?|Republic|Kingdom)\b"
+    # "The Government of Montreval has kindly offered to host an informal retreat"
+    r"|\bGovernment\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:\w+\s+){0,4}?"
+    r"(?:host|hosts|hosting|organi[sz]e|organi[sz]es|organi[sz]ing)\b"
     # "The World Health Assembly's side event of 20 September"
     r"|\b(?:World\s+Health\s+Assembly|African\s+Union|European\s+Union|Forum|Summit"
     r"|Conference(?!\s+(?:Room|Rm)))'s\s[^.;]{0,60}$"
@@ -212,8 +215,9 @@ CLOSURE = re.compile(
     r"\b(?:scheduled|planned|technical)\s+maintenance\b[^.;]{0,40}?\bon\s+$"
     r"|\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
     r"|complex|compound)\s+(?:on|from)\s*$"
-    r"|\b(?:Building|Headquarters|premises|complex|compound)\s+(?:will\s+be|is|remains?|was)\s+"
-    r"closed\b[^.;]{0,40}?\b(?:on|from)\s*$"
+    r"|\b(?:Building|Headquarters|premises|complex|compound|Hall|Chamber|Rooms?)\s+"
+    r"(?:will\s+be|is|remains?|was)\s+"
+    r"closed\b[^.;]{0,40}?(?:\b(?:on|from))?\s*$"
 )
 # "to mark International Mother Earth Day, which falls on 22 April": a day the world
 # observes, not a meeting.
@@ -243,8 +247,10 @@ ELSEWHERE = re.compile(
     rf"(?!New\s+York|the\b|Conference|Headquarters|Room|{MONTH}\b)[A-Z][a-z]+"
     # "will brief Member States in Geneva on 3 May": a city just before the date.
     # "in Port Lissane on 21 and 22 June": a town of one to three words
-    rf"|\bin\s+(?!New\s+York|Conference|Headquarters|Room|Trusteeship|ECOSOC|Economic|General"
-    rf"|Temporary|North|NLB|United|{MONTH}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},?\s+(?:on|from)\s*$"
+    # ("at Glen Harrow from 28 to 30 January": the mention may hold its "from")
+    rf"|\b(?:in|at)\s+(?!New\s+York|Conference|Headquarters|Room|Trusteeship|ECOSOC|Economic"
+    rf"|General|Temporary|North|NLB|United|{MONTH}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},?\s+"
+    r"(?:on|from)?\s*$"
 )
 
 

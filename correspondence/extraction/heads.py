@@ -192,14 +192,15 @@ FOOT = 300  # what may follow a summary's date at its foot (a symbol, a page num
 HEADER_DATE = re.compile(
     # "TO: Mr. X    DATE: 14 May 2001": the form's date field beside another.
     # "Revised: 1 March 2024": the date a programme of work was issued in its new form.
-    r"^(?:(?i:Date|Sent|Revised|Issued|Updated|As\s+(?:at|of))|[^\n]{0,120}?[ \t]DATE"
+    # ("|Sent: ...", "> Date: ...": a head quoted or framed in a forwarded e-mail)
+    r"^[|>]?[ \t]*(?:(?i:Date|Sent|Revised|Issued|Updated|As\s+(?:at|of))|[^\n]{0,120}?[ \t]DATE"
     # "From: Mission of Ardelle Sent: Friday, 22 July 2016": an e-mail's head on one line
     r"|[^\n]{0,120}?[ \t](?i:Sent))"
     r"[ \t]*:[ \t]*([^\n]{6,80})$",
     re.M,
 )
 # The other lines of such a head, and the lines that continue them.
-HEADER_FIELD = re.compile(r"^(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
+HEADER_FIELD = re.compile(r"^[|>]?[ \t]*(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
 # A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".
 UNREADABLE_DATE_LINE = re.compile(
     rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?P<day>[0-9IlOoSs|?]{{1,2}})[ \t]+"

@@ -795,3 +795,20 @@ def test_someone_will_brief_member_states_at_an_informal_meeting():
         "Assembly on Tuesday, 16 May at 3:00 p.m. in the Trusteeship Council Chamber."
     )
     assert [m[4] for m in found] == ["briefing", "briefing"]
+
+
+def test_a_hall_closed_a_retreat_a_government_hosts_and_a_framed_e_mail_head():
+    assert (
+        meetings_of(
+            "Finally, the Assembly Hall will be closed from 7 to 10 June for maintenance work. "
+            "The Government of Montreval has kindly offered to host an informal retreat of "
+            "Permanent Representatives on the agenda at Glen Harrow from 28 to 30 June 2023."
+        )
+        == []
+    )
+    found = extract(
+        "|From: Mission of Estavia\n|Sent: Thursday, 2 March 2023 11:07\n|To: All Missions\n"
+        "|Subject: Informal consultations\n\nDear colleagues,\n\nThe first informal "
+        "consultation will be held on Thursday, 9 March, at 10 a.m. in Conference Room 7.\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour) for m in found] == [("2023-03-09", 10)]
