@@ -383,8 +383,14 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
         or ADJOURNMENT_WITHIN.search(later.source or "")
     ):
         # two sessions the same sentence gives ("at am and 4.00 pm"); a meeting held
-        # after the adjournment of the one before is another.
-        return False
+        # after the adjournment of the one before is another; but one sitting the
+        # sentence gave twice, hour for hour, is one.
+        return (
+            earlier.source == later.source
+            and earlier.start is not None
+            and (earlier.start, earlier.end, earlier.room, earlier.kind)
+            == (later.start, later.end, later.room, later.kind)
+        )
     if earlier.start and later.start and earlier.start != later.start:
         return False
     if earlier.room and later.room and earlier.room != later.room:

@@ -812,3 +812,12 @@ def test_a_hall_closed_a_retreat_a_government_hosts_and_a_framed_e_mail_head():
         "consultation will be held on Thursday, 9 March, at 10 a.m. in Conference Room 7.\n"
     ).meetings
     assert [(m.date.isoformat(), m.start.hour) for m in found] == [("2023-03-09", 10)]
+
+
+def test_one_sitting_a_sentence_gives_twice_is_one_meeting():
+    found = meetings_of(
+        "The Dialogue will be held in the General Assembly Hall on 4 May and 5 May 2023. The "
+        "meetings will take place from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m. on the "
+        "first day, and from 10 a.m. to 1 p.m. on the second day."
+    )
+    assert len(found) == len(set(found))
