@@ -61,7 +61,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"(?!\s+(?:[a-z-]+\s+)?(?:retreat|meeting|dialogue|briefing|debate|plenary|panel"
         r"|session|event|segment|General|thematic|interactive|high-level|hearing"
         # "issued as an informal paper": a document, not a meeting
-        r"|paper|non-paper|note|text|document|draft|version|compilation))",
+        r"|paper|non-paper|note|text|document|draft|version|compilation"
+        # "youth employment and the informal economy": a topic's words
+        r"|economy|sector|settlements?|employment|workers?|work|trade|markets?))",
     ),
     # "to the Assembly for action on 14 July": the plenary meeting that takes it up.
     (

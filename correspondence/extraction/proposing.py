@@ -430,7 +430,10 @@ CALLS_OFF = re.compile(r"\b(?:postpone|postponing|cancel|cancelling|canceling|ca
 MOVED_ON = re.compile(
     r"^(?:It|This\s+meeting|That\s+meeting|The\s+meeting)\s+(?:has|had|will|is|was)\s+"
     r"(?:now\s+)?(?:been\s+|be\s+)?(?:moved|rescheduled|re-scheduled|postponed|brought\s+forward"
-    r"|deferred)\s+(?:to|until|for)\s+(?:\w+,?\s+)?$",
+    r"|deferred)\s+(?:to|until|for)\s+(?:\w+,?\s+)?$"
+    # "I have decided to reschedule the debate. It will now be held on Tuesday, 21 June"
+    r"|^(?:It|The\s+(?:meeting|debate|dialogue|briefing|consultation|hearing))\s+will\s+now\s+"
+    r"(?:be\s+held|take\s+place)\s+(?:on\s+)?(?:\w+,?\s+)?$",
     re.I,
 )
 

@@ -821,3 +821,16 @@ def test_one_sitting_a_sentence_gives_twice_is_one_meeting():
         "first day, and from 10 a.m. to 1 p.m. on the second day."
     )
     assert len(found) == len(set(found))
+
+
+def test_a_debate_rescheduled_in_the_sentence_after_and_the_informal_economy():
+    found = extract(
+        "1 June 2023\n\nExcellency,\n\nI wish to refer to my letter of 19 May 2023 concerning "
+        "the informal thematic debate on 'Youth employment and the informal economy', which "
+        "was scheduled to take place on Wednesday, 7 June 2023.\n\nI have decided to "
+        "reschedule the debate. It will now be held on Tuesday, 20 June 2023, starting at "
+        "10 a.m. in the Trusteeship Council Chamber.\n\nJane Doe\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.kind.value, m.moved_from) for m in found] == [
+        ("2023-06-20", "thematic-debate", date(2023, 6, 7))
+    ]
