@@ -129,7 +129,7 @@ def carry_on(
 
 
 ASIDE = re.compile(
-    r",\s+(?:with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b", re.I
+    r",\s+(?:and|with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b", re.I
 )
 
 

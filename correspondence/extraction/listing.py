@@ -5,6 +5,7 @@ says once for all its items (their kind, room, hours or platform)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from meetings.enums import MeetingKind, Timing
@@ -92,20 +93,30 @@ FOR_ALL_BELOW = re.compile(
 )
 
 
-def where_and_when(listed: list[ProposedMeeting], said: tuple | None) -> None:
-    """The room and hours said once above a list, for its meetings that give none."""
+def where_and_when(listed: list[ProposedMeeting], said: tuple | None, reading: Reading) -> None:
+    """The room and hours said once above a list, for its meetings that give none: "each
+    time from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m." gives each day both sittings."""
     if not said:
         return
     found_rooms, found_times, platforms = said
     room = found_rooms[0].name if len({r.name for r in found_rooms}) == 1 else None
-    hours = found_times[0] if len(found_times) == 1 and found_times[0].begins else None
+    sittings = [t for t in found_times if t.begins]
+    if len(sittings) != len(found_times) or (
+        len(sittings) > 1 and not all(t.ends for t in sittings)
+    ):
+        sittings = []  # an hour lost, or hours that are not each a sitting
     for meeting in listed:
         if room and meeting.room is None and not meeting.virtual:
             meeting.room = room
         elif platforms and not found_rooms and meeting.room is None:
             meeting.virtual = True
-        if hours and meeting.start is None:
-            meeting.start, meeting.end, meeting.timing = hours.begins, hours.ends, Timing.EXACT
+        if sittings and meeting.start is None:
+            first, *others = sittings
+            meeting.start, meeting.end, meeting.timing = first.begins, first.ends, Timing.EXACT
+            for later in others:
+                reading.meetings.append(
+                    reading.copied(meeting, replace(meeting, start=later.begins, end=later.ends))
+                )
 
 
 def one_room(sentence: str, rooms: dict[str, str]) -> str | None:

@@ -106,7 +106,7 @@ def read_announcements(
             scheduled = scheduled or programme_of is not None
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
-            where_and_when(reading.meetings[list_start:], said_ahead)
+            where_and_when(reading.meetings[list_start:], said_ahead, reading)
             if len(reading.meetings) > list_start:
                 # "Both meetings will be held in the General Assembly Hall": the sentence
                 # after a list goes on about all of its meetings, and about the meeting
@@ -209,7 +209,7 @@ def read_announcements(
             lead_in = kinds[-1].kind if kinds else lead_in
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
-        where_and_when(reading.meetings[list_start:], said_ahead)
+        where_and_when(reading.meetings[list_start:], said_ahead, reading)
 
 
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)

@@ -834,3 +834,34 @@ def test_a_debate_rescheduled_in_the_sentence_after_and_the_informal_economy():
     assert [(m.date.isoformat(), m.kind.value, m.moved_from) for m in found] == [
         ("2023-06-20", "thematic-debate", date(2023, 6, 7))
     ]
+
+
+def test_two_sittings_said_above_a_list_give_each_day_both():
+    found = meetings_of(
+        "As Co-Chairs of the intergovernmental negotiations, we write to share our schedule. "
+        "The IGN will meet as follows, each time from 10 a.m. to 1 p.m. and from 3 p.m. to "
+        "6 p.m., in the Trusteeship Council Chamber:\n\n"
+        "   - Thursday, 9 February 2023: categories of membership;\n"
+        "   - Thursday, 16 March 2023: the question of the veto.\n"
+    )
+    assert sorted(found) == [
+        ("2023-02-09", "10:00", "13:00", TCC, "negotiation"),
+        ("2023-02-09", "15:00", "18:00", TCC, "negotiation"),
+        ("2023-03-16", "10:00", "13:00", TCC, "negotiation"),
+        ("2023-03-16", "15:00", "18:00", TCC, "negotiation"),
+    ]
+
+
+def test_plenary_sittings_and_dialogues_held_in_parallel_elsewhere():
+    found = meetings_of(
+        "The summit will be convened as a high-level plenary meeting of the General Assembly "
+        "from 25 to 26 September 2023. Plenary meetings will be held each day from 9 a.m. to "
+        "1 p.m. and from 3 p.m. to 9 p.m. in the General Assembly Hall, and six interactive "
+        "dialogues will be held in parallel in the Trusteeship Council Chamber."
+    )
+    assert {(m[0], m[1], m[3]) for m in found} == {
+        ("2023-09-25", "09:00", GAH),
+        ("2023-09-25", "15:00", GAH),
+        ("2023-09-26", "09:00", GAH),
+        ("2023-09-26", "15:00", GAH),
+    }
