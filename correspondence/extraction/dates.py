@@ -69,7 +69,7 @@ DAY_OF_MONTH = re.compile(
     rf"(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
-ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
+ANY_MONTH = re.compile(rf"\b{MONTH}(?![a-z])", re.IGNORECASE)  # not "Decade", "Marine"
 # "01/02/2018 (Thu)": a day, month and year in figures, as the United Nations writes them
 # (day first); only with the full year, so that "72/5" or "A/72/471" are never dates.
 NUMERIC = re.compile(

@@ -114,7 +114,9 @@ ANNEX_HEAD = re.compile(
 
 # "I am pleased to enclose the programme he has prepared for the round": meetings of a
 # kind the annex itself may say.
-SETS_OUT = re.compile(r"\b(?:programme|program|schedule|calendar|timetable|meetings|round)\b", re.I)
+SETS_OUT = re.compile(
+    r"\b(?:programme|program|schedule|calendar|timetable|overview|meetings|round)\b", re.I
+)
 # "four rounds of informal consultations, as set out in the annex": the body says
 # that the annex holds meetings.
 ANNEXED = re.compile(
@@ -171,9 +173,16 @@ ANOTHER_PROGRAMME = re.compile(
 
 
 def sentence_around(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
-    end = text.find(". ", at)
-    return text[start : end if end >= 0 else len(text)]
+    """The sentence of the text around `at` ("10 a.m." and "H.E. Mr." end none)."""
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, at)]
+    start = ends[-1] if ends else 0
+    end = SENTENCE_BREAK.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
+SENTENCE_BREAK = re.compile(
+    r"(?<![ap]\.m)(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bH\.E)\.\s+(?=[A-Z\"(])|\n\s*\n"
+)
 
 
 # "*** REVISED PROGRAMME ***" / "(as at 24 March 2014)": a note's date under its title

@@ -79,6 +79,7 @@ def read_announcements(
     # scheduled the dialogues on 12 and 13 April in the Trusteeship Council Chamber, in
     # accordance with the programme in the annex": the room of the annex's meetings
     ahead = said_ahead_of(said_above, rooms, annexed=True) if said_above else None
+    for_the_annex = ahead  # for every list of the annex, not only the first
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
     announced_in = None  # and the one room it named
@@ -99,7 +100,7 @@ def read_announcements(
         if item and list_start is None:
             list_start = len(reading.meetings)
             lead_made = list(reading.last_made)
-            said_ahead, ahead = ahead, None
+            said_ahead, ahead = ahead or for_the_annex, None
             # "we have the honour to share the programme of informal consultations for
             # the coming weeks. [...]" and then a table of dates: of the kind announced.
             lead_in = lead_in or programme_of

@@ -865,3 +865,28 @@ def test_plenary_sittings_and_dialogues_held_in_parallel_elsewhere():
         ("2023-09-26", "09:00", GAH),
         ("2023-09-26", "15:00", GAH),
     }
+
+
+def test_an_annex_whose_hour_and_room_the_next_sentence_gives_at_am():
+    found = extract(
+        "1 November 2023\n\nExcellency,\n\nThe Chair of the intergovernmental negotiations, "
+        "H.E. Mr. O. Renstrom, has shared with me the programme of the meetings he intends to "
+        "convene, which is contained in the annex to this letter. All meetings will begin at "
+        "10 a.m. and will be held in Conference Room 1." + SIGNED + "\nAnnex\n\n"
+        "Programme of the intergovernmental negotiations\n\nDate\n\nCluster\n\n"
+        "Tuesday, 21 November 2023\n\nCategories of membership\n\n"
+        "Tuesday, 5 December 2023\n\nQuestion of the veto\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2023-11-21", 10, CR(1)),
+        ("2023-12-05", 10, CR(1)),
+    ]
+
+
+def test_a_decade_in_the_sentence_above_a_list_is_no_month():
+    found = meetings_of(
+        "As co-facilitators on the Decade of Action, we share the schedule of informal "
+        "consultations, all to be held at Headquarters in Conference Room 8:\n\n"
+        "  * Monday 6 March: 10 a.m. - 1 p.m. - first reading\n"
+    )
+    assert found == [("2023-03-06", "10:00", "13:00", CR(8), "informal-consultation")]
