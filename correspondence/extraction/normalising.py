@@ -96,6 +96,10 @@ def normalise(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
+RN_FOR_M = re.compile(
+    r"\b(?:Assernbly|Cornmittee|Cornmission|Decernber|Novernber|Septernber|Chairrnan|Mernber"
+    r"|Prograrnme|Sumrnit|Cornmemorative|Sornalia)s?\b"
+)
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -129,6 +133,9 @@ def mend_ocr(text: str) -> str:
     text = re.sub(r"\b(\d{1,2}) \.(\d{2}\s?[ap]\.?\s?m\b)", r"\1.\2", text)
     # "at 3 p.rn.": the "m" of the half of the day read as "rn"
     text = re.sub(r"\b([ap])\.\s?rn\.", r"\1.m.", text)
+    # "General Assernbly", "Cornmittee", "Decernber": an "m" read as "rn" in the words
+    # letters are made of
+    text = RN_FOR_M.sub(lambda m: m.group(0).replace("rn", "m"), text)
     # "Conference Roorn 5", "Meeting Rooin": an "m" read as "rn" or "in".
     text = re.sub(r"\b(Conference|Meeting)(\s+)Roo(?:rn|in|nn)\b", r"\1\2Room", text)
     # "NLB Conference Room l": a room's number read as a letter.

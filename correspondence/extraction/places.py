@@ -21,6 +21,11 @@ GENERIC_ROOM = re.compile(
     r"(\d{1,2}|[A-E])\b"
     r"(?!\s*(?:\(NLB\)|\(North\s+Lawn|,?\s+(?:in\s+the\s+|of\s+the\s+)?North\s+Lawn|,?\s+NLB\b))"
 )
+# "the General Assembly Hall (NLB)": the temporary hall of the North Lawn Building.
+NORTH_LAWN_HALL = re.compile(
+    r"(?<!Temporary\s)\bGeneral\s+Assembly\s+Hall\s*(?:\(NLB\)|\(North\s+Lawn(?:\s+Building)?\)"
+    r"|,?\s+(?:in\s+the\s+|of\s+the\s+)North\s+Lawn(?:\s+Building)?)"
+)
 # The rooms of the temporary North Lawn Building (2009-2014), however they are written:
 # "Conference Room 4 (NLB)", "Conference Room 2, North Lawn Building", "NLB CR 3".
 NORTH_LAWN_ROOM = re.compile(
@@ -99,6 +104,10 @@ def parse_room_mentions(text: str, room_names: dict[str, str]) -> list[RoomMenti
     found: list[RoomMention] = []
     for match in NORTH_LAWN_ROOM.finditer(text):
         name = room_names.get(room_key(f"NLB CR{match['a'] or match['b']}"))
+        if name:
+            found.append(RoomMention(match.start(), match.end(), name))
+    for match in NORTH_LAWN_HALL.finditer(text):
+        name = room_names.get(room_key("Temporary General Assembly Hall"))
         if name:
             found.append(RoomMention(match.start(), match.end(), name))
     if pattern and ROOM_WORD.search(text):  # the long pattern only where a room may be

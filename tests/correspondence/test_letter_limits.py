@@ -28,10 +28,11 @@ def letter_of(body: str, dated: str = "1 March 2023") -> str:
 
 
 def meetings(n: int) -> str:
+    """`n` different meetings (the same sitting said twice is one meeting)."""
     return " ".join(
-        f"An informal consultation will be held on {day % 28 + 1} {month} 2023 at 10 a.m. "
+        f"An informal consultation will be held on {k % 28 + 1} {month} 2023 at {9 + k // 84}:00 "
         "in Conference Room 4."
-        for day, month in ((k, ("May", "June", "July")[k // 28 % 3]) for k in range(n))
+        for k, month in ((k, ("May", "June", "July")[k // 28 % 3]) for k in range(n))
     )
 
 

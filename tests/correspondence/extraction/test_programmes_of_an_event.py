@@ -890,3 +890,16 @@ def test_a_decade_in_the_sentence_above_a_list_is_no_month():
         "  * Monday 6 March: 10 a.m. - 1 p.m. - first reading\n"
     )
     assert found == [("2023-03-06", "10:00", "13:00", CR(8), "informal-consultation")]
+
+
+def test_the_hall_of_the_north_lawn_and_an_assembly_read_as_assernbly():
+    found = meetings_of(
+        "The Assembly will hold the election on Friday, 21 October 2011, at 10 a.m. in the "
+        "General Assembly Hall (NLB). A plenary meeting will be held on Tuesday, "
+        "25 October 2011, at 3 p.m. in the General Assernbly Hall.",
+        dated="30 September 2011",
+    )
+    assert [(m[0], m[3]) for m in found] == [
+        ("2011-10-21", "Temporary General Assembly Hall (North Lawn Building)"),
+        ("2011-10-25", GAH),
+    ]
