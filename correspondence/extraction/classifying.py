@@ -216,7 +216,7 @@ CLOSURE = re.compile(
     r"|\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
     r"|complex|compound)\s+(?:on|from)\s*$"
     r"|\b(?:Building|Headquarters|premises|complex|compound|Hall|Chamber|Rooms?)\s+"
-    r"(?:will\s+be|is|remains?|was)\s+"
+    r"(?:will\s+be|is|remain(?:s|ed)?|was|were)\s+"
     r"closed\b[^.;]{0,40}?(?:\b(?:on|from))?\s*$"
 )
 # "to mark International Mother Earth Day, which falls on 22 April": a day the world

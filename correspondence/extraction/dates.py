@@ -149,7 +149,12 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             # "Monday, 8 May - Tuesday, 9 May 2023": the year said once, at the end (the
             # year before when the range runs over New Year).
             a = (a[0], a[1], b[2] if a[1] <= b[1] else b[2] - 1)
-        add(DateMention(match.start(), match.end(), [a, b], listed=listed))
+        days = [a, b]
+        if not listed and a[1] == b[1] and a[2] in (b[2], None) and a[0] < b[0] <= a[0] + 14:
+            # "Friday 25 September to Sunday 27 September": every day between, as "25-27
+            # September" gives them
+            days = [(d, a[1], b[2]) for d in range(a[0], b[0] + 1)]
+        add(DateMention(match.start(), match.end(), days, listed=listed))
     for match in found(LIST_SAME_MONTH):
         month, year = month_number(match["m"]), year_or_none(match["y"])
         days = [(number(d), month, year) for d in re.findall(r"\d+", match["list"])]

@@ -903,3 +903,12 @@ def test_the_hall_of_the_north_lawn_and_an_assembly_read_as_assernbly():
         ("2011-10-21", "Temporary General Assembly Hall (North Lawn Building)"),
         ("2011-10-25", GAH),
     ]
+
+
+def test_a_range_of_days_with_their_weekdays_gives_every_day_and_a_closure_is_none():
+    found = meetings_of(
+        "- Friday 22 September to Sunday 24 September: the summit, a high-level plenary "
+        "meeting of the General Assembly.\n\nThe Headquarters complex remained closed from "
+        "30 October to 1 November 2023 after the storm."
+    )
+    assert [m[0] for m in found] == ["2023-09-22", "2023-09-23", "2023-09-24"]
