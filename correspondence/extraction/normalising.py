@@ -88,6 +88,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?m)^ *[*] ", "• ", text)  # a list item, not emphasis
     text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
     text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").replace("\n ", "\n")
+    # "Monday, 4 April 2011 ........ 10:00-13:00 ...... CR 1 (NLB)": a table's dot leaders
+    # part its cells
+    text = re.sub(r"(?<=[^\s.])[ \t]*+\.{4,}+[ \t]*+(?=[^\s.])", ", ", text)
     text = mend_ocr(text)
     # "circu-" / "2" / "lated": a word the page break cut, joined once the page is out.
     text = words_joined(without_page_debris(text))

@@ -3,6 +3,7 @@ listed under the sentence that names it, and others' events in the participle ("
 World Health Assembly, meeting in Geneva"): patterns of issue #18 in wordings of their own.
 """
 
+import time
 from datetime import date
 
 from correspondence.extraction import extract
@@ -912,3 +913,23 @@ def test_a_range_of_days_with_their_weekdays_gives_every_day_and_a_closure_is_no
         "30 October to 1 November 2023 after the storm."
     )
     assert [m[0] for m in found] == ["2023-09-22", "2023-09-23", "2023-09-24"]
+
+
+def test_a_table_whose_cells_dot_leaders_part():
+    found = meetings_of(
+        "The programme of informal consultations is as follows:\n\n"
+        "Monday, 3 April 2023 ........................ 10:00-13:00 ...... CR 1\n"
+        "Friday, 14 April 2023 ....................... 10:00-13:00 ...... CR 6\n"
+        "                                              15:00-18:00 ...... CR 6\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-03", "10:00", CR(1)),
+        ("2023-04-14", "10:00", CR(6)),
+        ("2023-04-14", "15:00", CR(6)),
+    ]
+
+
+def test_a_long_run_of_dots_is_read_in_linear_time():
+    started = time.monotonic()
+    meetings_of("a" + "." * 200_000 + "b")
+    assert time.monotonic() - started < 5
