@@ -91,7 +91,9 @@ def bare_room_pattern(keys: frozenset[str]) -> re.Pattern | None:
         return None
     return re.compile(
         # "Friday, 23 March 2018, 11 a.m., ECOSOC": after a time, the place of an item.
-        r"(?:\b(?:in|at)\s+(?:the\s+)?|(?<=m\.,\s)|(?<=[ap]m,\s)|(?<=hrs,\s)|(?<=noon,\s))(?P<room>"
+        r"(?:\b(?:in|at)\s+(?:the\s+)?|(?<=m\.,\s)|(?<=[ap]m,\s)|(?<=hrs,\s)|(?<=noon,\s)"
+        # "Thu  3 Nov   10:00-13:00   ECOSOC": a table's room cell after the hours
+        r"|(?<=\d:\d\d,\s))(?P<room>"
         + "|".join(pieces)
         + r")\b(?!'|\s+(?:[a-z]+\s+)?(?:review|session|segment|resolution|decision|forum|report"
         r"|President|Bureau|members?)\b)",

@@ -933,3 +933,16 @@ def test_a_long_run_of_dots_is_read_in_linear_time():
     started = time.monotonic()
     meetings_of("a" + "." * 200_000 + "b")
     assert time.monotonic() - started < 5
+
+
+def test_a_rooms_alias_alone_in_a_tables_cell_after_the_hours():
+    found = meetings_of(
+        "The schedule of informal consultations is as follows:\n\n"
+        "  Date          Time          Room      Topic\n"
+        "  Thu 12 Oct    10:00-13:00   CR 3      Presentation of zero draft\n"
+        "  Thu  2 Nov    10:00-13:00   ECOSOC    Second reading\n"
+    )
+    assert [(m[0], m[3]) for m in found] == [
+        ("2023-10-12", CR(3)),
+        ("2023-11-02", "ECOSOC Chamber"),
+    ]
