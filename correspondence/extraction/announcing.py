@@ -50,11 +50,7 @@ def announced_kind(sentence: str) -> MeetingKind | None:
         and k.kind != MeetingKind.OTHER
         and not AS_A_TOPIC.search(sentence[max(0, k.start - 30) : k.start])
     ]
-    if (
-        after
-        and CONVENES.match(sentence, convenes.start())
-        and convenes.group(0).lower() != "will be held"
-    ):
+    if after and convenes.group(0).lower() != "will be held":
         return after[0].kind
     end = len(sentence)
     kind = nearest_kind(DateMention(end, end, []), kinds, sentence) if kinds else None

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from correspondence.enums import Sender
+from meetings.enums import MeetingKind
 from meetings.headquarters import room_key
 
 from .dates import parse_date_mentions, parse_full_date
+from .frames import sentences
+from .kinds import kind_named
 from .resolving import resolve_year
 from .results import LetterFacts, Signatory
 from .vocabulary import DAY, MONTH, MONTHS, WEEKDAY, YEAR, clean_space, last
@@ -79,9 +81,9 @@ def body_of(part: str) -> tuple[int, str]:
         # A memorandum: the body starts after the paragraph of its last head line.
         blank = part.find("\n\n", header.start())
         start = blank if blank >= 0 else header.end()
-    elif AS_AT.search(part[:1500]):
+    elif as_at := AS_AT.search(part[:1500]):
         # "*** REVISED PROGRAMME ***" / "(as at 24 March 2023)": a note's head ends there
-        start = AS_AT.search(part[:1500]).end()
+        start = as_at.end()
     else:
         dated = DATE_LINE.search(part)
         if dated and len(part) - dated.end() < FOOT < dated.start():
@@ -132,35 +134,41 @@ class Annex:
 
     start: int  # in the part
     text: str
-    kind: object  # of the meetings the body says they set out, if it names one
+    kind: MeetingKind | None  # of the meetings the body says they set out, if it names one
     said: str  # the body's sentences that speak of them
 
 
-def annex_of(part: str, announced: Callable[[str], object]) -> Annex | None:
+def annex_of(part: str) -> Annex | None:
     """The annexes below the letter's closing, when a sentence of the body says they set
-    out meetings (`announced` gives the kind a sentence names); an annex of others'
-    events, or of documents, stays unread."""
+    out meetings; an annex of others' events, or of documents, stays unread."""
     body_start, body = body_of(part)
-    said = [sentence_around(body, m.start()) for m in ANNEXED.finditer(body)]
-    said = [s for s in said if announced(s) is not None or SETS_OUT.search(s)]
-
-    if not said:
+    if not ANNEXED.search(body):
+        return None  # most letters: no annex said, no sentence to look at
+    told = [sentence for _at, sentence in sentences(body)]
+    at = [
+        index
+        for index, sentence in enumerate(told)
+        if ANNEXED.search(sentence) and (kind_named(sentence) or SETS_OUT.search(sentence))
+    ]
+    if not at:
         return None
-    kind = next((k for k in map(announced, said) if k is not None), None)
+    said = [told[index] for index in at]
+    kind = next((k for k in map(kind_named, said) if k is not None), None)
     # "A tentative schedule is attached as an annex. All meetings will be held in
     # Conference Room 1.": the sentence after goes on about them.
-    after = body.find(said[-1]) + len(said[-1])
-    said.append(sentence_around(body, min(len(body), after + 2)))
+    said += told[at[-1] + 1 : at[-1] + 2]
     closing = CLOSING.search(part, body_start + len(body))
     if closing is None:
         return None
     head = ANNEX_HEAD.search(part, closing.end())
     if head is None:
         return None
-    title = [line for line in part[head.start() :].split("\n", 12)[:12] if line.strip()][:3]
+    title = " ".join(
+        [line for line in part[head.start() :].split("\n", 12)[:12] if line.strip()][:3]
+    )
     # (not "Indicative programme of informal consultations on the modalities of the
     # Conference on Inland Fisheries": the Assembly's consultations on a conference)
-    if ANOTHER_PROGRAMME.search(" ".join(title)) and announced(" ".join(title)) is None:
+    if ANOTHER_PROGRAMME.search(title) and kind_named(title) is None:
         return None
     return Annex(head.start(), part[head.start() :], kind, " ".join(said))
 
@@ -169,19 +177,6 @@ def annex_of(part: str, announced: Callable[[str], object]) -> Annex | None:
 # another's event.
 ANOTHER_PROGRAMME = re.compile(
     r"\b(?:Conference(?!\s+(?:Room|Rm|Building))|Forum|Summit|Congress|Symposium|Expo|Festival)\b"
-)
-
-
-def sentence_around(text: str, at: int) -> str:
-    """The sentence of the text around `at` ("10 a.m." and "H.E. Mr." end none)."""
-    ends = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, at)]
-    start = ends[-1] if ends else 0
-    end = SENTENCE_BREAK.search(text, at)
-    return text[start : end.start() if end else len(text)]
-
-
-SENTENCE_BREAK = re.compile(
-    r"(?<![ap]\.m)(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bH\.E)\.\s+(?=[A-Z\"(])|\n\s*\n"
 )
 
 

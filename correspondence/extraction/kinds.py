@@ -361,3 +361,10 @@ def nearest_kind(
         # "written inputs on the revised draft by 10 June": the head of the phrase.
         return min(pool, key=lambda k: (k.kind == DeadlineKind.OTHER, k.start))
     return min(pool, key=distance)
+
+
+def kind_named(sentence: str) -> MeetingKind | None:
+    """The kind of meetings the sentence names ("four rounds of informal consultations,
+    as set out in the annex"), if it names one."""
+    named = (k.kind for k in find_kinds(sentence) if not k.is_deadline)
+    return next((kind for kind in named if kind != MeetingKind.OTHER), None)

@@ -32,14 +32,16 @@ def kinds_from_the_letter(reading: Reading) -> None:
             meeting.kind = next(iter(others))
 
 
+# The IGN's full name, which no other process has.
+IGN_NAME = (
+    r"\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation"
+)
 # "in our capacity as Co-Chairs of the intergovernmental negotiations on the question of
 # equitable representation on ... the Security Council", "As Chair of the IGN": the IGN,
 # whose meetings are all negotiations (the README of the corpus: "IGN meetings are
 # negotiation").
 IGN = re.compile(
-    r"\b(?:Co-?)?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\b)"
-    # its full name, which no other process has
-    r"|\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation",
+    r"\b(?:Co-?)?Chairs?\s+of\s+the\s+(?:IGN\b|intergovernmental\s+negotiations\b)|" + IGN_NAME,
     re.IGNORECASE,
 )
 # "Sent on behalf of the Co-Chairs of the Intergovernmental Negotiations": the PGA's office
@@ -55,10 +57,7 @@ IN_THE_IGN = re.compile(
     r"|Security\s+Council\s+reform))\b",
     re.IGNORECASE,
 )
-FULL_NAME = re.compile(
-    r"\bintergovernmental\s+negotiations\s+on\s+the\s+question\s+of\s+equitable\s+representation",
-    re.IGNORECASE,
-)
+FULL_NAME = re.compile(IGN_NAME, re.IGNORECASE)
 CONSULTATIONS_WE_CHAIR = re.compile(
     r"\b(?:co-?chair|co-?facilitat|facilitat|conduct|lead)\w*\s+(?:the\s+)?(?:open-ended\s+)?"
     r"informal\s+consultations\b",
@@ -138,15 +137,18 @@ def kinds_of_the_segments(reading: Reading, letters: list[LetterFacts]) -> None:
     """An annex's "Opening segment" and "Closing segment" are parts of the event the
     letter announces ("the high-level meeting ..., as set out in the annex"): of its kind,
     the first the letter names (a panel is only ever a part)."""
+    events: dict[int, MeetingKind] = {}  # letter index -> the event it announces
     for meeting in reading.meetings:
         if id(meeting) not in reading.segments or meeting.kind != MeetingKind.OTHER:
             continue
-        text = letters[meeting.letter_index].text
-        named = (
-            k.kind
-            for k in find_kinds(text)
-            if not k.is_deadline
-            and k.kind not in PARTS
-            and not AS_A_TOPIC.search(text[max(0, k.start - 30) : k.start])
-        )
-        meeting.kind = next(named, MeetingKind.OTHER)
+        if meeting.letter_index not in events:
+            text = letters[meeting.letter_index].text
+            named = (
+                k.kind
+                for k in find_kinds(text)
+                if not k.is_deadline
+                and k.kind not in PARTS
+                and not AS_A_TOPIC.search(text[max(0, k.start - 30) : k.start])
+            )
+            events[meeting.letter_index] = next(named, MeetingKind.OTHER)
+        meeting.kind = events[meeting.letter_index]

@@ -103,9 +103,6 @@ RN_FOR_M = re.compile(
     r"\b(?:Assernbly|Cornmittee|Cornmission|Decernber|Novernber|Septernber|Chairrnan|Mernber"
     r"|Prograrnme|Sumrnit|Cornmemorative|Sornalia)s?\b"
 )
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 
 
 def mend_ocr(text: str) -> str:
@@ -146,7 +143,7 @@ def mend_ocr(text: str) -> str:
     # "New York, 28" / "September 2006": a dateline the layout broke before its month.
     text = re.sub(
         rf"^([^\n]{{0,80}}\b\d{{1,2}})[ \t]*\n[ \t]*"
-        rf"((?:{MONTH_NAMES})\s*,?\s+(?:19|20)\d\d[ \t]*)$",
+        rf"({MONTH}\s*,?\s+{YEAR}[ \t]*)$",
         r"\1 \2",
         text,
         flags=re.M,

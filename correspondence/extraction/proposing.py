@@ -141,16 +141,15 @@ def read_announcements(
         if announced is None and before is not None and not ANY_MONTH.search(sentence):
             # "Each dialogue will last two hours.": the announcement holds past a sentence
             # that gives no date.
-            announced, announced_in, before = before, before_in, None
+            announced, announced_in = before, before_in
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
             raise TooManyMeetings(len(reading.deadlines), "deadlines")
-        if not item and FOR_ALL_BELOW.search(sentence):
+        if not item and (said := FOR_ALL_BELOW.search(sentence)):
             ahead = said_ahead_of(sentence, rooms)
             # "the informal consultations will be held virtually on the Interprefy
             # platform": the kind of the dates listed below
-            said = FOR_ALL_BELOW.search(sentence)
             named = [
                 k
                 for k in find_kinds(sentence)
@@ -164,8 +163,8 @@ def read_announcements(
         if named:
             kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
             # "the meetings of the IGN": the kind of what the meetings are of
-            before = sentence[named.end() : named.end() + kinds[0].start] if kinds else ""
-            if kinds and (not before or MEETINGS_OF.match(before)):
+            between = sentence[named.end() : named.end() + kinds[0].start] if kinds else ""
+            if kinds and (not between or MEETINGS_OF.match(between)):
                 programme_of = kinds[0].kind
         if sentence.endswith(":"):
             # "the schedule of the informal consultations:": what the list below holds;
@@ -185,13 +184,13 @@ def read_announcements(
             # following dates:": a room asked for the dates below; dates with hours below
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
-            if dated and parse_time_mentions(sentence):
+            if dated and (hours := parse_time_mentions(sentence)):
                 # "We propose to meet on the following Tuesdays, each from 9:30 to 11:30
                 # a.m.:": the hours of the dates below, with what was said before them
                 rooms_before, _, platforms_before = ahead or ([], [], [])
                 ahead = (
                     parse_room_mentions(sentence, rooms) or rooms_before,
-                    parse_time_mentions(sentence),
+                    hours,
                     platforms_before,
                 )
             elif (

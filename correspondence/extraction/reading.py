@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from meetings.enums import MeetingKind
+from functools import partial
 
 from .blocks import headed_blocks
 from .heads import annex_of, body_of, read_letter, split_letters
-from .kinds import find_kinds
 from .letter_kinds import (
     kinds_from_the_letter,
     kinds_of_the_process,
@@ -53,10 +52,8 @@ def extract(
         reading.last_made = []
         reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
         reading.note_head(offset, part, facts)  # but a headed block's date
-        body_start, body = body_of(part)
-        read_announcements(
-            body,
-            offset=offset + body_start,
+        read = partial(
+            read_announcements,
             letter_index=index,
             letter_date=letter_date,
             rooms=room_names,
@@ -64,17 +61,13 @@ def extract(
             most_meetings=most_meetings,
             most_deadlines=most_deadlines,
         )
-        annex = annex_of(part, kind_announced)
-        if annex is not None:
-            read_announcements(
+        body_start, body = body_of(part)
+        read(body, offset=offset + body_start)
+        # the programme the body says is annexed below the closing
+        if (annex := annex_of(part)) is not None:
+            read(
                 annex.text,
                 offset=offset + annex.start,
-                letter_index=index,
-                letter_date=letter_date,
-                rooms=room_names,
-                reading=reading,
-                most_meetings=most_meetings,
-                most_deadlines=most_deadlines,
                 programme_of=annex.kind,
                 said_above=annex.said,
             )
@@ -87,10 +80,3 @@ def extract(
     kinds_of_the_process(reading, letters)
     kinds_of_the_segments(reading, letters)
     return reading.extraction(letters)
-
-
-def kind_announced(sentence: str) -> MeetingKind | None:
-    """The kind of meetings the sentence names ("four rounds of informal consultations,
-    as set out in the annex"), if it names one."""
-    named = (k.kind for k in find_kinds(sentence) if not k.is_deadline)
-    return next((kind for kind in named if kind != MeetingKind.OTHER), None)
