@@ -53,8 +53,12 @@ def sentences(body: str) -> list[tuple[int, str]]:
     # "Monday, 23 September 2019, 9 a.m. - 10 a.m. Opening segment General Assembly Hall":
     # a programme's row goes on to its line's end.
     protected = DATED_ROW.sub(
-        lambda row: re.sub(
-            r"\b[ap]\.\s?m\.(?=[ \t]+[A-Z])", lambda m: m.group(0).replace(".", "\x00"), row[0]
+        lambda row: (
+            row[0]
+            if WRAPPED.search(protected, 0, row.start())
+            else re.sub(
+                r"\b[ap]\.\s?m\.(?=[ \t]+[A-Z])", lambda m: m.group(0).replace(".", "\x00"), row[0]
+            )
         ),
         protected,
     )
@@ -72,6 +76,9 @@ def sentences(body: str) -> list[tuple[int, str]]:
     return found + one_sentence(body, start, len(body))
 
 
+# "... on Tuesday," / "21 March from 3 p.m. to 6 p.m. Both meetings ...": a sentence
+# wrapped before its date, not a row.
+WRAPPED = re.compile(rf"(?:\b{WEEKDAY},?|\b(?:on|and|of|from|until|to|the))[ \t]*\n$", re.I)
 DATED_ROW = re.compile(rf"(?m)^(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+{MONTH}\b[^\n]*$")
 ROW_RUNS_ON = re.compile(
     rf"(?m)^(?P<head>(?:\d{{1,2}}[.)][ \t]+)?(?:{WEEKDAY},?[ \t]+)?\d{{1,2}}[ \t]+{MONTH}\b"

@@ -395,7 +395,7 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
         return False
     if earlier.room and later.room and earlier.room != later.room:
         return False
-    if MeetingKind.OTHER not in (earlier.kind, later.kind) and earlier.kind != later.kind:
+    if not kinds_agree(earlier, later):
         return False  # a debate in the morning, a panel in the afternoon
     periods = {Timing.MORNING, Timing.AFTERNOON}
     if earlier.timing in periods and later.timing in periods and earlier.timing != later.timing:
@@ -403,7 +403,24 @@ def same_meeting(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
     if earlier.start is None and later.start is not None:
         # Only when the earlier one gave no part of the day.
         return earlier.timing == Timing.DAY
+    if earlier.start is not None and later.start is None and later.timing in periods:
+        # "in the afternoon" is not the sitting from 10 a.m.
+        return later.timing == (Timing.MORNING if earlier.start.hour < 12 else Timing.AFTERNOON)
     return True
+
+
+# A high-level meeting's day, and the hour of its opening or closing plenary meeting.
+ONE_EVENT = {frozenset({MeetingKind.HIGH_LEVEL, MeetingKind.PLENARY})}
+
+
+def kinds_agree(earlier: ProposedMeeting, later: ProposedMeeting) -> bool:
+    if MeetingKind.OTHER in (earlier.kind, later.kind) or earlier.kind == later.kind:
+        return True
+    return (
+        frozenset({earlier.kind, later.kind}) in ONE_EVENT
+        and earlier.start is None
+        and later.start is not None
+    )
 
 
 def fill_in(earlier: ProposedMeeting, later: ProposedMeeting) -> None:

@@ -1,0 +1,44 @@
+"""What a later sentence adds to the meetings an earlier one announced, and what it does
+not: patterns of issue #18 in wordings of their own."""
+
+from .helpers import meetings_of
+
+GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
+CR = "Conference Room {}".format
+
+
+def test_a_high_level_meetings_days_take_the_hours_of_its_opening_and_closing_plenaries():
+    found = meetings_of(
+        "The high-level meeting on coastal cities will be held on 18 and 19 April 2023 in "
+        "the General Assembly Hall. The opening plenary meeting will start at 10 a.m. on "
+        "Tuesday, 18 April; the closing plenary meeting will begin at 3 p.m. on Wednesday, "
+        "19 April."
+    )
+    assert sorted(found) == [
+        ("2023-04-18", "10:00", None, GAH, "high-level"),
+        ("2023-04-19", "15:00", None, GAH, "high-level"),
+    ]
+
+
+def test_a_plenary_said_for_the_afternoon_is_not_the_morning_sitting_of_that_day():
+    found = meetings_of(
+        "The high-level meeting on coastal cities will take place on Tuesday, 18 April 2023, "
+        "from 10 a.m. to 1 p.m. in the Trusteeship Council Chamber. The general debate will "
+        "resume on Tuesday, 18 April, in the afternoon."
+    )
+    assert ("2023-04-18", "10:00", "13:00", TCC, "high-level") in found
+    assert len(found) == 2
+
+
+def test_a_date_that_starts_a_wrapped_line_of_prose_is_no_row_of_a_table():
+    # "... on Tuesday," / "21 March from 3 p.m. to 6 p.m. ... Both" / "meetings will take
+    # place in ...": the next sentence starts after "p.m.", and its room is both meetings'.
+    found = meetings_of(
+        "Instead, we will convene two informal consultations in the following week: on "
+        "Tuesday,\n21 March from 3 p.m. to 6 p.m., and on Thursday, 23 March from 10 a.m. to "
+        "1 p.m. Both\nmeetings will take place in Conference Room 12."
+    )
+    assert found == [
+        ("2023-03-21", "15:00", "18:00", CR(12), "informal-consultation"),
+        ("2023-03-23", "10:00", "13:00", CR(12), "informal-consultation"),
+    ]
