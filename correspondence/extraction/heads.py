@@ -57,12 +57,22 @@ def split_letters(text: str) -> list[tuple[int, str]]:
             match.start() > start
             and after < len(closings)
             and closings[after] < match.start()
-            and len(text) - match.end() > FOOT  # "New York, 24 November 2010" at a foot
+            # "New York, 24 November 2010" at a foot; but a short enclosed letter opens
+            # with its salutation
+            and (
+                len(text) - match.end() > FOOT
+                or SALUTATION.match(text, match.end() + 1 + blank_lines(text, match.end()))
+            )
         ):
             parts.append((start, text[start : match.start()]))
             start = match.start()
     parts.append((start, text[start:]))
     return [(offset, part) for offset, part in parts if part.strip()]
+
+
+def blank_lines(text: str, at: int) -> int:
+    """How many characters of blank lines follow the end of the line at `at`."""
+    return len(text[at + 1 : at + 80]) - len(text[at + 1 : at + 80].lstrip("\n \t"))
 
 
 def body_of(part: str) -> tuple[int, str]:

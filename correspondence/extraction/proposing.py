@@ -582,16 +582,20 @@ def frame_sentence(
         plain = kind_said == MeetingKind.OTHER and PLAIN_MEETING.search(
             sentence[max(0, kind.start - 25) : kind.end]
         )
-        # "at the same time and in the same place": each said, each carried over.
-        for same in SAME_PLACE.finditer(words):
+        # "at the same time and in the same place": each said, each carried over; "and,
+        # in the same room, a second meeting on ...": said before the meeting it is of.
+        said_from = clause.preceding if clause.before is not None and index else clause.start
+        for same in SAME_PLACE.finditer(sentence, said_from, clause.end):
+            if same.start() < clause.start and sentence[same.end() : clause.start].strip(", "):
+                continue  # "on 28 June, in the same Hall, and the election of ...": June's
             # "at the same time and place", "in the same room": the meeting before's, or
             # the one named ("... as the briefing").
-            named = [k for k in kinds if not k.is_deadline and k.start >= clause.start + same.end()]
+            named = [k for k in kinds if not k.is_deadline and k.start >= same.end()]
             of_kind = (
                 named[0].kind
                 if named
                 and named[0].kind != MeetingKind.OTHER  # "as the previous meeting"
-                and AS_THE.fullmatch(sentence, clause.start + same.end(), named[0].start)
+                and AS_THE.fullmatch(sentence, same.end(), named[0].start)
                 else None
             )
             if not own_rooms and re.search(r"place|room|venue|hall|chamber", same[0], re.I):

@@ -30,7 +30,12 @@ HEAD_FIELD = re.compile(
     r"^(?:to|a|from|de|date|through|s/c\s+de|reference|ref|subject|objet|cc|sent)\s*:", re.I
 )
 NUMBER_ONLY = re.compile(r"^\d{1,2}\.?$")
-WEEKDAY_ONLY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?$", re.I)
+# "Tuesday," or "Tuesday - Wednesday": the weekdays of a date the line below gives.
+WEEKDAY_ONLY = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
+    r"(?:\s*(?:[-–—]|to|and)(?:\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?)?$",
+    re.I,
+)
 SLACK = 2  # how far a cell may start from its column
 DATED_WITHIN = 4  # rows (the head and the first rows) in which a table gives a date
 
@@ -132,11 +137,7 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             return end, None  # a table of meetings gives a date in its first rows
         # "Wednesday," / "17 March 2021": a date that finishes the first cell of a row
         # which gave only the weekday goes on in that row.
-        finishes = bool(
-            WEEKDAY_ONLY.match(rows[-1][0])
-            and abs(cells[0][0] - columns[0]) <= SLACK
-            and HAS_DATE.search(cells[0][1])
-        )
+        finishes = finishes_row(rows[-1], columns, cells)
         starts_row = not finishes and (
             is_row(cells)
             or (abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1]))
@@ -149,6 +150,27 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
     if full_rows < 2 or not any(HAS_DATE.search(" ".join(row)) for row in rows):
         return end, None
     return end, rows
+
+
+# "10 a.m. -" / "1 p.m.": hours that go on in the line below.
+OPEN_HOURS = re.compile(r"\d[^-–—]*(?:[-–—]|\bto)$")
+HOURS_START = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|noon|hrs)?", re.I)
+
+
+def finishes_row(row: list[str], columns: list[int], cells: list[tuple[int, str]]) -> bool:
+    """ "Tuesday," / "9 February", or "10 a.m. -" / "1 p.m.": a line whose cells finish
+    what a cell of the row above left open goes on in that row."""
+    for start, words in cells:
+        above = row[column_of(columns, start)]
+        if WEEKDAY_ONLY.match(above) and HAS_DATE.search(words):
+            return abs(start - columns[column_of(columns, start)]) <= SLACK
+        if above and OPEN_HOURS.search(above) and HOURS_START.match(words):
+            return True
+    return False
+
+
+def column_of(columns: list[int], start: int) -> int:
+    return max((i for i, c in enumerate(columns) if c <= start + SLACK), default=0)
 
 
 def wrapped_last_cell(line: str, lines: list[str], at: int, allowed: set[int]) -> bool:
@@ -165,5 +187,5 @@ def wrapped_last_cell(line: str, lines: list[str], at: int, allowed: set[int]) -
 def place(row: list[str], columns: list[int], cells: list[tuple[int, str]]) -> None:
     """The cells of a line, each added to the words of its column in the row."""
     for start, words in cells:
-        column = max((i for i, c in enumerate(columns) if c <= start + SLACK), default=0)
+        column = column_of(columns, start)
         row[column] = f"{row[column]} {words}".strip()
