@@ -55,7 +55,7 @@ def sentences(body: str) -> list[tuple[int, str]]:
     protected = DATED_ROW.sub(
         lambda row: (
             row[0]
-            if WRAPPED.search(protected, 0, row.start())
+            if WRAPPED.search(protected, max(0, row.start() - 20), row.start())
             else re.sub(
                 r"\b[ap]\.\s?m\.(?=[ \t]+[A-Z])", lambda m: m.group(0).replace(".", "\x00"), row[0]
             )

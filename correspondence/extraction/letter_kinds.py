@@ -66,13 +66,15 @@ CONSULTATIONS_WE_CHAIR = re.compile(
 # What a meeting of the IGN is called when the letter gives it no kind of its own.
 IGN_MEETINGS = (MeetingKind.OTHER, MeetingKind.INFORMAL_CONSULTATION)
 FACILITATORS = (Sender.CO_FACILITATORS, Sender.CO_CHAIRS)
+WORKING_GROUP = re.compile(r"\bWorking\s+Group\b")
 
 
 def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     """The meetings the Co-Chairs of the intergovernmental negotiations convene ("an
     informal meeting with Member States", "meetings on Regional representation") are
     negotiations; a briefing or a stocktaking they name keeps its kind. Other
-    co-facilitators' meetings keep the kind of their words."""
+    co-facilitators' meetings keep the kind of their words, and those of no kind said are
+    the informal consultations they facilitate."""
     chaired = {
         index
         for index, facts in enumerate(letters)
@@ -97,8 +99,22 @@ def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
         for index, facts in enumerate(letters)
         if index not in chaired and CONSULTATIONS_WE_CHAIR.search(facts.text)
     }
+    # A co-facilitators' letter's meetings of no kind said ("the roadmap below" and its
+    # rows) are the informal consultations they facilitate.
+    facilitated = {
+        index
+        for index, facts in enumerate(letters)
+        if index not in chaired
+        and facts.sender == Sender.CO_FACILITATORS
+        # a working group's meetings are its own (the corpus README: `other`)
+        and not WORKING_GROUP.search(facts.text)
+    }
     for meeting in reading.meetings:
-        if meeting.letter_index in consulting and id(meeting) in reading.generic:
+        if (meeting.letter_index in consulting and id(meeting) in reading.generic) or (
+            meeting.letter_index in facilitated
+            and meeting.kind == MeetingKind.OTHER
+            and id(meeting) not in reading.segments  # a part of the event they set out
+        ):
             meeting.kind = MeetingKind.INFORMAL_CONSULTATION
 
 

@@ -246,22 +246,32 @@ def next_text(lines: list[str], at: int) -> str:
 
 # "| Tuesday, 5th February | 10am - 1pm | CR 4 |": a table drawn with bars; its rule
 # "|-----|-----|" draws nothing.
-PIPE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>[^\n]*\|)[ \t]*$")
+PIPE_TABLE = re.compile(r"(?m)(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|\Z))+")
 PIPE_RULE = re.compile(r"^[\s|:+-]+$")
 
 
 def pipe_rows(text: str) -> str:
-    """A table drawn with bars, each row a line of its own with its cells parted by commas."""
+    """A table drawn with bars, each row a line of its own with its cells parted by commas;
+    a line whose first cell is empty ("|   | 8 February 2022 |   | Council Chamber |")
+    finishes the cells of the row above."""
     if "|" not in text:
         return text
 
-    def row(match: re.Match) -> str:
-        cells = [c.strip() for c in match["cells"].split("|")]
-        if PIPE_RULE.match(match.group(0)):
-            return ""
-        return "\n" + ", ".join(c for c in cells if c) + "\n"
+    def table(match: re.Match) -> str:
+        rows: list[list[str]] = []
+        for line in match.group(0).splitlines():
+            if PIPE_RULE.match(line):
+                continue
+            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+            if rows and not cells[0] and any(cells) and len(cells) == len(rows[-1]):
+                rows[-1] = [
+                    f"{above} {below}".strip() for above, below in zip(rows[-1], cells, strict=True)
+                ]
+            else:
+                rows.append(cells)
+        return "".join("\n" + ", ".join(c for c in cells if c) + "\n" for cells in rows)
 
-    return PIPE_ROW.sub(row, text)
+    return PIPE_TABLE.sub(table, text)
 
 
 def without_page_debris(text: str) -> str:

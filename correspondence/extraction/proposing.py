@@ -27,7 +27,7 @@ from .continuing import (
     on_the_same_day,
 )
 from .dates import ANY_MONTH, DateMention, parse_date_mentions
-from .frames import INSTEAD_OF, Clause, moves_in, sentences, shared_along_lists
+from .frames import INSTEAD_OF, LIST_LINK, Clause, moves_in, sentences, shared_along_lists
 from .kinds import AS_A_TOPIC, GENERIC, KindMention, find_kinds, nearest_kind
 from .listing import (
     ASKED_FOR,
@@ -338,6 +338,14 @@ def read_sentence(
             kinds = [k for k in kinds if k.is_deadline]
             kinds.insert(0, KindMention(0, 0, announced))
             where_announced = announced_in
+        elif (
+            SAME_PLACE.search(sentence)
+            and not [k for k in kinds if not k.is_deadline]
+            and previous_in_letter(reading, letter_index) is not None
+        ):
+            # "(b) a second, at the same time and place, on October 29th": another meeting
+            # of the one before.
+            kinds.insert(0, KindMention(0, 0, previous_in_letter(reading, letter_index).kind))
         elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
             # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
             earlier = previous_in_letter(reading, letter_index)
@@ -415,6 +423,8 @@ def read_sentence(
                 "detail": "no meeting or deadline was read in this sentence",
             }
             reading.note(offset, item, what, **outcome)
+            if what == "time" and item.closing:
+                reading.note(offset, item.closing, what, **outcome)
     return None if stated else announced_kind(sentence)
 
 
@@ -518,6 +528,19 @@ def frame_sentence(
             clauses[index] = clause
             picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
     shared_along_lists(sentence, mentions, kind_of, picks)
+    # "on Wednesday the 18th of May and Wednesday the 25th of May, at the same time and in
+    # the same room": what the list's last clause says of sameness is every date's.
+    said_until = {}
+    for index in sorted(clauses, reverse=True):
+        linked = (
+            index + 1 in clauses
+            and kind_of[index] is kind_of[index + 1]
+            and not mentions[index].relative  # "the following week, on Thursday, 13 October"
+        )
+        linked = linked and LIST_LINK.match(
+            sentence[mentions[index].end : mentions[index + 1].start]
+        )
+        said_until[index] = said_until[index + 1] if linked else clauses[index].end
     for new, old in moves.items():
         # "will now be held on Wednesday, 19 April, instead of Monday, 17 April, at
         # 3 p.m. in Conference Room 1": what follows the old date is the new one's.
@@ -585,7 +608,7 @@ def frame_sentence(
         # "at the same time and in the same place": each said, each carried over; "and,
         # in the same room, a second meeting on ...": said before the meeting it is of.
         said_from = clause.preceding if clause.before is not None and index else clause.start
-        for same in SAME_PLACE.finditer(sentence, said_from, clause.end):
+        for same in SAME_PLACE.finditer(sentence, said_from, said_until[index]):
             if same.start() < clause.start and sentence[same.end() : clause.start].strip(", "):
                 continue  # "on 28 June, in the same Hall, and the election of ...": June's
             # "at the same time and place", "in the same room": the meeting before's, or
@@ -602,7 +625,7 @@ def frame_sentence(
                 before = earlier_with(reading, letter_index, "room", of_kind)
                 if before is not None:
                     own_rooms = [RoomMention(same.start(), same.end(), before.room)]
-            if not own_times and re.search(r"time", same[0], re.I):
+            if not own_times and re.search(r"time|hour", same[0], re.I):
                 before = earlier_with(reading, letter_index, "start", of_kind)
                 if before is not None:
                     own_times = [TimeMention(same.start(), same.end(), before.start, before.end)]
@@ -692,7 +715,8 @@ PLAIN_MEETING = re.compile(
 )
 SAME_PLACE = re.compile(
     # "(10 a.m. - 1 p.m., same room)": said in a list's item without "in the"
-    r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))same\s+(?:time\s+and\s+(?:place|venue|room)|time|place|venue"
+    r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))same\s+(?:(?:time|hour)\s+and\s+(?:place|venue|room)"
+    r"|time|hours?|place|venue"
     r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b",
     re.I,
 )

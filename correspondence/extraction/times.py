@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 # --- Times -----------------------------------------------------------------------------
@@ -32,6 +32,13 @@ TIME_RANGE = re.compile(
 )
 
 
+# ", ending at 1 p.m.", ", until 12 noon": the end of the hour said before, further on in
+# the sentence (one clause: no full stop or semicolon between).
+ENDING_LATER = re.compile(
+    r"[^.;]{0,250},\s*(?:(?:and\s+)?(?:ending|concluding|closing|finishing|running)\s+(?:at|by)"
+    r"|until|till)\s+",
+    re.I,
+)
 # "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
 CONCLUDING = re.compile(
     r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
@@ -48,15 +55,20 @@ def with_their_ends(sentence: str, times: list[TimeMention]) -> list[TimeMention
     kept: list[TimeMention] = []
     for mention in times:
         before = kept[-1] if kept else None
-        if (
+        ends_it = (
             before is not None
             and before.ends is None
             and before.begins is not None
             and mention.begins is not None
             and mention.begins > before.begins
-            and CONCLUDING.match(sentence[before.end : mention.start])
-        ):
+        )
+        if ends_it and CONCLUDING.match(sentence[before.end : mention.start]):
             kept[-1] = TimeMention(before.start, mention.end, before.begins, mention.begins)
+            continue
+        if ends_it and ENDING_LATER.fullmatch(sentence, before.end, mention.start):
+            # "At 10 a.m. on Tuesday, 16 November, ... an opening meeting ..., ending at
+            # 1 p.m.": the end said after the day; each hour keeps its own place.
+            kept[-1] = replace(before, ends=mention.begins, closing=mention)
             continue
         kept.append(mention)
     return kept
@@ -75,6 +87,7 @@ class TimeMention:
     end: int
     begins: time | None  # None: a time lost in conversion ("at am and 4.00 pm")
     ends: time | None
+    closing: TimeMention | None = None  # where the end was said, apart from the start
 
 
 def meridiem(text: str | None) -> str | None:

@@ -97,3 +97,17 @@ def test_a_note_dated_again_at_its_foot_is_one_letter():
         "24 November 2010",
         "letter-date",
     )
+
+
+def test_a_short_enclosed_letter_that_opens_with_its_salutation_is_a_letter_of_its_own():
+    found = extract(
+        "21 February 2023\n\nExcellency,\n\nI have the honour to transmit herewith a letter "
+        "dated 15 February 2023 from the co-facilitators.\n\nPlease accept, Excellency, the "
+        "assurances of my highest consideration.\n\nRenata Amaro\n\n---\n\n15 February 2023"
+        "\n\nExcellency,\n\nWe will meet on Tuesday, 7 March, 10:00 - 13:00, in Conference "
+        "Room 11.\n\nYours sincerely,\nThe co-facilitators\n"
+    )
+    assert [f.date.isoformat() for f in found.letters] == ["2023-02-21", "2023-02-15"]
+    assert [(m.date.isoformat(), m.room) for m in found.meetings] == [
+        ("2023-03-07", "Conference Room 11")
+    ]

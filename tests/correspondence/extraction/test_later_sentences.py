@@ -42,3 +42,40 @@ def test_a_date_that_starts_a_wrapped_line_of_prose_is_no_row_of_a_table():
         ("2023-03-21", "15:00", "18:00", CR(12), "informal-consultation"),
         ("2023-03-23", "10:00", "13:00", CR(12), "informal-consultation"),
     ]
+
+
+def test_a_second_at_the_same_time_and_place_is_another_meeting_of_the_kind_before():
+    found = meetings_of(
+        "We propose the following:\n\n"
+        "(a) a first informal consultation, Tuesday, April 4th, 3:00 pm - 6:00 pm, Conference "
+        "Room 6;\n(b) a second, at the same time and place, on April 18th;\n"
+    )
+    assert found == [
+        ("2023-04-04", "15:00", "18:00", CR(6), "informal-consultation"),
+        ("2023-04-18", "15:00", "18:00", CR(6), "informal-consultation"),
+    ]
+
+
+def test_the_same_hour_and_room_said_after_a_list_of_dates_is_each_dates():
+    found = meetings_of(
+        "We shall resume the informal consultations on Monday the 3rd of April, at 10.00 a.m. "
+        "in Conference Room 5. They will continue on Wednesday the 5th of April and Friday "
+        "the 7th of April at the same hour and in the same room."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-03", "10:00", CR(5)),
+        ("2023-04-05", "10:00", CR(5)),
+        ("2023-04-07", "10:00", CR(5)),
+    ]
+
+
+def test_the_end_of_a_meeting_said_after_its_day_ends_the_hour_said_before_it():
+    found = meetings_of(
+        "At 10 a.m. on Tuesday, 18 April 2023, the Co-Chairs will convene an opening meeting "
+        "of the negotiations, in the General Assembly Hall, ending at 1 p.m. At 3 p.m. on "
+        "Thursday, 20 April, we will hold a second meeting, until 6 p.m."
+    )
+    assert [(m[0], m[1], m[2]) for m in found] == [
+        ("2023-04-18", "10:00", "13:00"),
+        ("2023-04-20", "15:00", "18:00"),
+    ]

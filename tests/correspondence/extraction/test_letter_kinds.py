@@ -32,14 +32,19 @@ def test_the_meetings_the_ign_co_chairs_convene_are_negotiations():
     ]
 
 
-def test_co_facilitators_of_other_negotiations_keep_the_kind_of_their_words():
+def test_co_facilitators_of_other_negotiations_hold_informal_consultations():
     text = IGN.replace(
         "Co-Chairs of the intergovernmental negotiations on the\nquestion of "
         "equitable representation",
         "co-facilitators of the negotiations on the\nquestion of fair representation",
     ).replace("Co-Chairs", "Co-facilitators")
     found = extract(text)
-    assert [m.kind for m in found.meetings] == ["informal-consultation", "other", "briefing"]
+    # "a meeting on the cluster ...": what co-facilitators convene, unless named otherwise
+    assert [m.kind for m in found.meetings] == [
+        "informal-consultation",
+        "informal-consultation",
+        "briefing",
+    ]
 
 
 def test_co_chairs_who_name_the_ign_by_its_letters_convene_negotiations():
@@ -54,3 +59,38 @@ def test_co_chairs_who_name_the_ign_by_its_letters_convene_negotiations():
         "2025-02-03",
         "negotiation",
     )
+
+
+ROADMAP = """25 January 2023
+
+Excellency,
+
+In our capacity as co-facilitators of the intergovernmental process on the ocean
+declaration, we are pleased to share the roadmap below:
+
+- Tuesday, 7 February 2023, 10 a.m. - 1 p.m., Trusteeship Council Chamber
+- Tuesday, 21 February 2023, 3 p.m. - 6 p.m., Conference Room 3
+
+Please accept, Excellency, the assurances of our highest consideration.
+
+Ana Lima                                 Piotr Nowak
+Permanent Representative of Ostra         Permanent Representative of Velm
+
+Co-facilitators
+"""
+
+
+def test_the_meetings_co_facilitators_list_without_a_kind_are_informal_consultations():
+    found = extract(ROADMAP)
+    assert [(m.date.isoformat(), m.kind) for m in found.meetings] == [
+        ("2023-02-07", "informal-consultation"),
+        ("2023-02-21", "informal-consultation"),
+    ]
+
+
+def test_a_working_groups_meetings_stay_its_own():
+    text = ROADMAP.replace(
+        "the intergovernmental process on the ocean\ndeclaration",
+        "the Ad Hoc Working Group on the revitalization of the work of the General Assembly",
+    )
+    assert {m.kind for m in extract(text).meetings} == {"other"}

@@ -83,3 +83,35 @@ def test_a_memorandum_head_in_columns_is_no_table():
     )
     assert "DATE: 14 May 2001\nFROM:" in normalise(memo)
     assert extract(memo).letter.date == date(2001, 5, 14)
+
+
+def test_a_table_drawn_with_bars_whose_cells_run_on_over_the_row_below():
+    found = meetings_of(
+        "We are pleased to share the roadmap below.\n\n"
+        "   | Round | Date             | Time        | Venue            |\n"
+        "   | 1     | Tuesday,         | 10:00-13:00 | Trusteeship      |\n"
+        "   |       | 4 April 2023     |             | Council Chamber  |\n"
+        "   | 2     | Thursday,        | 15:00-18:00 | Conference       |\n"
+        "   |       | 20 April 2023    |             | Room 3           |\n"
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-04-04", "10:00", "13:00", "Trusteeship Council Chamber"),
+        ("2023-04-20", "15:00", "18:00", "Conference Room 3"),
+    ]
+
+
+def test_a_rows_cells_run_on_where_the_day_and_the_hours_were_left_open():
+    found = meetings_of(
+        "The programme of work is set out in the table below.\n\n"
+        "   Meeting          Date               Time            Venue\n"
+        "   First thematic   Tuesday,           10 a.m. -       ECOSOC\n"
+        "   debate           4 April            1 p.m.          Chamber\n"
+        "   Informal         Tuesday -          10:00 -         Conference\n"
+        "   consultations    Wednesday          18:00           Room 1\n"
+        "                    18-19 April\n"
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-04-04", "10:00", "13:00", "ECOSOC Chamber"),
+        ("2023-04-18", "10:00", "18:00", "Conference Room 1"),
+        ("2023-04-19", "10:00", "18:00", "Conference Room 1"),
+    ]
