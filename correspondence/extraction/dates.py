@@ -63,10 +63,12 @@ LIST_OF_MONTH = re.compile(
     rf"\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
-# "the 3rd of May", "Thursday, the 4th of May 2023", "the Tuesday 5 of March" (French)
+# "the 3rd of May", "Thursday, the 4th of May 2023", "the Tuesday 5 of March" (French),
+# "Wednesday 22 of April" (Spanish)
 DAY_OF_MONTH = re.compile(
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?:(?P<wd2>{WEEKDAY})\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})"
-    rf"(?:,?\s+(?P<y>{YEAR}))?\b",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+(?:(?P<wd2>{WEEKDAY})\s+)?|\b)"
+    # "16 of January of 2018"
+    rf"(?P<d>{DAY})\s+of\s+(?P<m>{MONTH})(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR}))?\b",
     re.IGNORECASE,
 )
 ANY_MONTH = re.compile(rf"\b{MONTH}(?![a-z])", re.IGNORECASE)  # not "Decade", "Marine"

@@ -24,7 +24,9 @@ DATE_LINE = re.compile(
     # " ~ 17 March 2017": a speck the scan left before the date
     r"(?:[~`'\u00b7*][ \t]*)?"
     rf"(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
-    rf"(?:{DAY}[ \t]+{MONTH},?[ \t]+{YEAR}|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
+    # "New York, the 2nd of February 2007", "New York, 16 of January of 2018"
+    rf"(?:(?:the[ \t]+)?{DAY}(?:[ \t]+of)?[ \t]+{MONTH}(?:,|[ \t]+of)?[ \t]+{YEAR}"
+    rf"|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING = re.compile(

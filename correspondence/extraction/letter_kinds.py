@@ -58,6 +58,12 @@ IN_THE_IGN = re.compile(
     re.IGNORECASE,
 )
 FULL_NAME = re.compile(IGN_NAME, re.IGNORECASE)
+IGN_MEETS = re.compile(
+    IN_THE_IGN.pattern + r"[^.;]{0,200}?\bwill\s+(?:commence|begin|start|resume|continue|meet"
+    r"|convene|reconvene|be\s+held|take\s+place)\b",
+    re.IGNORECASE,
+)
+IGN_SITTINGS = (MeetingKind.OTHER, MeetingKind.PLENARY, MeetingKind.INFORMAL_CONSULTATION)
 CONSULTATIONS_WE_CHAIR = re.compile(
     r"\b(?:co-?chair|co-?facilitat|facilitat|conduct|lead)\w*\s+(?:the\s+)?(?:open-ended\s+)?"
     r"informal\s+consultations\b",
@@ -85,10 +91,19 @@ def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
             or FULL_NAME.search(facts.text)
         )
     }
+    # "following my consultations on the way forward in the intergovernmental negotiations
+    # on Security Council reform, ... the dates of the next meetings": the IGN's.
+    naming_the_ign = {index for index, facts in enumerate(letters) if IN_THE_IGN.search(facts.text)}
     for meeting in reading.meetings:
         if meeting.letter_index in chaired and meeting.kind in IGN_MEETINGS:
             meeting.kind = MeetingKind.NEGOTIATION
-        elif id(meeting) in reading.generic and IN_THE_IGN.search(meeting.source):
+        elif meeting.kind in IGN_SITTINGS and not meeting.held and IGN_MEETS.search(meeting.source):
+            # "the intergovernmental negotiations on ... will commence in an informal
+            # plenary of the General Assembly on February 19th": a sitting of the IGN.
+            meeting.kind = MeetingKind.NEGOTIATION
+        elif id(meeting) in reading.generic and (
+            IN_THE_IGN.search(meeting.source) or meeting.letter_index in naming_the_ign
+        ):
             # "the programme of the intergovernmental negotiations on Security Council
             # reform, ..., which foresees meetings on 3 and 10 April": the IGN's meetings.
             meeting.kind = MeetingKind.NEGOTIATION

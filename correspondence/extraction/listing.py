@@ -13,7 +13,7 @@ from meetings.enums import MeetingKind, Timing
 from .frames import NUMBERED_ENTRY
 from .places import parse_platform_mentions, parse_room_mentions
 from .results import ProposedMeeting
-from .times import parse_time_mentions
+from .times import hours_of
 from .vocabulary import DAY, MONTH, WEEKDAY
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ FOR_ALL_BELOW = re.compile(
     r"|GA|NLB|Economic)"
     # "The meetings will all take place in the Trusteeship Council Chamber"
     r"|\b(?:meetings|consultations|sessions)\s+will\s+all\s+(?:take\s+place|be\s+held)\b"
-    r"|\b(?:all|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings?|consultations?|sessions?)"
+    r"|\b(?:all|each|every)\s+(?:(?:of\s+)?the\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|consultations?|sessions?)"
     r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
     r"|commence)\b"
     # "the consultations will be held virtually on the WebEx platform" above their dates
@@ -131,7 +131,7 @@ def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False
     if FOR_ALL_BELOW.search(sentence):
         return (
             parse_room_mentions(sentence, rooms),
-            parse_time_mentions(sentence),
+            hours_of(sentence),
             parse_platform_mentions(sentence),
         )
     named = parse_room_mentions(sentence, rooms)

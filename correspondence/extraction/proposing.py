@@ -48,7 +48,7 @@ from .places import PlatformMention, RoomMention, parse_platform_mentions, parse
 from .record import Reading, earlier_with, previous_in_letter, what_of
 from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import ProposedMeeting, TooManyMeetings
-from .times import TimeMention, parse_time_mentions, with_their_ends
+from .times import TimeMention, hours_of, parse_time_mentions, with_their_ends
 from .vocabulary import clean_space, last
 
 
@@ -184,7 +184,7 @@ def read_announcements(
             # following dates:": a room asked for the dates below; dates with hours below
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
-            if dated and (hours := parse_time_mentions(sentence)):
+            if dated and (hours := hours_of(sentence)):
                 # "We propose to meet on the following Tuesdays, each from 9:30 to 11:30
                 # a.m.:": the hours of the dates below, with what was said before them
                 rooms_before, _, platforms_before = ahead or ([], [], [])
@@ -201,7 +201,7 @@ def read_announcements(
                 or (one_room(sentence, rooms) and not ANY_MONTH.search(sentence))
             ):
                 # "... make the following rooms available, from 1500 to 1800 hrs:"
-                ahead = (parse_room_mentions(sentence, rooms), parse_time_mentions(sentence), [])
+                ahead = (parse_room_mentions(sentence, rooms), hours_of(sentence), [])
         elif TITLE.match(sentence):
             # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
             # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.

@@ -41,13 +41,18 @@ ENDING_LATER = re.compile(
 )
 # "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
 CONCLUDING = re.compile(
-    r"^\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
+    r"^\s*(?:hrs\.?|hours)?\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
     r"|until)\s+(?:at\s+|by\s+)?$"
     # "will open at 10 a.m. with statements by the Secretary-General and continue until 1 p.m."
     r"|^[^.;]{0,100}\band\s+(?:will\s+)?(?:conclud|end|clos|adjourn|finish|continu|run|last)\w*"
     r"\s+(?:until|till|at|by)\s+$",
     re.I,
 )
+
+
+def hours_of(sentence: str) -> list[TimeMention]:
+    """The times a sentence gives, each with its end ("at 10:00 hrs until 13:00 hrs")."""
+    return with_their_ends(sentence, parse_time_mentions(sentence))
 
 
 def with_their_ends(sentence: str, times: list[TimeMention]) -> list[TimeMention]:

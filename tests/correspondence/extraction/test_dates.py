@@ -20,6 +20,9 @@ from correspondence.extraction.dates import parse_date_mentions
         ("23-25 September", [(23, 9, None), (24, 9, None), (25, 9, None)], None),
         ("2 and 3 May", [(2, 5, None), (3, 5, None)], None),
         ("from 30 November to 2 December", [(30, 11, None), (2, 12, None)], None),
+        # Spanish- and French-influenced English
+        ("the day Wednesday 22 of April", [(22, 4, None)], 2),
+        ("16 of January of 2018", [(16, 1, 2018)], None),
     ],
 )
 def test_dates_as_letters_write_them(written, days, weekday):

@@ -3,6 +3,8 @@ e-mails and memoranda, enclosures."""
 
 from datetime import date
 
+import pytest
+
 from correspondence.extraction import extract
 
 EMAIL = """From: Permanent Mission of Fiji <mission.fiji@example.org>
@@ -110,4 +112,21 @@ def test_a_short_enclosed_letter_that_opens_with_its_salutation_is_a_letter_of_i
     assert [f.date.isoformat() for f in found.letters] == ["2023-02-21", "2023-02-15"]
     assert [(m.date.isoformat(), m.room) for m in found.meetings] == [
         ("2023-03-07", "Conference Room 11")
+    ]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["New York, the 2nd of February 2023", "New York, 2 of February of 2023"]
+)
+def test_a_dateline_in_the_words_of_another_language_dates_the_letter(dateline):
+    found = extract(
+        f"{dateline}\nExcellency,\n\nAll the informal consultations will take place from "
+        "10h00 to 13h00 in the Conference\nRoom 2 :\n\n  - Tuesday 14 February : general "
+        "exchange of views\n  - Tuesday 28 February : cluster I\n\nPlease accept, Excellency, "
+        "the assurance of our highest consideration.\n"
+    )
+    assert found.letters[0].date == date(2023, 2, 2)
+    assert [(m.date.isoformat(), m.start.hour, m.room, m.kind) for m in found.meetings] == [
+        ("2023-02-14", 10, "Conference Room 2", "informal-consultation"),
+        ("2023-02-28", 10, "Conference Room 2", "informal-consultation"),
     ]

@@ -79,3 +79,15 @@ def test_the_end_of_a_meeting_said_after_its_day_ends_the_hour_said_before_it():
         ("2023-04-18", "10:00", "13:00"),
         ("2023-04-20", "15:00", "18:00"),
     ]
+
+
+def test_the_hours_said_below_a_list_from_one_hour_until_another_are_one_sitting():
+    found = meetings_of(
+        "The programme is the following:\n\n  1. Thursday 6 April - presentation of the "
+        "mapping\n  2. Thursday 13 April - first reading of the draft\n\nThe meetings will be "
+        "realized at 10:00 hrs until 13:00 hrs in the Conference Room 5."
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-04-06", "10:00", "13:00", CR(5)),
+        ("2023-04-13", "10:00", "13:00", CR(5)),
+    ]

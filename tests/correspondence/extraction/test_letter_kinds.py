@@ -94,3 +94,29 @@ def test_a_working_groups_meetings_stay_its_own():
         "the Ad Hoc Working Group on the revitalization of the work of the General Assembly",
     )
     assert {m.kind for m in extract(text).meetings} == {"other"}
+
+
+def test_the_meetings_of_a_letter_on_the_way_forward_in_the_ign_are_negotiations():
+    found = extract(
+        IGN.replace(
+            "We write in our capacity as Co-Chairs of the intergovernmental negotiations on the\n"
+            "question of equitable representation on and increase in the membership of the "
+            "Security\nCouncil.",
+            "Following my consultations on the way forward in the intergovernmental "
+            "negotiations on Security Council reform, I share the dates of the next meetings.",
+        ).replace(
+            "we will convene a meeting on the cluster",
+            "the meetings will take place on Monday, 27 January 2025 and on the cluster",
+        )
+    )
+    assert {m.kind for m in found.meetings if m.date.isoformat() == "2025-01-27"} == {"negotiation"}
+
+
+def test_the_ign_that_will_commence_in_an_informal_plenary_meets_in_negotiations():
+    found = extract(
+        "4 February 2025\n\nExcellency,\n\nI have the honour to inform you that the "
+        "intergovernmental negotiations on Security Council reform will commence in an "
+        "informal plenary of the General Assembly on February 19th, at 10 a.m. in Conference "
+        "Room 4.\n\nAccept, Excellency, the assurances of my highest consideration.\n\nJane Doe\n"
+    )
+    assert [(m.date.isoformat(), m.kind) for m in found.meetings] == [("2025-02-19", "negotiation")]
