@@ -29,7 +29,11 @@ SENTENCE_END = re.compile(
     r"|\n(?=" + NUMBERED_ENTRY + r")"
     # "1. Categories of membership" / "Tuesday, ..." / "2. The question of the veto": the
     # next numbered item starts a line
-    r"|(?<!Room)\n(?=\d{1,2}\.[ \t]+[A-Z(])"
+    r"|(?<!Room)\n(?=(?:\d{1,2}|[ivx]{1,4}|[IVX]{1,4})\.[ \t]+[A-Z(])"
+    # "(b) Friday, 24 March 2023" / "10:00 a.m. - 1:00 p.m. ...": a lettered item that
+    # starts with its day starts a line of its own
+    r"|\n(?=[ \t]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t]+"
+    rf"(?:{WEEKDAY}|\d{{1,2}}[ \t]+{MONTH}|{MONTH}))"
 )
 
 
@@ -186,6 +190,9 @@ LIST_LINK = re.compile(
 )
 
 
+ENDS_THE_SENTENCE = re.compile(r"[\s.)]*$")
+SAME = re.compile(r"\bsame\b", re.I)
+FOR_ALL = re.compile(r"\b(?:all|each|both)\b", re.I)
 ROOM_FOR_ALL = re.compile(r",\s*(?:(?:all|both|each)\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -204,7 +211,7 @@ def shared_along_lists(
         return
     said_after_the_last(sentence, mentions, kinds, picks)
     room_set_apart(sentence, mentions, kinds, picks)
-    room_said_before(mentions, kinds, picks)
+    room_said_before(sentence, mentions, kinds, picks)
 
 
 def said_after_the_last(
@@ -228,20 +235,35 @@ def room_set_apart(sentence: str, mentions: list[DateMention], kinds: list, pick
     if (
         len({r.name for r in rooms}) == 1
         and len({id(kinds[i]) for i in picks}) == 1
-        and ROOM_FOR_ALL.search(sentence, 0, rooms[0].start)
+        and (
+            ROOM_FOR_ALL.search(sentence, 0, rooms[0].start)
+            # "on 19 April at 3 p.m. and on 26 April at 10 a.m. in Conference Room 6.": each
+            # day its hour, and the room that ends the sentence theirs
+            or (
+                len(picks) > 1
+                and all(picks[i][0] for i in picks)
+                and ENDS_THE_SENTENCE.match(sentence, rooms[-1].end)
+                and not SAME.search(sentence)  # "at am in the same room": a room of its own
+            )
+        )
         and not any(r for i in picks for r in picks[i][1] if r.start < mentions[-1].end)
     ):
         for index in picks:
             picks[index] = (picks[index][0], picks[index][1] or rooms[:1])
 
 
-def room_said_before(mentions: list[DateMention], kinds: list, picks: Picks) -> None:
+def room_said_before(sentence: str, mentions: list[DateMention], kinds: list, picks: Picks) -> None:
     first = min(picks)
     rooms_before = [r for r in picks[first][1] if r.end <= mentions[first].start]
+    # "consultations, which will all take place in Conference Room 8 from 10h00 to 13h00:
+    # Tuesday 14 October; Tuesday 21 October": the hours too, when said for all
+    times_before = [t for t in picks[first][0] if t.end <= mentions[first].start]
+    if not FOR_ALL.search(sentence, 0, mentions[first].start):
+        times_before = []
     for index in sorted(picks) if rooms_before else ():
         if index == first or kinds[index] is not kinds[first]:
             continue
         times, rooms = picks[index]
         if rooms:
             break  # a room of its own: the ones after it are not the first one's
-        picks[index] = (times, rooms_before)
+        picks[index] = (times or times_before, rooms_before)

@@ -24,8 +24,9 @@ DATE_LINE = re.compile(
     # " ~ 17 March 2017": a speck the scan left before the date
     r"(?:[~`'\u00b7*][ \t]*)?"
     rf"(?:New\s+York,?[ \t]+)?(?:{WEEKDAY},?[ \t]+)?"
-    # "New York, the 2nd of February 2007", "New York, 16 of January of 2018"
-    rf"(?:(?:the[ \t]+)?{DAY}(?:[ \t]+of)?[ \t]+{MONTH}(?:,|[ \t]+of)?[ \t]+{YEAR}"
+    # "New York, the 2nd of February 2007", "New York, 16 of January of 2018", "New York,
+    # le 2 October 2008"
+    rf"(?:(?:the|le)[ \t]+)?(?:{DAY}(?:[ \t]+of)?[ \t]+{MONTH}(?:,|[ \t]+of)?[ \t]+{YEAR}"
     rf"|{MONTH}[ \t]+{DAY},?[ \t]+{YEAR})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -78,7 +78,7 @@ SCHEDULE = re.compile(r"\b(?:schedule|programme|program|calendar|timetable)\b", 
 # "All meetings will be held in the GA Hall from 10 a.m. to 1 p.m." above the list of them.
 FOR_ALL_BELOW = re.compile(
     # "the following dates for the meetings ..., all to be held in Conference Room 4:"
-    r"\ball\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
+    r"\b(?:all|each)\s+(?:to\s+be\s+held\s+)?in\s+(?:the\s+)?(?:Conf|Conference|CR|Trusteeship|TC|ECOSOC|General"
     r"|GA|NLB|Economic)"
     # "The meetings will all take place in the Trusteeship Council Chamber"
     r"|\b(?:meetings|consultations|sessions)\s+will\s+all\s+(?:take\s+place|be\s+held)\b"
@@ -86,9 +86,10 @@ FOR_ALL_BELOW = re.compile(
     r"\s+(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
     r"|commence)\b"
     # "the consultations will be held virtually on the WebEx platform" above their dates
-    r"|\bthe\s+(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions|dialogues|debates"
-    r"|hearings|briefings|panels|informals)\s+will\s+be\s+held"
-    r"\s+(?:virtually|online|in\b|on\s+the\b)",
+    r"|\b(?:the\s+)?(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions|dialogues|debates"
+    r"|hearings|briefings|panels|informals)\s+will\s+(?:be\s+held|continue|take\s+place)"
+    # "Meetings will continue in hybrid format in Conference Room 4"
+    r"\s+(?:in\s+(?:a\s+)?(?:hybrid|virtual|in-person)\s+format,?\s+)?(?:virtually|online|in\b|on\s+the\b)",
     re.I,
 )
 

@@ -152,6 +152,7 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
     return end, rows
 
 
+IN_BRACKETS = re.compile(r"^\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)$", re.I)
 # "10 a.m. -" / "1 p.m.": hours that go on in the line below.
 OPEN_HOURS = re.compile(r"\d[^-–—]*(?:[-–—]|\bto)$")
 HOURS_START = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|noon|hrs)?", re.I)
@@ -162,6 +163,8 @@ def finishes_row(row: list[str], columns: list[int], cells: list[tuple[int, str]
     what a cell of the row above left open goes on in that row."""
     for start, words in cells:
         above = row[column_of(columns, start)]
+        if HAS_DATE.search(above) and IN_BRACKETS.match(words):
+            return True  # "2 February 2017" / "(Thursday)   10:00 - 13:00   CR 7"
         if WEEKDAY_ONLY.match(above) and HAS_DATE.search(words):
             return abs(start - columns[column_of(columns, start)]) <= SLACK
         if above and OPEN_HOURS.search(above) and HOURS_START.match(words):

@@ -116,7 +116,12 @@ def test_a_short_enclosed_letter_that_opens_with_its_salutation_is_a_letter_of_i
 
 
 @pytest.mark.parametrize(
-    "dateline", ["New York, the 2nd of February 2023", "New York, 2 of February of 2023"]
+    "dateline",
+    [
+        "New York, the 2nd of February 2023",
+        "New York, 2 of February of 2023",
+        "New York, le 2 February 2023",
+    ],
 )
 def test_a_dateline_in_the_words_of_another_language_dates_the_letter(dateline):
     found = extract(

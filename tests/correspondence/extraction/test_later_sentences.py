@@ -91,3 +91,55 @@ def test_the_hours_said_below_a_list_from_one_hour_until_another_are_one_sitting
         ("2023-04-06", "10:00", "13:00", CR(5)),
         ("2023-04-13", "10:00", "13:00", CR(5)),
     ]
+
+
+def test_each_day_its_hour_and_the_room_that_ends_the_sentence_theirs():
+    found = meetings_of(
+        "The informal consultations will continue on 18 April at 3 p.m. and on 25 April at "
+        "10 a.m. in Conference Room 6."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-18", "15:00", CR(6)),
+        ("2023-04-25", "10:00", CR(6)),
+    ]
+
+
+def test_hours_said_for_all_before_a_list_of_days_on_one_line():
+    found = meetings_of(
+        "We inform you of the calendar of the informal consultations, which will all take "
+        "place in Conference Room 8 from 10h00 to 13h00:\nTuesday 21 March; Tuesday 28 March."
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-03-21", "10:00", "13:00", CR(8)),
+        ("2023-03-28", "10:00", "13:00", CR(8)),
+    ]
+
+
+def test_the_room_and_format_said_above_a_list_of_changes():
+    found = meetings_of(
+        "The co-chairs inform delegations of the following changes. Meetings will continue "
+        "in hybrid format in Conference Room 4, with remote participation on Interprefy.\n\n"
+        "- The thematic meeting is moved from 18 April to Tuesday, 25 April, 10 a.m. to 1 p.m.\n"
+        "- A first reading of the draft will take place on Tuesday, 2 May at 10 a.m.\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-25", "10:00", CR(4)),
+        ("2023-05-02", "10:00", CR(4)),
+    ]
+
+
+def test_a_lettered_or_roman_item_that_starts_with_its_day_is_a_row_of_its_own():
+    found = meetings_of(
+        "We propose the following negotiating sessions, each in Conference Room 2, from "
+        "10 a.m. to 6 p.m., after the conference in Apia from 1 to 4 September:\n\n"
+        "  i.   Tuesday 18 April\n  ii.  Tuesday 2 May\n\n"
+        "The programme of the second round is as follows:\n\n"
+        "  (a) Wednesday, 10 May 2023\n      10:00 a.m. - 1:00 p.m.   General comments\n"
+        "  (b) Friday, 12 May 2023\n      3:00 p.m. - 6:00 p.m.    Operative part\n"
+    )
+    assert [(m[0], m[1], m[2]) for m in found] == [
+        ("2023-04-18", "10:00", "18:00"),
+        ("2023-05-02", "10:00", "18:00"),
+        ("2023-05-10", "10:00", "13:00"),
+        ("2023-05-12", "15:00", "18:00"),
+    ]
