@@ -50,6 +50,7 @@ GOES_ON = re.compile(
 )
 
 
+WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # "Conference Room 5 would be most suitable": the room asked for the meetings just named.
 ROOM_FOR_THEM = re.compile(
     r"^(?:The\s+)?(?:(?:NLB\s+)?Conference\s+Room|Trusteeship|ECOSOC|Economic|General\s+Assembly\s+Hall)"
@@ -88,6 +89,12 @@ def carry_on(
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
         return
+    # "Following the meeting held on 4 April, we propose three meetings ... Each will start
+    # at 10 a.m.": what goes on is said of those ahead, not of the one held
+    if WILL.search(sentence):
+        reading.last_made = [
+            i for i in reading.last_made if not reading.meetings[i].held
+        ] or reading.last_made
     made = [reading.meetings[i] for i in reading.last_made]
     aside = ASIDE.search(sentence)
     if aside and any(r.start < aside.start() for r in room_mentions):

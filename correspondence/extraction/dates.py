@@ -81,9 +81,16 @@ NUMERIC = re.compile(
 SHORT_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RELATIVE = re.compile(
     r"\b(?P<rel>this\s+morning|this\s+afternoon|today|tomorrow|yesterday|"
-    r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week)(?:'s)?\b",
+    r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week"
+    # "next Tuesday", "Monday next", "this Friday"; "the following day", "the day after"
+    rf"|(?:next|this|coming)\s+{WEEKDAY}|{WEEKDAY}\s+next"
+    r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after)(?:'s)?\b",
     re.IGNORECASE,
 )
+
+
+# "a week from Monday next", "two days from today"
+FROM_THEN = re.compile(r"\b(?:weeks?|days?|fortnight)\s+(?:from|after)\s+$", re.I)
 
 
 def number(text: str) -> int:
@@ -206,7 +213,8 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         )
     # Ranges are expanded to single days later, when the year is known.
     mentions.sort(key=lambda m: m.start)
-    # "tomorrow, Thursday 8 September": the day named twice, once.
+    # "tomorrow, Thursday 8 September": the day named twice, once; "on the 29th of October,
+    # a week from Monday next": a day said again by how far off it is.
     return [
         m
         for m, after in zip(mentions, [*mentions[1:], None][: len(mentions)], strict=True)
@@ -216,6 +224,7 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             and not after.relative
             and re.fullmatch(r",?\s*", text[m.end : after.start])
         )
+        and not (m.relative and FROM_THEN.search(text, max(0, m.start - 30), m.start))
     ]
 
 

@@ -574,6 +574,15 @@ def frame_sentence(
             continue
         held = is_held(sentence, clause.preceding, mention, clause.following)
         tense_said = held is not None
+        if (
+            held is None
+            and held_so_far
+            and index
+            and AHEAD.search(sentence, mentions[index - 1].end, mention.start)
+        ):
+            # "Following the meeting held on 4 April, we propose three informal meetings,
+            # on April 19, ...": what is proposed is ahead
+            held = False
         held = held_so_far if held is None else held  # "held on 4 June and on 11 June"
         held_so_far = held
         year = stated_year(sentence, mention, letter_date, every_date)
@@ -664,14 +673,14 @@ def frame_sentence(
                     meeting.held = True  # a day before the letter's is behind it
                 reading.meetings.append(meeting)
                 if plain:
-                    reading.plain.add(id(meeting))
+                    reading.mark(reading.plain, meeting)
                 if PART_OF_IT.match(sentence[kind.start : kind.end]):
                     # "9 a.m. - 10 a.m. Opening segment": a part of the event the letter names
-                    reading.segments.add(id(meeting))
+                    reading.mark(reading.segments, meeting)
                 if kind_said == MeetingKind.OTHER and (
                     kind.start == kind.end or GENERIC.match(sentence[kind.start : kind.end])
                 ):
-                    reading.generic.add(id(meeting))
+                    reading.mark(reading.generic, meeting)
         if len(reading.meetings) > first:
             made.extend(range(first, len(reading.meetings)))
             linked = [mention, *own_times, *own_rooms]
@@ -712,6 +721,9 @@ PLAIN_MEETING = re.compile(
     r"\b(?:our|the|that|this|last|previous|yesterday's)\s+(?:meetings?|sessions?"
     r"|(?:[\w-]+\s+)?exchanges?\s+of\s+views)$",
     re.I,
+)
+AHEAD = re.compile(
+    r"\b(?:propos\w*|will|shall|intend\w*|plan\w*|would|next|upcoming|forthcoming)\b", re.I
 )
 SAME_PLACE = re.compile(
     # "(10 a.m. - 1 p.m., same room)": said in a list's item without "in the"

@@ -40,11 +40,19 @@ class Reading:
     # ids of the meetings of untitled blocks ("OPENING SEGMENT"): parts of an event
     segments: set[int] = field(default_factory=set)
 
+    # Every meeting marked above, kept alive so that its id() is never another's: a
+    # meeting merged away is freed, and a later one could otherwise inherit its marks.
+    marked: list[ProposedMeeting] = field(default_factory=list)
+
+    def mark(self, marks: set[int], meeting: ProposedMeeting) -> None:
+        marks.add(id(meeting))
+        self.marked.append(meeting)
+
     def copied(self, meeting: ProposedMeeting, copy: ProposedMeeting) -> ProposedMeeting:
         """A copy of a meeting (another session of it) is named as the meeting is."""
         for marks in (self.plain, self.generic):
             if id(meeting) in marks:
-                marks.add(id(copy))
+                self.mark(marks, copy)
         return copy
 
     def note(self, offset: int, found, what: str, **outcome) -> None:
@@ -81,7 +89,7 @@ class Reading:
                     )
                 )
                 if block.untitled:
-                    self.segments.add(id(self.meetings[-1]))
+                    self.mark(self.segments, self.meetings[-1])
             for found, what in (
                 (block.date, "date"),
                 *((t, "time") for t in block.times[:1]),

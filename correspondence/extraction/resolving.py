@@ -182,6 +182,14 @@ def relative_day(
         return [(letter_date + timedelta(days=1), None)]
     if relative == "yesterday":
         return [(letter_date - timedelta(days=1), None)]
+    words = relative.split()
+    if named := [w for w in words if w in WEEKDAYS]:
+        # "next Tuesday", "Monday next", "this Friday": the first such day after the letter
+        ahead = (WEEKDAYS.index(named[0]) - letter_date.weekday() - 1) % 7 + 1
+        return [(letter_date + timedelta(days=ahead), None)]
+    if words[-1] in ("day", "after"):
+        # "the following day", "the day after": the day after the meeting named before
+        return [(previous[-1].date + timedelta(days=1), None)] if previous else []
     # "the following week": the week after the last meeting named before it.
     anchor = previous[-1].date if previous and "following" in relative else letter_date
     return [(monday_of(anchor) + timedelta(days=7), None)]

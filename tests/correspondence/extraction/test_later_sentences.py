@@ -143,3 +143,48 @@ def test_a_lettered_or_roman_item_that_starts_with_its_day_is_a_row_of_its_own()
         ("2023-05-10", "10:00", "13:00"),
         ("2023-05-12", "15:00", "18:00"),
     ]
+
+
+def test_days_said_by_the_weekday_ahead_of_the_letter():
+    # The letter is of Tuesday, 14 March 2023.
+    found = meetings_of(
+        "I will convene an informal meeting of the plenary next Tuesday at 10 a.m. in the "
+        "General Assembly Hall, and a briefing on Thursday next at 3 p.m. in Conference Room 4."
+    )
+    assert [(m[0], m[1], m[4]) for m in found] == [
+        ("2023-03-21", "10:00", "plenary"),
+        ("2023-03-16", "15:00", "briefing"),
+    ]
+
+
+def test_the_following_day_is_the_day_after_the_meeting_named_before():
+    found = meetings_of(
+        "The first round will be held on Monday, 3 April 2023, and the second round on the "
+        "following day. Both meetings will take place from 3 p.m. to 6 p.m. in Conference "
+        "Room 2."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-03", "15:00", CR(2)),
+        ("2023-04-04", "15:00", CR(2)),
+    ]
+
+
+def test_a_day_said_again_by_how_far_off_it_is_is_one_day():
+    found = meetings_of(
+        "The thematic debate will take place on the 27th of March, a week from Monday next, "
+        "at 10 a.m. in the General Assembly Hall."
+    )
+    assert [m[0] for m in found] == ["2023-03-27"]
+
+
+def test_days_proposed_after_a_meeting_held_are_ahead():
+    found = meetings_of(
+        "Following the organizational meeting held on 7 March, we propose three informal "
+        "consultations, on March 21, March 28 and April 4. Each will start at 10 a.m."
+    )
+    assert [(m[0], m[1]) for m in found] == [
+        ("2023-03-07", None),
+        ("2023-03-21", "10:00"),
+        ("2023-03-28", "10:00"),
+        ("2023-04-04", "10:00"),
+    ]

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from correspondence.demo import DEMO_LETTERS
 from correspondence.extraction import ExtractionError, TooManyMeetings, as_json, extract
+from correspondence.extraction.record import Reading
+from correspondence.extraction.results import ProposedMeeting
 
 CORPUS = Path(__file__).parent.parent / "letters"
 PRESIDENTS = ("Srgjan Kerim", "Peter Thomson")
@@ -740,3 +742,17 @@ def test_reading_stops_past_the_meetings_or_deadlines_it_was_asked_for():
         extract(f"1 March 2031\n\nExcellency,\n\n{deadlines}\n", most_deadlines=5)
     assert (stopped.value.at_least, stopped.value.what) == (6, "deadlines")
     assert len(extract(f"1 March 2031\n\nExcellency,\n\n{meetings}\n").meetings) == 28
+
+
+def test_a_meeting_marked_and_then_merged_away_passes_its_marks_to_no_later_meeting():
+    # Marks are kept by id(): a meeting freed after a merge must not lend its id, and with
+    # it "called only 'our meeting'", to a meeting made later (the reading would then
+    # depend on the memory allocator and PYTHONHASHSEED).
+    def meeting() -> ProposedMeeting:
+        day = date(2023, 5, 2)
+        return ProposedMeeting(day, None, None, "day", None, "other", "", False, False, "")
+
+    reading = Reading(text="")
+    reading.mark(reading.plain, meeting())
+    later = [meeting() for _ in range(200)]
+    assert not any(id(m) in reading.plain for m in later)
