@@ -162,6 +162,15 @@ ITS_SESSION = re.compile(
     r"[^.;]{0,60}?\b(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
     r"|resume)\s+its\s+(?:[\w-]+\s+){0,2}$"
 )
+# "The Commission on Sustainable Development will meet from 19 to 30 April": another body
+# meets (a Main Committee or the General Committee is the Assembly's own).
+IT_MEETS = re.compile(
+    r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
+    r"\b(?:Commission|Council|Committee|Board|Court|Tribunal|Authority)"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*(?:and\s+)?){1,5})?"
+    r"\s+(?:will|is\s+to|shall|would)\s+(?:meet|convene|be\s+in\s+session)"
+    r"(?:\s+(?:from|on|between))?\s+(?:the\s+)?$"
+)
 # "the deliberations of the Assembly of the Maritime Transport Compact opening on 14
 # November": the governing body of a treaty or an organisation, not the General Assembly.
 ITS_OPENING = re.compile(
@@ -279,6 +288,8 @@ def names_another_event(
     if OTHER_EVENT.search(between):
         return "other-organisation"
     if AT_ITS_MEETING.search(sentence[max(0, mention.start - 120) : mention.start]):
+        return "other-organisation"
+    if IT_MEETS.search(sentence[max(0, mention.start - 120) : mention.start]):
         return "other-organisation"
     if (
         ITS_OPENING.search(sentence[max(0, mention.start - 120) : mention.start])

@@ -199,6 +199,9 @@ def panels_of_the_day(
         # "Two panels will follow: the first ..., and the second ..., both in the same room"
         here = [RoomMention(same.start(), same.end(), made[-1].room)]
         parts = [(panel, t, rooms or here) for panel, t, rooms in parts]
+    # "The plenary segment will be held from 10 a.m. to 1 p.m. in the General Assembly
+    # Hall, followed by a panel discussion from 3 to 5 p.m. in Conference Room 2"
+    own_hours_first(times, room_mentions, panels[0].start, reading, outcomes)
     for panel, time_mention, rooms in parts:
         that_day(
             reading,
@@ -394,6 +397,28 @@ SAME_ROOM = re.compile(r"\bsame\s+(?:room|venue|place|hall|chamber)\b", re.I)
 SEGMENT = re.compile(r"\s+(?:segment|session|part)\b", re.I)
 
 
+def own_hours_first(
+    times: list[TimeMention],
+    room_mentions: list[RoomMention],
+    until: int,
+    reading: Reading,
+    outcomes: dict,
+) -> bool:
+    """The hours (and room) said before `until` are those of the one meeting just named,
+    if it has none yet; whether they were."""
+    before = reading.meetings[reading.last_made[-1]]
+    earlier = [t for t in times if t.end <= until and t.begins is not None]
+    if not earlier or before.start is not None or len(reading.last_made) != 1:
+        return False
+    before.start, before.end, before.timing = earlier[0].begins, earlier[0].ends, Timing.EXACT
+    rooms_before = [r for r in room_mentions if r.end <= until]
+    if rooms_before and before.room is None:
+        before.room, before.virtual = rooms_before[0].name, False
+    for found in (earlier[0], *rooms_before[:1]):
+        outcomes[(what_of(found), found.start)] = {"meeting": reading.last_made[-1]}
+    return True
+
+
 def followed_by(
     sentence: str,
     starts: list[TimeMention],
@@ -421,18 +446,11 @@ def followed_by(
     before = reading.meetings[reading.last_made[-1]]
     if not kinds or starts[0].begins is None:
         return False
-    earlier = [t for t in all_starts if t.end <= follows.start() and t.begins is not None]
-    if earlier and before.start is None and len(reading.last_made) == 1:
-        # "The opening segment will take place in the General Assembly Hall from 10 a.m.
-        # to 1 p.m. and will be followed ... by the plenary segment, from 3 p.m.": the
-        # meeting's own hours come first.
-        before.start, before.end, before.timing = earlier[0].begins, earlier[0].ends, Timing.EXACT
-        rooms_before = [r for r in room_mentions if r.end <= follows.start()]
-        if rooms_before and before.room is None:
-            before.room, before.virtual = rooms_before[0].name, False
+    # "The opening segment will take place in the General Assembly Hall from 10 a.m. to
+    # 1 p.m. and will be followed ... by the plenary segment, from 3 p.m.": the meeting's
+    # own hours come first.
+    if own_hours_first(all_starts, room_mentions, follows.start(), reading, outcomes):
         room_mentions = [r for r in room_mentions if r.start >= follows.end()]
-        for found in (earlier[0], *rooms_before[:1]):
-            outcomes[(what_of(found), found.start)] = {"meeting": reading.last_made[-1]}
     # "followed by the plenary segment": a part of the same meeting, of its kind.
     part = SEGMENT.match(sentence, kinds[0].end)
     room = room_mentions[0].name if room_mentions else None

@@ -170,6 +170,10 @@ def annex_of(part: str) -> Annex | None:
     # "A tentative schedule is attached as an annex. All meetings will be held in
     # Conference Room 1.": the sentence after goes on about them.
     said += told[at[-1] + 1 : at[-1] + 2]
+    # "All meetings will begin at 10 a.m. and be held in the Trusteeship Council Chamber.
+    # The programme is annexed.": so does the sentence before, when it speaks of them all.
+    if at[0] and FOR_THEM_ALL.search(told[at[0] - 1]):
+        said.insert(0, told[at[0] - 1])
     closing = CLOSING.search(part, body_start + len(body))
     if closing is None:
         return None
@@ -186,6 +190,9 @@ def annex_of(part: str) -> Annex | None:
     return Annex(head.start(), part[head.start() :], kind, " ".join(said))
 
 
+FOR_THEM_ALL = re.compile(
+    r"\b(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:meetings|consultations|sessions)\b", re.I
+)
 # "World Conference of Coastal Cities - provisional programme": an annex setting out
 # another's event.
 ANOTHER_PROGRAMME = re.compile(

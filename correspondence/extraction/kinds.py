@@ -194,7 +194,7 @@ TO_HEAR = re.compile(
     re.I,
 )
 BRIEF_AT = re.compile(r"^[^.;]{0,100}?\b(?:at|in)\s+(?:an?|the)\s+$", re.I)
-AT_THE = re.compile(r"\b(?:at|in)\s+(?:the|a|an)\s+$", re.I)
+AT_THE = re.compile(r"\b(?:at|in)\s+(?:(?:the|a|an)\s+)?$", re.I)
 IN_FORMAT = re.compile(r"^\s+in\s+(?:an?\s+)?(?:informal\s+)?$", re.I)
 GENERIC = re.compile(r"^(?:(?:informal\s+)?(?:meetings?|sessions?)|\w+\s+round)$", re.I)
 

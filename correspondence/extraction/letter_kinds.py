@@ -65,7 +65,7 @@ IGN_MEETS = re.compile(
 )
 IGN_SITTINGS = (MeetingKind.OTHER, MeetingKind.PLENARY, MeetingKind.INFORMAL_CONSULTATION)
 CONSULTATIONS_WE_CHAIR = re.compile(
-    r"\b(?:co-?chair|co-?facilitat|facilitat|conduct|lead)\w*\s+(?:the\s+)?(?:open-ended\s+)?"
+    r"\b(?:co-?chair|co-?facilitat|facilitat|conduct|lead)\w*\s+(?:of\s+)?(?:the\s+)?(?:open-ended\s+)?"
     r"informal\s+consultations\b",
     re.IGNORECASE,
 )

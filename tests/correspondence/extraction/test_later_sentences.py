@@ -188,3 +188,34 @@ def test_days_proposed_after_a_meeting_held_are_ahead():
         ("2023-03-28", "10:00"),
         ("2023-04-04", "10:00"),
     ]
+
+
+def test_the_hours_of_a_debate_said_before_its_panel_are_the_debates():
+    found = meetings_of(
+        "I will convene an informal thematic debate on rural development on Monday, 17 April "
+        "2023. The plenary segment will be held from 10 a.m. to 1 p.m. in the General Assembly "
+        "Hall, followed by a panel discussion with experts from 3 to 5 p.m. in Conference Room 2."
+    )
+    assert found == [
+        ("2023-04-17", "10:00", "13:00", GAH, "thematic-debate"),
+        ("2023-04-17", "15:00", "17:00", CR(2), "panel"),
+    ]
+
+
+def test_another_commission_that_will_meet_is_no_meeting_of_the_assembly():
+    found = meetings_of(
+        "An informal thematic debate will be held on Thursday, 6 April 2023 in the General "
+        "Assembly Hall. The Commission on Sustainable Development will meet from 17 to 28 April "
+        "2023, and I trust that the outcome of our debate will inform its deliberations."
+    )
+    assert [m[0] for m in found] == ["2023-04-06"]
+
+
+def test_elections_held_at_plenary_meetings_named_after_them_are_elections():
+    found = meetings_of(
+        "The General Assembly will hold elections of the President of the seventy-eighth "
+        "session, of the Vice-Presidents and of the chairs of the Main Committees, as well as "
+        "of five non-permanent members of the Security Council, at plenary meetings on Friday, "
+        "2 June 2023, at 10 a.m., in the General Assembly Hall."
+    )
+    assert found == [("2023-06-02", "10:00", None, GAH, "election")]

@@ -120,3 +120,16 @@ def test_the_ign_that_will_commence_in_an_informal_plenary_meets_in_negotiations
         "Room 4.\n\nAccept, Excellency, the assurances of my highest consideration.\n\nJane Doe\n"
     )
     assert [(m.date.isoformat(), m.kind) for m in found.meetings] == [("2025-02-19", "negotiation")]
+
+
+def test_the_meetings_of_the_co_chairs_of_the_informal_consultations_are_consultations():
+    found = extract(
+        "3 October 2023\n\nExcellency,\n\nIn our capacity as co-chairs of the informal "
+        "consultations of the plenary on system-wide coherence, we intend to hold a first "
+        "meeting on Wednesday, 25 October 2023. The meeting will start at 10 a.m. in "
+        "Conference Room 1.\n\nPlease accept, Excellency, the assurances of our highest "
+        "consideration.\n"
+    )
+    assert [(m.date.isoformat(), m.kind) for m in found.meetings] == [
+        ("2023-10-25", "informal-consultation")
+    ]

@@ -946,3 +946,18 @@ def test_a_rooms_alias_alone_in_a_tables_cell_after_the_hours():
         ("2023-10-12", CR(3)),
         ("2023-11-02", "ECOSOC Chamber"),
     ]
+
+
+def test_the_hours_and_room_said_for_all_meetings_just_before_the_annex_is_announced():
+    found = extract(
+        "26 January 2023\n\nExcellency,\n\nAs Co-Chairs of the intergovernmental negotiations "
+        "on Security Council reform, we share the programme of work. All meetings will begin "
+        "at 10 a.m. and be held in the Trusteeship Council Chamber, unless otherwise indicated. "
+        "The programme is annexed." + SIGNED + "\n                 Annex\n\n"
+        "   1.  Tuesday, 7 February 2023         Categories of membership\n"
+        "   2.  Tuesday, 28 February 2023        The question of the veto\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2023-02-07", 10, TCC),
+        ("2023-02-28", 10, TCC),
+    ]
