@@ -122,6 +122,8 @@ def carry_on(
                 meeting.virtual = True
         for p in platforms:
             outcomes[("platform", p.start)] = {"meeting": reading.last_made[0]}
+    if len(starts) > 1 and EACH_DAY.search(sentence) and first_sitting_said(reading, starts):
+        made = [reading.meetings[i] for i in reading.last_made]
     if starts and all(m.start is None for m in made):
         # "the morning session, from 10 a.m. to 1 p.m., in NLB Conference Room 2, and the
         # afternoon session, from 3 p.m. to 5.30 p.m., in NLB Conference Room 3": a room
@@ -133,6 +135,36 @@ def carry_on(
                 outcomes[("room", r.start)] = {"meeting": reading.last_made[0]}
     elif starts and made and ANOTHER_PART.search(sentence):
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
+
+
+EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bdaily\b", re.I)
+
+
+def first_sitting_said(reading: Reading, starts: list[TimeMention]) -> bool:
+    """ "... from 8 to 10 June, with the opening segment on 8 June at 9 a.m. The plenary will
+    meet each day from 9 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.": the opening, said
+    apart, is the first sitting of its day; the days then sit at each of the hours. The
+    opening is let go, its mentions given to its day (whether it was)."""
+    made = reading.last_made
+    timed = [i for i in made if reading.meetings[i].start is not None]
+    days = {reading.meetings[i].date: i for i in made if reading.meetings[i].start is None}
+    if (
+        not timed
+        or not days
+        or timed != list(range(len(reading.meetings) - len(timed), len(reading.meetings)))
+        or any(
+            reading.meetings[i].date not in days or reading.meetings[i].start != starts[0].begins
+            for i in timed
+        )
+    ):
+        return False
+    moved = {i: days[reading.meetings[i].date] for i in timed}
+    reading.mentions[:] = [
+        replace(m, meeting=moved[m.meeting]) if m.meeting in moved else m for m in reading.mentions
+    ]
+    del reading.meetings[timed[0] :]
+    reading.last_made = [i for i in made if i not in moved]
+    return True
 
 
 ASIDE = re.compile(

@@ -115,7 +115,9 @@ DEADLINE_TRIGGER = re.compile(
     r"|list\s+of\s+speakers"
     # "We intend to present a zero draft on 7 April": a paper's day
     r"|(?:present|issu|releas)\w*\s+(?:a|the|our)\s+(?:zero|first|revised)\s+draft"
-    r"|no\s+later\s+than|by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
+    # (but "the meeting ... will close by 6 p.m.": when it ends, no deadline)
+    r"|no\s+later\s+than|(?<!close\s)(?<!\bend\s)(?<!conclude\s)(?<!finish\s)"
+    r"by\s+(?:" + WEEKDAY + r"|" + DAY + r"\s+" + MONTH + r"|\d)|silence)\b",
     re.IGNORECASE,
 )
 

@@ -1,6 +1,8 @@
 """What a later sentence adds to the meetings an earlier one announced, and what it does
 not: patterns of issue #18 in wordings of their own."""
 
+import pytest
+
 from .helpers import meetings_of
 
 GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
@@ -219,3 +221,33 @@ def test_elections_held_at_plenary_meetings_named_after_them_are_elections():
         "2 June 2023, at 10 a.m., in the General Assembly Hall."
     )
     assert found == [("2023-06-02", "10:00", None, GAH, "election")]
+
+
+def test_the_opening_said_apart_is_the_first_sitting_of_each_day_that_sits_twice():
+    found = meetings_of(
+        "The high-level meeting on HIV/AIDS will be convened from 18 to 19 April 2023 in the "
+        "General Assembly Hall, with the opening segment on 18 April at 9 a.m. The plenary "
+        "will meet each day from 9 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-04-18", "09:00", "13:00", GAH),
+        ("2023-04-18", "15:00", "18:00", GAH),
+        ("2023-04-19", "09:00", "13:00", GAH),
+        ("2023-04-19", "15:00", "18:00", GAH),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The meeting will consist of an opening segment at 9 a.m., a plenary segment and two "
+        "panels, and will close by 6 p.m.",
+        "The meeting will open at 9 a.m. and is expected to conclude by 6 p.m.",
+    ],
+)
+def test_when_a_meeting_closes_is_its_end_no_deadline(said):
+    found = meetings_of(
+        "The high-level meeting on primary care will be held on Monday, 17 April 2023, in the "
+        "General Assembly Hall. " + said
+    )
+    assert [(m[0], m[1], m[2]) for m in found] == [("2023-04-17", "09:00", "18:00")]
