@@ -29,6 +29,8 @@ GLUED = re.compile(
     re.IGNORECASE,
 )
 ZERO_FOR_O = re.compile(r"\b0(?=[a-z]{2})")
+# "at lO a.m.", "at Il a.m.": an hour of letters alone, read by the a.m. after it
+HOUR_READ_AS_LETTERS = re.compile(r"\b[lI][O0oIl1](?=(?:[.:][0-5O][0-9O])?\s*[ap]\.?\s?m\b)")
 MINUTES_READ_AS_LETTERS = re.compile(
     r"(?<=\d[.:])(?=[0-5Oo]?[Oo])[0-5Oo][0-9Ool](?=\s*[ap]\.?\s?m\b|\s*(?:hrs|hours)\b)", re.I
 )
@@ -108,6 +110,9 @@ RN_FOR_M = re.compile(
 def mend_ocr(text: str) -> str:
     text = DIGITS_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), text
+    )
+    text = HOUR_READ_AS_LETTERS.sub(
+        lambda m: m.group(0).translate(str.maketrans("lIOo", "1100")), text
     )
     text = GLUED.sub(lambda m: " ".join(g for g in m.groups() if g), text)
     # "27 0ctober", "Permanent 0bservers": a zero that starts a word is an "O".

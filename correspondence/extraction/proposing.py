@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from correspondence.enums import ProposalAction
-from meetings.enums import MeetingKind, Timing
+from meetings.enums import DeadlineKind, MeetingKind, Timing
 
 from .announcing import THAT_MEETING, announced_kind
 from .classifying import (
@@ -563,6 +563,10 @@ def frame_sentence(
         clause = clauses[index]
         own_times, own_rooms = picks[index]
         words = sentence[clause.start : clause.end]
+        if kind.is_deadline and own_rooms and own_times and kind.kind in DRAFTS:
+            # "At 10 a.m. on Thursday, 9 November, in Conference Room 11, we will present a
+            # revised draft": a draft presented in a room at an hour is presented at a meeting
+            kind = KindMention(kind.start, kind.end, MeetingKind.OTHER)
         if kind.is_deadline:
             first = len(reading.deadlines)
             reading.deadlines += deadlines_for(
@@ -722,6 +726,7 @@ PLAIN_MEETING = re.compile(
     r"|(?:[\w-]+\s+)?exchanges?\s+of\s+views)$",
     re.I,
 )
+DRAFTS = (DeadlineKind.ZERO_DRAFT, DeadlineKind.REVISED_DRAFT)
 AHEAD = re.compile(
     r"\b(?:propos\w*|will|shall|intend\w*|plan\w*|would|next|upcoming|forthcoming)\b", re.I
 )

@@ -251,3 +251,11 @@ def test_when_a_meeting_closes_is_its_end_no_deadline(said):
         "General Assembly Hall. " + said
     )
     assert [(m[0], m[1], m[2]) for m in found] == [("2023-04-17", "09:00", "18:00")]
+
+
+def test_a_draft_presented_in_a_room_at_an_hour_is_presented_at_a_meeting():
+    found = meetings_of(
+        "At 10 a.m. on Thursday, 6 April, in Conference Room 11, we will present a revised "
+        "draft. Comments on the revised draft are welcome by 20 April."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [("2023-04-06", "10:00", CR(11))]

@@ -10,6 +10,8 @@ from correspondence.extraction.normalising import normalise
     [
         ("GENERALASSEMBLY", "GENERAL ASSEMBLY"),
         ("the delegation oflndia", "the delegation of India"),
+        ("will resume at lO a.m. and 3 p.m.", "will resume at 10 a.m. and 3 p.m."),
+        ("from Il.30 a.m.", "from 11.30 a.m."),
         ("an lnformal meeting", "an Informal meeting"),
         ("at l0 a.m.", "at 10 a.m."),
         ("Agenda 20lO", "Agenda 2010"),
