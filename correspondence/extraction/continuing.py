@@ -89,6 +89,10 @@ def carry_on(
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
         return
+    if ALL_OF_THEM.match(sentence) and all_said_above(
+        times, room_mentions, reading=reading, outcomes=outcomes
+    ):
+        return
     # "Following the meeting held on 4 April, we propose three meetings ... Each will start
     # at 10 a.m.": what goes on is said of those ahead, not of the one held
     if WILL.search(sentence):
@@ -137,6 +141,46 @@ def carry_on(
         another_part(reading, starts[0], room_mentions if len(names) == 1 else [], outcomes)
 
 
+# "All meetings will start at 10 a.m. and be held in Conference Room 1 (NLB).": below the
+# letter's meetings, what each of them left open.
+ALL_OF_THEM = re.compile(
+    r"(?:All|Each\s+of\s+the|All\s+of\s+the|All\s+the)\s+(?:[\w-]+\s+)?"
+    r"(?:meetings|sessions|consultations)\s+(?:will|shall|are\s+to)\b",
+    re.I,
+)
+
+
+def all_said_above(
+    times: list[TimeMention], room_mentions: list[RoomMention], *, reading: Reading, outcomes: dict
+) -> bool:
+    """One hour and one room for all the letter's meetings ahead said before (whether
+    there were any): "We will meet on 20 March ..., and on 8 April .... All meetings will
+    start at 10 a.m. and be held in Conference Room 1 (NLB)." """
+    if len(times) > 1 or len({r.name for r in room_mentions}) > 1 or not reading.last_made:
+        return False
+    letter = reading.meetings[reading.last_made[-1]].letter_index
+    ahead = [
+        i
+        for i, m in enumerate(reading.meetings)
+        if m.letter_index == letter and not m.held and m.action == ProposalAction.ANNOUNCE
+    ]
+    if len(ahead) < 2:
+        return False
+    for i in ahead:
+        meeting = reading.meetings[i]
+        if times and meeting.start is None:
+            meeting.start, meeting.end, meeting.timing = (
+                times[0].begins,
+                times[0].ends,
+                Timing.EXACT,
+            )
+        if room_mentions and meeting.room is None and not meeting.virtual:
+            meeting.room = room_mentions[0].name
+    for found in (*times, *room_mentions):
+        outcomes[(what_of(found), found.start)] = {"meeting": ahead[0]}
+    return True
+
+
 EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bdaily\b", re.I)
 
 
@@ -168,7 +212,10 @@ def first_sitting_said(reading: Reading, starts: list[TimeMention]) -> bool:
 
 
 ASIDE = re.compile(
-    r",\s+(?:and|with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b", re.I
+    r",\s+(?:and|with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b"
+    # "..., and the round tables in the Trusteeship Council Chamber"
+    r"|,\s+(?:and|while|whereas)\s+the\s+(?:[\w-]+\s+)?(?:round[-\s]?tables|panels|side\s+events)\b",
+    re.I,
 )
 
 

@@ -522,9 +522,13 @@ def frame_sentence(
     made: list[int] = []
     kind_of = [nearest_kind(mention, kinds, sentence) for mention in mentions]
     clauses, picks = {}, {}
+    # "consultations ... on the draft for the High-level Plenary Meeting on Water Security
+    # in September, in the Trusteeship Council Chamber": a meeting named as a topic starts
+    # no clause of its own
+    ending = [k for k in kinds if not FOR_THE.search(sentence[max(0, k.start - 30) : k.start])]
     for index, mention in enumerate(mentions):
         if kind_of[index] is not None and index not in moves.values():
-            clause = Clause.of(index, mention, mentions, kind_of[index], kinds, len(sentence))
+            clause = Clause.of(index, mention, mentions, kind_of[index], ending, len(sentence))
             clauses[index] = clause
             picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
     shared_along_lists(sentence, mentions, kind_of, picks)
@@ -727,6 +731,7 @@ PLAIN_MEETING = re.compile(
     re.I,
 )
 DRAFTS = (DeadlineKind.ZERO_DRAFT, DeadlineKind.REVISED_DRAFT)
+FOR_THE = re.compile(r"\b(?:for|on|about)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+)?$", re.I)
 AHEAD = re.compile(
     r"\b(?:propos\w*|will|shall|intend\w*|plan\w*|would|next|upcoming|forthcoming)\b", re.I
 )

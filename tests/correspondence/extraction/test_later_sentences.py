@@ -259,3 +259,39 @@ def test_a_draft_presented_in_a_room_at_an_hour_is_presented_at_a_meeting():
         "draft. Comments on the revised draft are welcome by 20 April."
     )
     assert [(m[0], m[1], m[3]) for m in found] == [("2023-04-06", "10:00", CR(11))]
+
+
+def test_one_hour_and_room_said_below_for_all_the_meetings_above():
+    found = meetings_of(
+        "The first meeting will take place on Tuesday, 4 April, on the categories of "
+        "membership. We will meet again on 20 April to consider the question of the veto. A "
+        "final meeting is planned for Tuesday, 2 May.\n\nAll meetings will start at 10 a.m. and "
+        "be held in Conference Room 1."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-04", "10:00", CR(1)),
+        ("2023-04-20", "10:00", CR(1)),
+        ("2023-05-02", "10:00", CR(1)),
+    ]
+
+
+def test_the_room_of_the_round_tables_is_not_the_plenarys():
+    found = meetings_of(
+        "The High-level Dialogue on Remittances will be held on 18 and 19 April 2023. The "
+        "plenary meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to "
+        "6 p.m. in the General Assembly Hall, and the round tables in the Trusteeship Council "
+        "Chamber."
+    )
+    assert {m[3] for m in found} == {GAH}
+    assert len(found) == 4
+
+
+def test_a_meeting_named_as_a_topic_does_not_take_the_room_said_after_it():
+    found = meetings_of(
+        "At 10 a.m. from Tuesday 18 April to Thursday 20 April, I will hold informal "
+        "consultations on the draft outcome for the High-level Plenary Meeting on Water in "
+        "September, in the Trusteeship Council Chamber."
+    )
+    assert [(m[0], m[1], m[3], m[4]) for m in found] == [
+        (f"2023-04-{day}", "10:00", TCC, "informal-consultation") for day in (18, 19, 20)
+    ]
