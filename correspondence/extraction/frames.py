@@ -184,9 +184,10 @@ class Clause:
         return [f for f in found if self.before <= f.start and f.end <= self.date_start]
 
 
-# "on Monday, 18 October, and Tuesday, 19 October": nothing but a link between two dates.
+# "on Monday, 18 October, and Tuesday, 19 October", "on 24 March; 31 March; and 7 April":
+# nothing but a link between two dates.
 LIST_LINK = re.compile(
-    r"^[\s,]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$", re.I
+    r"^[\s,;]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$", re.I
 )
 
 

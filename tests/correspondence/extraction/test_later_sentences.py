@@ -295,3 +295,15 @@ def test_a_meeting_named_as_a_topic_does_not_take_the_room_said_after_it():
     assert [(m[0], m[1], m[3], m[4]) for m in found] == [
         (f"2023-04-{day}", "10:00", TCC, "informal-consultation") for day in (18, 19, 20)
     ]
+
+
+def test_what_the_last_of_a_semicolon_list_of_days_says_is_every_days():
+    found = meetings_of(
+        "The further consultations will take place on 24 March; 31 March; and 7 April, all "
+        "from 3 to 6 p.m. in Conference Room 2."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-03-24", "15:00", CR(2)),
+        ("2023-03-31", "15:00", CR(2)),
+        ("2023-04-07", "15:00", CR(2)),
+    ]
