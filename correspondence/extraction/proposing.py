@@ -346,6 +346,14 @@ def read_sentence(
             # "(b) a second, at the same time and place, on October 29th": another meeting
             # of the one before.
             kinds.insert(0, KindMention(0, 0, previous_in_letter(reading, letter_index).kind))
+        elif (
+            WE_TAKE_UP.search(sentence)
+            and not kinds
+            and previous_in_letter(reading, letter_index) is not None
+        ):
+            # "We intend to hold the first meeting on 29 January. On 12 February we will
+            # discuss the veto; on 5 March, regional representation": the meetings after it
+            kinds.insert(0, KindMention(0, 0, previous_in_letter(reading, letter_index).kind))
         elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
             # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
             earlier = previous_in_letter(reading, letter_index)
@@ -731,6 +739,11 @@ PLAIN_MEETING = re.compile(
     re.I,
 )
 DRAFTS = (DeadlineKind.ZERO_DRAFT, DeadlineKind.REVISED_DRAFT)
+WE_TAKE_UP = re.compile(
+    r"\bwe\s+(?:will|shall|would|intend\s+to|plan\s+to)\s+(?:then\s+)?(?:discuss|consider|address"
+    r"|take\s+up|turn\s+to|examine|focus\s+on|review)\b",
+    re.I,
+)
 FOR_THE = re.compile(r"\b(?:for|on|about)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+)?$", re.I)
 AHEAD = re.compile(
     r"\b(?:propos\w*|will|shall|intend\w*|plan\w*|would|next|upcoming|forthcoming)\b", re.I

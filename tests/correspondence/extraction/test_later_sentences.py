@@ -307,3 +307,27 @@ def test_what_the_last_of_a_semicolon_list_of_days_says_is_every_days():
         ("2023-03-31", "15:00", CR(2)),
         ("2023-04-07", "15:00", CR(2)),
     ]
+
+
+def test_items_lettered_with_a_bracket_alone_each_take_what_is_said_above():
+    found = meetings_of(
+        "The consultations will be held in person in the General Assembly Hall with one "
+        "delegate per Member State:\n  a)  First reading: Tuesday, 11 April, 10:00 a.m. – "
+        "1:00 p.m.\n  b)  Second reading: Tuesday, 18 April, 3:00 p.m. – 6:00 p.m.\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-11", "10:00", GAH),
+        ("2023-04-18", "15:00", GAH),
+    ]
+
+
+def test_the_days_a_process_will_take_up_after_its_first_meeting_are_its_meetings():
+    found = meetings_of(
+        "We intend to hold the first informal consultation on 4 April 2023, devoted to an "
+        "overview. On 18 April 2023 we will discuss the first cluster; on 2 May 2023, the "
+        "second cluster.\n\nAll meetings will begin at 10 a.m. in the General Assembly Hall."
+    )
+    assert [(m[0], m[1], m[3], m[4]) for m in found] == [
+        (day, "10:00", GAH, "informal-consultation")
+        for day in ("2023-04-04", "2023-04-18", "2023-05-02")
+    ]
