@@ -89,7 +89,7 @@ def carry_on(
         return
     if times and followed_by(sentence, times, room_mentions, reading=reading, outcomes=outcomes):
         return
-    if ALL_OF_THEM.match(sentence) and all_said_above(
+    if ALL_OF_THEM.search(sentence) and all_said_above(
         times, room_mentions, reading=reading, outcomes=outcomes
     ):
         return
@@ -144,7 +144,7 @@ def carry_on(
 # "All meetings will start at 10 a.m. and be held in Conference Room 1 (NLB).": below the
 # letter's meetings, what each of them left open.
 ALL_OF_THEM = re.compile(
-    r"(?:All|Each\s+of\s+the|All\s+of\s+the|All\s+the)\s+(?:[\w-]+\s+)?"
+    r"\b(?:All|Each\s+of\s+the|All\s+of\s+the|All\s+the)\s+(?:[\w-]+\s+)?"
     r"(?:meetings|sessions|consultations)\s+(?:will|shall|are\s+to)\b",
     re.I,
 )

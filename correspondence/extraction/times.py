@@ -15,7 +15,11 @@ CLOCK = (
     r"(?:(?P<{n}noon>\b(?:12(?:[:.]00)?\s+)?noon\b|\bmidday\b)"
     r"|(?P<{n}hh>[01]\d|2[0-3])(?P<{n}hm>[0-5]\d)\s*(?:hrs|hours|h)\b"
     # "1000-1300 hrs": the first of a range of the 24-hour clock says it only once.
-    r"|(?P<{n}rh>[01]\d|2[0-3])(?P<{n}rm>[0-5]\d)(?=\s*(?:-|–|to)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|hours)\b)"
+    r"|(?P<{n}rh>[01]\d|2[0-3])(?P<{n}rm>[0-5]\d)(?=\s*(?:-|–|to)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|hours)\b"
+    # "Thu 27 Apr    1000-1300    Conference Room 8": a range of the working day said
+    # without "hrs" (not "2015-2030", whose first half is no working hour)
+    r"|(?<=(?:0[89]|1\d)(?:00|15|30|45))\s*[-–]\s*(?:09|1\d|20)(?:00|15|30|45)\b(?![-–/.]\d))"
+    r"|(?<=[-–])\s*(?P<{n}xh>09|1\d|20)(?P<{n}xm>00|15|30|45)\b(?![-–/.]\d)"
     r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
     r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
 )
@@ -118,13 +122,16 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     if not CLOCK_HINT.search(text):  # no digit, no noon: no time
         return found
     for match in TIME_RANGE.finditer(text):
+        if match["axh"]:
+            continue  # the end of a range whose start was no working hour
         if match["ahh"] or match["afh"] or match["arh"]:
             # "1500 hrs", "10h30": the 24-hour clock.
             a = time(
                 int(match["ahh"] or match["afh"] or match["arh"]),
                 int(match["ahm"] or match["afm"] or match["arm"]),
             )
-            b_hour, b_minute = match["bhh"] or match["bfh"], match["bhm"] or match["bfm"]
+            b_hour = match["bhh"] or match["bfh"] or match["bxh"]
+            b_minute = match["bhm"] or match["bfm"] or match["bxm"]
             b = time(int(b_hour), int(b_minute)) if b_hour else None
             found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
             continue

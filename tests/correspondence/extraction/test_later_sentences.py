@@ -331,3 +331,18 @@ def test_the_days_a_process_will_take_up_after_its_first_meeting_are_its_meeting
         (day, "10:00", GAH, "informal-consultation")
         for day in ("2023-04-04", "2023-04-18", "2023-05-02")
     ]
+
+
+def test_all_meetings_save_one_take_the_hours_said_for_all_and_the_room():
+    found = meetings_of(
+        "We propose the following dates for the IGN meetings: Thursday, 6th April (opening "
+        "meeting); Thursday, 20th April, in the afternoon, from 3 to 6 p.m. (regional "
+        "representation); and Thursday, 4th May (the veto). Save for the second meeting, all "
+        "meetings will be held from 10 a.m. to 1 p.m. All meetings will take place in the "
+        "Trusteeship Council Chamber."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-06", "10:00", TCC),
+        ("2023-04-20", "15:00", TCC),
+        ("2023-05-04", "10:00", TCC),
+    ]

@@ -37,3 +37,17 @@ from correspondence.extraction.times import parse_time_mentions
 )
 def test_times_as_letters_write_them(written, times):
     assert [(t.begins, t.ends) for t in parse_time_mentions(written)] == times
+
+
+@pytest.mark.parametrize(
+    ("written", "hours"),
+    [
+        ("Thu 27 Apr    1000-1300    Conference Room 8", [("10:00", "13:00")]),
+        ("Thu  4 May    1500-1800    Conference Room 8", [("15:00", "18:00")]),
+        ("the 2015-2030 agenda", []),  # years, not the working day
+        ("in the years 2001-2005", []),
+    ],
+)
+def test_a_range_of_the_working_day_without_hrs(written, hours):
+    found = parse_time_mentions(written)
+    assert [(f"{t.begins:%H:%M}", f"{t.ends:%H:%M}") for t in found] == hours
