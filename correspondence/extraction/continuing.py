@@ -75,6 +75,8 @@ def carry_on(
 ) -> None:
     """Times, a room or a platform given in the sentence after the meetings they belong
     to. Only what those meetings left open is filled; two time ranges make two sessions."""
+    if not reading.last_made:
+        return  # no meeting named before: nothing goes on
     row = PROGRAMME_ROW.match(sentence)
     if row and times and times[0].start == 0 and reading.last_made:
         programme_row(sentence, times[0], reading=reading, outcomes=outcomes)

@@ -120,6 +120,20 @@ def where_and_when(listed: list[ProposedMeeting], said: tuple | None, reading: R
                 )
 
 
+# "(c) Tuesday, 14 March 2017, 3-6 p.m., all in Conference Room 1.": the last item's room
+# is every item's.
+ALL_IN = re.compile(r",\s*(?:all|each|both)\s+(?:to\s+be\s+held\s+)?in\s+", re.I)
+
+
+def room_said_with_the_last(listed: list[ProposedMeeting]) -> None:
+    last = listed[-1] if listed else None
+    if last is None or last.room is None or not ALL_IN.search(last.source):
+        return
+    for meeting in listed:
+        if meeting.room is None and not meeting.virtual:
+            meeting.room = last.room
+
+
 def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
     """The room a sentence names, if it names one."""
     named = {r.name for r in parse_room_mentions(sentence, rooms)}

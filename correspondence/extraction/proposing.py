@@ -40,6 +40,7 @@ from .listing import (
     SCHEDULE,
     kinds_along_a_list,
     one_room,
+    room_said_with_the_last,
     said_ahead_of,
     where_and_when,
 )
@@ -108,6 +109,7 @@ def read_announcements(
         elif not item and list_start is not None:
             kinds_along_a_list(reading.meetings[list_start:], reading)
             where_and_when(reading.meetings[list_start:], said_ahead, reading)
+            room_said_with_the_last(reading.meetings[list_start:])
             if len(reading.meetings) > list_start:
                 # "Both meetings will be held in the General Assembly Hall": the sentence
                 # after a list goes on about all of its meetings, and about the meeting
@@ -210,6 +212,7 @@ def read_announcements(
     if list_start is not None:
         kinds_along_a_list(reading.meetings[list_start:], reading)
         where_and_when(reading.meetings[list_start:], said_ahead, reading)
+        room_said_with_the_last(reading.meetings[list_start:])
 
 
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)

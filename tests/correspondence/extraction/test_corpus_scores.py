@@ -46,6 +46,7 @@ KIND_FLOORS = dict.fromkeys(
 # their first contact), raised as their rules land.
 KIND_FLOORS |= {"fortyeighth": 0.80, "fiftysecond": 0.80, "fiftythird": 0.73}
 KIND_FLOORS |= {"fiftyfourth": 0.80, "fiftyfifth": 0.80, "fiftyeighth": 0.78, "sixtythird": 0.72}
+KIND_FLOORS |= {"seventyseventh": 0.82}
 # thirtysixth/ has tables whose cells the conversion broke over several lines, weekday and
 # day apart (012, 032): read only in part so far.
 F1_FLOORS = {"thirtysixth": 0.80, "fortysixth": 0.80}

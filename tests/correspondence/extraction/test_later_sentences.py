@@ -346,3 +346,14 @@ def test_all_meetings_save_one_take_the_hours_said_for_all_and_the_room():
         ("2023-04-20", "15:00", TCC),
         ("2023-05-04", "10:00", TCC),
     ]
+
+
+def test_all_in_a_room_said_with_the_last_item_is_every_items():
+    found = meetings_of(
+        "Negotiations will be held as follows:\n (a) Tuesday, 4 April 2023, 10 a.m.-1 p.m.;\n"
+        " (b) Tuesday, 18 April 2023, 3-6 p.m.,\nall in Conference Room 1.\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-04", "10:00", CR(1)),
+        ("2023-04-18", "15:00", CR(1)),
+    ]

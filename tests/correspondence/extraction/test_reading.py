@@ -756,3 +756,16 @@ def test_a_meeting_marked_and_then_merged_away_passes_its_marks_to_no_later_meet
     reading.mark(reading.plain, meeting())
     later = [meeting() for _ in range(200)]
     assert not any(id(m) in reading.plain for m in later)
+
+
+def test_a_room_said_before_a_day_long_past_with_no_meeting_before_it_is_read():
+    # The day is history (more than a year before the letter), so no meeting is made; the
+    # room and hours said before it have no meeting to go on with, and nothing breaks.
+    found = extract(
+        letter(
+            "The Dialogue will be held in the Economic and Social Council Chamber on "
+            "Tuesday, 12 May 2015, from 10:00 a.m. to 6:00 p.m."
+        )
+    )
+    assert found.meetings == []
+    assert {m.what for m in found.mentions} >= {"date", "room"}
