@@ -159,8 +159,9 @@ AT_ITS_MEETING = re.compile(
 ITS_SESSION = re.compile(
     r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
     r"\b(?:Commission|Council|Committee|Board|Forum|Conference|Court|Tribunal|Authority)\b"
-    r"[^.;]{0,60}?\b(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
-    r"|resume)\s+its\s+(?:[\w-]+\s+){0,2}$"
+    r"[^.;]{0,60}?\b(?:(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
+    # "the Commission on the Status of Women held its forty-ninth session from"
+    r"|resume)|held|convened|opened|concluded|resumed)\s+its\s+(?:[\w-]+\s+){0,2}$"
 )
 # "The Commission on Sustainable Development will meet from 19 to 30 April": another body
 # meets (a Main Committee or the General Committee is the Assembly's own).
@@ -210,7 +211,11 @@ WHOSE_SESSION = re.compile(
 )
 # "appointed by the President of the General Assembly on 8 January": when office was given.
 APPOINTED = re.compile(
-    r"\b(?:appointed|reappointed|designated|nominated)\b[^.;]{0,60}?\bon\s+$", re.I
+    r"\b(?:appointed|reappointed|designated|nominated"
+    # "Further to our appointment on 17 January" (not "the selection and appointment of the
+    # Secretary-General on 8 May", a debate's topic)
+    r"|(?:our|my|their|his|her)\s+(?:re)?appointment)\b[^.;]{0,60}?\bon\s+$",
+    re.I,
 )
 # "the Working Group, whose work was suspended after 11 September": a day counted from.
 SINCE = re.compile(

@@ -263,10 +263,10 @@ def room_said_before(sentence: str, mentions: list[DateMention], kinds: list, pi
     times_before = [t for t in picks[first][0] if t.end <= mentions[first].start]
     if not FOR_ALL.search(sentence, 0, mentions[first].start):
         times_before = []
-    for index in sorted(picks) if rooms_before else ():
+    for index in sorted(picks) if rooms_before or times_before else ():
         if index == first or kinds[index] is not kinds[first]:
             continue
         times, rooms = picks[index]
         if rooms:
-            break  # a room of its own: the ones after it are not the first one's
-        picks[index] = (times or times_before, rooms_before)
+            rooms_before = []  # a room of its own: the ones after it are not the first one's
+        picks[index] = (times or times_before, rooms or rooms_before)

@@ -200,7 +200,15 @@ def read_announcements(
                 or ASKED_FOR.search(sentence)
                 # "I will convene informal dialogues with the candidates in the Trusteeship
                 # Council Chamber as follows:"
-                or (one_room(sentence, rooms) and not ANY_MONTH.search(sentence))
+                # "Further to our appointment on 17 January, ... the schedule of IGN
+                # meetings, to be held in the General Assembly Hall:" (a month before the
+                # room is another matter's)
+                or (
+                    one_room(sentence, rooms)
+                    and not ANY_MONTH.search(
+                        sentence, parse_room_mentions(sentence, rooms)[0].start
+                    )
+                )
             ):
                 # "... make the following rooms available, from 1500 to 1800 hrs:"
                 ahead = (parse_room_mentions(sentence, rooms), hours_of(sentence), [])

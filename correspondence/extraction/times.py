@@ -48,7 +48,8 @@ CONCLUDING = re.compile(
     r"^\s*(?:hrs\.?|hours)?\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
     r"|until)\s+(?:at\s+|by\s+)?$"
     # "will open at 10 a.m. with statements by the Secretary-General and continue until 1 p.m."
-    r"|^[^.;]{0,100}\band\s+(?:will\s+|is\s+(?:expected\s+|scheduled\s+)?to\s+|should\s+)?"
+    r"|^[^.;]{0,100}\band\s+(?:the\s+(?:meeting|debate|session|dialogue)\s+)?"
+    r"(?:will\s+|is\s+(?:expected\s+|scheduled\s+)?to\s+|should\s+)?"
     r"(?:conclud|end|clos|adjourn|finish|continu|run|last)\w*"
     r"\s+(?:until|till|at|by)\s+$",
     re.I,

@@ -46,7 +46,8 @@ KIND_FLOORS = dict.fromkeys(
 # their first contact), raised as their rules land.
 KIND_FLOORS |= {"fortyeighth": 0.80, "fiftysecond": 0.80, "fiftythird": 0.73}
 KIND_FLOORS |= {"fiftyfourth": 0.80, "fiftyfifth": 0.80, "fiftyeighth": 0.78, "sixtythird": 0.72}
-KIND_FLOORS |= {"seventyseventh": 0.82}
+KIND_FLOORS |= {"seventyseventh": 0.82, "seventyninth": 0.78, "eightyfirst": 0.79}
+KIND_FLOORS |= {"eightysecond": 0.80}
 # thirtysixth/ has tables whose cells the conversion broke over several lines, weekday and
 # day apart (012, 032): read only in part so far.
 F1_FLOORS = {"thirtysixth": 0.80, "fortysixth": 0.80}

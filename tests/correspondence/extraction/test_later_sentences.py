@@ -357,3 +357,40 @@ def test_all_in_a_room_said_with_the_last_item_is_every_items():
         ("2023-04-04", "10:00", CR(1)),
         ("2023-04-18", "15:00", CR(1)),
     ]
+
+
+def test_hours_said_for_all_before_days_that_each_give_their_room():
+    found = meetings_of(
+        "We invite you to the following meetings, all at 10 a.m.: Thursday, 6 April, in the "
+        "Trusteeship Council Chamber, for an opening exchange; Thursday, 13 April, in "
+        "Conference Room 5, on gender; and Thursday, 20 April, also in Conference Room 5."
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-06", "10:00", TCC),
+        ("2023-04-13", "10:00", CR(5)),
+        ("2023-04-20", "10:00", CR(5)),
+    ]
+
+
+def test_the_room_said_last_above_a_table_after_an_earlier_date():
+    found = meetings_of(
+        "Further to our appointment on 10 January as Co-Chairs, we share the schedule of IGN "
+        "meetings for the session, to be held in the General Assembly Hall:\n\n"
+        "  Date                       Time                 Cluster(s)\n"
+        "  Thursday, 6 April          10 a.m. - 1 p.m.     Categories of membership\n"
+        "  Thursday, 20 April         3 p.m. - 6 p.m.      Regional representation\n"
+    )
+    assert [(m[0], m[1], m[3]) for m in found] == [
+        ("2023-04-06", "10:00", GAH),
+        ("2023-04-20", "15:00", GAH),
+    ]
+
+
+def test_another_commission_that_held_its_session_is_no_meeting():
+    found = meetings_of(
+        "The high-level meeting will be held on Thursday, 20 April 2023 in the General "
+        "Assembly Hall. The opening plenary will begin at 10 a.m. and the meeting will "
+        "continue until 6 p.m. The Commission on the Status of Women held its session from "
+        "6 to 17 March 2023."
+    )
+    assert found == [("2023-04-20", "10:00", "18:00", GAH, "high-level")]
