@@ -216,7 +216,7 @@ def first_sitting_said(reading: Reading, starts: list[TimeMention]) -> bool:
 ASIDE = re.compile(
     r",\s+(?:and|with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b"
     # "..., and the round tables in the Trusteeship Council Chamber"
-    r"|,\s+(?:and|while|whereas)\s+the\s+(?:[\w-]+\s+)?(?:round[-\s]?tables|panels|side\s+events)\b",
+    r"|,\s+(?:and|while|whereas)\s+the\s+(?:[\w-]+\s+){0,3}(?:round[-\s]?tables|panels|side\s+events)\b",
     re.I,
 )
 

@@ -279,8 +279,8 @@ def test_the_room_of_the_round_tables_is_not_the_plenarys():
     found = meetings_of(
         "The High-level Dialogue on Remittances will be held on 18 and 19 April 2023. The "
         "plenary meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to "
-        "6 p.m. in the General Assembly Hall, and the round tables in the Trusteeship Council "
-        "Chamber."
+        "6 p.m. in the General Assembly Hall, and the six interactive round tables in the "
+        "Trusteeship Council Chamber."
     )
     assert {m[3] for m in found} == {GAH}
     assert len(found) == 4
@@ -394,3 +394,15 @@ def test_another_commission_that_held_its_session_is_no_meeting():
         "6 to 17 March 2023."
     )
     assert found == [("2023-04-20", "10:00", "18:00", GAH, "high-level")]
+
+
+def test_all_meetings_to_be_held_virtually_above_a_numbered_list():
+    found = meetings_of(
+        "We propose to meet as follows, all meetings to be held virtually on the Interprefy "
+        "platform from 10:00 to 12:00:\n1. Monday, 3 April - general views\n2. Monday, "
+        "17 April - first reading of the zero draft\n"
+    )
+    assert [(m[0], m[1], m[2], m[3]) for m in found] == [
+        ("2023-04-03", "10:00", "12:00", None),
+        ("2023-04-17", "10:00", "12:00", None),
+    ]

@@ -14,6 +14,7 @@ from correspondence.extraction.normalising import normalise
         ("from Il.30 a.m.", "from 11.30 a.m."),
         ("in the Trusteeship Counci1 Chamber", "in the Trusteeship Council Chamber"),
         ("on 3 Apri1 2002 in Room1", "on 3 April 2002 in Room1"),
+        ("in the General Assembly Hal1.", "in the General Assembly Hall."),
         ("an lnformal meeting", "an Informal meeting"),
         ("at l0 a.m.", "at 10 a.m."),
         ("Agenda 20lO", "Agenda 2010"),
