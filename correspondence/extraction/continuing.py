@@ -115,6 +115,11 @@ def carry_on(
         if held:
             held[-1].end = time_mention.begins
             outcomes[("time", time_mention.start)] = {"meeting": reading.meetings.index(held[-1])}
+    follows = FOLLOWED_BY.search(sentence)
+    if follows and len({r.name for r in room_mentions}) > 1:
+        # "The opening segment will begin at 9 a.m. in the General Assembly Hall, followed
+        # by ... two interactive panels in Conference Room 1": the room before is its own.
+        room_mentions = [r for r in room_mentions if r.start < follows.start()]
     names = {r.name for r in room_mentions}
     if len(names) == 1:
         for meeting in made:

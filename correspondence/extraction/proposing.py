@@ -274,6 +274,14 @@ def read_sentence(
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}
+    if not mentions and reading.last_made and (off := THIS_CALLED_OFF.search(sentence)):
+        # "... an informal meeting of the plenary, to be held on Tuesday, 5 November. I wish
+        # to inform you that this meeting has been cancelled.": the meeting just named
+        action = ProposalAction.CANCEL if "cancel" in off[1].lower() else ProposalAction.POSTPONE
+        for index in reading.last_made:
+            meeting = reading.meetings[index]
+            if meeting.action == ProposalAction.ANNOUNCE and not meeting.held:
+                meeting.action = action
     if not mentions and reading.last_made and after_adjournment(sentence, reading=reading):
         pass  # a meeting right after the one just named, on its day
     elif (
@@ -454,6 +462,12 @@ RESUMES = re.compile(
 )
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.
 RESERVE = re.compile(r"\b(?:please\s+)?(?:reserve|reserved|book|booked)\b", re.I)
+THIS_CALLED_OFF = re.compile(
+    r"\b(?:this|that|the\s+said)\s+(?:[\w-]+\s+){0,2}?(?:meeting|debate|briefing|consultations?"
+    r"|hearing|dialogue)\s+(?:has|have|will|is|are)\s+(?:been\s+|be\s+)?"
+    r"(cancell?ed|postponed|called\s+off)\b",
+    re.I,
+)
 CALLS_OFF = re.compile(r"\b(?:postpone|postponing|cancel|cancelling|canceling|call\s+off)\b", re.I)
 # "It has been moved to Friday, 17 November": the meeting the sentence before named.
 MOVED_ON = re.compile(

@@ -3,7 +3,9 @@ not: patterns of issue #18 in wordings of their own."""
 
 import pytest
 
-from .helpers import meetings_of
+from correspondence.extraction import extract
+
+from .helpers import letter, meetings_of
 
 GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
 CR = "Conference Room {}".format
@@ -406,3 +408,23 @@ def test_all_meetings_to_be_held_virtually_above_a_numbered_list():
         ("2023-04-03", "10:00", "12:00", None),
         ("2023-04-17", "10:00", "12:00", None),
     ]
+
+
+def test_this_meeting_has_been_cancelled_calls_off_the_meeting_just_named():
+    found = extract(
+        letter(
+            "I refer to my letter dated 1 March 2023 announcing an informal meeting of the "
+            "plenary, to be held on Tuesday, 21 March at 10 a.m. in Conference Room 4. I wish "
+            "to inform you that this meeting has been cancelled. A new date will follow."
+        )
+    )
+    assert [(m.date.isoformat(), m.action) for m in found.meetings] == [("2023-03-21", "cancel")]
+
+
+def test_the_room_before_followed_by_is_the_first_parts():
+    found = meetings_of(
+        "The high-level meeting will be held on Monday, 17 April 2023. The opening segment "
+        "will begin at 9 a.m. in the General Assembly Hall, followed by the plenary segment "
+        "and two interactive panels in Conference Room 1."
+    )
+    assert found == [("2023-04-17", "09:00", None, GAH, "high-level")]
