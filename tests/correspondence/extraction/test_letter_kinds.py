@@ -88,12 +88,14 @@ def test_the_meetings_co_facilitators_list_without_a_kind_are_informal_consultat
     ]
 
 
-def test_a_working_groups_meetings_stay_its_own():
+def test_the_meetings_a_working_groups_co_chairs_list_are_informal_consultations():
+    # The writers of the corpus call them so 154 times, `other` 105 times.
     text = ROADMAP.replace(
-        "the intergovernmental process on the ocean\ndeclaration",
-        "the Ad Hoc Working Group on the revitalization of the work of the General Assembly",
-    )
-    assert {m.kind for m in extract(text).meetings} == {"other"}
+        "co-facilitators of the intergovernmental process on the ocean\ndeclaration",
+        "Co-Chairs of the Ad Hoc Working Group on the revitalization of the work of the "
+        "General Assembly",
+    ).replace("Co-facilitators\n", "Co-Chairs\n")
+    assert {m.kind for m in extract(text).meetings} == {"informal-consultation"}
 
 
 def test_the_meetings_of_a_letter_on_the_way_forward_in_the_ign_are_negotiations():
