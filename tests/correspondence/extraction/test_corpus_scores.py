@@ -60,6 +60,9 @@ KIND_FLOORS |= {"eightysecond": 0.80, "eightythird": 0.84}
 # whose meetings hang on the letter before.
 F1_FLOORS = {"thirtysixth": 0.80, "fortysixth": 0.80}
 F1_FLOORS |= {"fiftysecond": 0.80, "fiftyfourth": 0.75, "fiftyeighth": 0.70, "eightysixth": 0.80}
+# ninetyseventh/ and ninetyeighth/ were written in minutes (short letters, a broken table
+# and an annex laid out on single long lines): read as they are, not yet fixed.
+F1_FLOORS |= {"ninetyseventh": 0.83, "ninetyeighth": 0.79}
 
 
 @pytest.mark.parametrize("batch", BATCHES, ids=lambda p: p.name)
