@@ -156,18 +156,21 @@ AT_ITS_MEETING = re.compile(
     r"|consider|discuss|examine|review|address|hear)\b[^.;]{0,80}\bat\s+its\s+(?:[\w-]+\s+)?"
     r"(?:meeting|session)\s+(?:of|on)\s+$"
 )
-ITS_SESSION = re.compile(
+# A Main Committee or the General Committee, the Assembly's own: no other body.
+NOT_THE_ASSEMBLYS = (
     r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
-    r"\b(?:Commission|Council|Committee|Board|Forum|Conference|Court|Tribunal|Authority)\b"
+)
+ITS_SESSION = re.compile(
+    NOT_THE_ASSEMBLYS
+    + r"\b(?:Commission|Council|Committee|Board|Forum|Conference|Court|Tribunal|Authority)\b"
     r"[^.;]{0,60}?\b(?:(?:will|is\s+to|shall|would)\s+(?:hold|convene|open|begin|start|conclude"
     # "the Commission on the Status of Women held its forty-ninth session from"
     r"|resume)|held|convened|opened|concluded|resumed)\s+its\s+(?:[\w-]+\s+){0,2}$"
 )
 # "The Commission on Sustainable Development will meet from 19 to 30 April": another body
-# meets (a Main Committee or the General Committee is the Assembly's own).
+# meets.
 IT_MEETS = re.compile(
-    r"(?<!First\s)(?<!Second\s)(?<!Third\s)(?<!Fourth\s)(?<!Fifth\s)(?<!Sixth\s)(?<!General\s)"
-    r"\b(?:Commission|Council|Committee|Board|Court|Tribunal|Authority)"
+    NOT_THE_ASSEMBLYS + r"\b(?:Commission|Council|Committee|Board|Court|Tribunal|Authority)"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*(?:and\s+)?){1,5})?"
     r"\s+(?:will|is\s+to|shall|would)\s+(?:meet|convene|be\s+in\s+session)"
     r"(?:\s+(?:from|on|between))?\s+(?:the\s+)?$"

@@ -78,7 +78,7 @@ def carry_on(
     if not reading.last_made:
         return  # no meeting named before: nothing goes on
     row = PROGRAMME_ROW.match(sentence)
-    if row and times and times[0].start == 0 and reading.last_made:
+    if row and times and times[0].start == 0:
         programme_row(sentence, times[0], reading=reading, outcomes=outcomes)
         return
     if times and panels_of_the_day(
@@ -163,7 +163,7 @@ def all_said_above(
     """One hour and one room for all the letter's meetings ahead said before (whether
     there were any): "We will meet on 20 March ..., and on 8 April .... All meetings will
     start at 10 a.m. and be held in Conference Room 1 (NLB)." """
-    if len(times) > 1 or len({r.name for r in room_mentions}) > 1 or not reading.last_made:
+    if len(times) > 1 or len({r.name for r in room_mentions}) > 1:
         return False
     letter = reading.meetings[reading.last_made[-1]].letter_index
     ahead = [

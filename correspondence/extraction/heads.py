@@ -75,7 +75,8 @@ def split_letters(text: str) -> list[tuple[int, str]]:
 
 def blank_lines(text: str, at: int) -> int:
     """How many characters of blank lines follow the end of the line at `at`."""
-    return len(text[at + 1 : at + 80]) - len(text[at + 1 : at + 80].lstrip("\n \t"))
+    below = text[at + 1 : at + 80]
+    return len(below) - len(below.lstrip("\n \t"))
 
 
 def body_of(part: str) -> tuple[int, str]:

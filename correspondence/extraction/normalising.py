@@ -31,7 +31,7 @@ GLUED = re.compile(
 ZERO_FOR_O = re.compile(r"\b0(?=[a-z]{2})")
 # "Trusteeship Counci1 Chamber", "Apri1", "Hal1": a word of letters that ends in a one ends in an
 # "l" (not "Room1", a room's number)
-ONE_FOR_L = re.compile(r"\b(?!Room)([A-Z]?[a-z]{2,})1\b")
+ONE_FOR_L = re.compile(r"\b(?![Rr]oom1)([A-Z]?[a-z]{2,})1\b")
 # "at lO a.m.", "at Il a.m.": an hour of letters alone, read by the a.m. after it
 HOUR_READ_AS_LETTERS = re.compile(r"\b[lI][O0oIl1](?=(?:[.:][0-5O][0-9O])?\s*[ap]\.?\s?m\b)")
 MINUTES_READ_AS_LETTERS = re.compile(

@@ -358,21 +358,13 @@ def read_sentence(
             kinds.insert(0, KindMention(0, 0, announced))
             where_announced = announced_in
         elif (
-            SAME_PLACE.search(sentence)
-            and not [k for k in kinds if not k.is_deadline]
-            and previous_in_letter(reading, letter_index) is not None
-        ):
-            # "(b) a second, at the same time and place, on October 29th": another meeting
-            # of the one before.
-            kinds.insert(0, KindMention(0, 0, previous_in_letter(reading, letter_index).kind))
-        elif (
-            WE_TAKE_UP.search(sentence)
-            and not kinds
-            and previous_in_letter(reading, letter_index) is not None
-        ):
-            # "We intend to hold the first meeting on 29 January. On 12 February we will
-            # discuss the veto; on 5 March, regional representation": the meetings after it
-            kinds.insert(0, KindMention(0, 0, previous_in_letter(reading, letter_index).kind))
+            # "(b) a second, at the same time and place, on October 29th"; "We intend to
+            # hold the first meeting on 29 January. On 12 February we will discuss the veto":
+            # more meetings of the one before
+            (SAME_PLACE.search(sentence) and not [k for k in kinds if not k.is_deadline])
+            or (WE_TAKE_UP.search(sentence) and not kinds)
+        ) and (one_before := previous_in_letter(reading, letter_index)) is not None:
+            kinds.insert(0, KindMention(0, 0, one_before.kind))
         elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
             # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
             earlier = previous_in_letter(reading, letter_index)
