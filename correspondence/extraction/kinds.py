@@ -180,7 +180,10 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 WILL_MEET = re.compile(
     r"\b(?:Working\s+Group|Group|we|co-facilitators|Co-Chairs|Assembly|plenary)\s+will\s+(meet)"
-    r"\s+(?:on|from)\b",  # ("will meet again on": the meeting before, again)
+    # ("will meet again on": the meeting before, again); "On Friday, 14 April we will
+    # meet in person from 3 p.m. in the Trusteeship Council Chamber"
+    r"\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"
+    r"|at\s+\d|in\s+(?:the\s+)?(?:Conference|Trusteeship|ECOSOC|General|Economic)\b)\b",
     re.I,
 )
 

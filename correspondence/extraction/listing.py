@@ -88,7 +88,8 @@ FOR_ALL_BELOW = re.compile(
     r"|commence)|to\s+be\s+held|to\s+take\s+place)\b"
     # "the consultations will be held virtually on the WebEx platform" above their dates
     r"|\b(?:the\s+)?(?:[\w-]+\s+)?(?:meetings|consultations|negotiations|sessions|dialogues|debates"
-    r"|hearings|briefings|panels|informals)\s+will\s+(?:be\s+held|continue|take\s+place)"
+    # "the next informal consultations, which will be held virtually on the WebEx platform:"
+    r"|hearings|briefings|panels|informals)(?:,?\s+which)?\s+will\s+(?:be\s+held|continue|take\s+place)"
     # "Meetings will continue in hybrid format in Conference Room 4"
     r"\s+(?:in\s+(?:a\s+)?(?:hybrid|virtual|in-person)\s+format,?\s+)?(?:virtually|online|in\b|on\s+the\b)",
     re.I,

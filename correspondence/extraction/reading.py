@@ -15,7 +15,7 @@ from .letter_kinds import (
 from .normalising import normalise
 from .places import room_of_its_day, unhq_room_names
 from .proposing import read_announcements
-from .record import Reading
+from .record import Reading, credit_said_apart
 from .resolving import merge_back_references
 from .results import Extraction, ExtractionError
 
@@ -44,7 +44,8 @@ def extract(
     room_names = rooms if rooms is not None else unhq_room_names()
     letters = []
     reading = Reading(text=text)
-    for index, (offset, part) in enumerate(split_letters(text)):
+    parts = split_letters(text)
+    for index, (offset, part) in enumerate(parts):
         facts = read_letter(part, presidents=presidents)
         letters.append(facts)
         reading.warnings += facts.warnings
@@ -79,4 +80,5 @@ def extract(
     kinds_of_the_subject(reading, letters)
     kinds_of_the_process(reading, letters)
     kinds_of_the_segments(reading, letters)
+    credit_said_apart(reading, [offset for offset, _ in parts], room_names)
     return reading.extraction(letters)

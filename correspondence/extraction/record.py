@@ -3,7 +3,7 @@ with what became of it (a proposal, or why not)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from correspondence.enums import ProposalAction
@@ -13,10 +13,10 @@ from .blocks import Block
 from .classifying import LETTER_REFERENCE
 from .dates import DateMention, parse_date_mentions, parse_full_date
 from .heads import DATE_LINE, body_of
-from .places import PlatformMention, RoomMention
+from .places import PlatformMention, RoomMention, parse_room_mentions, room_of_its_day
 from .resolving import resolve_year
 from .results import Extraction, LetterFacts, Mention, ProposedDeadline, ProposedMeeting
-from .times import TimeMention
+from .times import TimeMention, parse_time_mentions
 from .vocabulary import clean_space
 
 # How the warning about dates not understood starts (the review page shows those dates
@@ -169,6 +169,67 @@ class Reading:
             text=self.text,
             mentions=mentions,
         )
+
+
+# How far a room or hours said once may be from the meeting that took them: a list's
+# first item, or its last when they are said below it.
+SAID_APART_REACH = 1500
+
+
+def credit_said_apart(reading: Reading, part_starts: list[int], rooms: dict[str, str]) -> None:
+    """A room, hours or platform said once for the meetings of a list ("The informal
+    consultations will be held in Conference Room 4, from 10 a.m. to 1 p.m., on the
+    following dates:", or "All meetings will be held in ..." below them) became no
+    meeting in its own sentence, but the meetings took it: link it to the nearest one
+    that has it with no mention of its own, rather than call it not understood."""
+    where: dict[int, int] = {}  # a meeting: where its date is said
+    has_own: set[tuple[int, str]] = set()
+    for mention in reading.mentions:
+        if mention.meeting is not None:
+            has_own.add((mention.meeting, mention.what))
+            if mention.what == "date":
+                where.setdefault(mention.meeting, mention.start)
+
+    def part_of(offset: int) -> int:
+        return sum(1 for start in part_starts[1:] if start <= offset)
+
+    def takes(meeting: ProposedMeeting, mention: Mention) -> bool:
+        if mention.what == "room":
+            named = {r.name for r in parse_room_mentions(mention.text, rooms)}
+            return len(named) == 1 and meeting.room == room_of_its_day(
+                named.pop(), meeting.date, rooms
+            )
+        if mention.what == "time":
+            said = parse_time_mentions(mention.text)
+            return bool(said) and said[0].begins in (meeting.start, meeting.end)
+        return meeting.virtual and meeting.room is None
+
+    last: dict[str, tuple[int, int]] = {}  # what: where it was said, and the meeting
+    for at, mention in enumerate(reading.mentions):
+        if mention.what == "date" or mention.reason != "not-understood":
+            continue
+        said, index = last.get(mention.what, (None, None))
+        if (
+            index is not None
+            and 0 <= mention.start - said <= 40
+            and takes(reading.meetings[index], mention)
+        ):
+            # "virtually on the WebEx platform": one phrase, one meeting
+            reading.mentions[at] = replace(mention, meeting=index, reason=None, detail="")
+            continue
+        near = [
+            (abs(start - mention.start), index)
+            for index, start in where.items()
+            if abs(start - mention.start) <= SAID_APART_REACH
+            and (index, mention.what) not in has_own
+            and part_of(start) == part_of(mention.start)
+            and takes(reading.meetings[index], mention)
+        ]
+        if near:
+            index = min(near)[1]
+            reading.mentions[at] = replace(mention, meeting=index, reason=None, detail="")
+            has_own.add((index, mention.what))
+            last[mention.what] = (mention.end, index)
 
 
 def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting | None:

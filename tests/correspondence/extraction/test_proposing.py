@@ -123,3 +123,43 @@ def test_a_timeline_of_deadlines_and_meetings_gives_the_meetings_and_the_deadlin
         ("2023-04-03", "zero-draft"),
         ("2023-04-17", "written-inputs"),
     ]
+
+
+def test_the_room_and_hours_said_above_a_list_are_its_meetings_not_misunderstood():
+    found = extract(
+        letter(
+            "The informal consultations will be held in Conference Room 4, from 10 a.m. to "
+            "1 p.m., on the following dates:\n\n- Monday, 3 April 2023\n- Wednesday, 12 April "
+            "2023\n\nConference Room 8 will be closed for maintenance in April."
+        )
+    )
+    assert [(m.date.day, m.room) for m in found.meetings] == [
+        (3, "Conference Room 4"),
+        (12, "Conference Room 4"),
+    ]
+    marks = [(m.text, m.meeting, m.reason) for m in found.mentions if m.what != "date"]
+    assert marks == [
+        ("Conference Room 4", 0, None),
+        ("from 10 a.m. to 1 p.m.", 0, None),
+        # a room no meeting took stays for staff to judge
+        ("Conference Room 8", None, "not-understood"),
+    ]
+
+
+def test_the_room_said_below_a_list_and_the_platform_said_above_it_are_its_meetings():
+    found = extract(
+        letter(
+            "Please find below the next informal consultations, which will be held virtually "
+            "on the WebEx platform:\n\n- Tuesday, 4 April 2023, 10:00-12:00\n"
+            "- Tuesday, 11 April 2023, 10:00-12:00\n\nOn Friday, 14 April 2023 we will meet "
+            "in person from 3 p.m. to 6 p.m. in the Trusteeship Council Chamber.\n\n"
+            "Both virtual meetings will be opened by the co-facilitators."
+        )
+    )
+    assert [(m.date.day, m.virtual, m.room) for m in found.meetings] == [
+        (4, True, None),
+        (11, True, None),
+        (14, False, "Trusteeship Council Chamber"),
+    ]
+    platforms = [(m.text, m.meeting, m.reason) for m in found.mentions if m.what == "platform"]
+    assert platforms[:2] == [("virtually", 0, None), ("WebEx platform", 0, None)]
