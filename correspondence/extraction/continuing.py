@@ -39,7 +39,9 @@ GOES_ON = re.compile(
     # "Morning session (10:00 - 13:00) Opening segment ..."
     r"|^(?:Morning|Afternoon|Evening)\s+(?:session|sitting|meeting)s?\b"
     # "Meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."
-    r"|^(?:Meetings|Sessions)\s+(?:will|shall|would|are\s+to)\b|\b(?:each|every)\s+day\b"
+    # "Plenary meetings will be held from 9 a.m. to 2 p.m. ... on each of the three days"
+    r"|^(?:(?:Plenary|Informal|Formal)\s+)?(?:Meetings|Sessions)\s+(?:will|shall|would|are\s+to)\b"
+    r"|\b(?:each|every)\s+day\b|\bon\s+each\s+of\s+the\s+(?:two|three|four|five|[2-5])\s+days\b"
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
     r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
     r"\s+(?:will|would|shall)\s+(?:meet|be\s+(?:held|hosted|convened|conducted)|take\s+place|run"
@@ -188,7 +190,10 @@ def all_said_above(
     return True
 
 
-EACH_DAY = re.compile(r"\b(?:each|every)\s+day\b|\bdaily\b", re.I)
+EACH_DAY = re.compile(
+    r"\b(?:each|every)\s+day\b|\bdaily\b|\bon\s+each\s+of\s+the\s+(?:two|three|four|five|[2-5])\s+days\b",
+    re.I,
+)
 
 
 def first_sitting_said(reading: Reading, starts: list[TimeMention]) -> bool:
@@ -221,7 +226,10 @@ def first_sitting_said(reading: Reading, starts: list[TimeMention]) -> bool:
 ASIDE = re.compile(
     r",\s+(?:and|with|while|whereas|as\s+well\s+as)\b[^.;]{0,100}\bin\s+parallel\b"
     # "..., and the round tables in the Trusteeship Council Chamber"
-    r"|,\s+(?:and|while|whereas)\s+the\s+(?:[\w-]+\s+){0,3}(?:round[-\s]?tables|panels|side\s+events)\b",
+    r"|,\s+(?:and|while|whereas)\s+the\s+(?:[\w-]+\s+){0,3}(?:round[-\s]?tables|panels|side\s+events)\b"
+    # "..., while three round tables will take place in Conference Room 4 (NLB)"
+    r"|,\s+(?:while|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:round[-\s]?tables|panels"
+    r"|side\s+events)\s+(?:will|would|are\s+to)\b",
     re.I,
 )
 

@@ -144,7 +144,7 @@ def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
 
 def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False) -> tuple | None:
     """The rooms, hours and platforms a sentence gives all the meetings listed below it
-    (or, for an annex, the one room the sentence announcing it names)."""
+    (or, for an annex, the one room the sentences announcing it name, and their hours)."""
     if FOR_ALL_BELOW.search(sentence):
         return (
             parse_room_mentions(sentence, rooms),
@@ -153,5 +153,7 @@ def said_ahead_of(sentence: str, rooms: dict[str, str], *, annexed: bool = False
         )
     named = parse_room_mentions(sentence, rooms)
     if annexed and len({r.name for r in named}) == 1:
-        return (named, [], [])
+        # "(see annex). Meetings will be held from 10 a.m. to 1 p.m. in Conference Room 1
+        # unless indicated otherwise.": the hours too
+        return (named, hours_of(sentence), [])
     return None

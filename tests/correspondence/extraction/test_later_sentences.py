@@ -428,3 +428,18 @@ def test_the_room_before_followed_by_is_the_first_parts():
         "and two interactive panels in Conference Room 1."
     )
     assert found == [("2023-04-17", "09:00", None, GAH, "high-level")]
+
+
+def test_plenary_meetings_said_for_each_of_the_days_of_a_range_are_its_sittings():
+    found = meetings_of(
+        "The high-level meeting on inland waters will take place from 17 to 18 April 2023. "
+        "Plenary meetings will be held from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m. on "
+        "each of the two days in the General Assembly Hall, while four round tables will "
+        "take place in Conference Room 4."
+    )
+    assert found == [
+        ("2023-04-17", "10:00", "13:00", GAH, "high-level"),
+        ("2023-04-17", "15:00", "18:00", GAH, "high-level"),
+        ("2023-04-18", "10:00", "13:00", GAH, "high-level"),
+        ("2023-04-18", "15:00", "18:00", GAH, "high-level"),
+    ]

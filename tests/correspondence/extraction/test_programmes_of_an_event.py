@@ -961,3 +961,16 @@ def test_the_hours_and_room_said_for_all_meetings_just_before_the_annex_is_annou
         ("2023-02-07", 10, TCC),
         ("2023-02-28", 10, TCC),
     ]
+
+
+def test_the_hours_and_room_said_with_the_annex_are_those_of_the_dates_it_lists():
+    found = read(
+        "As co-chairs of the working group, we enclose its programme of work (see annex). "
+        "Meetings will be held from 3 p.m. to 6 p.m. in Conference Room 9 unless indicated "
+        "otherwise." + SIGNED + "\n\n                      Annex\n\n          Programme of work\n\n"
+        "Tuesday 9 May 2023\nTuesday 23 May 2023      Trusteeship Council Chamber\n"
+    )
+    assert found == [
+        ("2023-05-09", "15:00", CR(9), "informal-consultation"),
+        ("2023-05-23", "15:00", TCC, "informal-consultation"),
+    ]
