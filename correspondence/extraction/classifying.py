@@ -38,6 +38,8 @@ PAST = re.compile(
     r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
     r"(?:following|after)\s+(?:our|my|the(?:\s+last)?)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+of|"
+    # "Following the conclusion of the intergovernmental negotiations on 26 May"
+    r"(?:following|after)\s+the\s+(?:successful\s+)?(?:conclusion|completion|close)\s+of|"
     r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
     r"thank(?:s|\s+you)?|grateful)\b",
     re.IGNORECASE,

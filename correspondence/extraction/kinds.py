@@ -189,6 +189,7 @@ WILL_MEET = re.compile(
 
 
 OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+WITH_ITS = re.compile(r",\s*with\s+(?:its\s+)?$", re.I)
 TO_HEAR = re.compile(
     r"^\s+(?:of\s+the\s+(?:General\s+Assembly|Assembly|plenary)\s+)?"
     # "... on Tuesday, 4 March, at 3 p.m. in the Trusteeship Council Chamber, to hear a"
@@ -243,6 +244,15 @@ def one_kind_a_phrase(sentence: str, kinds: list[KindMention]) -> list[KindMenti
             or a.kind in (MeetingKind.INFORMAL_CONSULTATION, MeetingKind.PLENARY)
         ):
             dropped.add(id(a))
+            continue
+        # "the High-level Plenary Meeting ... will take place from 14 to 16 September, with
+        # plenary meetings each day from 9 a.m.": the plenaries are its sittings.
+        if (
+            a.kind == MeetingKind.HIGH_LEVEL
+            and b.kind == MeetingKind.PLENARY
+            and WITH_ITS.search(sentence, max(a.end, b.start - 12), b.start)
+        ):
+            dropped.add(id(b))
             continue
         if not OF_THE.match(sentence[a.end : b.start]):
             continue

@@ -443,3 +443,29 @@ def test_plenary_meetings_said_for_each_of_the_days_of_a_range_are_its_sittings(
         ("2023-04-18", "10:00", "13:00", GAH, "high-level"),
         ("2023-04-18", "15:00", "18:00", GAH, "high-level"),
     ]
+
+
+def test_plenary_meetings_said_with_a_high_level_meeting_are_its_sittings_not_a_new_clause():
+    found = meetings_of(
+        "I wish to recall that the High-level Plenary Meeting on inland waters will take "
+        "place from 17 to 18 April 2023, with plenary meetings each day from 9 a.m. to 1 p.m. "
+        "in the Trusteeship Council Chamber."
+    )
+    assert found == [
+        ("2023-04-17", "09:00", "13:00", TCC, "high-level"),
+        ("2023-04-18", "09:00", "13:00", TCC, "high-level"),
+    ]
+
+
+def test_a_day_just_before_the_letter_after_the_conclusion_of_the_negotiations_is_behind_it():
+    found = extract(
+        letter(
+            "Following the conclusion of the intergovernmental negotiations on 6 March, I intend "
+            "to convene an informal meeting of the plenary on Tuesday, 28 March 2023 at 3 p.m. "
+            "in the General Assembly Hall."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.held) for m in found] == [
+        ("2023-03-06", True),
+        ("2023-03-28", False),
+    ]
