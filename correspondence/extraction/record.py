@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from correspondence.enums import ProposalAction
 from meetings.enums import MeetingKind, Timing
 
 from .blocks import Block
@@ -245,14 +244,14 @@ def earlier_with(
     reading: Reading, letter_index: int, what: str, kind: MeetingKind | None = None
 ) -> ProposedMeeting | None:
     """The meeting "the same room" or "the same time" points back to: the latest before
-    it in this letter that has one (a back-reference or a meeting called off has none to
-    lend), and of the kind named when one is ("as the briefing")."""
+    it in this letter that has one, a meeting called off included ("the consultations of
+    11 May in Conference Room 3 are cancelled; the next on 16 May in the same room"), and
+    of the kind named when one is ("as the briefing")."""
     for meeting in reversed(reading.meetings):
         if meeting.letter_index < letter_index:
             return None  # the letters are read in order: none of this one's before
         if (
             meeting.letter_index == letter_index
-            and meeting.action in (ProposalAction.ANNOUNCE, ProposalAction.MOVE)
             and getattr(meeting, what) is not None
             and (kind is None or meeting.kind == kind)
         ):

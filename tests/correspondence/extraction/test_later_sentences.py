@@ -469,3 +469,17 @@ def test_a_day_just_before_the_letter_after_the_conclusion_of_the_negotiations_i
         ("2023-03-06", True),
         ("2023-03-28", False),
     ]
+
+
+def test_the_same_room_as_a_meeting_called_off_is_its_room():
+    found = extract(
+        letter(
+            "The informal consultations scheduled for Friday, 17 March 2023 in Conference "
+            "Room 3 are cancelled. The co-facilitators will hold their next informal "
+            "consultations on Wednesday, 22 March 2023 from 3 to 6 p.m. in the same room."
+        )
+    ).meetings
+    assert [(m.date.day, m.action.value, m.start and m.start.hour, m.room) for m in found] == [
+        (17, "cancel", None, CR(3)),
+        (22, "announce", 15, CR(3)),
+    ]
