@@ -14,6 +14,8 @@ ABBREVIATIONS = re.compile(
     r"\b(?:H\.E|Mr|Ms|Mrs|Dr|Prof|No|Nos|Amb|St|Conf|Rm|e\.g|i\.e|etc|approx|Rev|Add|Corr|"
     r"U\.N|U\.S|a\.i|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.",
 )
+# (after a title: "Mr\x00 " once ABBREVIATIONS has protected its full stop)
+INITIALS = re.compile(r"(?<=\x00 )(?:[A-Z]\.[ \t]?){1,3}(?=[A-Z][a-z])")
 # A sentence ends at a full stop before a capital, at a blank line, or where a bullet
 # starts a line ("•  Monday, 6 March 2023: from 10 a.m."); "- and from 3 to 6 p.m." on
 # the next line goes on with the same one.
@@ -43,6 +45,8 @@ def sentences(body: str) -> list[tuple[int, str]]:
     """The sentences of the body with their offsets, each on one line, abbreviations
     left whole."""
     protected = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", body)
+    # "Ms. A. Vantongeren", "Mr. J. K. Osei": a name's initials end no sentence.
+    protected = INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), protected)
     # "a.m." and "p.m." end a sentence only when a new sentence visibly starts.
     protected = re.sub(
         r"\b([ap])\.\s?m\.(?=\s+(?:\(|[a-z]|in\b|at\b|Conference|CR|ECOSOC|Trusteeship|General|GA|Room|Chamber|Hall|New\s+York|UN\b|United\s+Nations|EST\b|EDT\b|ET\b|GMT\b|UTC\b|CET\b|NY\b"

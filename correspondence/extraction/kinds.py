@@ -41,7 +41,12 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),
     # "The President of the Security Council will brief the General Assembly on 20 April"
-    (MeetingKind.BRIEFING, r"briefings?|(?:will|to|would|shall)\s+(?:also\s+)?brief\b"),
+    # "On 1 July, the Secretary-General briefed Member States virtually"
+    (
+        MeetingKind.BRIEFING,
+        r"briefings?|(?:will|to|would|shall)\s+(?:also\s+)?brief\b"
+        r"|briefed\s+(?:the\s+)?(?:Member\s+States|membership|delegations|(?:General\s+)?Assembly)",
+    ),
     (
         MeetingKind.NEGOTIATION,
         r"intergovernmental\s+negotiations?|negotiat(?:ion|ing)\s+sessions?"
@@ -82,7 +87,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     ),
     (
         MeetingKind.OTHER,
-        r"meetings?|sessions?|retreat|workshop|event|seminars?|webinars?"
+        # ("the forum ... is meeting virtually from 7 to 16 July": a verb, no meeting named)
+        r"(?<!\bis\s)(?<!\bare\s)meeting\b|meetings|sessions?|retreat|workshop|event|seminars?"
+        r"|webinars?"
         # "the initial exchange of views held on 11 February": one of the process's
         # (not "for a general exchange of views": what a meeting is for)
         r"|(?<!for\sa\s)(?<!for\san\s)(?<!general\s)exchanges?\s+of\s+views"

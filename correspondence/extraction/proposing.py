@@ -186,7 +186,7 @@ def read_announcements(
             # following dates:": a room asked for the dates below; dates with hours below
             # are meetings.
             dated = bool(FOLLOWING_DATES.search(sentence))
-            if dated and (hours := hours_of(sentence)):
+            if (dated or EACH_AT.search(sentence)) and (hours := hours_of(sentence)):
                 # "We propose to meet on the following Tuesdays, each from 9:30 to 11:30
                 # a.m.:": the hours of the dates below, with what was said before them
                 rooms_before, _, platforms_before = ahead or ([], [], [])
@@ -223,6 +223,10 @@ def read_announcements(
         room_said_with_the_last(reading.meetings[list_start:])
 
 
+# "we propose the following meetings, each from 10 a.m. to 1 p.m.:": the hours of each
+EACH_AT = re.compile(
+    r",\s*(?:each|all)\s+(?:to\s+be\s+held\s+)?(?:from|at|between)\s[^:]*:\s*$", re.I
+)
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 
@@ -650,6 +654,7 @@ def frame_sentence(
         # "at the same time and in the same place": each said, each carried over; "and,
         # in the same room, a second meeting on ...": said before the meeting it is of.
         said_from = clause.preceding if clause.before is not None and index else clause.start
+        same_platform = False
         for same in SAME_PLACE.finditer(sentence, said_from, said_until[index]):
             if same.start() < clause.start and sentence[same.end() : clause.start].strip(", "):
                 continue  # "on 28 June, in the same Hall, and the election of ...": June's
@@ -667,6 +672,10 @@ def frame_sentence(
                 before = earlier_with(reading, letter_index, "room", of_kind)
                 if before is not None:
                     own_rooms = [RoomMention(same.start(), same.end(), before.room)]
+            if not own_rooms and re.search(r"platform", same[0], re.I):
+                # "at the same time and on the same platform": online as the one before
+                before = previous_in_letter(reading, letter_index)
+                same_platform = before is not None and before.virtual
             if not own_times and re.search(r"time|hour", same[0], re.I):
                 before = earlier_with(reading, letter_index, "start", of_kind)
                 if before is not None:
@@ -691,7 +700,7 @@ def frame_sentence(
                     source=sentence,
                     warnings=[weekday_note] if weekday_note else [],
                     letter_index=letter_index,
-                    virtual=virtual and not own_rooms,
+                    virtual=(virtual or same_platform) and not own_rooms,
                 )
                 origin = mentions[moves[index]] if index in moves else None
                 # "the consultations scheduled for Friday, 8 June, at 10 a.m. in Conference
@@ -769,7 +778,8 @@ SAME_PLACE = re.compile(
     # "(10 a.m. - 1 p.m., same room)": said in a list's item without "in the"
     r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))same\s+(?:(?:time|hour)\s+and\s+(?:place|venue|room)"
     r"|time|hours?|place|venue"
-    r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b",
+    r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b"
+    r"|\b(?:on|via|through)\s+the\s+same\s+platform\b",
     re.I,
 )
 # "... at the same time and place as the briefing": the meeting named, not the last one.

@@ -138,6 +138,21 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
         # "Wednesday," / "17 March 2021": a date that finishes the first cell of a row
         # which gave only the weekday goes on in that row.
         finishes = finishes_row(rows[-1], columns, cells)
+        if not finishes and (left := another_sitting(rows[-1], columns, cells)) is not None:
+            # "Tuesday, 12 April   9:00 - 11:00 a.m.   Ms. A" / "   11:00 a.m. - 1:00 p.m.
+            # Mr. B": another sitting of the row's day, under the day left blank.
+            above = rows[-1]
+            rows.append(above[:left] + [""] * (len(columns) - left))
+            full_rows += 1
+            for start, words in cells:
+                column = column_of(columns, start)
+                if ROOM_OPEN.search(above[column]) and ROOM_GOES_ON.match(words):
+                    # "Conference" / "Room 7" beside both sittings: the one room of both
+                    above[column] = rows[-1][column] = f"{above[column]} {words}"
+                else:
+                    place(rows[-1], columns, [(start, words)])
+            end += 1
+            continue
         starts_row = not finishes and (
             is_row(cells)
             or (abs(cells[0][0] - columns[0]) <= SLACK and HAS_DATE.search(cells[0][1]))
@@ -170,6 +185,26 @@ def finishes_row(row: list[str], columns: list[int], cells: list[tuple[int, str]
         if above and OPEN_HOURS.search(above) and HOURS_START.match(words):
             return True
     return False
+
+
+# "Trusteeship Council" / "Chamber": a room's name the line below finishes.
+ROOM_OPEN = re.compile(r"\b(?:Conference|Council|Trusteeship|ECOSOC|General\s+Assembly)$")
+ROOM_GOES_ON = re.compile(r"^(?:Room|Chamber|Hall|Council)\b")
+CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|hrs)?|\s*[ap]\.?\s?m\.?)", re.I)
+
+
+def another_sitting(row: list[str], columns: list[int], cells: list[tuple[int, str]]) -> int | None:
+    """Where the hours of a line are, when the line leaves the day blank and gives other
+    hours in the column where the row above has its own, finished hours: another sitting
+    of the row's day (the cells left of the hours are the day's, and carried)."""
+    if not HAS_DATE.search(row[0]) or column_of(columns, cells[0][0]) == 0:
+        return None
+    start, words = cells[0]
+    column = column_of(columns, start)
+    above = row[column]
+    if CLOCK.match(words) and CLOCK.match(above) and not OPEN_HOURS.search(above):
+        return column
+    return None
 
 
 def column_of(columns: list[int], start: int) -> int:

@@ -483,3 +483,33 @@ def test_the_same_room_as_a_meeting_called_off_is_its_room():
         (17, "cancel", None, CR(3)),
         (22, "announce", 15, CR(3)),
     ]
+
+
+def test_another_bodys_forum_meeting_virtually_and_a_past_briefing_said_as_a_verb():
+    found = extract(
+        letter(
+            "On 6 March, the Secretary-General briefed Member States virtually on the response "
+            "to the floods. I note that the forum of the Economic and Social Council is meeting "
+            "virtually from 20 to 24 March. I will convene a virtual informal meeting of the "
+            "plenary on Thursday, 30 March 2023, from 10 a.m. to 12 p.m. via the WebEx platform. "
+            "On Thursday, 6 April, at the same time and on the same platform, the Controller "
+            "will brief Member States on the budget."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.kind.value, m.held, m.virtual) for m in found] == [
+        ("2023-03-06", "briefing", True, True),
+        ("2023-03-30", "plenary", False, True),
+        ("2023-04-06", "briefing", False, True),
+    ]
+
+
+def test_hours_said_for_each_of_the_meetings_listed_below():
+    found = meetings_of(
+        "Taking into account the views expressed, we propose the following meetings, each "
+        "from 10 a.m. to 1 p.m.:\n\n  1. Tuesday, 4 April - General Assembly Hall: the veto;\n"
+        "  2. Tuesday, 18 April - Trusteeship Council Chamber: regional representation."
+    )
+    assert [(d, s, e, r) for d, s, e, r, _k in found] == [
+        ("2023-04-04", "10:00", "13:00", GAH),
+        ("2023-04-18", "10:00", "13:00", TCC),
+    ]

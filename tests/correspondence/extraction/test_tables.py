@@ -115,3 +115,35 @@ def test_a_rows_cells_run_on_where_the_day_and_the_hours_were_left_open():
         ("2023-04-18", "10:00", "18:00", "Conference Room 1"),
         ("2023-04-19", "10:00", "18:00", "Conference Room 1"),
     ]
+
+
+def test_hours_under_a_days_own_are_another_sitting_of_that_day():
+    found = meetings_of(
+        "Interactive dialogues with the nominees will be held in the Trusteeship Council "
+        "Chamber according to the following schedule:\n\n"
+        "   Date                     Time                   Nominee\n"
+        "   ---------------------------------------------------------------\n"
+        "   Tuesday, 18 April 2023   9:00 - 11:00 a.m.      Ms. A. Vantongeren\n"
+        "                            11:00 a.m. - 1:00 p.m. Mr. B. Oduya\n"
+        "   Wednesday, 19 April 2023 3:00 - 5:00 p.m.       Ms. C. Lindqvist\n"
+    )
+    assert found == [
+        ("2023-04-18", "09:00", "11:00", "Trusteeship Council Chamber", "dialogue"),
+        ("2023-04-18", "11:00", "13:00", "Trusteeship Council Chamber", "dialogue"),
+        ("2023-04-19", "15:00", "17:00", "Trusteeship Council Chamber", "dialogue"),
+    ]
+
+
+def test_a_room_wrapped_beside_a_days_two_sittings_is_the_room_of_both():
+    found = meetings_of(
+        "The informal consultations will be held as follows:\n\n"
+        "   Date                Time              Room\n"
+        "   Monday, 8 May 2023  10 a.m. - 1 p.m.  Conference Room 5\n"
+        "   Friday, 12 May 2023 10 a.m. - 1 p.m.  Trusteeship Council\n"
+        "                       3 p.m. - 6 p.m.   Chamber\n"
+    )
+    assert found == [
+        ("2023-05-08", "10:00", "13:00", "Conference Room 5", "informal-consultation"),
+        ("2023-05-12", "10:00", "13:00", "Trusteeship Council Chamber", "informal-consultation"),
+        ("2023-05-12", "15:00", "18:00", "Trusteeship Council Chamber", "informal-consultation"),
+    ]
