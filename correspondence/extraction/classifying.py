@@ -45,7 +45,10 @@ PAST = re.compile(
     re.IGNORECASE,
 )
 MOVED = re.compile(
+    # ("we have decided to postpone the consultation scheduled for Thursday, 9 April to
+    # Tuesday, 14 April": a move, not the days between)
     r"\b(?:postponed|rescheduled|re-scheduled|moved|shifted|changed|brought\s+forward|instead\s+of|"
+    r"(?:to|will|shall|must|would)\s+(?:postpone|reschedule|re-schedule)|"
     r"now\s+(?:be\s+held|take\s+place)|will\s+now|will\s+instead)\b"
     rf"|[\[(]\s*(?:previously|originally|formerly)\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})",
     re.IGNORECASE,

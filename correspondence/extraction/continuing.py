@@ -31,7 +31,8 @@ GOES_ON = re.compile(
     r"|\b(?:opened|rose|adjourned)\b|"
     r"\b(?:same\s+(?:time|room|venue|place))\b"
     # "We will meet in Conference Room 1.": where the meeting just named is held.
-    r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+in\b"
+    # "We will meet from 10 a.m. to 1 p.m. and again from 3 p.m. to 6 p.m."
+    r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+(?:in|from|at|between)\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
     # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".

@@ -49,7 +49,7 @@ from .places import PlatformMention, RoomMention, parse_platform_mentions, parse
 from .record import Reading, earlier_with, previous_in_letter, what_of
 from .resolving import days_of, period_of, resolve_year, stated_year
 from .results import ProposedMeeting, TooManyMeetings
-from .times import TimeMention, hours_of, parse_time_mentions, with_their_ends
+from .times import TimeMention, around_a_break, hours_of, parse_time_mentions, with_their_ends
 from .vocabulary import clean_space, last
 
 
@@ -274,7 +274,9 @@ def read_sentence(
     # "Further to my letter of 27 March, I will convene two informal meetings ...": a
     # letter's date is no meeting's, so the sentence still announces one without a date.
     stated = list(mentions)
-    times = with_their_ends(sentence, unclaimed(parse_time_mentions(sentence)))
+    times = around_a_break(
+        sentence, with_their_ends(sentence, unclaimed(parse_time_mentions(sentence)))
+    )
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}

@@ -61,6 +61,37 @@ def hours_of(sentence: str) -> list[TimeMention]:
     return with_their_ends(sentence, parse_time_mentions(sentence))
 
 
+# "..., with a break from 1 to 3 p.m.", "(lunch break 1-3 p.m.)"
+BREAK = re.compile(
+    r"\b(?:(?:lunch\s+)?break|recess|pause|suspension)\s+(?:(?:will\s+be\s+)?(?:from|between)\s*)?$",
+    re.I,
+)
+
+
+def around_a_break(sentence: str, times: list[TimeMention]) -> list[TimeMention]:
+    """ "The meeting will open at 10 a.m. and conclude by 6 p.m., with a break from 1 to
+    3 p.m.": two sittings, 10 a.m. to 1 p.m. and 3 to 6 p.m.; the break is none. Only
+    when the hours of the day are said before the break in the same sentence."""
+    sittings = list(times)
+    for index, pause in enumerate(times):
+        if not (pause.begins and pause.ends) or not BREAK.search(
+            sentence, max(0, pause.start - 30), pause.start
+        ):
+            continue
+        day = next(
+            (
+                t
+                for t in reversed(sittings[:index])
+                if t.begins and t.begins < pause.begins and (t.ends is None or t.ends > pause.ends)
+            ),
+            None,
+        )
+        if day is not None:
+            sittings[sittings.index(day)] = replace(day, ends=pause.begins)
+            sittings[index] = replace(pause, begins=pause.ends, ends=day.ends)
+    return sittings
+
+
 def with_their_ends(sentence: str, times: list[TimeMention]) -> list[TimeMention]:
     """Times, an hour that ends the one before folded into it as its end."""
     kept: list[TimeMention] = []

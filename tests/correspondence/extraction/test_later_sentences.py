@@ -513,3 +513,39 @@ def test_hours_said_for_each_of_the_meetings_listed_below():
         ("2023-04-04", "10:00", "13:00", GAH),
         ("2023-04-18", "10:00", "13:00", TCC),
     ]
+
+
+def test_to_postpone_a_meeting_scheduled_for_one_day_to_another_is_a_move_not_a_range():
+    found = extract(
+        letter(
+            "We have decided to postpone the informal consultation scheduled for Thursday, "
+            "23 March to Tuesday, 28 March 2023, at 10 a.m. in Conference Room 6."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.action.value, str(m.moved_from)) for m in found] == [
+        ("2023-03-28", "move", "2023-03-23")
+    ]
+
+
+def test_a_break_said_within_the_hours_of_the_day_makes_two_sittings():
+    found = meetings_of(
+        "The high-level meeting on coastal cities will be convened on Thursday, 20 April "
+        "2023, in the General Assembly Hall. The meeting will open at 10 a.m. and is expected "
+        "to conclude by 6 p.m., with a break from 1 to 3 p.m."
+    )
+    assert found == [
+        ("2023-04-20", "10:00", "13:00", GAH, "high-level"),
+        ("2023-04-20", "15:00", "18:00", GAH, "high-level"),
+    ]
+
+
+def test_we_will_meet_from_and_again_from_are_the_sittings_of_the_day_just_named():
+    found = meetings_of(
+        "The next informal consultation will take place on Monday, 17 April 2023, in "
+        "Conference Room 2. We will meet from 10 a.m. to 1 p.m. and again from 3 p.m. to "
+        "6 p.m."
+    )
+    assert found == [
+        ("2023-04-17", "10:00", "13:00", CR(2), "informal-consultation"),
+        ("2023-04-17", "15:00", "18:00", CR(2), "informal-consultation"),
+    ]
