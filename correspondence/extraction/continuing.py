@@ -289,6 +289,12 @@ def panels_of_the_day(
     shared = [r for r in room_mentions if r.start > parts[-1][1].end]
     if shared and re.search(r"\b(?:both|all|each)\b[^,;]{0,12}$", sentence[: shared[0].start]):
         parts = [(panel, t, rooms or shared[:1]) for panel, t, rooms in parts]
+    # "two round tables will be held in Conference Room 4, the first from 10 a.m. to 1 p.m.
+    # and the second from 3 p.m. to 6 p.m.": the room said between the panels and their
+    # hours is all of theirs
+    said = [r for r in room_mentions if panels[-1].end <= r.start < parts[0][1].start]
+    if len({r.name for r in said}) == 1:
+        parts = [(panel, t, rooms or said[:1]) for panel, t, rooms in parts]
     same = BOTH_SAME_ROOM.search(sentence, parts[-1][1].end)
     if same and made[-1].room:
         # "Two panels will follow: the first ..., and the second ..., both in the same room"

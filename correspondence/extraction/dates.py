@@ -84,6 +84,8 @@ RELATIVE = re.compile(
     r"(?:the\s+)?following\s+week|next\s+week|later\s+this\s+week|this\s+week"
     # "next Tuesday", "Monday next", "this Friday"; "the following day", "the day after"
     rf"|(?:next|this|coming)\s+{WEEKDAY}|{WEEKDAY}\s+next"
+    # "a second reading on the following Tuesday": after the meeting named before
+    rf"|the\s+following\s+{WEEKDAY}"
     r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after)(?:'s)?\b",
     re.IGNORECASE,
 )

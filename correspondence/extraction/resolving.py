@@ -184,9 +184,11 @@ def relative_day(
         return [(letter_date - timedelta(days=1), None)]
     words = relative.split()
     if named := [w for w in words if w in WEEKDAYS]:
-        # "next Tuesday", "Monday next", "this Friday": the first such day after the letter
-        ahead = (WEEKDAYS.index(named[0]) - letter_date.weekday() - 1) % 7 + 1
-        return [(letter_date + timedelta(days=ahead), None)]
+        # "next Tuesday", "Monday next", "this Friday": the first such day after the
+        # letter; "the following Tuesday": after the meeting named before
+        anchor = previous[-1].date if previous and "following" in words else letter_date
+        ahead = (WEEKDAYS.index(named[0]) - anchor.weekday() - 1) % 7 + 1
+        return [(anchor + timedelta(days=ahead), None)]
     if words[-1] in ("day", "after"):
         # "the following day", "the day after": the day after the meeting named before
         return [(previous[-1].date + timedelta(days=1), None)] if previous else []

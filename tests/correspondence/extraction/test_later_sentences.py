@@ -549,3 +549,29 @@ def test_we_will_meet_from_and_again_from_are_the_sittings_of_the_day_just_named
         ("2023-04-17", "10:00", "13:00", CR(2), "informal-consultation"),
         ("2023-04-17", "15:00", "18:00", CR(2), "informal-consultation"),
     ]
+
+
+def test_the_following_weekday_is_the_first_after_the_meeting_named_before():
+    found = meetings_of(
+        "The first reading will take place on Thursday, 6 April 2023, from 10 a.m. to 1 p.m. "
+        "in Conference Room 5. We would then like to hold a second reading on the following "
+        "Tuesday, at 3 p.m., in the same room."
+    )
+    assert found == [
+        ("2023-04-06", "10:00", "13:00", CR(5), "informal-consultation"),
+        ("2023-04-11", "15:00", None, CR(5), "informal-consultation"),
+    ]
+
+
+def test_the_room_said_before_the_hours_of_two_round_tables_is_the_room_of_both():
+    found = meetings_of(
+        "The high-level meeting on coastal cities will be held on Monday, 17 April 2023, in "
+        "the General Assembly Hall at 9 a.m. In parallel, two interactive round tables will "
+        "be held in Conference Room 4, the first from 10 a.m. to 1 p.m. and the second from "
+        "3 p.m. to 6 p.m."
+    )
+    assert found == [
+        ("2023-04-17", "09:00", None, GAH, "high-level"),
+        ("2023-04-17", "10:00", "13:00", CR(4), "panel"),
+        ("2023-04-17", "15:00", "18:00", CR(4), "panel"),
+    ]
