@@ -75,7 +75,8 @@ ANY_MONTH = re.compile(rf"\b{MONTH}(?![a-z])", re.IGNORECASE)  # not "Decade", "
 # "01/02/2018 (Thu)": a day, month and year in figures, as the United Nations writes them
 # (day first); only with the full year, so that "72/5" or "A/72/471" are never dates.
 NUMERIC = re.compile(
-    r"(?<![\w/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/])"
+    # "14/03/2023"; "02.02.2021" in a table (day first, as the Organization writes it)
+    r"(?<![\w/.])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w/]|\.\d)"
     r"(?:\s*\((?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
 )
 SHORT_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -193,7 +194,7 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
         if first < last <= 31 and last - first <= 14:
             days = [(d, month, year) for d in range(first, last + 1)]
             add(DateMention(match.start(), match.end(), days))
-    for match in NUMERIC.finditer(text) if "/" in text else ():
+    for match in NUMERIC.finditer(text) if "/" in text or "." in text else ():
         day, month = int(match["d"]), int(match["m"])
         if 1 <= day <= 31 and 1 <= month <= 12:
             weekday = SHORT_WEEKDAYS.index(match["wd"].lower()) if match["wd"] else None

@@ -26,7 +26,7 @@ SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 ROW = re.compile(
     # "22-23 February 2018    1000-1300 hrs": a row for two days.
     rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY}"
-    rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH}|{NUMBERED_ENTRY}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+    rf"|{DAY}\s*[-–]\s*{DAY}\s+{MONTH}|{NUMBERED_ENTRY}|\d{{1,2}}([/.])\d{{1,2}}\1\d{{4}}"
     # "2, Tuesday, 18 March, 10am-1pm, ...": a numbered row of a table
     rf"|\d{{1,2}}\.?,\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "Meeting 3    Thursday, 2 March    10 a.m. - 1 p.m.": the meeting's number first

@@ -138,6 +138,19 @@ def read_announcements(
             announced=announced,
             announced_in=announced_in,
         )
+        if (
+            item
+            and lead_in is None
+            and before is not None
+            and len(reading.meetings) > list_start == len(reading.meetings) - 1
+            and reading.meetings[list_start].kind == before
+            and not [k for k in find_kinds(sentence) if not k.is_deadline]
+        ):
+            # "Each dialogue will be held in the Trusteeship Council Chamber." and then a
+            # table whose first row took the dialogues: so do the rows after it.
+            lead_in = before
+            if said_ahead is None and before_in:
+                said_ahead = ([RoomMention(0, 0, before_in)], [], [])
         # "informal dialogues ... will be held in the Trusteeship Council Chamber": where
         announced_in = one_room(sentence, rooms) if announced is not None else None
         if announced is None and before is not None and not ANY_MONTH.search(sentence):

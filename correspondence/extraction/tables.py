@@ -22,7 +22,7 @@ CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 GAP = re.compile(r"\S {3,}\S")
 RULE = re.compile(r"^[\s\-=_–—+|]{5,}$")  # "-------": a rule between rows
 HAS_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}([/.])\d{{1,2}}\1\d{{4}}\b",
     re.I,
 )
 # The fields of a memorandum's head, in English and French ("TO: / A:", "DATE:").

@@ -33,3 +33,8 @@ def test_dates_as_letters_write_them(written, days, weekday):
 def test_a_sentence_without_a_month_names_only_relative_days():
     found = parse_date_mentions("The meeting held this morning and the one of 12.")
     assert [m.relative for m in found] == ["this morning"]
+
+
+def test_a_date_with_dots_is_day_first_and_a_time_with_a_dot_is_no_date():
+    assert [m.days for m in parse_date_mentions("on 02.03.2021 at 10.00 a.m.")] == [[(2, 3, 2021)]]
+    assert parse_date_mentions("version 1.2.2021.4 and 10.30 hrs") == []

@@ -147,3 +147,34 @@ def test_a_room_wrapped_beside_a_days_two_sittings_is_the_room_of_both():
         ("2023-05-12", "10:00", "13:00", "Trusteeship Council Chamber", "informal-consultation"),
         ("2023-05-12", "15:00", "18:00", "Trusteeship Council Chamber", "informal-consultation"),
     ]
+
+
+def test_a_table_below_the_sentence_announcing_its_meetings_is_theirs_row_by_row():
+    found = meetings_of(
+        "I have the honour to inform you of the programme of the informal dialogues with the "
+        "candidates. Each dialogue will be held in the Trusteeship Council Chamber. The "
+        "dialogues will be webcast.\n\n"
+        "   Date                Time                 Candidate\n"
+        "   Tuesday 18 April 2023   9 a.m. - 11 a.m.     Ms. A. Vantongeren\n"
+        "   Tuesday 18 April 2023   11 a.m. - 1 p.m.     Mr. B. Oduya\n"
+        "   Friday 21 April 2023    3 p.m. - 5 p.m.      Ms. C. Lindqvist\n"
+    )
+    assert found == [
+        ("2023-04-18", "09:00", "11:00", "Trusteeship Council Chamber", "dialogue"),
+        ("2023-04-18", "11:00", "13:00", "Trusteeship Council Chamber", "dialogue"),
+        ("2023-04-21", "15:00", "17:00", "Trusteeship Council Chamber", "dialogue"),
+    ]
+
+
+def test_dates_written_with_dots_in_a_table_day_first():
+    found = meetings_of(
+        "The meetings of the intergovernmental negotiations will be held in the General "
+        "Assembly Hall as follows:\n\n"
+        "  Date         Day         Time            Cluster\n"
+        "  04.04.2023   Tuesday     10:00 - 13:00   Categories of membership\n"
+        "  18.04.2023   Tuesday     10:00 - 13:00   The question of the veto\n"
+    )
+    assert found == [
+        ("2023-04-04", "10:00", "13:00", "General Assembly Hall", "negotiation"),
+        ("2023-04-18", "10:00", "13:00", "General Assembly Hall", "negotiation"),
+    ]
