@@ -186,7 +186,9 @@ def find_kinds(sentence: str) -> list[KindMention]:
 
 
 WILL_MEET = re.compile(
-    r"\b(?:Working\s+Group|Group|we|co-facilitators|Co-Chairs|Assembly|plenary)\s+will\s+(meet)"
+    r"\b(?:Working\s+Group|Group|we|co-facilitators|Co-Chairs|Assembly|plenary)\s+"
+    # "we propose to meet on Thursday, 9th February"
+    r"(?:will|(?:propose|intend|plan|wish|would\s+like)\s+to)\s+(meet)"
     # ("will meet again on": the meeting before, again); "On Friday, 14 April we will
     # meet in person from 3 p.m. in the Trusteeship Council Chamber"
     r"\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"

@@ -37,7 +37,10 @@ ROW = re.compile(
 )
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.
 HEADING = re.compile(r"^[A-Z][\w ]{0,20}(?:, [A-Z][\w ]{0,20}){1,6}$")
-BULLET = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]\)|[a-z0-9]\.)\s")
+# "•", "-", "a)", "(b)", "3.", "(iv)", "ii.": an item of a list
+BULLET = re.compile(
+    r"^(?:[•*·▪●◦‣o-]|\(?(?:[a-z0-9]|[ivx]{2,4}|\d\d)\)|(?:[a-z0-9]|[ivx]{2,4}|\d\d)\.)\s"
+)
 
 
 ONE_OFF = (MeetingKind.THEMATIC_DEBATE, MeetingKind.BRIEFING, MeetingKind.PANEL)

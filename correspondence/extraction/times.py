@@ -21,6 +21,8 @@ CLOCK = (
     r"|(?<=(?:0[89]|1\d)(?:00|15|30|45))\s*[-–]\s*(?:09|1\d|20)(?:00|15|30|45)\b(?![-–/.]\d))"
     r"|(?<=[-–])\s*(?P<{n}xh>09|1\d|20)(?P<{n}xm>00|15|30|45)\b(?![-–/.]\d)"
     r"|(?P<{n}fh>[01]?\d|2[0-3])h(?P<{n}fm>[0-5]\d)\b"
+    # "commencing at 10 hrs": an hour of the working day, said on the 24-hour clock
+    r"|(?P<{n}sh>0?[7-9]|1\d|20)\s*hrs\b"
     r"|(?P<{n}h>[01]?\d|2[0-3])(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?)"
 )
 # "between 10 a.m. and 1 p.m." is a range; "at 11 a.m. and 3 p.m." two times.
@@ -156,14 +158,14 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
     for match in TIME_RANGE.finditer(text):
         if match["axh"]:
             continue  # the end of a range whose start was no working hour
-        if match["ahh"] or match["afh"] or match["arh"]:
-            # "1500 hrs", "10h30": the 24-hour clock.
+        if match["ahh"] or match["afh"] or match["arh"] or match["ash"]:
+            # "1500 hrs", "10h30", "10 hrs": the 24-hour clock.
             a = time(
-                int(match["ahh"] or match["afh"] or match["arh"]),
-                int(match["ahm"] or match["afm"] or match["arm"]),
+                int(match["ahh"] or match["afh"] or match["arh"] or match["ash"]),
+                int(match["ahm"] or match["afm"] or match["arm"] or 0),
             )
-            b_hour = match["bhh"] or match["bfh"] or match["bxh"]
-            b_minute = match["bhm"] or match["bfm"] or match["bxm"]
+            b_hour = match["bhh"] or match["bfh"] or match["bxh"] or match["bsh"]
+            b_minute = match["bhm"] or match["bfm"] or match["bxm"] or 0
             b = time(int(b_hour), int(b_minute)) if b_hour else None
             found.append(TimeMention(match.start(), match.end(), a, b if b and b > a else None))
             continue

@@ -575,3 +575,31 @@ def test_the_room_said_before_the_hours_of_two_round_tables_is_the_room_of_both(
         ("2023-04-17", "10:00", "13:00", CR(4), "panel"),
         ("2023-04-17", "15:00", "18:00", CR(4), "panel"),
     ]
+
+
+def test_items_numbered_in_roman_in_brackets_are_each_a_meeting_of_the_annexed_programme():
+    found = extract(
+        "14 March 2023\n\nExcellency,\n\nPlease find in the annex the tentative programme of "
+        "work for the session. All meetings will take place in Conference Room 11.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n\n"
+        "Co-Chairs\n\nAnnex\n\n(i)   Thursday, March 23rd, 10:00 am: organizational meeting\n"
+        "(ii)  Thursday, April 6th, 3:00 pm: role and authority of the General Assembly\n"
+        "(iii) Thursday, April 20th, 10:00 am: selection of the Secretary-General\n"
+    ).meetings
+    assert [(m.date.isoformat(), m.start.hour, m.room) for m in found] == [
+        ("2023-03-23", 10, CR(11)),
+        ("2023-04-06", 15, CR(11)),
+        ("2023-04-20", 10, CR(11)),
+    ]
+
+
+def test_we_propose_to_meet_on_a_day_and_would_then_take_up_clusters_on_others():
+    found = meetings_of(
+        "In our capacity as co-facilitators, we propose to meet on Thursday, 23rd March at "
+        "10:00 a.m. in Conference Room 6 to hear general comments. We would then take up "
+        "the first cluster on Thursday, 30th March, 3.00 p.m., also in Conference Room 6."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-03-23", "10:00", CR(6)),
+        ("2023-03-30", "15:00", CR(6)),
+    ]

@@ -51,3 +51,13 @@ def test_times_as_letters_write_them(written, times):
 def test_a_range_of_the_working_day_without_hrs(written, hours):
     found = parse_time_mentions(written)
     assert [(f"{t.begins:%H:%M}", f"{t.ends:%H:%M}") for t in found] == hours
+
+
+def test_an_hour_of_the_working_day_with_hrs_alone_is_a_time_but_a_duration_is_not():
+    assert [(t.begins, t.ends) for t in parse_time_mentions("commencing at 10 hrs in the")] == [
+        (time(10), None)
+    ]
+    assert [(t.begins, t.ends) for t in parse_time_mentions("from 10 hrs to 13 hrs")] == [
+        (time(10), time(13))
+    ]
+    assert parse_time_mentions("each dialogue will last 2 hours; open 24 hrs") == []
