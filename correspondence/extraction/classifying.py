@@ -25,7 +25,8 @@ TENTATIVE = re.compile(
 FUTURE = re.compile(
     # "Meetings of the Committee are held on 18 April": the present speaks of what is ahead.
     r"\b(?:will|would|shall|may|could|might|can|cannot|must|to|is|are)\s+"
-    r"(?:(?:now|then|also|still|instead|not|no\s+longer)\s+)?"
+    # "the high-level meetings ... will both be held on Thursday, 27 September"
+    r"(?:(?:now|then|also|still|instead|not|no\s+longer|both|all|each)\s+)?"
     r"(?:be\s+)?"
     r"(?:held|convened|hold|convene|take\s+place|organi[sz]e|start|begin|resume|continue"
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled"

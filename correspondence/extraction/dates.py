@@ -87,7 +87,7 @@ RELATIVE = re.compile(
     rf"|(?:next|this|coming)\s+{WEEKDAY}|{WEEKDAY}\s+next"
     # "a second reading on the following Tuesday": after the meeting named before
     rf"|the\s+following\s+{WEEKDAY}"
-    r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after)(?:'s)?\b",
+    r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after(?:\s+tomorrow)?)(?:'s)?\b",
     re.IGNORECASE,
 )
 

@@ -180,6 +180,8 @@ def relative_day(
         return [(letter_date if "week" not in relative else monday_of(letter_date), None)]
     if relative == "tomorrow":
         return [(letter_date + timedelta(days=1), None)]
+    if relative == "the day after tomorrow":
+        return [(letter_date + timedelta(days=2), None)]
     if relative == "yesterday":
         return [(letter_date - timedelta(days=1), None)]
     words = relative.split()

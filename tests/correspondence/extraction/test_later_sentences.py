@@ -603,3 +603,21 @@ def test_we_propose_to_meet_on_a_day_and_would_then_take_up_clusters_on_others()
         ("2023-03-23", "10:00", CR(6)),
         ("2023-03-30", "15:00", CR(6)),
     ]
+
+
+def test_the_day_after_tomorrow_and_meetings_that_will_both_be_held_are_ahead():
+    found = extract(
+        letter(
+            "Following this morning's informal consultation, we will meet again the day after "
+            "tomorrow at 3 p.m. in Conference Room 8. The high-level week will open on Monday, "
+            "20 March and continue on Tuesday, 21 March, and the high-level meetings on water "
+            "and on soils will both be held on Thursday, 23 March."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.held) for m in found] == [
+        ("2023-03-14", True),
+        ("2023-03-16", False),
+        ("2023-03-20", False),
+        ("2023-03-21", False),
+        ("2023-03-23", False),
+    ]
