@@ -78,12 +78,28 @@ def sentences(body: str) -> list[tuple[int, str]]:
     protected = re.sub(
         r"\b([ap])\.(?=\s?m\x00)", lambda m: m.group(0).replace(".", "\x00"), protected
     )
+    ends = [(m.start(), m.end()) for m in SENTENCE_END.finditer(protected)]
+    # "Indicative programme" / "Monday, 13 March: 10:00-13:00, Conference Room 4": a
+    # title over the first row of a list ends where the row starts.
+    ends += [(m.end(), m.end() + 1) for m in TITLE_OVER_A_ROW.finditer(protected)]
     found = []
     start = 0
-    for end in SENTENCE_END.finditer(protected):
-        found += one_sentence(body, start, end.start())
-        start = end.end()
+    for end, after in sorted(set(ends)):
+        if end < start:
+            continue
+        found += one_sentence(body, start, end)
+        start = after
     return found + one_sentence(body, start, len(body))
+
+
+TITLE_OVER_A_ROW = re.compile(
+    # (a short line: not prose wrapped before its date, "... will be held on")
+    rf"(?m)^[ \t]*[A-Z][^\n.,;:\d]{{0,38}}[A-Za-z)]"
+    r"(?<!\bon)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bfrom)(?<!\bto)(?<!\bat)(?<!\bfor)(?<!\bby)"
+    r"(?<!\bheld)(?<!\bplace)(?<!\bbe)(?<!\bwill)(?<!\buntil)"
+    rf"(?=\n[ \t]*(?:{WEEKDAY}),?[ \t]+"
+    rf"(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH}|{MONTH}[ \t]+\d))"
+)
 
 
 # "... on Tuesday," / "21 March from 3 p.m. to 6 p.m. Both meetings ...": a sentence
