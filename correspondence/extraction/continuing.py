@@ -295,6 +295,11 @@ def panels_of_the_day(
     said = [r for r in room_mentions if panels[-1].end <= r.start < parts[0][1].start]
     if len({r.name for r in said}) == 1:
         parts = [(panel, t, rooms or said[:1]) for panel, t, rooms in parts]
+    if not room_mentions and made[-1].room:
+        # "The hearing will comprise ... three interactive panels." / "Panel one ... will
+        # run from 10.30 a.m. to 1 p.m.; panel two ...": no room of their own, the event's
+        here = [RoomMention(0, 0, made[-1].room)]
+        parts = [(panel, t, here) for panel, t, _rooms in parts]
     same = BOTH_SAME_ROOM.search(sentence, parts[-1][1].end)
     if same and made[-1].room:
         # "Two panels will follow: the first ..., and the second ..., both in the same room"

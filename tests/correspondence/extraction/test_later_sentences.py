@@ -621,3 +621,29 @@ def test_the_day_after_tomorrow_and_meetings_that_will_both_be_held_are_ahead():
         ("2023-03-21", False),
         ("2023-03-23", False),
     ]
+
+
+def test_panels_with_hours_of_their_own_and_no_room_are_held_where_their_event_is():
+    found = meetings_of(
+        "I will convene the multi-stakeholder hearing on Wednesday, 19 April 2023, in the "
+        "Trusteeship Council Chamber. The hearing will comprise an opening session from "
+        "10 a.m. to 10.30 a.m. and two interactive panels. Panel one, on equity, will run "
+        "from 10.30 a.m. to 1 p.m.; panel two, on financing, from 3 p.m. to 6 p.m."
+    )
+    assert found == [
+        ("2023-04-19", "10:00", "10:30", TCC, "hearing"),
+        ("2023-04-19", "10:30", "13:00", TCC, "panel"),
+        ("2023-04-19", "15:00", "18:00", TCC, "panel"),
+    ]
+
+
+def test_a_title_line_over_a_list_without_bullets_starts_no_sentence_of_the_first_row():
+    found = meetings_of(
+        "We enclose the indicative programme of informal consultations.\n\nIndicative "
+        "programme\nMonday, 3 April: 10:00-13:00, Conference Room 4\nMonday, 17 April: "
+        "15:00-18:00, Conference Room 12\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-03", "10:00", CR(4)),
+        ("2023-04-17", "15:00", CR(12)),
+    ]
