@@ -98,7 +98,10 @@ TITLE_OVER_A_ROW = re.compile(
     r"(?<!\bon)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bfrom)(?<!\bto)(?<!\bat)(?<!\bfor)(?<!\bby)"
     r"(?<!\bheld)(?<!\bplace)(?<!\bbe)(?<!\bwill)(?<!\buntil)"
     rf"(?=\n[ \t]*(?:{WEEKDAY}),?[ \t]+"
-    rf"(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH}|{MONTH}[ \t]+\d))"
+    rf"(?:the[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH}|{MONTH}[ \t]+\d)"
+    # and the row goes on past its day on its line (a day alone under a heading is a
+    # headed block's: "NORTH GARAGE" / "Thursday, 22 June 2023" / "Conference Room 4")
+    r"[^\n]*?\d{1,2}[:.]?\d{0,2}\s*(?:[ap]\.?\s?m\b|hrs\b|h\b|[-–]))"
 )
 
 
