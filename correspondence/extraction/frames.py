@@ -33,7 +33,8 @@ SENTENCE_END = re.compile(
     # next numbered item starts a line
     r"|(?<!Room)\n(?=(?:\d{1,2}|[ivx]{1,4}|[IVX]{1,4})\.[ \t]+[A-Z(])"
     # "a)  First reading: Tuesday, 11 May": an item lettered with a bracket alone
-    r"|\n(?=[ \t]*(?:[a-z]|[ivx]{1,4})\)[ \t]+[A-Z0-9])"
+    # ("1) 4 November 2021 (Thursday) - 10 a.m. ...": a numbered one too)
+    r"|\n(?=[ \t]*(?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t]+[A-Z0-9])"
     # "(b) Friday, 24 March 2023" / "10:00 a.m. - 1:00 p.m. ...": a lettered item that
     # starts with its day starts a line of its own
     r"|\n(?=[ \t]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t]+"

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 # A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
 # "Tue 25 Feb  10 a.m.-1 p.m.": a table may shorten the weekday.
 SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+HOURS_CELL = (
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*"
+    r"(?:[ap]\.?\s?m\.?|hrs)?"
+)
+ROOM_CELL = r"(?:CR|Conf\.?|Conference\s+Room|NLB|Trusteeship|ECOSOC|General\s+Assembly)[^,]{0,30}"
 ROW = re.compile(
     # "22-23 February 2018    1000-1300 hrs": a row for two days.
     rf"^(?:{WEEKDAY}\b|{SHORT_WEEKDAY},?\s+{DAY}\s+{MONTH}|{DAY}\s+{MONTH}|{MONTH}\s+{DAY}"
@@ -32,7 +37,10 @@ ROW = re.compile(
     # "Meeting 3    Thursday, 2 March    10 a.m. - 1 p.m.": the meeting's number first
     rf"|(?:Meeting|Session|Round)\s+\d{{1,2}},?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "1st    Tuesday 14 March 2023   10:00 a.m.-1:00 p.m.": the round's number first
-    rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH}))",
+    rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
+    # "3-6 p.m., Tuesday, 3 November 2009, Conference Room 6" and "CR 6, Tuesday, May 14,
+    # 3-6 pm": a table whose first column is the hours or the room, its day in the next
+    rf"|(?:{HOURS_CELL}|{ROOM_CELL}),\s+(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY}))",
     re.IGNORECASE,
 )
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.

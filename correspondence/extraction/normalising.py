@@ -255,7 +255,11 @@ def next_text(lines: list[str], at: int) -> str:
 
 # "| Tuesday, 5th February | 10am - 1pm | CR 4 |": a table drawn with bars; its rule
 # "|-----|-----|" draws nothing.
-PIPE_TABLE = re.compile(r"(?m)(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|\Z))+")
+PIPE_TABLE = re.compile(
+    r"(?m)(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|\Z))+"
+    # "CR 6     | Tuesday, May 14 | 3-6 pm": bars between the cells only, two lines or more
+    r"|(?:^[ \t]*[^\s|][^\n|]*\|[^\n|]+\|[^\n|]*(?:\n|\Z)){2,}"
+)
 PIPE_RULE = re.compile(r"^[\s|:+-]+$")
 
 
@@ -271,7 +275,7 @@ def pipe_rows(text: str) -> str:
         for line in match.group(0).splitlines():
             if PIPE_RULE.match(line):
                 continue
-            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if rows and not cells[0] and any(cells) and len(cells) == len(rows[-1]):
                 rows[-1] = [
                     f"{above} {below}".strip() for above, below in zip(rows[-1], cells, strict=True)

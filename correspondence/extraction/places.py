@@ -70,12 +70,21 @@ def room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     "Conference Room 4 (NLB)". Cached by the set of aliases, so a room renamed by staff
     gives a new pattern."""
     pieces = [
-        r"[\s.\-()]*".join(re.escape(char) for char in key)
+        spaced(key)
         for key in sorted((k for k in keys if ROOM_KEY.search(k)), key=len, reverse=True)
     ]
     if not pieces:
         return None
     return re.compile(r"\b(?:" + "|".join(pieces) + r")(?![\w])", re.IGNORECASE)
+
+
+def spaced(key: str) -> str:
+    """An alias key in any spacing, but a number whole: "Conference Room 1" / "2) 11
+    November" is Conference Room 1 and the next item, never Conference Room 12."""
+    pattern = re.escape(key[0]) if key else ""
+    for before, char in zip(key, key[1:], strict=False):
+        pattern += ("" if before.isdigit() and char.isdigit() else r"[\s.\-()]*") + re.escape(char)
+    return pattern
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +93,7 @@ def bare_room_pattern(keys: frozenset[str]) -> re.Pattern | None:
     "in the ECOSOC", "in GAH", "11 a.m., ECOSOC" ("the ECOSOC review" is the Council, not
     its chamber)."""
     pieces = [
-        r"[\s.\-()]*".join(re.escape(char) for char in key)
+        spaced(key)
         for key in sorted((k for k in keys if not ROOM_KEY.search(k)), key=len, reverse=True)
     ]
     if not pieces:

@@ -8,6 +8,8 @@ from correspondence.extraction.normalising import normalise
 
 from .helpers import meetings_of
 
+CR = "Conference Room {}".format
+
 PROGRAMME = """The programme of the consultations is as follows:
 
    Date                    Time               Room             Item
@@ -177,4 +179,36 @@ def test_dates_written_with_dots_in_a_table_day_first():
     assert found == [
         ("2023-04-04", "10:00", "13:00", "General Assembly Hall", "negotiation"),
         ("2023-04-18", "10:00", "13:00", "General Assembly Hall", "negotiation"),
+    ]
+
+
+def test_a_table_whose_first_column_is_the_hours_or_the_room():
+    hours_first = meetings_of(
+        "As Co-Chairs of the informal consultations, we propose the following:\n\n"
+        "Time            Date                          Venue\n"
+        "3-6 p.m.        Tuesday, 4 April 2023         Conference Room 6\n"
+        "10 a.m.-1 p.m.  Tuesday, 11 April 2023        Conference Room 1\n"
+    )
+    rooms_first = meetings_of(
+        "On behalf of the co-facilitators of the informal consultations:\n\n"
+        "Room     | Date              | Hours\nCR 6     | Tuesday, April 4 | 3-6 pm\n"
+        "CR 6     | Tuesday, April 11 | 10 am-1 pm\n"
+    )
+    expected = [
+        ("2023-04-04", "15:00", "18:00", CR(6), "informal-consultation"),
+        ("2023-04-11", "10:00", "13:00", CR(1), "informal-consultation"),
+    ]
+    assert hours_first == expected
+    assert rooms_first == [expected[0], (*expected[1][:3], CR(6), expected[1][4])]
+
+
+def test_items_numbered_with_a_bracket_each_a_line_and_a_room_number_kept_whole():
+    found = meetings_of(
+        "As co-facilitators, we attach the programme of informal consultations.\n\nAnnex\n"
+        "1) 4 April 2023 (Tuesday) - 10 a.m. to 12 p.m. - Conference Room 1\n"
+        "2) 11 April 2023 (Tuesday) - 3 p.m. to 5 p.m. - Conference Room 2\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-04", "10:00", CR(1)),
+        ("2023-04-11", "15:00", CR(2)),
     ]
