@@ -3,6 +3,7 @@ online platforms that make a meeting virtual (no room)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -82,7 +83,7 @@ def spaced(key: str) -> str:
     """An alias key in any spacing, but a number whole: "Conference Room 1" / "2) 11
     November" is Conference Room 1 and the next item, never Conference Room 12."""
     pattern = re.escape(key[0]) if key else ""
-    for before, char in zip(key, key[1:], strict=False):
+    for before, char in itertools.pairwise(key):
         pattern += ("" if before.isdigit() and char.isdigit() else r"[\s.\-()]*") + re.escape(char)
     return pattern
 
