@@ -263,6 +263,11 @@ def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
     header = HEADER_DATE.search(part[:3000]) or AS_AT.search(part[:3000])
     if header and parse_full_date(header.group(1)):
         return parse_full_date(header.group(1)), None, []
+    if header:
+        # "Sent: Monday, May" / "10, 2021 4:12 PM To: ...": the date goes on in the next line
+        following = part[header.end(1) : header.end(1) + 40]
+        if said := parse_full_date(header.group(1) + " " + following.lstrip("\n")):
+            return said, None, []
     unreadable = UNREADABLE_DATE_LINE.search(part[:3000])
     if unreadable:
         month = MONTHS[unreadable["month"].rstrip(".").casefold()]

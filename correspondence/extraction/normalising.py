@@ -101,6 +101,8 @@ def normalise(text: str) -> str:
     text = words_joined(without_page_debris(text))
     text = dated_lines_apart(text)
     text = days_over_their_hours(text)
+    # "2 April 2018 Excellency,": an enclosed letter's dateline and salutation on one line
+    text = DATELINE_AND_SALUTATION.sub(r"\g<date>\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip(" ")
 
 
@@ -178,6 +180,12 @@ DATED_LINE = re.compile(
 
 
 VERB = re.compile(r"\b(?:will|shall|would|is|are|was|were|be|been)\b|[.;]$", re.I)
+
+
+DATELINE_AND_SALUTATION = re.compile(
+    rf"(?m)^(?P<date>(?:{WEEKDAY},?[ \t]+)?{DAY}[ \t]+{MONTH},?[ \t]+{YEAR})[ \t]+"
+    r"(?=(?:Your\s+)?Excellenc|Dear\s|Sir\b|Madam\b)"
+)
 
 
 def dated_lines_apart(text: str) -> str:

@@ -791,7 +791,8 @@ AHEAD = re.compile(
 )
 SAME_PLACE = re.compile(
     # "(10 a.m. - 1 p.m., same room)": said in a list's item without "in the"
-    r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))same\s+(?:(?:time|hour)\s+and\s+(?:place|venue|room)"
+    # ("at the usual time and room": the meeting before's too)
+    r"(?:\b(?:in|at)\s+the\s+|(?<=\()|(?<=[,;]\s))(?:same|usual)\s+(?:(?:time|hour)\s+and\s+(?:place|venue|room)"
     r"|time|hours?|place|venue"
     r"|(?:conference\s+|meeting\s+)?room|hall|chamber)\b"
     r"|\b(?:on|via|through)\s+the\s+same\s+platform\b",

@@ -135,3 +135,28 @@ def test_a_dateline_in_the_words_of_another_language_dates_the_letter(dateline):
         ("2023-02-14", 10, "Conference Room 2", "informal-consultation"),
         ("2023-02-28", 10, "Conference Room 2", "informal-consultation"),
     ]
+
+
+def test_an_e_mails_sent_date_cut_by_a_line_break_is_the_letters_date():
+    facts = extract(
+        "From: Office of the President Sent: Monday, May\n10, 2021 4:12 PM To: All "
+        "Permanent Missions Subject: Rescheduled\n\nExcellencies,\n\nThe informal "
+        "consultations will be held on Friday, May 14th, at 10 a.m.\n\nBest regards\n"
+    )
+    assert facts.letters[0].date == date(2021, 5, 10)
+    assert [m.date for m in facts.meetings] == [date(2021, 5, 14)]
+
+
+def test_an_enclosed_letters_dateline_and_salutation_on_one_line_start_a_letter():
+    found = extract(
+        "20 March 2023\n\nExcellency,\n\nI have the honour to transmit herewith a letter "
+        "from the co-facilitators.\n\nPlease accept, Excellency, the assurances of my "
+        "highest consideration.\n\nA. President\n\n20 March 2023 Excellency,\n\nThe first "
+        "informal consultation will take place on Monday, 3 April 2023 from 3 to 6 p.m. in "
+        "Conference Room 1, followed by a second on Monday, 17 April 2023 from 10 a.m. to "
+        "1 p.m. in the same room.\n\nCo-facilitators\n"
+    )
+    assert [(m.date.day, m.start.hour, m.room, m.letter_index) for m in found.meetings] == [
+        (3, 15, "Conference Room 1", 1),
+        (17, 10, "Conference Room 1", 1),
+    ]

@@ -647,3 +647,15 @@ def test_a_title_line_over_a_list_without_bullets_starts_no_sentence_of_the_firs
         ("2023-04-03", "10:00", CR(4)),
         ("2023-04-17", "15:00", CR(12)),
     ]
+
+
+def test_at_the_usual_time_and_room_is_the_meeting_befores():
+    found = meetings_of(
+        "The informal consultation will be held on Thursday, 6 April 2023, from 3 to 6 p.m. "
+        "in Conference Room 6. The co-facilitators also intend to hold a further round on "
+        "Thursday, 13 April, at the usual time and room."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-06", "15:00", CR(6)),
+        ("2023-04-13", "15:00", CR(6)),
+    ]
