@@ -53,24 +53,39 @@ def split_letters(text: str) -> list[tuple[int, str]]:
     """The letter, then each enclosed letter, with their offsets in the text: a new dated
     letter starts after a closing."""
     closings = [m.start() for m in CLOSING.finditer(text)]  # once: linear, not per date
+    dates = [m.start() for m in DATE_LINE.finditer(text)]
     parts, start = [], 0
-    for match in DATE_LINE.finditer(text):
+    for match in sorted(
+        [*DATE_LINE.finditer(text), *SALUTATION.finditer(text)], key=lambda m: m.start()
+    ):
         after = bisect.bisect_left(closings, start)
-        if (
-            match.start() > start
-            and after < len(closings)
-            and closings[after] < match.start()
-            # "New York, 24 November 2010" at a foot; but a short enclosed letter opens
-            # with its salutation
-            and (
-                len(text) - match.end() > FOOT
-                or SALUTATION.match(text, match.end() + 1 + blank_lines(text, match.end()))
-            )
+        if not (
+            match.start() > start and after < len(closings) and closings[after] < match.start()
         ):
-            parts.append((start, text[start : match.start()]))
-            start = match.start()
+            continue
+        if match.re is SALUTATION:
+            # "... highest consideration." / the signature / "-----" / "Excellency,": an
+            # enclosed letter that gives no date of its own (one that does starts there)
+            closing = closings[bisect.bisect_left(closings, match.start()) - 1]
+            dated = bisect.bisect_left(dates, closing) < bisect.bisect_left(dates, match.start())
+            if dated or match.start() - closing > UNDATED_ENCLOSURE_AFTER:
+                continue
+        # "New York, 24 November 2010" at a foot; but a short enclosed letter opens
+        # with its salutation
+        elif not (
+            len(text) - match.end() > FOOT
+            or SALUTATION.match(text, match.end() + 1 + blank_lines(text, match.end()))
+        ):
+            continue
+        parts.append((start, text[start : match.start()]))
+        start = match.start()
     parts.append((start, text[start:]))
     return [(offset, part) for offset, part in parts if part.strip()]
+
+
+# How far below a closing an undated enclosed letter's salutation may come: past the
+# signature block, names and titles of the one before.
+UNDATED_ENCLOSURE_AFTER = 500
 
 
 def blank_lines(text: str, at: int) -> int:

@@ -49,7 +49,12 @@ def extract(
         facts = read_letter(part, presidents=presidents)
         letters.append(facts)
         reading.warnings += facts.warnings
-        letter_date = facts.date or facts.reference_date
+        # an enclosed letter that gives no date is read as of the letter enclosing it
+        letter_date = (
+            facts.date
+            or facts.reference_date
+            or (letters[0].date or letters[0].reference_date if index else None)
+        )
         reading.last_made = []
         reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)
         reading.note_head(offset, part, facts)  # but a headed block's date

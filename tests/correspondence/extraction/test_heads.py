@@ -160,3 +160,20 @@ def test_an_enclosed_letters_dateline_and_salutation_on_one_line_start_a_letter(
         (3, 15, "Conference Room 1", 1),
         (17, 10, "Conference Room 1", 1),
     ]
+
+
+def test_an_enclosed_letter_without_a_date_of_its_own_is_read_as_of_the_cover():
+    found = extract(
+        "20 March 2023\n\nExcellency,\n\nI have the honour to transmit herewith a letter "
+        "from the co-facilitators concerning their programme of work.\n\nPlease accept, "
+        "Excellency, the assurances of my highest consideration.\n\nA. President\n\n-----\n\n"
+        "Excellency,\n\nWe are pleased to announce the following:\n\n1. A first informal "
+        "consultation on Wednesday, 5 April, 10 a.m. to 1 p.m., in Conference Room 11;\n"
+        "2. A second informal consultation on Wednesday, 12 April, at the same time and "
+        "place.\n\nCo-facilitators\n"
+    )
+    assert len(found.letters) == 2
+    assert [(m.date, m.start.hour, m.room, m.letter_index) for m in found.meetings] == [
+        (date(2023, 4, 5), 10, "Conference Room 11", 1),
+        (date(2023, 4, 12), 10, "Conference Room 11", 1),
+    ]
