@@ -31,6 +31,9 @@ GOES_ON = re.compile(
     r"|\b(?:opened|rose|adjourned)\b|"
     r"\b(?:same\s+(?:time|room|venue|place))\b"
     # "We will meet in Conference Room 1.": where the meeting just named is held.
+    # "Room: Conference Room 1.", "The time remains 10:00 to 13:00."
+    r"|^(?:Room|Venue|Location|Place|Time|Hours?)\s*:"
+    r"|^The\s+(?:time|hours?|room|venue)\s+(?:remains?|stays?|is\s+unchanged)\b"
     # "We will meet from 10 a.m. to 1 p.m. and again from 3 p.m. to 6 p.m."
     r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+(?:in|from|at|between)\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.

@@ -41,6 +41,9 @@ SALUTATION = re.compile(
     r"(?:[ \t,]+[^\n]{0,60})?,[ \t]*$",
     re.I | re.M,
 )
+# A salutation that starts a line, the body on its line or not ("Excellency, we shall
+# hold informal consultations on ...")
+GREETS = re.compile(r"[ \t]*(?:(?:Your\s+)?Excellency|Excellencies|Dear\s)[^\n]{0,60}?,", re.I)
 ADDRESSEES = re.compile(
     r"^[ \t]*(?:To:?[ \t]+)?(?:All\s+Permanent\s+Representatives|All\s+Member\s+States|"
     r"All\s+Permanent\s+Observers|Permanent\s+Representatives\s+and)",
@@ -74,7 +77,7 @@ def split_letters(text: str) -> list[tuple[int, str]]:
         # with its salutation
         elif not (
             len(text) - match.end() > FOOT
-            or SALUTATION.match(text, match.end() + 1 + blank_lines(text, match.end()))
+            or GREETS.match(text, match.end() + 1 + blank_lines(text, match.end()))
         ):
             continue
         parts.append((start, text[start : match.start()]))

@@ -315,9 +315,11 @@ IN_THE_FORMAT_OF = re.compile(
 OPENING = re.compile(r"\s*(?:For|As\s+for|At)\s+the\s+(?:[\w-]+\s+)?$")
 DUE_BY = re.compile(
     # "remains closed to in-person meetings until at least 30 June": an end, no meeting.
-    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until(?:\s+at\s+least)?"
+    r"\b(?:by|no\s+later\s+than|not\s+later\s+than|before"
     r"|deadline\s+(?:of|is))\s+"
     r"(?:the\s+)?(?:close\s+of\s+business\s+(?:on\s+)?)?(?:\d.{0,12}on\s+)?$"
+    # ("from 10 a.m. until 1 p.m. on Tuesday": the hours of the day, not a deadline)
+    r"|\buntil(?:\s+at\s+least)?\s+(?:the\s+)?$"
     # "the list of speakers ... will open on 27 March": a list opens and closes.
     r"|\b(?P<opens>open(?:s|ed)?|closes?)\s+(?:at\s+\S+\s+(?:[ap]\.\s?m\.\s+)?)?on\s+$"
     # "a process of consultation which closed on 25 April": a call that ended.

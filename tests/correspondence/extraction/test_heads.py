@@ -177,3 +177,15 @@ def test_an_enclosed_letter_without_a_date_of_its_own_is_read_as_of_the_cover():
         (date(2023, 4, 5), 10, "Conference Room 11", 1),
         (date(2023, 4, 12), 10, "Conference Room 11", 1),
     ]
+
+
+def test_a_short_enclosure_whose_body_starts_on_its_salutations_line_is_a_letter():
+    found = extract(
+        "1 March 2023\n\nExcellency,\n\nI have the honour to transmit herewith a letter from "
+        "the co-facilitators.\n\nPlease accept, Excellency, the assurances of my highest "
+        "consideration.\n\n* * *\n\n28 February 2023\nExcellency, we shall hold informal "
+        "consultations on Thursday, 16 March, 3 p.m. to 6 p.m., in Conference Room 6.\n"
+    )
+    assert [(m.date, m.start.hour, m.letter_index) for m in found.meetings] == [
+        (date(2023, 3, 16), 15, 1)
+    ]

@@ -659,3 +659,24 @@ def test_at_the_usual_time_and_room_is_the_meeting_befores():
         ("2023-04-06", "15:00", CR(6)),
         ("2023-04-13", "15:00", CR(6)),
     ]
+
+
+def test_the_room_and_hours_said_before_the_day_from_until_are_no_deadline():
+    found = meetings_of(
+        "In the General Assembly Hall, and from 10 a.m. until 1 p.m. on Tuesday, 28 March "
+        "2023, I shall convene an informal thematic debate on freshwater."
+    )
+    assert found == [("2023-03-28", "10:00", "13:00", GAH, "thematic-debate")]
+
+
+def test_a_room_given_as_a_field_and_the_time_that_remains_go_on_about_the_meeting():
+    room_field = meetings_of(
+        "The next informal consultation will take place next Monday, March 20, at 3:00 pm. "
+        "Room: Conference Room 1."
+    )
+    time_remains = meetings_of(
+        "The informal consultation on Friday 17 March will now be held in Conference Room 11 "
+        "instead of Conference Room 7. The time remains 10:00 to 13:00."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in room_field] == [("2023-03-20", "15:00", CR(1))]
+    assert [(d, s, r) for d, s, _e, r, _k in time_remains] == [("2023-03-17", "10:00", CR(11))]
