@@ -32,7 +32,9 @@ FUTURE = re.compile(
     r"|hosted|host|conducted|conduct|set\s+aside|set\s+for|scheduled"
     # "At the 15 February meeting, I will also present the conclusions": what will be
     # done at a meeting ahead.
-    r"|present|report|brief|inform|share|discuss)\b",
+    r"|present|report|brief|inform|share|discuss)\b"
+    # "have asked that the next round ... be held on Wednesday": what is to be
+    r"|\bthat\s+(?:[\w-]+\s+){1,12}?be\s+(?:held|convened|hosted|scheduled)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(

@@ -225,7 +225,8 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
             m.relative
             and after is not None
             and not after.relative
-            and re.fullmatch(r",?\s*", text[m.end : after.start])
+            # ("this Thursday (13 March)")
+            and re.fullmatch(r",?\s*\(?", text[m.end : after.start])
         )
         and not (m.relative and FROM_THEN.search(text, max(0, m.start - 30), m.start))
     ]

@@ -130,12 +130,16 @@ def one_sentence(body: str, start: int, end: int) -> list[tuple[int, str]]:
 INSTEAD_OF = re.compile(r"\binstead\s+of\s*$", re.I)
 MOVED_TO = re.compile(
     r"(?:postponed|moved|rescheduled|re-scheduled|brought\s+forward|changed|deferred)\s+"
-    r"(?:\w+\s+){0,2}(?:to|until|till|for)\s+(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}(?:to|until|till|for)\s+(?:the\s+)?"
+    # "moved to the following Thursday, 20 March"
+    rf"(?:(?:following|next)\s+{WEEKDAY},?\s+)?$",
     re.I,
 )
 MOVED_FROM = re.compile(
     r"(?:scheduled|planned|foreseen|announced|originally|previously|initially)\s+(?:\w+\s+){0,2}"
-    r"(?:for|on)\s*(?:the\s+)?$|instead\s+of\s*$|\bfrom\s*$|\bof\s*$"
+    # ("planned for this Thursday (13 March)")
+    rf"(?:for|on)\s*(?:the\s+)?(?:(?:this|next)\s+{WEEKDAY}\s*\(\s*)?$"
+    r"|instead\s+of\s*$|\bfrom\s*$|\bof\s*$"
     # "Wednesday 2 April, 3 p.m. ... [previously Tuesday 1 April]"
     r"|[\[(]\s*(?:previously|originally|formerly)\s*$",
     re.I,
@@ -213,7 +217,9 @@ class Clause:
 # "on Monday, 18 October, and Tuesday, 19 October", "on 24 March; 31 March; and 7 April":
 # nothing but a link between two dates.
 LIST_LINK = re.compile(
-    r"^[\s,;]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$", re.I
+    # ("on Wednesday, 3 October and again on Wednesday, 10 October")
+    r"^[\s,;]*(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:again\s+)?(?:(?:on|from)\s+)?(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -640,8 +640,17 @@ def frame_sentence(
         year = stated_year(sentence, mention, letter_date, every_date)
         if letter_date is None and year is None:
             year = year_in_context(mention, every_date, earlier_with(reading, letter_index, "date"))
+        origin_day = None
+        if mention.relative and index in moves and mentions[moves[index]].days:
+            origin_day = resolve_year(mentions[moves[index]].days[0], letter_date, past=False)
         days, said_warnings = days_of(
-            mention, letter_date, past=held, previous=previous, year=year, tense_said=tense_said
+            mention,
+            letter_date,
+            past=held,
+            previous=previous,
+            year=year,
+            tense_said=tense_said,
+            moved_from=origin_day,
         )
         reading.warnings.extend(said_warnings)
         if days and letter_date and all(letter_date - day > LONG_PAST for day, _ in days):

@@ -81,10 +81,11 @@ def days_of(
     previous: list[ProposedMeeting],
     year: int | None = None,
     tense_said: bool = True,
+    moved_from: date | None = None,
 ) -> tuple[list[tuple[date, str | None]], list[str]]:
     """The days a mention names, with a note when its weekday contradicts the date."""
     if mention.relative:
-        return relative_day(mention.relative, letter_date, previous), []
+        return relative_day(mention.relative, letter_date, previous, moved_from), []
     if (
         year is not None
         and mention.weekday is not None
@@ -172,8 +173,13 @@ def describe(day_month_year: tuple[int, int, int | None]) -> str:
 
 
 def relative_day(
-    relative: str, letter_date: date | None, previous: list[ProposedMeeting]
+    relative: str,
+    letter_date: date | None,
+    previous: list[ProposedMeeting],
+    moved_from: date | None = None,
 ) -> list[tuple[date, str | None]]:
+    """The day a relative mention names; "moved to the following Tuesday" is the Tuesday
+    after the day it is moved from."""
     if letter_date is None:
         return []
     if relative in ("this morning", "this afternoon", "today", "this week", "later this week"):
@@ -188,7 +194,11 @@ def relative_day(
     if named := [w for w in words if w in WEEKDAYS]:
         # "next Tuesday", "Monday next", "this Friday": the first such day after the
         # letter; "the following Tuesday": after the meeting named before
-        anchor = previous[-1].date if previous and "following" in words else letter_date
+        anchor = (
+            (moved_from or (previous[-1].date if previous else letter_date))
+            if "following" in words
+            else letter_date
+        )
         ahead = (WEEKDAYS.index(named[0]) - anchor.weekday() - 1) % 7 + 1
         return [(anchor + timedelta(days=ahead), None)]
     if words[-1] in ("day", "after"):

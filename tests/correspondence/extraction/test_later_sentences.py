@@ -680,3 +680,44 @@ def test_a_room_given_as_a_field_and_the_time_that_remains_go_on_about_the_meeti
     )
     assert [(d, s, r) for d, s, _e, r, _k in room_field] == [("2023-03-20", "15:00", CR(1))]
     assert [(d, s, r) for d, s, _e, r, _k in time_remains] == [("2023-03-17", "10:00", CR(11))]
+
+
+def test_asked_that_consultations_be_held_is_ahead_and_and_again_on_shares_the_hours():
+    asked = extract(
+        letter(
+            "The facilitators have asked that the next round of informal consultations be held "
+            "on Wednesday, 22 March at 10 a.m. in Conference Room 5."
+        )
+    ).meetings
+    again = meetings_of(
+        "We will convene informal consultations on Wednesday, 22 March and again on "
+        "Wednesday, 29 March, in each case from 3 to 6 p.m. in Conference Room 6."
+    )
+    assert [(m.date.isoformat(), m.held) for m in asked] == [("2023-03-22", False)]
+    assert [(d, s, r) for d, s, _e, r, _k in again] == [
+        ("2023-03-22", "15:00", CR(6)),
+        ("2023-03-29", "15:00", CR(6)),
+    ]
+
+
+def test_this_thursday_with_its_date_in_brackets_moved_to_the_following_thursday():
+    found = extract(
+        letter(
+            "The informals planned for this Thursday (16 March) are moved to the following "
+            "Thursday, 23 March, 10am-1pm, Conference Room 3.",
+            dated="13 March 2023",
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.action.value, str(m.moved_from)) for m in found] == [
+        ("2023-03-23", "move", "2023-03-16")
+    ]
+    alone = extract(
+        letter(
+            "The consultation planned for next Tuesday (21 March) will be moved to the "
+            "following Tuesday.",
+            dated="14 March 2023",
+        )
+    ).meetings
+    assert [(m.date.isoformat(), str(m.moved_from)) for m in alone] == [
+        ("2023-03-28", "2023-03-21")
+    ]
