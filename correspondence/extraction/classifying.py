@@ -70,7 +70,7 @@ LETTER_REFERENCE = re.compile(
     r"(?:(?P<what>resolution|decision)|letter|note|communication|report|e-?mail|message|memorandum"
     r"|memo"
     # "the changes since the draft of 3 June": a document's date, as a letter's.
-    r"|non-paper|paper|statement|remarks|draft|compilation|ref(?:erence)?\.?:?)s?"
+    r"|non-paper|paper|statement|remarks|draft|compilation|document|text|ref(?:erence)?\.?:?)s?"
     # "the report of the Secretary-General of 21 February"
     # "the decision of the General Assembly of 14 September 2017"
     r"(?:\s+of\s+the\s+Secretary-General|\s+by\s+the\s+Secretariat"

@@ -34,6 +34,7 @@ GOES_ON = re.compile(
     # "Room: Conference Room 1.", "The time remains 10:00 to 13:00."
     r"|^(?:Room|Venue|Location|Place|Time|Hours?)\s*:"
     r"|^The\s+(?:time|hours?|room|venue)\s+(?:remains?|stays?|is\s+unchanged)\b"
+    r"|^The\s+(?:venue|room|location)\s+(?:is|will\s+be)\b"
     # "We will meet from 10 a.m. to 1 p.m. and again from 3 p.m. to 6 p.m."
     r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+(?:in|from|at|between)\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
@@ -157,8 +158,9 @@ def carry_on(
 # "All meetings will start at 10 a.m. and be held in Conference Room 1 (NLB).": below the
 # letter's meetings, what each of them left open.
 ALL_OF_THEM = re.compile(
-    r"\b(?:All|Each\s+of\s+the|All\s+of\s+the|All\s+the)\s+(?:[\w-]+\s+)?"
-    r"(?:meetings|sessions|consultations)\s+(?:will|shall|are\s+to)\b",
+    # ("Both meetings are in the General Assembly Hall.")
+    r"\b(?:All|Both|Each\s+of\s+the|All\s+of\s+the|All\s+the|Both\s+the)\s+(?:[\w-]+\s+)?"
+    r"(?:meetings|sessions|consultations)\s+(?:will|shall|are\s+to|are)\b",
     re.I,
 )
 

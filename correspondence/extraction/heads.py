@@ -118,7 +118,8 @@ def body_of(part: str) -> tuple[int, str]:
         start = as_at.end()
     else:
         dated = DATE_LINE.search(part)
-        if dated and len(part) - dated.end() < FOOT < dated.start():
+        # (a short note too: less below its date than above it)
+        if dated and len(part) - dated.end() < min(FOOT, dated.start()):
             # A summary dated at its foot: the body is all that is above the date.
             return 0, part[: dated.start()]
         if dated:

@@ -189,6 +189,8 @@ WILL_MEET = re.compile(
     r"\b(?:Working\s+Group|Group|we|co-facilitators|Co-Chairs|Assembly|plenary)\s+"
     # "we propose to meet on Thursday, 9th February"
     r"(?:will|(?:propose|intend|plan|wish|would\s+like)\s+to)\s+(meet)"
+    # "The Bureau ... will meet with delegations on Tuesday, 30 October"
+    r"(?:\s+with\s+(?:delegations|Member\s+States|(?:the\s+)?[\w-]+))?"
     # ("will meet again on": the meeting before, again); "On Friday, 14 April we will
     # meet in person from 3 p.m. in the Trusteeship Council Chamber"
     r"\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"

@@ -384,6 +384,10 @@ def read_sentence(
             or (WE_TAKE_UP.search(sentence) and not kinds)
         ) and (one_before := previous_in_letter(reading, letter_index)) is not None:
             kinds.insert(0, KindMention(0, 0, one_before.kind))
+        elif WE_TAKE_UP.search(sentence) and not kinds and (times or room_mentions):
+            # "From 10 a.m. to 1 p.m. on Thursday, 3 February, the Co-Chairs will take up the
+            # relationship ...": a meeting of what the letter is about
+            kinds.insert(0, KindMention(0, 0, MeetingKind.OTHER))
         elif RESUMES.search(sentence) and not [k for k in kinds if not k.is_deadline]:
             # "the Assembly will reconvene on Friday, 19 October": the meeting before, again.
             earlier = previous_in_letter(reading, letter_index)
@@ -790,7 +794,8 @@ PLAIN_MEETING = re.compile(
 )
 DRAFTS = (DeadlineKind.ZERO_DRAFT, DeadlineKind.REVISED_DRAFT)
 WE_TAKE_UP = re.compile(
-    r"\bwe\s+(?:will|shall|would|intend\s+to|plan\s+to)\s+(?:then\s+)?(?:discuss|consider|address"
+    r"\b(?:we|they|the\s+Co-\s?Chairs|the\s+co-facilitators|the\s+Chair)\s+"
+    r"(?:will|shall|would|intend\s+to|plan\s+to)\s+(?:then\s+)?(?:discuss|consider|address"
     r"|take\s+up|turn\s+to|examine|focus\s+on|review)\b",
     re.I,
 )

@@ -47,7 +47,9 @@ ENDING_LATER = re.compile(
 )
 # "resuming at 3 p.m. and concluding at 6 p.m.": the second time is the first one's end.
 CONCLUDING = re.compile(
-    r"^\s*(?:hrs\.?|hours)?\s*,?\s*(?:and\s+)?(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
+    # ("resume at 3 p.m. each day until 6 p.m.")
+    r"^\s*(?:hrs\.?|hours)?\s*,?\s*(?:(?:each|every)\s+day\s+)?(?:and\s+)?"
+    r"(?:(?:will\s+)?(?:conclud|end|clos|adjourn|finish|run\s+until)\w*"
     r"|until)\s+(?:at\s+|by\s+)?$"
     # "will open at 10 a.m. with statements by the Secretary-General and continue until 1 p.m."
     r"|^[^.;]{0,100}\band\s+(?:the\s+(?:meeting|debate|session|dialogue)\s+)?"

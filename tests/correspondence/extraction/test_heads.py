@@ -189,3 +189,17 @@ def test_a_short_enclosure_whose_body_starts_on_its_salutations_line_is_a_letter
     assert [(m.date, m.start.hour, m.letter_index) for m in found.meetings] == [
         (date(2023, 3, 16), 15, 1)
     ]
+
+
+def test_a_short_note_dated_at_its_foot_is_read_above_its_date():
+    found = extract(
+        "NOTE TO ALL DELEGATIONS\n\nThe Chair of the intergovernmental negotiations wishes to "
+        "inform delegations that the next meeting will take place on Tuesday, 2 February "
+        "2010 at 3.00 p.m. in Conference Room 4, and the following on Tuesday, 16 February "
+        "at the same time and place.\n\nNew York, 15 January 2010\n"
+    )
+    assert found.letters[0].date == date(2010, 1, 15)
+    assert [(m.date, m.start.hour) for m in found.meetings] == [
+        (date(2010, 2, 2), 15),
+        (date(2010, 2, 16), 15),
+    ]

@@ -721,3 +721,44 @@ def test_this_thursday_with_its_date_in_brackets_moved_to_the_following_thursday
     assert [(m.date.isoformat(), str(m.moved_from)) for m in alone] == [
         ("2023-03-28", "2023-03-21")
     ]
+
+
+def test_the_co_chairs_will_take_up_and_both_meetings_are_in_the_hall():
+    found = meetings_of(
+        "I am pleased to share the programme of the IGN co-chairs. From 10 a.m. to 1 p.m. "
+        "on Thursday, 6 April 2023, the Co-\nChairs will take up the question of the veto. "
+        "At 3 p.m. on Thursday, 20 April 2023, they will address the size of an enlarged "
+        "Council. Both meetings are in the General Assembly Hall."
+    )
+    assert found == [
+        ("2023-04-06", "10:00", "13:00", GAH, "negotiation"),
+        ("2023-04-20", "15:00", None, GAH, "negotiation"),
+    ]
+
+
+def test_meetings_that_resume_each_day_until_an_hour_in_a_venue_said_apart():
+    found = meetings_of(
+        "I will convene the high-level thematic debate from 4 to 5 May 2023. Meetings will be "
+        "held from 10 a.m. to 1 p.m. and resume at 3 p.m. each day until 6 p.m. The venue "
+        "is the General Assembly Hall."
+    )
+    assert found == [
+        ("2023-05-04", "10:00", "13:00", GAH, "thematic-debate"),
+        ("2023-05-04", "15:00", "18:00", GAH, "thematic-debate"),
+        ("2023-05-05", "10:00", "13:00", GAH, "thematic-debate"),
+        ("2023-05-05", "15:00", "18:00", GAH, "thematic-debate"),
+    ]
+
+
+def test_a_bureau_meeting_with_delegations_and_a_documents_date_in_a_summary():
+    bureau = meetings_of(
+        "The Bureau of the Working Group will meet with delegations on Tuesday, 21 March at "
+        "3 p.m. in Conference Room 5."
+    )
+    summary = extract(
+        "Co-Chairs' summary of the IGN meeting of Thursday, 9 March 2023\n\nThe meeting took "
+        "place in the General Assembly Hall from 10 a.m. to 1 p.m. The Co-Chairs recalled the "
+        "framework document of 31 July 2015.\n\n14 March 2023\n"
+    ).meetings
+    assert [(d, s, r) for d, s, _e, r, _k in bureau] == [("2023-03-21", "15:00", CR(5))]
+    assert [m.date.isoformat() for m in summary] == ["2023-03-09"]
