@@ -21,6 +21,8 @@ THAT_MEETING = re.compile(
     # "I have decided to convene informal consultations ... The first round will take place"
     r"|^The\s+(?:first|opening)\s+(?:round|session)\b"
     r"|^It\s+will\b"
+    # "The meeting will be held in Conference Room 4. Its date is Thursday, 7 September"
+    r"|^Its\s+date\s+(?:is|will\s+be)\b"
     r"|^[^.;]{0,40}\b(?:hold|convene|conduct)\s+them\b",
     re.I,
 )

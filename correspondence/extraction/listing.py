@@ -95,6 +95,8 @@ FOR_ALL_BELOW = re.compile(
     r"|\b(?:meetings|consultations|sessions)\s+will\s+all\s+(?:take\s+place|be\s+held)\b"
     r"|\b(?:all|each|every)\s+(?:(?:of\s+)?the\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|consultations?|sessions?)"
     r"\s+(?:(?:will|shall|are\s+to|would)\s+(?:be\s+held|take\s+place|be\s+convened|start|begin"
+    # "All meetings will be in Conference Room 12."
+    r"|be\s+in\b"
     # "all meetings to be held virtually on the Interprefy platform from 10:00 to 12:00:"
     r"|commence)|to\s+be\s+held|to\s+take\s+place)\b"
     # "the consultations will be held virtually on the WebEx platform" above their dates

@@ -176,6 +176,9 @@ def words_joined(text: str) -> str:
 # "Tuesday, 10 April 2001, 1500 - 1800 hrs": a line that starts with a full date.
 DATED_LINE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}\b"
+    # "Tue 10 May     10:00-13:00": a row of a table of two columns, its hours on its line
+    r"|^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?,?\s+\d{1,2}\s+[A-Z][a-z]+\.?,?\s+"
+    r"(?=[^\n]*\d[:.]?\d\d)"
 )
 
 

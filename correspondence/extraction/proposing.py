@@ -124,6 +124,7 @@ def read_announcements(
             )
             continue
         before, before_in = announced, announced_in
+        made_before_it = len(reading.meetings)
         announced = read_sentence(
             sentence,
             offset=offset + start,
@@ -153,10 +154,16 @@ def read_announcements(
                 said_ahead = ([RoomMention(0, 0, before_in)], [], [])
         # "informal dialogues ... will be held in the Trusteeship Council Chamber": where
         announced_in = one_room(sentence, rooms) if announced is not None else None
+        made_now = reading.meetings[made_before_it:]
+        if announced is None and made_now and all(m.timing == Timing.WEEK for m in made_now):
+            # "we intend to hold informal consultations next week. The first will be on
+            # Tuesday, 13 April": a week is no day, the sentence after gives them
+            announced, announced_in = made_now[0].kind, made_now[0].room
         if announced is None and before is not None and not ANY_MONTH.search(sentence):
             # "Each dialogue will last two hours.": the announcement holds past a sentence
             # that gives no date.
-            announced, announced_in = before, before_in
+            # ("The meeting will be held in Conference Room 4.": where, still no day)
+            announced, announced_in = before, before_in or one_room(sentence, rooms)
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
@@ -467,9 +474,17 @@ def read_sentence(
             reading.note(offset, item, what, **outcome)
             if what == "time" and item.closing:
                 reading.note(offset, item.closing, what, **outcome)
+    # "As my successor assumes office on 12 September, I will hold a final stocktaking
+    # meeting ... Its date is ...": a date that is none of a meeting's announces no day
+    stated = [
+        m
+        for m in stated
+        if (outcomes.get(("date", m.start)) or {}).get("reason") not in NOT_A_DAY_OF_IT
+    ]
     return None if stated else announced_kind(sentence)
 
 
+NOT_A_DAY_OF_IT = ("term-of-office", "other-organisation", "observance", "closure")
 RESUMES = re.compile(
     r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we)\s+(?:will|would|shall)"
     r"\s+(?:reconvene|resume|meet\s+again)\b",

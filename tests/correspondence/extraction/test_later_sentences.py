@@ -762,3 +762,25 @@ def test_a_bureau_meeting_with_delegations_and_a_documents_date_in_a_summary():
     ).meetings
     assert [(d, s, r) for d, s, _e, r, _k in bureau] == [("2023-03-21", "15:00", CR(5))]
     assert [m.date.isoformat() for m in summary] == ["2023-03-09"]
+
+
+def test_consultations_announced_for_next_week_then_the_first_and_the_second_days():
+    found = meetings_of(
+        "As co-facilitators, we intend to hold informal consultations next week. The first "
+        "will be on Tuesday, 21 March, at 10 a.m.; the second on Thursday, 23 March, at 3 p.m. "
+        "Both will be held in Conference Room 6."
+    )
+    assert found == [
+        ("2023-03-21", "10:00", None, CR(6), "informal-consultation"),
+        ("2023-03-23", "15:00", None, CR(6), "informal-consultation"),
+    ]
+
+
+def test_a_meeting_announced_beside_a_term_of_office_then_its_room_then_its_date():
+    found = meetings_of(
+        "As my successor assumes office on 12 September 2023, I will hold a final stocktaking "
+        "meeting on the Goals. The meeting will be held in Conference Room 4. Its date is "
+        "Thursday, 7 September 2023, starting at 10 a.m.",
+        dated="28 August 2023",
+    )
+    assert found == [("2023-09-07", "10:00", None, CR(4), "stocktaking")]

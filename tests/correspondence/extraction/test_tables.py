@@ -212,3 +212,16 @@ def test_items_numbered_with_a_bracket_each_a_line_and_a_room_number_kept_whole(
         ("2023-04-04", "10:00", CR(1)),
         ("2023-04-11", "15:00", CR(2)),
     ]
+
+
+def test_a_table_of_two_columns_its_days_shortened_under_a_room_said_for_all():
+    found = meetings_of(
+        "We write to share the schedule of informal consultations. All meetings will be in "
+        "Conference Room 12.\n\n   Day          Time\n   Tue 4 April     10:00-13:00\n"
+        "   Tue 4 April     15:00-18:00\n   Thu 13 April    10:00-13:00\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-04", "10:00", CR(12)),
+        ("2023-04-04", "15:00", CR(12)),
+        ("2023-04-13", "10:00", CR(12)),
+    ]
