@@ -179,6 +179,9 @@ DATED_LINE = re.compile(
     # "Tue 10 May     10:00-13:00": a row of a table of two columns, its hours on its line
     r"|^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?,?\s+\d{1,2}\s+[A-Z][a-z]+\.?,?\s+"
     r"(?=[^\n]*\d[:.]?\d\d)"
+    # "3-6 p.m., Tuesday, 3 November 2009, Conference Room 5": the hours first
+    r"|^\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday),?\s+)?\d{1,2}\s+[A-Z][a-z]+"
 )
 
 

@@ -232,6 +232,18 @@ def read_announcements(
             ):
                 # "... make the following rooms available, from 1500 to 1800 hrs:"
                 ahead = (parse_room_mentions(sentence, rooms), hours_of(sentence), [])
+        elif (
+            not item
+            and len(sentence) < 100
+            and not SAYS.search(sentence)
+            and not ANY_MONTH.search(sentence)
+            and (titled := one_room(sentence, rooms))
+        ):
+            # "Programme of informal consultations (Conference Room 7)" over a list: the
+            # room of its items
+            ahead = (parse_room_mentions(sentence, rooms), [], [])
+            kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
+            lead_in = kinds[-1].kind if kinds else lead_in
         elif TITLE.match(sentence):
             # "PROGRAMME OF STOCKTAKING MEETINGS" above a table, forgotten unless one
             # follows; a title naming no meeting ("Date  Time  Room") leaves the lead-in.
@@ -809,7 +821,7 @@ PLAIN_MEETING = re.compile(
 )
 DRAFTS = (DeadlineKind.ZERO_DRAFT, DeadlineKind.REVISED_DRAFT)
 WE_TAKE_UP = re.compile(
-    r"\b(?:we|they|the\s+Co-\s?Chairs|the\s+co-facilitators|the\s+Chair)\s+"
+    r"\b(?:we|they|it|the\s+Co-\s?Chairs|the\s+co-facilitators|the\s+Chair)\s+"
     r"(?:will|shall|would|intend\s+to|plan\s+to)\s+(?:then\s+)?(?:discuss|consider|address"
     r"|take\s+up|turn\s+to|examine|focus\s+on|review)\b",
     re.I,

@@ -784,3 +784,15 @@ def test_a_meeting_announced_beside_a_term_of_office_then_its_room_then_its_date
         dated="28 August 2023",
     )
     assert found == [("2023-09-07", "10:00", None, CR(4), "stocktaking")]
+
+
+def test_it_will_take_up_on_a_day_is_another_meeting_of_the_working_group():
+    found = meetings_of(
+        "From 10 a.m. to 1 p.m. on Wednesday, 22 March 2023, the Working Group will hold its "
+        "first thematic meeting. From 3 to 6 p.m. on Wednesday, 5 April, it will take up the "
+        "working methods. Both meetings will take place in Conference Room 3."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-03-22", "10:00", CR(3)),
+        ("2023-04-05", "15:00", CR(3)),
+    ]

@@ -225,3 +225,24 @@ def test_a_table_of_two_columns_its_days_shortened_under_a_room_said_for_all():
         ("2023-04-04", "15:00", CR(12)),
         ("2023-04-13", "10:00", CR(12)),
     ]
+
+
+def test_a_lists_title_that_names_a_room_and_hours_first_lines():
+    titled = meetings_of(
+        "The programme of work is in the list below.\n\nProgramme of informal consultations "
+        "(Conference Room 7)\n  * Monday, 3 April: 10:00-13:00, first reading\n"
+        "  * Wednesday, 5 April: 15:00-18:00, second reading\n"
+    )
+    hours_first = meetings_of(
+        "We are pleased to announce the informal consultations on the draft resolution:\n\n"
+        "  3-6 p.m., Tuesday, 4 April 2023, Conference Room 5\n"
+        "  10 a.m.-1 p.m., Tuesday, 11 April 2023, Conference Room 5\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in titled] == [
+        ("2023-04-03", "10:00", CR(7)),
+        ("2023-04-05", "15:00", CR(7)),
+    ]
+    assert [(d, s, r) for d, s, _e, r, _k in hours_first] == [
+        ("2023-04-04", "15:00", CR(5)),
+        ("2023-04-11", "10:00", CR(5)),
+    ]
