@@ -237,7 +237,7 @@ def read_announcements(
             and len(sentence) < 100
             and not SAYS.search(sentence)
             and not ANY_MONTH.search(sentence)
-            and (titled := one_room(sentence, rooms))
+            and one_room(sentence, rooms)
         ):
             # "Programme of informal consultations (Conference Room 7)" over a list: the
             # room of its items
