@@ -62,7 +62,9 @@ CANCELLED = re.compile(
     re.I,
 )
 POSTPONED_OPEN = re.compile(
-    r"\bpostpone[ds]?\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))",
+    r"\bpostpone[ds]?\b(?!\s+(?:to|until|till)\s+(?:" + WEEKDAY + r"|" + DAY + r"|" + MONTH + r"))"
+    # ("has been postponed and will now be held on Wednesday, 22 May": to that day)
+    r"(?![^.;]{0,20}\bwill\s+now\s+(?:be\s+held|take\s+place)\b)",
     re.IGNORECASE,
 )
 # A date that says when a letter was written is not a meeting.

@@ -310,6 +310,19 @@ def read_sentence(
         sentence, with_their_ends(sentence, unclaimed(parse_time_mentions(sentence)))
     )
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
+    # "will be held in Conference Room 1, and not in Conference Room 2 as previously
+    # indicated": the room given up is no meeting's
+    given_up = [
+        r
+        for r in room_mentions
+        if NOT_THERE.search(sentence, max(0, r.start - 30), r.start)
+        and len({m.name for m in room_mentions}) > 1
+    ]
+    for r in given_up:
+        reading.note(
+            offset, r, "room", reason="back-reference", detail="the room before the change"
+        )
+    room_mentions = [r for r in room_mentions if r not in given_up]
     platforms = parse_platform_mentions(sentence)
     outcomes: dict[tuple[str, int], dict] = {}
     if not mentions and reading.last_made and (off := THIS_CALLED_OFF.search(sentence)):
@@ -496,6 +509,10 @@ def read_sentence(
     return None if stated else announced_kind(sentence)
 
 
+NOT_THERE = re.compile(
+    r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?)(?:the\s+)?$",
+    re.I,
+)
 NOT_A_DAY_OF_IT = ("term-of-office", "other-organisation", "observance", "closure")
 RESUMES = re.compile(
     r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we)\s+(?:will|would|shall)"

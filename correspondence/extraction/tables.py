@@ -124,6 +124,15 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             rows[-1][last] = f"{rows[-1][last]} {line.strip()}"
             end += 1
             continue
+        if (
+            len(cells) == 1
+            and ROOM_GOES_ON.match(cells[0][1])
+            and (open_cells := [i for i, cell in enumerate(rows[-1]) if ROOM_OPEN.search(cell)])
+        ):
+            # "... Trusteeship Council" / "Chamber" at the margin: the room's last word
+            rows[-1][open_cells[-1]] += f" {cells[0][1]}"
+            end += 1
+            continue
         if not lines_up(allowed, cells):
             if wrapped_last_cell(line, lines, end, allowed) and full_rows > 1:
                 # "Categories of membership" / "Wednesday 9 April" at the margin, between two

@@ -796,3 +796,19 @@ def test_it_will_take_up_on_a_day_is_another_meeting_of_the_working_group():
         ("2023-03-22", "10:00", CR(3)),
         ("2023-04-05", "15:00", CR(3)),
     ]
+
+
+def test_postponed_and_will_now_be_held_on_a_day_is_a_move_and_a_room_not_in_is_given_up():
+    moved = extract(
+        letter(
+            "The high-level meeting has been postponed and will now be held on Wednesday, "
+            "24 May 2023, from 10 a.m. to 1 p.m. in the General Assembly Hall."
+        )
+    ).meetings
+    reminder = meetings_of(
+        "The informal meeting of the plenary will take place tomorrow, Wednesday, 15 March, "
+        "at 10 a.m. Please note the change of venue: the meeting will be held in Conference "
+        "Room 1, and not in Conference Room 2 as previously indicated."
+    )
+    assert [(m.date.isoformat(), m.action.value) for m in moved] == [("2023-05-24", "move")]
+    assert [(d, s, r) for d, s, _e, r, _k in reminder] == [("2023-03-15", "10:00", CR(1))]

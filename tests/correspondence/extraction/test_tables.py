@@ -246,3 +246,16 @@ def test_a_lists_title_that_names_a_room_and_hours_first_lines():
         ("2023-04-04", "15:00", CR(5)),
         ("2023-04-11", "10:00", CR(5)),
     ]
+
+
+def test_the_last_word_of_a_room_wrapped_to_the_margin_under_its_row():
+    found = meetings_of(
+        "The programme of the intergovernmental negotiations is as follows:\n\n"
+        "  Meeting 1   Tuesday, 4 April 2023    10 a.m.-1 p.m.    Trusteeship Council\n"
+        "Chamber\n"
+        "  Meeting 2   Tuesday, 18 April 2023   3 p.m.-6 p.m.     Conference Room 4\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-04", "10:00", "Trusteeship Council Chamber"),
+        ("2023-04-18", "15:00", CR(4)),
+    ]
