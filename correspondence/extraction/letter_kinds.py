@@ -74,21 +74,31 @@ IGN_MEETINGS = (MeetingKind.OTHER, MeetingKind.INFORMAL_CONSULTATION)
 FACILITATORS = (Sender.CO_FACILITATORS, Sender.CO_CHAIRS)
 
 
+FROM_THE_FACILITATORS = re.compile(
+    r"\b(?:letter|schedule|programme|communication)\b[^.]{0,120}?\bfrom\s+(?:the\s+)?"
+    r"(?:co-?facilitators|Co-?Chairs?)\b",
+    re.I,
+)
+
+
 def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     """The meetings the Co-Chairs of the intergovernmental negotiations convene ("an
     informal meeting with Member States", "meetings on Regional representation") are
     negotiations; a briefing or a stocktaking they name keeps its kind. Other
     co-facilitators' meetings keep the kind of their words, and those of no kind said are
     the informal consultations they facilitate."""
+    # "I have the honour to transmit herewith a letter from the co-facilitators": the
+    # enclosed letter that does not say who wrote it is theirs
+    forwarded = bool(letters) and bool(FROM_THE_FACILITATORS.search(letters[0].text[:3000]))
+
+    def theirs(index: int, facts: LetterFacts) -> bool:
+        return facts.sender in FACILITATORS or (index > 0 and forwarded and facts.sender is None)
+
     chaired = {
         index
         for index, facts in enumerate(letters)
         if IGN.search(facts.text)
-        and (
-            facts.sender in FACILITATORS
-            or ON_BEHALF.search(facts.text)
-            or FULL_NAME.search(facts.text)
-        )
+        and (theirs(index, facts) or ON_BEHALF.search(facts.text) or FULL_NAME.search(facts.text))
     }
     # "following my consultations on the way forward in the intergovernmental negotiations
     # on Security Council reform, ... the dates of the next meetings": the IGN's.
@@ -119,7 +129,7 @@ def kinds_of_the_process(reading: Reading, letters: list[LetterFacts]) -> None:
     facilitated = {
         index
         for index, facts in enumerate(letters)
-        if index not in chaired and facts.sender in FACILITATORS
+        if index not in chaired and theirs(index, facts)
     }
     for meeting in reading.meetings:
         if (meeting.letter_index in consulting and id(meeting) in reading.generic) or (

@@ -135,3 +135,17 @@ def test_the_meetings_of_the_co_chairs_of_the_informal_consultations_are_consult
     assert [(m.date.isoformat(), m.kind) for m in found.meetings] == [
         ("2023-10-25", "informal-consultation")
     ]
+
+
+def test_an_enclosed_letter_forwarded_as_the_co_facilitators_lists_their_consultations():
+    found = extract(
+        "3 April 2023\n\nExcellency,\n\nI have the honour to forward the attached letter from "
+        "the co-facilitators of the preparatory process, outlining their schedule.\n\nPlease "
+        "accept, Excellency, the assurances of my highest consideration.\n\nA. President\n\n"
+        "31 March 2023\n\nExcellency,\n\nWe are pleased to share the following schedule:\n\n"
+        "   1.  Tuesday, 18 April: 10 am - 1 pm, Conference Room 1\n"
+        "   2.  Thursday, 27 April: 3 pm - 6 pm, Conference Room 1\n\nPlease accept, "
+        "Excellency, the assurances of our highest consideration.\n\nA. One    B. Two\n"
+    ).meetings
+    assert {m.kind.value for m in found} == {"informal-consultation"}
+    assert len(found) == 2
