@@ -194,7 +194,9 @@ WILL_MEET = re.compile(
     # ("will meet again on": the meeting before, again); "On Friday, 14 April we will
     # meet in person from 3 p.m. in the Trusteeship Council Chamber"
     r"\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"
-    r"|at\s+\d|in\s+(?:the\s+)?(?:Conference|Trusteeship|ECOSOC|General|Economic)\b)\b",
+    r"|at\s+\d|in\s+(?:the\s+)?(?:Conference|Trusteeship|ECOSOC|General|Economic)\b"
+    # "next week we will meet Monday 21 March 10am-1pm in CR8"
+    rf"|(?:{WEEKDAY}),?\s+(?:the\s+)?\d+|{DAY}\s+{MONTH})\b",
     re.I,
 )
 

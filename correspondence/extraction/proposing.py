@@ -235,13 +235,14 @@ def read_announcements(
         elif (
             not item
             and len(sentence) < 100
+            and sentence[:1].isalpha()  # a title, not a table's cells run on
             and not SAYS.search(sentence)
             and not ANY_MONTH.search(sentence)
             and one_room(sentence, rooms)
         ):
             # "Programme of informal consultations (Conference Room 7)" over a list: the
-            # room of its items
-            ahead = (parse_room_mentions(sentence, rooms), [], [])
+            # room of its items, and their hours when it gives them
+            ahead = (parse_room_mentions(sentence, rooms), hours_of(sentence), [])
             kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
             lead_in = kinds[-1].kind if kinds else lead_in
         elif TITLE.match(sentence):

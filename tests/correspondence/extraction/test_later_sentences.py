@@ -812,3 +812,14 @@ def test_postponed_and_will_now_be_held_on_a_day_is_a_move_and_a_room_not_in_is_
     )
     assert [(m.date.isoformat(), m.action.value) for m in moved] == [("2023-05-24", "move")]
     assert [(d, s, r) for d, s, _e, r, _k in reminder] == [("2023-03-15", "10:00", CR(1))]
+
+
+def test_we_will_meet_and_the_day_with_no_on_between():
+    found = meetings_of(
+        "On behalf of the co-facilitators: next week we will meet Monday 20 March 10am-1pm in "
+        "CR8 and Thursday 23 March 3pm-6pm in CR12."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-03-20", "10:00", CR(8)),
+        ("2023-03-23", "15:00", CR(12)),
+    ]

@@ -259,3 +259,16 @@ def test_the_last_word_of_a_room_wrapped_to_the_margin_under_its_row():
         ("2023-04-04", "10:00", "Trusteeship Council Chamber"),
         ("2023-04-18", "15:00", CR(4)),
     ]
+
+
+def test_a_lists_title_that_gives_the_room_and_hours_of_all_its_days():
+    found = meetings_of(
+        "We have the honour to enclose the indicative programme of work.\n\n"
+        "Programme of informal consultations (all meetings in Conference Room 4, l0 a.m.-1 p.m.)\n"
+        "Tuesday, 4 April 2023     Cluster I: humanitarian mandates\n"
+        "Tuesday, 11 April 2023    Cluster II: development\n"
+    )
+    assert [(d, s, e, r) for d, s, e, r, _k in found] == [
+        ("2023-04-04", "10:00", "13:00", CR(4)),
+        ("2023-04-11", "10:00", "13:00", CR(4)),
+    ]
