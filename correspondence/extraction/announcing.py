@@ -15,7 +15,8 @@ from .kinds import AS_A_TOPIC, find_kinds, nearest_kind
 # "We intend to hold them on 23-25 June": the consultations just announced.
 THAT_MEETING = re.compile(
     # "... the dates of the next two informal consultations. The first will be held on"
-    r"^The\s+(?:first|second)\s+(?:one\s+)?(?:will|is\s+to|would)\b|"
+    # ("The first, on adaptation finance, will be on 5 February")
+    r"^The\s+(?:first|second)(?:\s+one)?(?:,[^.;,]{1,60},)?\s+(?:will|is\s+to|would)\b|"
     # "The first informal meeting will take place on 13 May": the first of those announced.
     r"^(?:The|This|That)\s+(?:(?:first|second|third|next|last)\s+)?(?:informal\s+)?meetings?\b"
     # "I have decided to convene informal consultations ... The first round will take place"
@@ -31,7 +32,9 @@ CONVENES = re.compile(
     r"\b(?:convene|hold|organi[sz]e|host|conduct)\b|\bdates?\s+of\s+the\s+next\b"
     # "informal dialogues with the candidates will be held in the Trusteeship Council Chamber"
     r"|\bwill\s+(?:be\s+held|take\s+place)\b"
-    r"|\bnext\s+(?:two|three|four)\b",
+    r"|\bnext\s+(?:two|three|four)\b"
+    # "I am pleased to announce a series of three interactive dialogues"
+    r"|\b(?:announce|schedule)\s+(?:a|an|the|two|three|four)\b",
     re.I,
 )
 

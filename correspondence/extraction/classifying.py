@@ -44,7 +44,8 @@ PAST = re.compile(
     # "Following the conclusion of the intergovernmental negotiations on 26 May"
     r"(?:following|after)\s+the\s+(?:successful\s+)?(?:conclusion|completion|close)\s+of|"
     r"this\s+(?:morning|afternoon)'s|yesterday'?s?|last\s+week'?s?|participation\s+in|"
-    r"thank(?:s|\s+you)?|grateful)\b",
+    # ("would be grateful if ... could attend": a request, no thanks for what was)
+    r"thank(?:s|\s+you)?|grateful(?!\s+if\b))\b",
     re.IGNORECASE,
 )
 MOVED = re.compile(

@@ -26,7 +26,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         MeetingKind.HEARING,
         r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
     ),
-    (MeetingKind.ELECTION, r"elections?"),
+    # "Voting will take place in the General Assembly Hall on Wednesday, 17 June"
+    (MeetingKind.ELECTION, r"elections?|voting(?=\s+(?:will|shall|is\s+to)\b)"),
     # The Assembly's general debate is held in plenary meetings; "the general debate week"
     # is a stretch of days, not a debate.
     # not "a general debate on the revitalization agenda" in a working group's meeting

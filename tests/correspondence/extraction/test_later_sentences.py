@@ -823,3 +823,36 @@ def test_we_will_meet_and_the_day_with_no_on_between():
         ("2023-03-20", "10:00", CR(8)),
         ("2023-03-23", "15:00", CR(12)),
     ]
+
+
+def test_voting_that_will_take_place_in_time_slots_is_an_election_of_two_sittings():
+    found = meetings_of(
+        "Voting will take place in the General Assembly Hall on Wednesday, 14 June, in time "
+        "slots: 9 a.m. to 12 noon and 3 p.m. to 6 p.m."
+    )
+    assert found == [
+        ("2023-06-14", "09:00", "12:00", GAH, "election"),
+        ("2023-06-14", "15:00", "18:00", GAH, "election"),
+    ]
+
+
+def test_a_series_announced_then_the_first_with_its_topic_set_apart():
+    found = meetings_of(
+        "I am pleased to announce a series of interactive dialogues on financing. The first, "
+        "on adaptation finance, will be on 5 April; the second, on private capital, on 12 "
+        "April."
+    )
+    assert [(d, k) for d, _s, _e, _r, k in found] == [
+        ("2023-04-05", "dialogue"),
+        ("2023-04-12", "dialogue"),
+    ]
+
+
+def test_grateful_if_delegates_could_attend_asks_for_a_meeting_ahead():
+    found = extract(
+        letter(
+            "The President would be grateful if Vice-Presidents could attend an informal "
+            "meeting this Thursday (16 March) at 11.30 a.m."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.held) for m in found] == [("2023-03-16", False)]
