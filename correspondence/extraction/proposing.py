@@ -84,6 +84,7 @@ def read_announcements(
     said_ahead = None
     announced = None  # the kind of a meeting the sentence before announced without a date
     announced_in = None  # and the one room it named
+    announced_at: list[TimeMention] = []  # and the hours ("All three will be held ... from 3 p.m.")
     numbered = False  # the sentence before was "1." alone: this one is its item
     for start, sentence in sentences(body):
         if ENUMERATOR.match(sentence) or RULE.match(sentence):
@@ -123,7 +124,7 @@ def read_announcements(
                 f"A sentence of {len(sentence)} characters was skipped as too long to be one."
             )
             continue
-        before, before_in = announced, announced_in
+        before, before_in, before_at = announced, announced_in, announced_at
         made_before_it = len(reading.meetings)
         announced = read_sentence(
             sentence,
@@ -138,6 +139,7 @@ def read_announcements(
             dated=dated,
             announced=announced,
             announced_in=announced_in,
+            announced_at=announced_at,
         )
         if (
             item
@@ -154,6 +156,7 @@ def read_announcements(
                 said_ahead = ([RoomMention(0, 0, before_in)], [], [])
         # "informal dialogues ... will be held in the Trusteeship Council Chamber": where
         announced_in = one_room(sentence, rooms) if announced is not None else None
+        announced_at = []
         made_now = reading.meetings[made_before_it:]
         if announced is None and made_now and all(m.timing == Timing.WEEK for m in made_now):
             # "we intend to hold informal consultations next week. The first will be on
@@ -164,6 +167,8 @@ def read_announcements(
             # that gives no date.
             # ("The meeting will be held in Conference Room 4.": where, still no day)
             announced, announced_in = before, before_in or one_room(sentence, rooms)
+            # ("All three will be held in the ECOSOC Chamber from 3 p.m. to 5 p.m.": when)
+            announced_at = before_at or [t for t in hours_of(sentence) if t.begins]
         if most_meetings is not None and len(reading.meetings) > most_meetings:
             raise TooManyMeetings(len(reading.meetings))
         if most_deadlines is not None and len(reading.deadlines) > most_deadlines:
@@ -286,6 +291,7 @@ def read_sentence(
     scheduled: bool = False,
     announced: MeetingKind | None = None,
     announced_in: str | None = None,
+    announced_at: list[TimeMention] = (),
     dated: bool = False,
 ) -> MeetingKind | None:
     """Propose the meetings of one sentence; the kind of a meeting it announces without a
@@ -377,6 +383,7 @@ def read_sentence(
                     reading.meetings[index].room = room_mentions[0].name
     made_before = reading.last_made
     where_announced = None
+    when_announced: list[TimeMention] = []
     if mentions:
         kinds = find_kinds(sentence)
         if item and lead_in not in (None, MeetingKind.OTHER) and (times or room_mentions):
@@ -409,6 +416,7 @@ def read_sentence(
             kinds = [k for k in kinds if k.is_deadline]
             kinds.insert(0, KindMention(0, 0, announced))
             where_announced = announced_in
+            when_announced = list(announced_at)
         elif (
             # "(b) a second, at the same time and place, on October 29th"; "We intend to
             # hold the first meeting on 29 January. On 12 February we will discuss the veto":
@@ -466,6 +474,12 @@ def read_sentence(
                 meeting = reading.meetings[index]
                 if meeting.room is None and not meeting.virtual:
                     meeting.room = where_announced
+        if len(when_announced) == 1 and reading.last_made is not made_before and not times:
+            for index in reading.last_made:
+                meeting = reading.meetings[index]
+                if meeting.start is None:
+                    meeting.start, meeting.end = when_announced[0].begins, when_announced[0].ends
+                    meeting.timing = Timing.EXACT
         if (
             reading.last_made is made_before
             and all(outcomes.get(("date", m.start), {}).get("reason") for m in mentions)

@@ -856,3 +856,15 @@ def test_grateful_if_delegates_could_attend_asks_for_a_meeting_ahead():
         )
     ).meetings
     assert [(m.date.isoformat(), m.held) for m in found] == [("2023-03-16", False)]
+
+
+def test_the_room_and_hours_said_for_a_series_before_its_days_are_theirs():
+    found = meetings_of(
+        "I am pleased to announce a series of three interactive dialogues on financing. All "
+        "three will be held in the ECOSOC Chamber from 3 p.m. to 5 p.m. The first, on "
+        "adaptation finance, will be on 5 April; the second, on private capital, on 12 April."
+    )
+    assert found == [
+        ("2023-04-05", "15:00", "17:00", "ECOSOC Chamber", "dialogue"),
+        ("2023-04-12", "15:00", "17:00", "ECOSOC Chamber", "dialogue"),
+    ]
