@@ -29,6 +29,9 @@ SENTENCE_END = re.compile(
     r"|(?<=[:;])\n(?=\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)"
     # "First meeting: Thursday, 10 February 2022 - ..." / "Second meeting: ...": a line each.
     r"|\n(?=" + NUMBERED_ENTRY + r")"
+    # "2. Wednesday, 18 March 2009 (3 p.m.): The question of the veto" / "Both meetings will
+    # be held in Conference Room 4.": what follows a list starts a sentence of its own
+    r"|\n(?=(?:Both|All|Each|These)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:meetings|sessions|consultations)\b)"
     # "1. Categories of membership" / "Tuesday, ..." / "2. The question of the veto": the
     # next numbered item starts a line
     r"|(?<!Room)\n(?=(?:\d{1,2}|[ivx]{1,4}|[IVX]{1,4})\.[ \t]+[A-Z(])"

@@ -112,6 +112,8 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             end += 1
             continue
         cells = cells_in_table(line, allowed)
+        if len(cells) == 1 and PROSE.search(cells[0][1]) and len(cells[0][1]) > 40:
+            break  # "A final meeting ... is foreseen for May.": the letter goes on below it
         if (
             len(cells) == 1
             and NUMBER_ONLY.match(rows[-1][0])
@@ -196,6 +198,8 @@ def finishes_row(row: list[str], columns: list[int], cells: list[tuple[int, str]
     return False
 
 
+# A line of prose below a table (a verb in it): no cell of the table.
+PROSE = re.compile(r"\b(?:is|are|was|were|will|shall|would|has|have|be)\b")
 # "Trusteeship Council" / "Chamber": a room's name the line below finishes.
 ROOM_OPEN = re.compile(r"\b(?:Conference|Council|Trusteeship|ECOSOC|General\s+Assembly)$")
 ROOM_GOES_ON = re.compile(r"^(?:Room|Chamber|Hall|Council)\b")

@@ -272,3 +272,31 @@ def test_a_lists_title_that_gives_the_room_and_hours_of_all_its_days():
         ("2023-04-04", "10:00", "13:00", CR(4)),
         ("2023-04-11", "10:00", "13:00", CR(4)),
     ]
+
+
+def test_a_line_of_prose_below_a_table_is_no_cell_of_its_last_row():
+    found = extract(
+        "14 March 2023\n\nExcellency,\n\nWe have the honour to share the programme of the "
+        "IGN\nmeetings for the session:\n"
+        "  Wed, 5 April     10:00 - 13:00    Trusteeship Council Chamber   Cluster 1\n"
+        "  Tue, 18 April    10:00 - 13:00    Trusteeship Council Chamber   Cluster 2\n"
+        "A final meeting on the draft Elements paper is foreseen for May, date to be confirmed.\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n"
+    ).meetings
+    assert [(m.date.isoformat(), f"{m.start:%H:%M}", m.room) for m in found] == [
+        ("2023-04-05", "10:00", "Trusteeship Council Chamber"),
+        ("2023-04-18", "10:00", "Trusteeship Council Chamber"),
+    ]
+
+
+def test_both_meetings_on_the_line_below_a_list_is_a_sentence_of_its_own():
+    found = meetings_of(
+        "I have the honour to transmit the following work plan of the informal consultations:\n"
+        "1.  Wednesday, 5 April 2023 (3 p.m.): Categories of membership\n"
+        "2.  Wednesday, 19 April 2023 (3 p.m.): The question of the veto\n"
+        "Both meetings will be held in Conference Room 4."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-05", "15:00", CR(4)),
+        ("2023-04-19", "15:00", CR(4)),
+    ]
