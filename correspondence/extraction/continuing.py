@@ -40,7 +40,7 @@ GOES_ON = re.compile(
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
     # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".
-    r"|^On\s+(?:each|both|that|the\s+same)\s+days?\b"
+    r"|^On\s+(?:each|both|that|the\s+same)\s+(?:of\s+(?:these|the|those)\s+)?days?\b"
     # "Morning session (10:00 - 13:00) Opening segment ..."
     r"|^(?:Morning|Afternoon|Evening)\s+(?:session|sitting|meeting)s?\b"
     # "Meetings will be held each day from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."

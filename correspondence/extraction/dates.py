@@ -87,6 +87,8 @@ RELATIVE = re.compile(
     rf"|(?:next|this|coming)\s+{WEEKDAY}|{WEEKDAY}\s+next"
     # "a second reading on the following Tuesday": after the meeting named before
     rf"|the\s+following\s+{WEEKDAY}"
+    # "will follow on the Tuesday after": the first Tuesday after the meeting before
+    rf"|the\s+{WEEKDAY}\s+after(?!\s+(?:the|next|that|this)\b)"
     r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after(?:\s+tomorrow)?)(?:'s)?\b",
     re.IGNORECASE,
 )

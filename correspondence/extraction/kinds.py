@@ -27,7 +27,11 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         r"(?:(?:interactive|informal|multi-?\s?stakeholder)\s+){0,3}hearings?",
     ),
     # "Voting will take place in the General Assembly Hall on Wednesday, 17 June"
-    (MeetingKind.ELECTION, r"elections?|voting(?=\s+(?:will|shall|is\s+to)\b)"),
+    # "the General Assembly will elect the President of its seventy-eighth session on"
+    (
+        MeetingKind.ELECTION,
+        r"elections?|voting(?=\s+(?:will|shall|is\s+to)\b)|(?<=will\s)elect(?=\s+(?:the|its|a|\w+\s+members)\b)",
+    ),
     # The Assembly's general debate is held in plenary meetings; "the general debate week"
     # is a stretch of days, not a debate.
     # not "a general debate on the revitalization agenda" in a working group's meeting

@@ -158,6 +158,10 @@ def read_announcements(
         announced_in = one_room(sentence, rooms) if announced is not None else None
         announced_at = []
         made_now = reading.meetings[made_before_it:]
+        if not item and ahead and made_now and list_start is None:
+            # "All meetings will be held in Conference Room 4." / "The first meeting, on
+            # Thursday 11 February, ...": what was said for them all, in prose too
+            where_and_when([m for m in made_now if not m.held], ahead, reading)
         if announced is None and made_now and all(m.timing == Timing.WEEK for m in made_now):
             # "we intend to hold informal consultations next week. The first will be on
             # Tuesday, 13 April": a week is no day, the sentence after gives them

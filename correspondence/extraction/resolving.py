@@ -196,7 +196,7 @@ def relative_day(
         # letter; "the following Tuesday": after the meeting named before
         anchor = (
             (moved_from or (previous[-1].date if previous else letter_date))
-            if "following" in words
+            if "following" in words or words[-1] == "after"
             else letter_date
         )
         ahead = (WEEKDAYS.index(named[0]) - anchor.weekday() - 1) % 7 + 1

@@ -868,3 +868,33 @@ def test_the_room_and_hours_said_for_a_series_before_its_days_are_theirs():
         ("2023-04-05", "15:00", "17:00", "ECOSOC Chamber", "dialogue"),
         ("2023-04-12", "15:00", "17:00", "ECOSOC Chamber", "dialogue"),
     ]
+
+
+def test_all_meetings_said_in_a_room_before_two_meetings_in_prose_that_sit_each_day():
+    found = meetings_of(
+        "As Co-Chairs, we share the programme for the first two meetings. All meetings will "
+        "be held in Conference Room 4.\n\nThe first meeting, on Thursday 6 April, will "
+        "address the categories of membership; the second, on Friday 21 April, will take up "
+        "the question of the veto. On each of these days we will meet from 10 a.m. to 1 p.m. "
+        "and from 3 p.m. to 6 p.m."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-06", "10:00", CR(4)),
+        ("2023-04-06", "15:00", CR(4)),
+        ("2023-04-21", "10:00", CR(4)),
+        ("2023-04-21", "15:00", CR(4)),
+    ]
+
+
+def test_the_assembly_will_elect_and_the_elections_follow_on_the_tuesday_after():
+    found = meetings_of(
+        "The General Assembly will elect the President of its seventy-eighth session on "
+        "Thursday, 1 June 2023, at 10 a.m. in the General Assembly Hall. The elections of the "
+        "non-permanent members of the Security Council will follow on the Tuesday after, also "
+        "at 10 a.m.",
+        dated="2 May 2023",
+    )
+    assert [(d, s, k) for d, s, _e, _r, k in found] == [
+        ("2023-06-01", "10:00", "election"),
+        ("2023-06-06", "10:00", "election"),
+    ]
