@@ -98,6 +98,15 @@ RELATIVE = re.compile(
 FROM_THEN = re.compile(r"\b(?:weeks?|days?|fortnight)\s+(?:from|after)\s+$", re.I)
 
 
+ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+ORDINAL_DAYS = re.compile(
+    rf"\bthe\s+(?P<list>{ORDINAL}(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?{ORDINAL})*)\b"
+    # not "the 21st century", "the 75th anniversary", "the 3rd of May" (read above)
+    rf"(?!\s+(?:of\b|{MONTH})|\s+(?!at\b|in\b|from\b|and\b|to\b|until\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
 def number(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))
 
@@ -210,6 +219,22 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
                 match.start(), match.end(), [(day, month, year_or_none(match["y"]))], weekday
             )
         )
+    # "three successive Mondays in October, the 15th, 22nd and 29th", "on 5 February ...;
+    # and the third on the 19th": days of the month said last
+    for match in ORDINAL_DAYS.finditer(text) if "th" in text or "st" in text else ():
+        months = list(ANY_MONTH.finditer(text, max(0, match.start() - 150), match.start()))
+        month = months[-1] if months else None
+        days = [int(d) for d in re.findall(r"\d{1,2}", match["list"])]
+        if month is not None and all(1 <= d <= 31 for d in days):
+            number_of = month_number(month.group(0))
+            add(
+                DateMention(
+                    match.start("list"),
+                    match.end("list"),
+                    [(d, number_of, None) for d in days],
+                    listed=len(days) > 1,
+                )
+            )
     for match in RELATIVE.finditer(text):
         add(
             DateMention(

@@ -38,3 +38,18 @@ def test_a_sentence_without_a_month_names_only_relative_days():
 def test_a_date_with_dots_is_day_first_and_a_time_with_a_dot_is_no_date():
     assert [m.days for m in parse_date_mentions("on 02.03.2021 at 10.00 a.m.")] == [[(2, 3, 2021)]]
     assert parse_date_mentions("version 1.2.2021.4 and 10.30 hrs") == []
+
+
+def test_days_of_the_month_said_alone_take_the_month_said_just_before():
+    assert [
+        m.days for m in parse_date_mentions("on three Mondays in October, the 15th, 22nd and 29th.")
+    ] == [[(15, 10, None), (22, 10, None), (29, 10, None)]]
+    assert [
+        m.days for m in parse_date_mentions("on 5 February; the third, on debt, on the 19th.")
+    ] == [
+        [(5, 2, None)],
+        [(19, 2, None)],
+    ]
+    # a century, an anniversary, a session: no days; no month before: no day
+    assert parse_date_mentions("the 21st century, the 75th anniversary in June") == []
+    assert parse_date_mentions("on Thursday the 19th at 3 p.m.") == []
