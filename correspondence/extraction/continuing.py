@@ -50,6 +50,8 @@ GOES_ON = re.compile(
     r"|\b(?:the|this|that|each|both)\s+(?:[\w-]+\s+){0,3}(?:meetings?|sessions?|consultations?"
     r"|debate|dialogue|briefing|hearing|negotiations?|plenary|event|segment|panel|informals?)"
     r"\s+(?:will|would|shall)\s+(?:meet|be\s+(?:held|hosted|convened|conducted)|take\s+place|run"
+    # "The plenary meetings will continue daily from 10 a.m. to 1 p.m. and 3 p.m. to 6 p.m."
+    r"|continue"
     r"|open|start|begin|convene|consist|comprise)\b"
     # "Given the restrictions at Headquarters, both meetings will be held virtually".
     r"|\b(?:both\s+|all\s+(?:the\s+|of\s+the\s+|[a-z]+\s+)?|each\s+of\s+the\s+)meetings\b",

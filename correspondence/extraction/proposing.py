@@ -427,6 +427,9 @@ def read_sentence(
             # more meetings of the one before
             (SAME_PLACE.search(sentence) and not [k for k in kinds if not k.is_deadline])
             or (WE_TAKE_UP.search(sentence) and not kinds)
+            # "The first meeting, on 9 February, will address ... The second, on 2 March,
+            # will address ...": the next of those meetings
+            or (NEXT_OF_THEM.match(sentence) and not kinds)
         ) and (one_before := previous_in_letter(reading, letter_index)) is not None:
             kinds.insert(0, KindMention(0, 0, one_before.kind))
         elif WE_TAKE_UP.search(sentence) and not kinds and (times or room_mentions):
@@ -861,6 +864,9 @@ WE_TAKE_UP = re.compile(
     r"(?:will|shall|would|intend\s+to|plan\s+to)\s+(?:then\s+)?(?:discuss|consider|address"
     r"|take\s+up|turn\s+to|examine|focus\s+on|review)\b",
     re.I,
+)
+NEXT_OF_THEM = re.compile(
+    r"^The\s+(?:second|third|fourth|fifth|next|last|final)\s*,\s*(?:on|from)\b", re.I
 )
 FOR_THE = re.compile(r"\b(?:for|on|about)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+)?$", re.I)
 AHEAD = re.compile(

@@ -898,3 +898,16 @@ def test_the_assembly_will_elect_and_the_elections_follow_on_the_tuesday_after()
         ("2023-06-01", "10:00", "election"),
         ("2023-06-06", "10:00", "election"),
     ]
+
+
+def test_the_second_on_a_day_is_the_next_of_the_meetings_named_before():
+    found = meetings_of(
+        "As Co-Chairs of the intergovernmental negotiations, we share the programme. The "
+        "first meeting, on Thursday, 6 April, will address the veto. The second, on Thursday, "
+        "20 April, will address the size of an enlarged Council. All meetings will be held "
+        "from 10 a.m. to 1 p.m. in the General Assembly Hall."
+    )
+    assert found == [
+        ("2023-04-06", "10:00", "13:00", GAH, "negotiation"),
+        ("2023-04-20", "10:00", "13:00", GAH, "negotiation"),
+    ]
