@@ -60,6 +60,9 @@ KIND_FLOORS |= {"eightysecond": 0.76, "eightythird": 0.84}
 # for informal consultations "of the plenary" (hundredthirtyninth/).
 KIND_FLOORS |= {"thirtyseventh": 0.80, "hundredfourth": 0.82, "hundredtenth": 0.80}
 KIND_FLOORS |= {"hundredtwelfth": 0.82, "hundrednineteenth": 0.82, "hundredthirtyninth": 0.77}
+# hundredseventythird/: informal consultations "of the plenary" read as `plenary`, a
+# compact's negotiations as `negotiation` (the majority reads both as consultations)
+KIND_FLOORS |= {"hundredseventythird": 0.79}
 # thirtysixth/ has tables whose cells the conversion broke over several lines, weekday and
 # day apart (012, 032): read only in part so far. fiftyfourth/ is heavy OCR, fiftyeighth/
 # days said only relative to others ("a week from Tuesday"), eightysixth/ short letters
