@@ -14,7 +14,7 @@ from .frames import NUMBERED_ENTRY
 from .places import parse_platform_mentions, parse_room_mentions
 from .results import ProposedMeeting
 from .times import hours_of
-from .vocabulary import DAY, MONTH, WEEKDAY
+from .vocabulary import DAY, HOURS_RANGE, MONTH, WEEKDAY
 
 if TYPE_CHECKING:
     from .record import Reading
@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 # A row of a table: "Tuesday 10 May 2022    10:00 – 13:00    Conference Room 3".
 # "Tue 25 Feb  10 a.m.-1 p.m.": a table may shorten the weekday.
 SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-HOURS_CELL = (
-    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*"
-    r"(?:[ap]\.?\s?m\.?|hrs)?"
-)
 ROOM_CELL = r"(?:CR|Conf\.?|Conference\s+Room|NLB|Trusteeship|ECOSOC|General\s+Assembly)[^,]{0,30}"
 ROW = re.compile(
     # "22-23 February 2018    1000-1300 hrs": a row for two days.
@@ -40,7 +36,7 @@ ROW = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "3-6 p.m., Tuesday, 3 November 2009, Conference Room 6" and "CR 6, Tuesday, May 14,
     # 3-6 pm": a table whose first column is the hours or the room, its day in the next
-    rf"|(?:{HOURS_CELL}|{ROOM_CELL}),\s+(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY}))",
+    rf"|(?:{HOURS_RANGE}|{ROOM_CELL}),\s+(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY}))",
     re.IGNORECASE,
 )
 # The head of a table's columns ("Date, Time, Venue, Purpose"): the list goes on.

@@ -17,7 +17,7 @@ import re
 from gasched.validators import BIDI_CONTROLS
 
 from . import tables
-from .vocabulary import DAY, MONTH, WEEKDAY, YEAR
+from .vocabulary import DAY, HOURS_RANGE, MONTH, WEEKDAY, YEAR
 
 # What gasched.validators refuses in one line of typed text, but line breaks and tabs.
 MISLEADING = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -180,8 +180,7 @@ DATED_LINE = re.compile(
     r"|^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?,?\s+\d{1,2}\s+[A-Z][a-z]+\.?,?\s+"
     r"(?=[^\n]*\d[:.]?\d\d)"
     # "3-6 p.m., Tuesday, 3 November 2009, Conference Room 5": the hours first
-    r"|^\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,\s+"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday),?\s+)?\d{1,2}\s+[A-Z][a-z]+"
+    rf"|^{HOURS_RANGE},\s+(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+[A-Z][a-z]+"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from correspondence.enums import ProposalAction
@@ -295,7 +296,7 @@ def read_sentence(
     scheduled: bool = False,
     announced: MeetingKind | None = None,
     announced_in: str | None = None,
-    announced_at: list[TimeMention] = (),
+    announced_at: Sequence[TimeMention] = (),
     dated: bool = False,
 ) -> MeetingKind | None:
     """Propose the meetings of one sentence; the kind of a meeting it announces without a
@@ -323,12 +324,11 @@ def read_sentence(
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     # "will be held in Conference Room 1, and not in Conference Room 2 as previously
     # indicated": the room given up is no meeting's
-    given_up = [
-        r
-        for r in room_mentions
-        if NOT_THERE.search(sentence, max(0, r.start - 30), r.start)
-        and len({m.name for m in room_mentions}) > 1
-    ]
+    given_up = (
+        [r for r in room_mentions if NOT_THERE.search(sentence, max(0, r.start - 30), r.start)]
+        if len({r.name for r in room_mentions}) > 1
+        else []
+    )
     for r in given_up:
         reading.note(
             offset, r, "room", reason="back-reference", detail="the room before the change"

@@ -53,7 +53,7 @@ def extract(
         letter_date = (
             facts.date
             or facts.reference_date
-            or (letters[0].date or letters[0].reference_date if index else None)
+            or ((letters[0].date or letters[0].reference_date) if index else None)
         )
         reading.last_made = []
         reading.add_blocks(headed_blocks(part, room_names), offset, index, letter_date)

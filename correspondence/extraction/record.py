@@ -3,6 +3,7 @@ with what became of it (a proposal, or why not)."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -190,45 +191,49 @@ def credit_said_apart(reading: Reading, part_starts: list[int], rooms: dict[str,
                 where.setdefault(mention.meeting, mention.start)
 
     def part_of(offset: int) -> int:
-        return sum(1 for start in part_starts[1:] if start <= offset)
-
-    def takes(meeting: ProposedMeeting, mention: Mention) -> bool:
-        if mention.what == "room":
-            named = {r.name for r in parse_room_mentions(mention.text, rooms)}
-            return len(named) == 1 and meeting.room == room_of_its_day(
-                named.pop(), meeting.date, rooms
-            )
-        if mention.what == "time":
-            said = parse_time_mentions(mention.text)
-            return bool(said) and said[0].begins in (meeting.start, meeting.end)
-        return meeting.virtual and meeting.room is None
+        return bisect.bisect_right(part_starts, offset)
 
     last: dict[str, tuple[int, int]] = {}  # what: where it was said, and the meeting
     for at, mention in enumerate(reading.mentions):
         if mention.what == "date" or mention.reason != "not-understood":
             continue
+        takes = taken_by(mention, rooms)
         said, index = last.get(mention.what, (None, None))
-        if (
-            index is not None
-            and 0 <= mention.start - said <= 40
-            and takes(reading.meetings[index], mention)
-        ):
+        if index is not None and 0 <= mention.start - said <= 40 and takes(reading.meetings[index]):
             # "virtually on the WebEx platform": one phrase, one meeting
             reading.mentions[at] = replace(mention, meeting=index, reason=None, detail="")
             continue
+        part = part_of(mention.start)
         near = [
             (abs(start - mention.start), index)
             for index, start in where.items()
             if abs(start - mention.start) <= SAID_APART_REACH
             and (index, mention.what) not in has_own
-            and part_of(start) == part_of(mention.start)
-            and takes(reading.meetings[index], mention)
+            and part_of(start) == part
+            and takes(reading.meetings[index])
         ]
         if near:
             index = min(near)[1]
             reading.mentions[at] = replace(mention, meeting=index, reason=None, detail="")
             has_own.add((index, mention.what))
             last[mention.what] = (mention.end, index)
+
+
+def taken_by(mention: Mention, rooms: dict[str, str]):
+    """Whether a meeting took what a room, time or platform mention says (read once)."""
+    if mention.what == "room":
+        named = {r.name for r in parse_room_mentions(mention.text, rooms)}
+        if len(named) != 1:
+            return lambda meeting: False
+        name = named.pop()
+        return lambda meeting: meeting.room == room_of_its_day(name, meeting.date, rooms)
+    if mention.what == "time":
+        said = parse_time_mentions(mention.text)
+        if not said:
+            return lambda meeting: False
+        hour = said[0].begins
+        return lambda meeting: hour in (meeting.start, meeting.end)
+    return lambda meeting: meeting.virtual and meeting.room is None
 
 
 def previous_in_letter(reading: Reading, letter_index: int) -> ProposedMeeting | None:

@@ -126,10 +126,8 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             rows[-1][last] = f"{rows[-1][last]} {line.strip()}"
             end += 1
             continue
-        if (
-            len(cells) == 1
-            and ROOM_GOES_ON.match(cells[0][1])
-            and (open_cells := [i for i, cell in enumerate(rows[-1]) if ROOM_OPEN.search(cell)])
+        if len(cells) == 1 and (
+            open_cells := [i for i, cell in enumerate(rows[-1]) if finishes_room(cell, cells[0][1])]
         ):
             # "... Trusteeship Council" / "Chamber" at the margin: the room's last word
             rows[-1][open_cells[-1]] += f" {cells[0][1]}"
@@ -157,7 +155,7 @@ def table_at(lines: list[str], index: int) -> tuple[int, list[list[str]] | None]
             full_rows += 1
             for start, words in cells:
                 column = column_of(columns, start)
-                if ROOM_OPEN.search(above[column]) and ROOM_GOES_ON.match(words):
+                if finishes_room(above[column], words):
                     # "Conference" / "Room 7" beside both sittings: the one room of both
                     above[column] = rows[-1][column] = f"{above[column]} {words}"
                 else:
@@ -203,6 +201,13 @@ PROSE = re.compile(r"\b(?:is|are|was|were|will|shall|would|has|have|be)\b")
 # "Trusteeship Council" / "Chamber": a room's name the line below finishes.
 ROOM_OPEN = re.compile(r"\b(?:Conference|Council|Trusteeship|ECOSOC|General\s+Assembly)$")
 ROOM_GOES_ON = re.compile(r"^(?:Room|Chamber|Hall|Council)\b")
+
+
+def finishes_room(cell: str, words: str) -> bool:
+    """ "Trusteeship Council" / "Chamber": the words finish the room the cell above opens."""
+    return bool(ROOM_OPEN.search(cell) and ROOM_GOES_ON.match(words))
+
+
 CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|hrs)?|\s*[ap]\.?\s?m\.?)", re.I)
 
 

@@ -32,6 +32,12 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20|21)\d\d"
 DASH = r"\s*(?:-|–|—|to|until|through)\s*"
+# "3-6 p.m.", "10 a.m.-1 p.m.", "10.00-13.00 hrs": hours from one to another, as a table's
+# cell gives them
+HOURS_RANGE = (
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*"
+    r"(?:[ap]\.?\s?m\.?|hrs)?"
+)
 
 ORDINALS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"

@@ -85,6 +85,24 @@ def test_a_date_not_understood_is_marked_and_warned_of(staff_client):
     )
 
 
+def test_the_room_and_hours_said_once_above_a_list_are_marked_as_its_meetings(staff_client):
+    letter = import_text(
+        letter_of(
+            "The informal consultations will be held in Conference Room 4, from 10 a.m. to "
+            "1 p.m., on the following dates:\n\n- Monday, 6 March 2023\n- Monday, 13 March 2023"
+        )
+    )
+    first = ProposedMeeting.objects.get(date=date(2023, 3, 6))
+
+    page = review(staff_client, letter).content.decode()
+
+    assert "[not understood]" not in page
+    for said in ("Conference Room 4", "from 10 a.m. to 1 p.m."):
+        index, mark = mark_of(letter, said)
+        assert mark["meeting"] == first.pk
+        assert f'id="mention-{index}"><a href="#proposal-{first.pk}">' in page
+
+
 def test_a_letter_whose_dates_are_all_understood_has_no_warning(staff_client):
     letter = import_text(letter_of(NOT_UNDERSTOOD.split(" Delegations")[0]))
     assert "did not understand" not in review(staff_client, letter).content.decode()
