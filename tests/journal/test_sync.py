@@ -345,6 +345,10 @@ def test_a_run_that_finds_another_going_reads_nothing(journal, session71):
         assert journal.paths() == []
         assert not Meeting.objects.filter(source=Source.JOURNAL).exists()
     finally:
-        other.close()  # and with it the other run's lock
+        # The other run ends as a run does, by unlocking: closing the connection alone
+        # frees the lock only when the server has noticed, which can be after the next line.
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [RUN_LOCK])
+        other.close()
     assert sync_journal(shapes.DAY, shapes.DAY).ok
     assert Meeting.objects.filter(source=Source.JOURNAL).count() == 1
