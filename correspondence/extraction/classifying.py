@@ -38,7 +38,8 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 PAST = re.compile(
-    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|concluded|hosted|"
+    # ("General debate (concluded)" in a programme: its last sitting, still to come)
+    r"\b(?:held|took\s+place|was\s+convened|were\s+convened|convened|(?<!\()concluded(?!\))|hosted|"
     r"(?:following|after)\s+(?:our|my|the(?:\s+last)?)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|consultation|briefing|session|exchange|dialogue)s?\s+of|"
     # "Following the conclusion of the intergovernmental negotiations on 26 May"
@@ -292,6 +293,22 @@ OUTSIDE = re.compile(
 )
 
 
+# "the Summit on Food Systems, which will be held on 21 and 22 September in the General
+# Assembly Hall", "the General Assembly will convene the Forum": the Assembly's own.
+ASSEMBLY_EVENT = re.compile(r"(?:Forum|Summit|Conference)\b")
+IN_THE_HALL = re.compile(r"[^.;]{0,50}?\bin\s+the\s+(?:Temporary\s+)?General\s+Assembly\s+Hall\b")
+ASSEMBLY_CONVENES = re.compile(
+    r"\bGeneral\s+Assembly\s+(?:will|shall|is\s+to|would)\s+(?:hold|convene)\b[^.;]{0,80}$"
+)
+
+
+def the_assemblys(sentence: str, mention: DateMention) -> bool:
+    return bool(
+        IN_THE_HALL.match(sentence, mention.end)
+        or ASSEMBLY_CONVENES.search(sentence[max(0, mention.start - 120) : mention.start])
+    )
+
+
 def names_another_event(
     sentence: str, kind: KindMention | None, mention: DateMention
 ) -> str | None:
@@ -307,7 +324,8 @@ def names_another_event(
     after_a_year = [m.end() for m in YEAR_THEN.finditer(between)]
     if after_a_year:
         between = between[after_a_year[-1] :]
-    if OTHER_EVENT.search(between):
+    other = OTHER_EVENT.search(between)
+    if other and not (ASSEMBLY_EVENT.match(other.group(0)) and the_assemblys(sentence, mention)):
         return "other-organisation"
     if AT_ITS_MEETING.search(sentence[max(0, mention.start - 120) : mention.start]):
         return "other-organisation"

@@ -37,6 +37,9 @@ GOES_ON = re.compile(
     r"|^The\s+(?:venue|room|location)\s+(?:is|will\s+be)\b"
     # "We will meet from 10 a.m. to 1 p.m. and again from 3 p.m. to 6 p.m."
     r"|^We\s+(?:will|shall|are\s+to)\s+meet\s+(?:in|from|at|between)\b"
+    # "Member States will participate in person in the General Assembly Hall, while
+    # speakers join remotely": where a hybrid meeting just named sits
+    r"|\b(?:participate|attend|be\s+present|take\s+part)\s+in\s+person\s+in\b"
     # "Conference Room 4 would be suitable for both.": the room of the meetings just named.
     r"|\b(?:suitable|reserved|booked|requested|used)\s+for\s+(?:both|all|each|them)\b"
     # "On each day, the Dialogue will meet from 10 a.m. to 1 p.m. and from 3 p.m.".

@@ -41,7 +41,9 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         MeetingKind.HIGH_LEVEL,
         r"high[-\s]level\s+(?:plenary\s+)?(?:meetings?|events?|segment)"
         # "Summit-level meeting on the review of the Compact"
-        r"|summit[-\s]level\s+(?:plenary\s+)?meetings?",
+        r"|summit[-\s]level\s+(?:plenary\s+)?meetings?"
+        # "... will be held from 17 May to 20 May 2022 ... as a high-level plenary"
+        r"|high[-\s]level\s+plenary(?!\s+(?:segment|debate)s?\b)",
     ),
     (MeetingKind.DIALOGUE, r"(?:interactive\s+)?dialogues?"),
     (MeetingKind.PANEL, r"panel(?:\s+discussions?)?s?|round[-\s]?tables?"),

@@ -145,6 +145,39 @@ def room_said_with_the_last(listed: list[ProposedMeeting]) -> None:
             meeting.room = last.room
 
 
+def room_of_the_event(listed: list[ProposedMeeting], lead: list[ProposedMeeting]) -> None:
+    """ "The Dialogue will be held on 28 and 29 October in the General Assembly Hall" and
+    then its programme: a sitting of those days that names no room is held in the event's
+    room (a panel elsewhere names its own), and its "general debate" or "closing plenary"
+    is a sitting of the event, of the event's kind."""
+    kinds = {m.kind for m in lead}
+    if len(kinds) != 1 or not kinds & EVENTS:
+        return
+    rooms, days = {m.room for m in lead}, {m.date for m in lead}
+    for meeting in listed:
+        if meeting.date not in days:
+            continue
+        if meeting.kind in (MeetingKind.PLENARY, MeetingKind.OTHER):
+            meeting.kind = next(iter(kinds))
+        if (
+            meeting.kind in kinds
+            and meeting.room is None
+            and not meeting.virtual
+            and len(rooms) == 1
+            and None not in rooms
+        ):
+            meeting.room = next(iter(rooms))
+
+
+# Events with a programme of sittings
+EVENTS = {
+    MeetingKind.HIGH_LEVEL,
+    MeetingKind.DIALOGUE,
+    MeetingKind.HEARING,
+    MeetingKind.THEMATIC_DEBATE,
+}
+
+
 def one_room(sentence: str, rooms: dict[str, str]) -> str | None:
     """The room a sentence names, if it names one."""
     named = {r.name for r in parse_room_mentions(sentence, rooms)}

@@ -252,6 +252,11 @@ def days_over_their_hours(text: str) -> str:
             continue
         if day and alone and not line.strip() and HOURS_FIRST.match(next_text(lines, at)):
             continue  # "Tuesday, 12 April 2016" / "" / "9:00 a.m. - ...": still its sittings
+        if day and carried and line[:1].islower() and not re.search(r"\d", line):
+            # "3 p.m. - 6 p.m. Round table 1: Drought early   CR 4" / "warning and
+            # preparedness": a cell wrapped under its sitting, whose day goes on below
+            out[-1] = f"{out[-1]} {line}"
+            continue
         if day and SITTING_TITLE.match(line) and not titled:
             titled = line  # perhaps the title of the day's next sitting
             out.append(line)

@@ -26,6 +26,8 @@ GENERIC_ROOM = re.compile(
 NORTH_LAWN_HALL = re.compile(
     r"(?<!Temporary\s)\bGeneral\s+Assembly\s+Hall\s*(?:\(NLB\)|\(North\s+Lawn(?:\s+Building)?\)"
     r"|,?\s+(?:in\s+the\s+|of\s+the\s+)North\s+Lawn(?:\s+Building)?)"
+    # "Temporary GA Hall" in a programme's column
+    r"|\bTemporary\s+GA\s+Hall\b"
 )
 # The rooms of the temporary North Lawn Building (2009-2014), however they are written:
 # "Conference Room 4 (NLB)", "Conference Room 2, North Lawn Building", "NLB CR 3".

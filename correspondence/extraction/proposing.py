@@ -23,6 +23,7 @@ from .listing import (
     SCHEDULE,
     kinds_along_a_list,
     one_room,
+    room_of_the_event,
     room_said_with_the_last,
     said_ahead_of,
     where_and_when,
@@ -92,6 +93,9 @@ def read_announcements(
             kinds_along_a_list(reading.meetings[list_start:], reading)
             where_and_when(reading.meetings[list_start:], said_ahead, reading)
             room_said_with_the_last(reading.meetings[list_start:])
+            room_of_the_event(
+                reading.meetings[list_start:], [reading.meetings[i] for i in lead_made]
+            )
             if len(reading.meetings) > list_start:
                 # "Both meetings will be held in the General Assembly Hall": the sentence
                 # after a list goes on about all of its meetings, and about the meeting
@@ -244,6 +248,7 @@ def read_announcements(
         kinds_along_a_list(reading.meetings[list_start:], reading)
         where_and_when(reading.meetings[list_start:], said_ahead, reading)
         room_said_with_the_last(reading.meetings[list_start:])
+        room_of_the_event(reading.meetings[list_start:], [reading.meetings[i] for i in lead_made])
 
 
 # "we propose the following meetings, each from 10 a.m. to 1 p.m.:": the hours of each

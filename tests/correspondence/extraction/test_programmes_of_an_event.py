@@ -8,7 +8,7 @@ from datetime import date
 
 from correspondence.extraction import extract
 
-from .helpers import meetings_of
+from .helpers import letter, meetings_of
 
 GAH, TCC = "General Assembly Hall", "Trusteeship Council Chamber"
 CR = "Conference Room {}".format
@@ -974,3 +974,73 @@ def test_the_hours_and_room_said_with_the_annex_are_those_of_the_dates_it_lists(
         ("2023-05-09", "15:00", CR(9), "informal-consultation"),
         ("2023-05-23", "15:00", TCC, "informal-consultation"),
     ]
+
+
+def test_the_sittings_of_an_event_that_name_no_room_sit_in_the_events_room():
+    found = meetings_of(
+        "The General Assembly will convene its interactive dialogue on ageing on Tuesday, "
+        "9 May 2023 and Wednesday, 10 May 2023 in the ECOSOC Chamber.\n\n"
+        "The programme is as follows:\n\n"
+        "- Tuesday, 9 May, 10 a.m. to 1 p.m.: opening and first exchange;\n"
+        "- Tuesday, 9 May, 3 p.m. to 6 p.m.: thematic discussion on pensions;\n"
+        "- Wednesday, 10 May, 3 p.m. to 5 p.m.: round table, Conference Room 6;\n"
+        "- Wednesday, 10 May, 5 p.m. to 6 p.m.: closing plenary.",
+        dated="20 April 2023",
+    )
+    rooms = {(day, start): (room, kind) for day, start, _end, room, kind in found}
+    assert rooms[("2023-05-09", "15:00")] == ("ECOSOC Chamber", "dialogue")
+    assert rooms[("2023-05-10", "15:00")] == (CR(6), "panel")  # its own room
+    # the closing plenary of the dialogue is one of its sittings
+    assert rooms[("2023-05-10", "17:00")] == ("ECOSOC Chamber", "dialogue")
+
+
+def test_a_day_programme_whose_title_cell_wraps_keeps_the_day_for_the_rows_below():
+    body = (
+        "The high-level meeting on coastal erosion will be held on 6 June 2012 in the "
+        "Temporary General Assembly Hall.\n\n"
+        "Programme\n\n"
+        " Wednesday, 6 June 2012\n"
+        "   10 a.m. - 1 p.m.    Round table: Sediment budgets    Conference Room 3 (NLB)\n"
+        "                       and shoreline planning\n"
+        "   10 a.m. - 1 p.m.    Plenary statements                Temporary GA Hall\n"
+        "   3 p.m. - 6 p.m.     Plenary statements (concluded)    Temporary GA Hall\n"
+    )
+    found = meetings_of(body, dated="2 May 2012")
+    hall = "Temporary General Assembly Hall (North Lawn Building)"
+    assert ("2012-06-06", "10:00", "13:00", "Conference Room 3 (North Lawn Building)", "panel") in found
+    assert ("2012-06-06", "10:00", "13:00", hall, "high-level") in found
+    assert ("2012-06-06", "15:00", "18:00", hall, "high-level") in found
+    # "(concluded)": the last sitting, still to come
+    assert not [m for m in extract(letter(body, "2 May 2012")).meetings if m.held]
+
+
+def test_a_summit_the_assembly_holds_in_its_hall_is_no_other_organisations_event():
+    found = meetings_of(
+        "The high-level plenary meeting of the Summit on Inland Waterways, which will be "
+        "held on 14 June 2023 in the General Assembly Hall, will open at 10 a.m.",
+        dated="20 April 2023",
+    )
+    assert [(d, room) for d, _s, _e, room, _k in found] == [("2023-06-14", GAH)]
+    assert meetings_of(
+        "The high-level meeting of the Summit of the Andean Community will be held on 14 "
+        "June 2023 in Quito."
+    ) == []
+
+
+def test_those_who_attend_in_person_say_where_a_hybrid_meeting_sits():
+    found = meetings_of(
+        "The informal briefing on the humanitarian appeal will be held in a hybrid format on "
+        "Monday, 5 June 2023, from 3 p.m. to 5 p.m. Delegations may attend in person in "
+        "Conference Room 2, while briefers will join online.",
+        dated="20 April 2023",
+    )
+    assert found == [("2023-06-05", "15:00", "17:00", CR(2), "briefing")]
+
+
+def test_a_high_level_plenary_said_alone_is_high_level():
+    found = meetings_of(
+        "The midterm review of the Water Action Decade will take place on 8 June 2023 in "
+        "the General Assembly Hall, from 10 a.m. to 1 p.m., as a high-level plenary.",
+        dated="20 April 2023",
+    )
+    assert found == [("2023-06-08", "10:00", "13:00", GAH, "high-level")]
