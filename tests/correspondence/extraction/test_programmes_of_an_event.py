@@ -1007,7 +1007,13 @@ def test_a_day_programme_whose_title_cell_wraps_keeps_the_day_for_the_rows_below
     )
     found = meetings_of(body, dated="2 May 2012")
     hall = "Temporary General Assembly Hall (North Lawn Building)"
-    assert ("2012-06-06", "10:00", "13:00", "Conference Room 3 (North Lawn Building)", "panel") in found
+    assert (
+        "2012-06-06",
+        "10:00",
+        "13:00",
+        "Conference Room 3 (North Lawn Building)",
+        "panel",
+    ) in found
     assert ("2012-06-06", "10:00", "13:00", hall, "high-level") in found
     assert ("2012-06-06", "15:00", "18:00", hall, "high-level") in found
     # "(concluded)": the last sitting, still to come
@@ -1021,10 +1027,13 @@ def test_a_summit_the_assembly_holds_in_its_hall_is_no_other_organisations_event
         dated="20 April 2023",
     )
     assert [(d, room) for d, _s, _e, room, _k in found] == [("2023-06-14", GAH)]
-    assert meetings_of(
-        "The high-level meeting of the Summit of the Andean Community will be held on 14 "
-        "June 2023 in Quito."
-    ) == []
+    assert (
+        meetings_of(
+            "The high-level meeting of the Summit of the Andean Community will be held on 14 "
+            "June 2023 in Quito."
+        )
+        == []
+    )
 
 
 def test_those_who_attend_in_person_say_where_a_hybrid_meeting_sits():
