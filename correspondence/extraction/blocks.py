@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from meetings.enums import MeetingKind
 from meetings.headquarters import room_key
@@ -45,11 +46,16 @@ class Block:
     room: RoomMention | None
     times: list[TimeMention]
     summary: bool
+    sittings: int = 1  # "at 10 a.m. and 3 p.m." beside the date: a meeting at each
 
     @property
     def untitled(self) -> bool:
         """A part of the event the letter names ("OPENING SEGMENT"), of no kind of its own."""
         return self.kind.end == 0 and self.kind.kind == MeetingKind.OTHER
+
+
+# "at 10 a.m. and 3 p.m.", "from 10 a.m. to 1 p.m. and from 3 to 6 p.m."
+AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:(?:from|at)\s+)?")
 
 
 def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
@@ -116,6 +122,15 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 times = [shifted(t, below_start) for t in found_times]
             else:
                 break
+        sittings = 1
+        if (
+            not times
+            and len(same_line) > 1
+            # (a line that runs on into the next leaves the rest to the sentence's reader)
+            and line.rstrip().endswith(".")
+            and all(AND.fullmatch(line[a.end : b.start]) for a, b in pairwise(same_line))
+        ):
+            times, sittings = [shifted(t, start) for t in same_line], len(same_line)
         times = times or [shifted(t, start) for t in same_line[:1]]
         room = room or next((shifted(r, start) for r in rooms_beside[:1]), None)
         if (room is None and not times) or (untitled and (room is None or not times)):
@@ -128,6 +143,7 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
                 date=DateMention(date.start + start, date.end + start, date.days, date.weekday),
                 room=room,
                 times=times,
+                sittings=sittings,
                 # A summary's own head or title, not "A summary of the events will be
                 # circulated" in the letter above an annexed programme.
                 summary=bool(
@@ -194,6 +210,7 @@ def title_above(lines: list[tuple[int, str]], index: int, rooms: dict[str, str])
     title = " ".join(" ".join(p) for p in reversed(paragraphs) if p)
     if not title or len(title) > 300 or title.endswith((".", ",", ":", ";")):
         return None
+
     if HAS_DATE.search(" ".join(paragraphs[0])):
         return None  # the row of a table above, not a title
     return title

@@ -82,6 +82,7 @@ def normalise(text: str) -> str:
     # Control characters and direction overrides can only mislead in a subject, a title or
     # a name read from the file (gasched.validators refuses them where people type).
     text = MISLEADING.sub("", text)
+    text = MARGIN_BAR.sub("", text)
     text = pipe_rows(text)
     text = tables.reflowed(text.expandtabs(8))
     # "Ad Hoc Working Group on the Revitalization ...        2": a running head and the
@@ -209,7 +210,19 @@ def dated_lines_apart(text: str) -> str:
         if index and dated[index] and listed and out and out[-1] != "":
             out.append("")
         out.append(line)
+        if (
+            DATELINE_ALONE.match(line)
+            and (not index or not lines[index - 1].strip() or lines[index - 1].isupper())
+            and index + 1 < len(lines)
+            and lines[index + 1][:1].isupper()
+        ):
+            out.append("")  # "20 October 2015" / "The Office of the President ...": a dateline
     return "\n".join(out)
+
+
+DATELINE_ALONE = re.compile(
+    rf"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY}),?\s+{YEAR}$"
+)
 
 
 # "Tuesday, 12 April 2016" (alone, or with its first hours) over "9 a.m. - 11 a.m. ...",
@@ -271,6 +284,9 @@ def next_text(lines: list[str], at: int) -> str:
     return next((line for line in lines[at + 1 : at + 4] if line.strip()), "")
 
 
+# "|   - Tuesday, 5 February 2019": a scan's rule down the margin, a bar that opens the
+# line and draws no cell
+MARGIN_BAR = re.compile(r"(?m)^[ \t]*\|(?=[^|\n]*$)")
 # "| Tuesday, 5th February | 10am - 1pm | CR 4 |": a table drawn with bars; its rule
 # "|-----|-----|" draws nothing.
 PIPE_TABLE = re.compile(

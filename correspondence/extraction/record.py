@@ -70,9 +70,13 @@ class Reading:
             last_day = resolve_year(block.date.days[-1], letter_date, past=block.summary)
             # "Monday, 8 May - Tuesday, 9 May 2023": the block's meeting on each day.
             days = (last_day - first_day).days if last_day and last_day > first_day else 0
-            first = block.times[0] if block.times else None
+            sittings = block.times[: block.sittings] or [None]
             made = len(self.meetings)
-            for day in (first_day + timedelta(days=n) for n in range(min(days, 14) + 1)):
+            for day, first in (
+                (first_day + timedelta(days=n), sitting)
+                for n in range(min(days, 14) + 1)
+                for sitting in sittings
+            ):
                 self.meetings.append(
                     ProposedMeeting(
                         date=day,
@@ -92,7 +96,7 @@ class Reading:
                     self.mark(self.segments, self.meetings[-1])
             for found, what in (
                 (block.date, "date"),
-                *((t, "time") for t in block.times[:1]),
+                *((t, "time") for t in block.times[: block.sittings]),
                 *(((block.room, "room"),) if block.room else ()),
             ):
                 self.note(offset, found, what, meeting=made)
