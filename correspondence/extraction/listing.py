@@ -31,7 +31,8 @@ ROW = re.compile(
     # "2, Tuesday, 18 March, 10am-1pm, ...": a numbered row of a table
     rf"|\d{{1,2}}\.?,\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "Meeting 3    Thursday, 2 March    10 a.m. - 1 p.m.": the meeting's number first
-    rf"|(?:Meeting|Session|Round)\s+\d{{1,2}},?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
+    # ("Week 2    Tue 17 Feb 2026    10:00-13:00": the week's)
+    rf"|(?:Meeting|Session|Round|Week)\s+\d{{1,2}},?\s+(?:{WEEKDAY}|{SHORT_WEEKDAY},?\s+{DAY}|{DAY}\s+{MONTH})"
     # "1st    Tuesday 14 March 2023   10:00 a.m.-1:00 p.m.": the round's number first
     rf"|\d{{1,2}}(?:st|nd|rd|th),?\s+(?:{WEEKDAY}|{DAY}\s+{MONTH})"
     # "3-6 p.m., Tuesday, 3 November 2009, Conference Room 6" and "CR 6, Tuesday, May 14,

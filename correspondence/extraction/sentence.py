@@ -100,7 +100,17 @@ def read_sentence(
         and on_the_same_day(sentence, times, room_mentions, reading=reading, outcomes=outcomes)
     ):
         pass  # "A second meeting will be held on the same day at 3 p.m."
-    elif not mentions and reading.last_made and times and item and lead_in is not None:
+    elif (
+        not mentions
+        and reading.last_made
+        and times
+        and item
+        # "•  10:20 – 13:00   Panel 1: ..." under the day's event: its hours first
+        and (
+            lead_in is not None
+            or HOURS_FIRST.match(sentence, BULLET_OR_NUMBER.match(sentence).end())
+        )
+    ):
         # "... plenary meetings on Friday, 8 June for the following elections: (a) at
         # 10 a.m., the election of ...; (b) at 3 p.m., ...": the day's meetings, by hour.
         hours_of_the_day(sentence, times[0], room_mentions, reading=reading, outcomes=outcomes)
@@ -279,6 +289,8 @@ def read_sentence(
     return None if stated else announced_kind(sentence)
 
 
+BULLET_OR_NUMBER = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]{1,3}[.)])?\s*")
+HOURS_FIRST = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*\d")
 NOT_THERE = re.compile(
     r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?)(?:the\s+)?$",
     re.I,

@@ -1053,3 +1053,38 @@ def test_a_high_level_plenary_said_alone_is_high_level():
         dated="20 April 2023",
     )
     assert found == [("2023-06-08", "10:00", "13:00", GAH, "high-level")]
+
+
+def test_a_timetable_whose_rows_start_with_the_week_is_of_the_process_it_sets_out():
+    body = (
+        "We have the honour to share the indicative timetable for the intergovernmental "
+        "negotiations on the ocean data compact.\n\n"
+        "  Week      Date               Time          Room\n"
+        "  --------  -----------------  ------------  -----------\n"
+        "  Week 1    Tue 11 Apr 2023    10:00-13:00   CR 5\n"
+        "  Week 2    Wed 19 Apr 2023    15:00-18:00   CR 5\n"
+    )
+    assert meetings_of(body) == [
+        ("2023-04-11", "10:00", "13:00", CR(5), "negotiation"),
+        ("2023-04-19", "15:00", "18:00", CR(5), "negotiation"),
+    ]
+
+
+def test_bullets_that_give_only_hours_are_the_sittings_of_the_days_event():
+    found = meetings_of(
+        "I will convene an interactive hearing with civil society on Friday, 9 June 2023 in "
+        "the ECOSOC Chamber. The programme is set out below.\n\n"
+        "Programme\n"
+        "  •  10:00 – 10:15   Opening\n"
+        "  •  10:15 – 13:00   Panel 1: Skills for the green transition\n"
+        "  •  15:00 – 17:45   Panel 2: Youth in rural economies\n"
+        "  •  17:45 – 18:00   Closing\n",
+        dated="20 April 2023",
+    )
+    assert [(start, kind) for _d, start, _e, _r, kind in found] == [
+        ("10:00", "hearing"),
+        ("10:15", "panel"),
+        ("15:00", "panel"),
+        ("17:45", "hearing"),
+    ]
+    assert {room for *_, room, _k in found} == {"ECOSOC Chamber"}
