@@ -89,11 +89,16 @@ RELATIVE = re.compile(
     rf"|the\s+following\s+{WEEKDAY}"
     # "will follow on the Tuesday after": the first Tuesday after the meeting before
     rf"|the\s+{WEEKDAY}\s+after(?!\s+(?:the|next|that|this)\b)"
-    r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after(?:\s+tomorrow)?)(?:'s)?\b",
+    r"|(?:the\s+)?(?:following|next)\s+day|the\s+day\s+after(?:\s+tomorrow)?"
+    # "we will then hold informal consultations on Thursday at 10 a.m.": the first
+    # Thursday after the letter (not "on Thursday, 12 May", read above)
+    rf"|(?<=\bon\s){WEEKDAY}(?![,\s]+(?:the\s+)?\d)(?!\s+(?:next|last|of|{MONTH})\b))(?:'s)?\b",
     re.IGNORECASE,
 )
 
 
+ON_THE_DAY = re.compile(r"(?:\bon\s+|\b(?:this|next)\s+month,?\s+(?:on\s+)?)$", re.I)
+NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.I)
 # "a week from Monday next", "two days from today"
 FROM_THEN = re.compile(r"\b(?:weeks?|days?|fortnight)\s+(?:from|after)\s+$", re.I)
 
@@ -233,6 +238,25 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
                     match.end("list"),
                     [(d, number_of, None) for d in days],
                     listed=len(days) > 1,
+                )
+            )
+    # "on the 14th", "later this month on the 20th": a day of the letter's month, or of
+    # the next when that day has passed ("next month on the 3rd": of the next)
+    for match in ORDINAL_DAYS.finditer(text) if "th" in text or "st" in text else ():
+        lead = text[max(0, match.start() - 40) : match.start()]
+        if not ON_THE_DAY.search(lead) or ANY_MONTH.search(
+            text, max(0, match.start() - 150), match.start()
+        ):
+            continue
+        days = re.findall(r"\d{1,2}", match["list"])
+        if all(1 <= int(d) <= 31 for d in days):
+            month = "next month" if NEXT_MONTH.search(lead) else "this month"
+            add(
+                DateMention(
+                    match.start("list"),
+                    match.end("list"),
+                    [],
+                    relative=f"{month} on {' '.join(days)}",
                 )
             )
     for match in RELATIVE.finditer(text):

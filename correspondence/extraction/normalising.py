@@ -129,6 +129,10 @@ def mend_ocr(text: str) -> str:
     text = re.sub(
         r"\b(at|to|from|until|and)(\s+)l(?=(?:[.:]\d\d)?\s?[ap]\.?\s?m\b)", r"\1\g<2>1", text
     )
+    # "Friday, l December 2006": a lone "l" before a month is a one.
+    text = re.sub(
+        rf"(?<=day,\s)[lI](?=\s+{MONTH}\b)|(?<=\s)[lI](?=\s+{MONTH},?\s+{YEAR})", "1", text
+    )
     # "3.OO pm": the minutes of a clock read as letters.
     text = MINUTES_READ_AS_LETTERS.sub(
         lambda m: m.group(0).replace("O", "0").replace("o", "0").replace("l", "1"), text

@@ -191,6 +191,10 @@ def relative_day(
     if relative == "yesterday":
         return [(letter_date - timedelta(days=1), None)]
     words = relative.split()
+    if relative.startswith(("this month on ", "next month on ")):
+        return [
+            (day, None) for day in days_of_the_month(words[3:], letter_date, words[0] == "next")
+        ]
     if named := [w for w in words if w in WEEKDAYS]:
         # "next Tuesday", "Monday next", "this Friday": the first such day after the
         # letter; "the following Tuesday": after the meeting named before
@@ -207,6 +211,21 @@ def relative_day(
     # "the following week": the week after the last meeting named before it.
     anchor = previous[-1].date if previous and "following" in relative else letter_date
     return [(monday_of(anchor) + timedelta(days=7), None)]
+
+
+def days_of_the_month(days: list[str], letter_date: date, next_month: bool) -> list[date]:
+    """ "on the 14th" in a letter of 2 February is 14 February; in a letter of 20 February,
+    14 March (a day passed is next month's)."""
+    year, month = letter_date.year, letter_date.month
+    if next_month or int(days[0]) < letter_date.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    found = []
+    for day in days:
+        try:
+            found.append(date(year, month, int(day)))
+        except ValueError:
+            return []  # "the 31st" of a month of thirty days: no day to guess
+    return found
 
 
 def period_of(mention: DateMention, words: str) -> str:

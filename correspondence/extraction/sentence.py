@@ -55,6 +55,10 @@ def read_sentence(
         return [f for f in found if offset + f.start not in reading.claimed]
 
     all_dates = unclaimed(parse_date_mentions(sentence, ranges=not moved))
+    if reading.meetings or any(not m.relative for m in all_dates):
+        # "on Thursday" alone names a day only in a letter that has named none before:
+        # after one, it is that meeting's day spoken of again
+        all_dates = [m for m in all_dates if m.relative not in BARE_WEEKDAYS]
     mentions = []
     for m in all_dates:
         reference = LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
@@ -291,6 +295,7 @@ def read_sentence(
 
 BULLET_OR_NUMBER = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]{1,3}[.)])?\s*")
 HOURS_FIRST = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*\d")
+BARE_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOT_THERE = re.compile(
     r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?)(?:the\s+)?$",
     re.I,

@@ -911,3 +911,40 @@ def test_the_second_on_a_day_is_the_next_of_the_meetings_named_before():
         ("2023-04-06", "10:00", "13:00", GAH, "negotiation"),
         ("2023-04-20", "10:00", "13:00", GAH, "negotiation"),
     ]
+
+
+def test_a_day_of_the_month_said_alone_is_of_the_letters_month_or_the_next():
+    found = meetings_of(
+        "The co-facilitators will hold a first reading on the 21st at 10 a.m. in Conference "
+        "Room 2, and a second reading on the 4th from 3 p.m. to 6 p.m. in the same room. "
+        "A stocktaking meeting will follow next month on the 11th, at 10 a.m.",
+        dated="9 October 2023",
+    )
+    assert [(d, s) for d, s, *_ in found] == [
+        ("2023-10-21", "10:00"),  # still ahead this month
+        ("2023-11-04", "15:00"),  # the 4th has passed: next month's
+        ("2023-11-11", "10:00"),
+    ]
+
+
+def test_a_weekday_said_alone_is_the_next_one_only_in_a_letter_that_named_no_day_before():
+    alone = meetings_of(
+        "We will hold informal consultations on Wednesday at 3 p.m. in Conference Room 8.",
+        dated="13 March 2023",  # a Monday
+    )
+    assert alone == [("2023-03-15", "15:00", None, CR(8), "informal-consultation")]
+    again = meetings_of(
+        "The informal consultations will take place on Wednesday, 22 March 2023 at 3 p.m. in "
+        "Conference Room 8. On Wednesday we will take up the preamble.",
+        dated="13 March 2023",
+    )
+    assert [d for d, *_ in again] == ["2023-03-22"]  # not also the 15th
+
+
+def test_a_day_read_as_a_letter_l_before_its_month_is_a_one():
+    found = meetings_of(
+        "I will convene an informal meeting of the plenary on Friday, l December 2023, at "
+        "10 a.m. in the General Assembly Hall.",
+        dated="20 November 2023",
+    )
+    assert found == [("2023-12-01", "10:00", None, GAH, "plenary")]
