@@ -250,6 +250,26 @@ def shared_along_lists(
     room_said_before(sentence, mentions, kinds, picks)
 
 
+# "from 10 a.m. to 1 p.m. and from 3 to 6 p.m. on 23 June, and from 10 a.m. to 1 p.m. on
+# 24 June": each date's hours said just before it
+HOURS_THEN_ON = re.compile(r"[ap]\.?\s?m\.?\s*(?:,\s*)?on\s+(?:the\s+)?$", re.I)
+
+
+def hours_before_each(
+    sentence: str, mentions: list[DateMention], times: list, picks: Picks
+) -> None:
+    if len(mentions) < 2 or set(picks) != set(range(len(mentions))):
+        return
+    if not all(HOURS_THEN_ON.search(sentence, max(0, m.start - 30), m.start) for m in mentions):
+        return
+    if any(t.start >= mentions[-1].end for t in times):
+        return  # hours after the last date too: each date's are after it
+    starts = [0, *(m.end for m in mentions[:-1])]
+    for index, mention in enumerate(mentions):
+        before = [t for t in times if starts[index] <= t.start < mention.start]
+        picks[index] = (before or picks[index][0], picks[index][1])
+
+
 def said_after_the_last(
     sentence: str, mentions: list[DateMention], kinds: list, picks: Picks
 ) -> None:

@@ -11,7 +11,14 @@ from meetings.enums import DeadlineKind, MeetingKind, Timing
 
 from .classifying import TENTATIVE, change_of, is_held, no_meeting
 from .dates import DateMention
-from .frames import INSTEAD_OF, LIST_LINK, Clause, moves_in, shared_along_lists
+from .frames import (
+    INSTEAD_OF,
+    LIST_LINK,
+    Clause,
+    hours_before_each,
+    moves_in,
+    shared_along_lists,
+)
 from .kinds import GENERIC, KindMention, nearest_kind
 from .naming import deadlines_for, title_of
 from .places import PlatformMention, RoomMention
@@ -69,6 +76,7 @@ def frame_sentence(
             clause = Clause.of(index, mention, mentions, kind_of[index], ending, len(sentence))
             clauses[index] = clause
             picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
+    hours_before_each(sentence, mentions, times, picks)
     shared_along_lists(sentence, mentions, kind_of, picks)
     # "on Wednesday the 18th of May and Wednesday the 25th of May, at the same time and in
     # the same room": what the list's last clause says of sameness is every date's.

@@ -64,7 +64,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.INFORMAL_CONSULTATION,
         # "a first reading of the zero draft": the consultation that reads it
-        r"(?:first|second|third|final)\s+reading\b|"
+        r"(?:first|second|third|final|line-by-line|paragraph-by-paragraph)\s+reading\b|"
         # ("in consultation with the candidates", "after consultations with the Bureau": how
         # something was decided, no meeting)
         r"informal\s+(?:consultations?|meetings?|sessions?)"

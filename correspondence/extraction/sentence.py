@@ -203,6 +203,13 @@ def read_sentence(
             earlier = previous_in_letter(reading, letter_index)
             if earlier is not None:
                 kinds.insert(0, KindMention(0, 0, earlier.kind))
+            else:
+                # "the Working Group will resume its substantive work on 15 and 16 May": a
+                # body's meetings, the first the letter names
+                assembly = "Assembly" in RESUMES.search(sentence).group(0)
+                kinds.insert(
+                    0, KindMention(0, 0, MeetingKind.PLENARY if assembly else MeetingKind.OTHER)
+                )
         elif (
             RESERVE.search(sentence)
             and room_mentions

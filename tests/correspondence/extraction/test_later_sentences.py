@@ -948,3 +948,37 @@ def test_a_day_read_as_a_letter_l_before_its_month_is_a_one():
         dated="20 November 2023",
     )
     assert found == [("2023-12-01", "10:00", None, GAH, "plenary")]
+
+
+def test_the_hours_said_before_each_date_are_that_dates():
+    found = meetings_of(
+        "The hearings will take place from 10 a.m. to 1 p.m. and from 3 to 6 p.m. on "
+        "Thursday, 13 April, and from 10 a.m. to 1 p.m. on Friday, 14 April, in the "
+        "Trusteeship Council Chamber."
+    )
+    assert [(d, s, e) for d, s, e, _r, _k in found] == [
+        ("2023-04-13", "10:00", "13:00"),
+        ("2023-04-13", "15:00", "18:00"),
+        ("2023-04-14", "10:00", "13:00"),
+    ]
+    assert {r for _d, _s, _e, r, _k in found} == {TCC}
+
+
+def test_a_working_group_that_will_resume_its_work_on_days_meets_on_them():
+    found = meetings_of(
+        "The Chair has asked that Missions be informed that the Working Group will resume "
+        "its substantive work on 18 and 19 April 2023. Meetings will be held each day from "
+        "10 a.m. to 1 p.m. in Conference Room 4."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-18", "10:00", CR(4)),
+        ("2023-04-19", "10:00", CR(4)),
+    ]
+
+
+def test_a_line_by_line_reading_of_the_draft_is_a_meeting():
+    found = meetings_of(
+        "We will hold a line-by-line reading of the revised draft on Tuesday, 4 April 2023, "
+        "from 3 p.m. to 6 p.m. in Conference Room 9."
+    )
+    assert found == [("2023-04-04", "15:00", "18:00", CR(9), "informal-consultation")]
