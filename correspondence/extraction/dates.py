@@ -97,8 +97,6 @@ RELATIVE = re.compile(
 )
 
 
-ON_THE_DAY = re.compile(r"(?:\bon\s+|\b(?:this|next)\s+month,?\s+(?:on\s+)?)$", re.I)
-NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.I)
 # "a week from Monday next", "two days from today"
 FROM_THEN = re.compile(r"\b(?:weeks?|days?|fortnight)\s+(?:from|after)\s+$", re.I)
 
@@ -110,6 +108,16 @@ ORDINAL_DAYS = re.compile(
     rf"(?!\s+(?:of\b|{MONTH})|\s+(?!at\b|in\b|from\b|and\b|to\b|until\b)[a-z])",
     re.IGNORECASE,
 )
+
+
+ON_THE_DAY = re.compile(
+    rf"(?:\bon\s+(?:{WEEKDAY},?\s+)?|\b(?:this|next)\s+month,?\s+(?:on\s+)?)$", re.I
+)
+# "on the 14th of this month", "the 3rd of next month"
+OF_THIS_MONTH = re.compile(
+    rf"\bthe\s+(?P<day>{ORDINAL})\s+of\s+(?P<month>this|next|the\s+current)\s+month\b", re.I
+)
+NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.I)
 
 
 def number(text: str) -> int:
@@ -259,6 +267,10 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
                     relative=f"{month} on {' '.join(days)}",
                 )
             )
+    for match in OF_THIS_MONTH.finditer(text) if "month" in text else ():
+        day = re.match(r"\d+", match["day"]).group(0)
+        month = "next month" if match["month"].lower() == "next" else "this month"
+        add(DateMention(match.start(), match.end(), [], relative=f"{month} on {day}"))
     for match in RELATIVE.finditer(text):
         add(
             DateMention(

@@ -153,6 +153,9 @@ ASSEMBLY_SESSION = re.compile(
     r"|emergency\s+special)\s+$",
     re.I,
 )
+# "the schedule for the first reading of the draft: 13-14 February": the draft is what the
+# meeting reads, not a paper due
+READ_AT_A_MEETING = re.compile(r"\breadings?\s+of\s+(?:the\s+|our\s+)?$", re.I)
 NEGATED = re.compile(r"(?:^|\W)(?:no|neither|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -181,7 +184,9 @@ def find_kinds(sentence: str) -> list[KindMention]:
     if DEADLINE_TRIGGER.search(sentence):
         for kind, pattern in DEADLINE_PATTERNS:
             for match in re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
-                if free(match.start(), match.end()):
+                if free(match.start(), match.end()) and not READ_AT_A_MEETING.search(
+                    sentence, max(0, match.start() - 30), match.start()
+                ):
                     found.append(KindMention(match.start(), match.end(), kind, is_deadline=True))
     if not any(not k.is_deadline for k in found):
         # "the Working Group will meet on 21, 22 and 24 January": a meeting of no kind

@@ -177,9 +177,14 @@ def read_announcements(
             ahead = None  # a sentence with a date of its own speaks of something else
         named = PROGRAMME_OF.search(sentence)
         if named:
-            kinds = [k for k in find_kinds(sentence[named.end() :]) if not k.is_deadline]
+            # ("the schedule for the next round": a kind the match ends inside)
+            kinds = [
+                k
+                for k in find_kinds(sentence)
+                if not k.is_deadline and k.end > named.end() and k.start >= named.start()
+            ]
             # "the meetings of the IGN": the kind of what the meetings are of
-            between = sentence[named.end() : named.end() + kinds[0].start] if kinds else ""
+            between = sentence[named.end() : max(named.end(), kinds[0].start)] if kinds else ""
             if kinds and (not between or MEETINGS_OF.match(between)):
                 programme_of = kinds[0].kind
         if sentence.endswith(":"):

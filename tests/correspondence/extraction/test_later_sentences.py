@@ -982,3 +982,40 @@ def test_a_line_by_line_reading_of_the_draft_is_a_meeting():
         "from 3 p.m. to 6 p.m. in Conference Room 9."
     )
     assert found == [("2023-04-04", "15:00", "18:00", CR(9), "informal-consultation")]
+
+
+def test_the_draft_a_reading_is_of_is_no_paper_due():
+    found = meetings_of(
+        "We are pleased to share the schedule for the first reading of the draft: 18-19 April "
+        "2023, from 10 a.m. to 1 p.m., Conference Room 12."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-18", "10:00", CR(12)),
+        ("2023-04-19", "10:00", CR(12)),
+    ]
+
+
+def test_a_table_under_the_schedule_for_the_next_round_is_of_that_round():
+    body = (
+        "I have the honour to inform you of the schedule for the next round.\n\n"
+        "    Tuesday, 4 April      Categories of membership          10 a.m. - 1 p.m.\n"
+        "    Tuesday, 18 April     Regional representation           3 p.m. - 6 p.m.\n\n"
+        "All meetings will be held in Conference Room 1."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in meetings_of(body)] == [
+        ("2023-04-04", "10:00", CR(1)),
+        ("2023-04-18", "15:00", CR(1)),
+    ]
+
+
+def test_the_nth_of_this_month_and_a_weekday_then_the_nth():
+    found = meetings_of(
+        "The facilitator will convene informal consultations on the 16th of this month at "
+        "10 a.m. in Conference Room 7, and again on Wednesday the 22nd at the same time and "
+        "place.",
+        dated="6 March 2023",
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-03-16", "10:00", CR(7)),
+        ("2023-03-22", "10:00", CR(7)),
+    ]
