@@ -111,7 +111,7 @@ ORDINAL_DAYS = re.compile(
 
 
 ON_THE_DAY = re.compile(
-    rf"(?:\bon\s+(?:{WEEKDAY},?\s+)?|\b(?:this|next)\s+month,?\s+(?:on\s+)?)$", re.I
+    rf"(?:\bon\s+(?:(?P<wd>{WEEKDAY}),?\s+)?|\b(?:this|next)\s+month,?\s+(?:on\s+)?)$", re.I
 )
 # "on the 14th of this month", "the 3rd of next month"
 OF_THIS_MONTH = re.compile(
@@ -252,19 +252,20 @@ def parse_date_mentions(text: str, *, ranges: bool = True) -> list[DateMention]:
     # the next when that day has passed ("next month on the 3rd": of the next)
     for match in ORDINAL_DAYS.finditer(text) if "th" in text or "st" in text else ():
         lead = text[max(0, match.start() - 40) : match.start()]
-        if not ON_THE_DAY.search(lead) or ANY_MONTH.search(
-            text, max(0, match.start() - 150), match.start()
-        ):
+        on = ON_THE_DAY.search(lead)
+        if not on or ANY_MONTH.search(text, max(0, match.start() - 150), match.start()):
             continue
         days = re.findall(r"\d{1,2}", match["list"])
         if all(1 <= int(d) <= 31 for d in days):
             month = "next month" if NEXT_MONTH.search(lead) else "this month"
+            # ("on Thursday the 19th": the weekday says which month's 19th)
+            weekday = f" {on['wd'].casefold()}" if on["wd"] and len(days) == 1 else ""
             add(
                 DateMention(
                     match.start("list"),
                     match.end("list"),
                     [],
-                    relative=f"{month} on {' '.join(days)}",
+                    relative=f"{month} on {' '.join(days)}{weekday}",
                 )
             )
     for match in OF_THIS_MONTH.finditer(text) if "month" in text else ():

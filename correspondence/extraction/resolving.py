@@ -192,9 +192,10 @@ def relative_day(
         return [(letter_date - timedelta(days=1), None)]
     words = relative.split()
     if relative.startswith(("this month on ", "next month on ")):
-        return [
-            (day, None) for day in days_of_the_month(words[3:], letter_date, words[0] == "next")
-        ]
+        days = [w for w in words[3:] if w.isdigit()]
+        weekday = next((WEEKDAYS.index(w) for w in words[3:] if w in WEEKDAYS), None)
+        found = days_of_the_month(days, letter_date, words[0] == "next", weekday)
+        return [(day, None) for day in found]
     if named := [w for w in words if w in WEEKDAYS]:
         # "next Tuesday", "Monday next", "this Friday": the first such day after the
         # letter; "the following Tuesday": after the meeting named before
@@ -213,19 +214,26 @@ def relative_day(
     return [(monday_of(anchor) + timedelta(days=7), None)]
 
 
-def days_of_the_month(days: list[str], letter_date: date, next_month: bool) -> list[date]:
+def days_of_the_month(
+    days: list[str], letter_date: date, next_month: bool, weekday: int | None = None
+) -> list[date]:
     """ "on the 14th" in a letter of 2 February is 14 February; in a letter of 20 February,
-    14 March (a day passed is next month's)."""
+    14 March (a day passed is next month's); "on Thursday the 19th", the first month
+    whose 19th is a Thursday, of the next three."""
     year, month = letter_date.year, letter_date.month
     if next_month or int(days[0]) < letter_date.day:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    found = []
-    for day in days:
+    for _ in range(3):
         try:
-            found.append(date(year, month, int(day)))
+            found = [date(year, month, int(day)) for day in days]
         except ValueError:
-            return []  # "the 31st" of a month of thirty days: no day to guess
-    return found
+            found = []  # "the 31st" of a month of thirty days
+        if found and (weekday is None or found[0].weekday() == weekday):
+            return found
+        if weekday is None:
+            return []
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return []
 
 
 def period_of(mention: DateMention, words: str) -> str:

@@ -50,6 +50,9 @@ def test_days_of_the_month_said_alone_take_the_month_said_just_before():
         [(5, 2, None)],
         [(19, 2, None)],
     ]
-    # a century, an anniversary, a session: no days; no month before: no day
+    # a century, an anniversary, a session: no days
     assert parse_date_mentions("the 21st century, the 75th anniversary in June") == []
-    assert parse_date_mentions("on Thursday the 19th at 3 p.m.") == []
+    # no month before: a day of the letter's month (or a later one), said relative
+    assert [m.relative for m in parse_date_mentions("on Thursday the 19th at 3 p.m.")] == [
+        "this month on 19 thursday"
+    ]

@@ -1019,3 +1019,11 @@ def test_the_nth_of_this_month_and_a_weekday_then_the_nth():
         ("2023-03-16", "10:00", CR(7)),
         ("2023-03-22", "10:00", CR(7)),
     ]
+
+
+def test_a_weekday_with_the_nth_picks_the_month_whose_nth_falls_on_it():
+    # the 19th of March, April and May 2023 is a Sunday, a Wednesday and a Friday: no
+    # Thursday the 19th soon enough to be meant, and a Wednesday the 19th in April
+    assert meetings_of("We will meet on Thursday the 19th at 3 p.m.", dated="6 March 2023") == []
+    found = meetings_of("We will meet on Wednesday the 19th at 3 p.m.", dated="6 March 2023")
+    assert [d for d, *_ in found] == ["2023-04-19"]
