@@ -31,7 +31,8 @@ SINGLE = re.compile(
 DASH_OR_AND = DASH.replace("to", "to|and")
 # "from 8 to 10 June", "4-6 December", "13-15 February 2008", "June 8-10"
 RANGE_SAME_MONTH = re.compile(
-    rf"(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH_OR_AND}"
+    # (not "DAY 1 - Monday, 4 March": a programme's first day, the 4th)
+    rf"(?<!\bday\s)(?<!\bweek\s)(?:from\s+|between\s+)?(?:(?:{WEEKDAY}),?\s+)?(?P<a>{DAY}){DASH_OR_AND}"
     rf"(?:(?:{WEEKDAY}),?\s+)?(?P<b>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
     # "Wednesday, 15 February 3-6 p.m.": a day, then the hours; not "February 3-6".
     rf"|(?<!\d\s)(?P<m2>{MONTH})\s+(?P<a2>{DAY}){DASH}(?P<b2>{DAY})"

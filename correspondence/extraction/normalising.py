@@ -233,7 +233,8 @@ DATELINE_ALONE = re.compile(
 # "3 p.m. - 5 p.m. ...": a programme's day and its sittings, each under it.
 HOURS = r"(?:from\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs)?\s*(?:-|–|to)\s*\d"
 DAY_HEAD = re.compile(
-    rf"^(?P<day>(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)"
+    # ("DAY 1 - Monday, 4 March": the day's number first)
+    rf"^(?:(?i:day)\s+\d{{1,2}}\s*[-–—:,]\s*)?(?P<day>(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)"
     rf"(?P<rest>(?:,?\s+{HOURS}.*)?)$"
 )
 HOURS_FIRST = re.compile(rf"^{HOURS}")

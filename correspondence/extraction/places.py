@@ -25,7 +25,7 @@ GENERIC_ROOM = re.compile(
 # "the General Assembly Hall (NLB)": the temporary hall of the North Lawn Building.
 NORTH_LAWN_HALL = re.compile(
     r"(?<!Temporary\s)\bGeneral\s+Assembly\s+Hall\s*(?:\(NLB\)|\(North\s+Lawn(?:\s+Building)?\)"
-    r"|,?\s+(?:in\s+the\s+|of\s+the\s+)North\s+Lawn(?:\s+Building)?)"
+    r"|,?\s+(?:in\s+the\s+|of\s+the\s+)?North\s+Lawn(?:\s+Building)?)"
     # "Temporary GA Hall" in a programme's column
     r"|\bTemporary\s+GA\s+Hall\b"
 )

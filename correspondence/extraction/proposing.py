@@ -76,6 +76,8 @@ def read_announcements(
         item = bool(
             BULLET.match(sentence)
             or ROW.match(sentence)
+            # "Date: Tuesday, 2 April ... Time: ... Venue: ..." under "the programme of ...:"
+            or (lead_in is not None and DATE_LABEL.match(sentence))
             or (numbered and not SAYS.search(sentence))
         )
         numbered = False
@@ -260,6 +262,7 @@ def read_announcements(
 EACH_AT = re.compile(
     r",\s*(?:each|all)\s+(?:to\s+be\s+held\s+)?(?:from|at|between)\s[^:]*:\s*$", re.I
 )
+DATE_LABEL = re.compile(r"^(?:Dates?|Days?)\s*:", re.I)
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 

@@ -1088,3 +1088,43 @@ def test_bullets_that_give_only_hours_are_the_sittings_of_the_days_event():
         ("17:45", "hearing"),
     ]
     assert {room for *_, room, _k in found} == {"ECOSOC Chamber"}
+
+
+def test_a_date_time_venue_block_under_the_programme_of_an_event_is_its_meetings():
+    found = meetings_of(
+        "I have the honour to transmit the programme of the thematic debate on "
+        "resilient ports:\n\n"
+        "Date:   Tuesday, 11 April and Wednesday, 12 April 2023\n"
+        "Time:   10:00 a.m. to 1:00 p.m.\n"
+        "Venue:  Trusteeship Council Chamber\n"
+    )
+    assert found == [
+        ("2023-04-11", "10:00", "13:00", TCC, "thematic-debate"),
+        ("2023-04-12", "10:00", "13:00", TCC, "thematic-debate"),
+    ]
+
+
+def test_a_programmes_numbered_days_are_no_range():
+    found = meetings_of(
+        "I have the pleasure to share the programme of the high-level meeting on coastal "
+        "cities:\n\n"
+        "DAY 1 - Monday, 17 April\n"
+        "   10:00 - 13:00   Plenary segment, General Assembly Hall\n"
+        "   15:00 - 18:00   Interactive dialogue, ECOSOC Chamber\n"
+        "DAY 2 - Tuesday, 18 April\n"
+        "   10:00 - 13:00   Plenary segment (continued), General Assembly Hall\n"
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-17", "10:00", GAH),
+        ("2023-04-17", "15:00", "ECOSOC Chamber"),
+        ("2023-04-18", "10:00", GAH),
+    ]
+
+
+def test_the_general_assembly_hall_north_lawn_building_is_the_temporary_hall():
+    found = meetings_of(
+        "The high-level meeting will take place on 8 June 2011 in the General Assembly Hall, "
+        "North Lawn Building, from 10 a.m. to 1 p.m.",
+        dated="2 May 2011",
+    )
+    assert [r for *_, r, _k in found] == ["Temporary General Assembly Hall (North Lawn Building)"]
