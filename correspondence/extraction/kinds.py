@@ -101,6 +101,8 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
         # (not "for a general exchange of views": what a meeting is for)
         r"|(?<!for\sa\s)(?<!for\san\s)(?<!general\s)exchanges?\s+of\s+views"
         r"|ceremon(?:y|ies)|commemorations?|celebrations?|observances?"
+        # "two small-format expert exchanges: on Tuesday 14 May, ..."
+        r"|expert(?:[-\s]level)?\s+(?:exchanges?|meetings?|sessions?)"
         # "a third round is scheduled for": one more of what the letter is about
         r"|(?:first|second|third|fourth|fifth|next|further|final|another|new|previous|last)"
         r"\s+round",
@@ -205,7 +207,8 @@ WILL_MEET = re.compile(
     r"(?:\s+with\s+(?:delegations|Member\s+States|(?:the\s+)?[\w-]+))?"
     # ("will meet again on": the meeting before, again); "On Friday, 14 April we will
     # meet in person from 3 p.m. in the Trusteeship Council Chamber"
-    r"\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"
+    # ("The Working Group will meet next on Monday, 24 November")
+    r"(?:\s+next)?\s+(?:on|from|(?:in\s+person|virtually|online)\b(?:\s+(?:on|from|at|in)\b)?"
     r"|at\s+\d|in\s+(?:the\s+)?(?:Conference|Trusteeship|ECOSOC|General|Economic)\b"
     # "next week we will meet Monday 21 March 10am-1pm in CR8"
     rf"|(?:{WEEKDAY}),?\s+(?:the\s+)?\d+|{DAY}\s+{MONTH})\b",

@@ -310,7 +310,9 @@ NOT_THERE = re.compile(
 NOT_A_DAY_OF_IT = ("term-of-office", "other-organisation", "observance", "closure")
 RESUMES = re.compile(
     r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we)\s+(?:will|would|shall)"
-    r"\s+(?:reconvene|resume|meet\s+again)\b",
+    r"\s+(?:reconvene|resume|meet\s+again)\b"
+    # "the Open-ended Working Group on the Question of ... Council will resume its work"
+    r"|\bWorking\s+Group\b[^.;]{0,150}?\s+(?:will|would|shall)\s+(?:reconvene|resume)\s+its\b",
     re.I,
 )
 # "Please reserve Conference Room 5 from 21-23 May": a room asked for meetings.

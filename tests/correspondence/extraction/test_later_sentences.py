@@ -1027,3 +1027,30 @@ def test_a_weekday_with_the_nth_picks_the_month_whose_nth_falls_on_it():
     assert meetings_of("We will meet on Thursday the 19th at 3 p.m.", dated="6 March 2023") == []
     found = meetings_of("We will meet on Wednesday the 19th at 3 p.m.", dated="6 March 2023")
     assert [d for d, *_ in found] == ["2023-04-19"]
+
+
+def test_a_working_group_named_in_full_that_will_resume_its_work_meets():
+    found = meetings_of(
+        "I wish to inform you that the Open-ended Working Group on the Question of Equitable "
+        "Representation on and Increase in the Membership of the Security Council will resume "
+        "its work from 18 to 19 April 2023. Meetings will be held from 10 a.m. to 1 p.m. in "
+        "Conference Room 4."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-18", "10:00", CR(4)),
+        ("2023-04-19", "10:00", CR(4)),
+    ]
+
+
+def test_the_working_group_will_meet_next_and_expert_exchanges_are_meetings():
+    found = meetings_of(
+        "The Working Group will meet next on Monday, 17 April at 10 a.m. in Conference Room 1 "
+        "to take up its second cluster. We would also like to invite delegations to two "
+        "expert exchanges: on Tuesday 18 April, 1.15 p.m. to 2.30 p.m., in Conference Room "
+        "B, and on Thursday 20 April at the same hour in Conference Room C."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-17", "10:00", CR(1)),
+        ("2023-04-18", "13:15", "Conference Room B"),
+        ("2023-04-20", "13:15", "Conference Room C"),
+    ]
