@@ -370,6 +370,9 @@ ANOTHER_BODY = re.compile(
 
 # "The Security Council will hold an open debate on 20 April": another organ's meeting.
 ANOTHER_ORGAN = re.compile(
+    # (not "the Chair of the negotiations on ... the membership of the Security Council will
+    # convene meetings": the Council is what the negotiations are about)
+    r"(?<!membership\sof\sthe\s)(?<!reform\sof\sthe\s)"
     r"\b(?:(?:Security|Trusteeship|Economic\s+and\s+Social|Human\s+Rights)\s+Council|ECOSOC"
     # "the Council itself will hold its open debate": a council is never the Assembly.
     r"|Peacebuilding\s+Commission|\b[Tt]he\s+Council)(?:\s+itself)?\s+"

@@ -366,6 +366,11 @@ SAME_DAY = re.compile(
 )
 
 
+CONTINUES = re.compile(
+    r"\b(?:they|it|voting|balloting)\s+(?:will|would|shall)\s+(?:continue|resume)\b", re.I
+)
+
+
 def on_the_same_day(
     sentence: str,
     times: list[TimeMention],
@@ -380,12 +385,17 @@ def on_the_same_day(
     if not SAME_DAY.search(sentence) or len({m.date for m in made}) != 1:
         return False
     kinds = [k for k in find_kinds(sentence) if not k.is_deadline]
-    if not kinds or not times or times[0].begins is None or not FUTURE_VERB.search(sentence):
+    # "Should further rounds of balloting be required, they will continue that afternoon at
+    # 3 p.m.": the meeting just named, again, where it was
+    goes_on = not kinds and CONTINUES.search(sentence)
+    if not (kinds or goes_on) or not times or times[0].begins is None:
+        return False
+    if not (goes_on or FUTURE_VERB.search(sentence)):
         return False
     before = made[-1]
-    kind = kinds[0].kind if kinds[0].kind != MeetingKind.OTHER else before.kind
+    kind = kinds[0].kind if kinds and kinds[0].kind != MeetingKind.OTHER else before.kind
     room = room_mentions[0].name if room_mentions else None
-    if room is None and SAME_ROOM.search(sentence):
+    if room is None and (goes_on or SAME_ROOM.search(sentence)):
         room = before.room
     index = that_day(
         reading,
@@ -394,7 +404,7 @@ def on_the_same_day(
         times[0],
         room=room,
         kind=kind,
-        title=title_of(sentence, kinds[0]),
+        title=title_of(sentence, kinds[0]) if kinds else before.title,
         linked=room_mentions[:1],
         outcomes=outcomes,
     )

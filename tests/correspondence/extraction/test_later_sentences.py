@@ -1054,3 +1054,31 @@ def test_the_working_group_will_meet_next_and_expert_exchanges_are_meetings():
         ("2023-04-18", "13:15", "Conference Room B"),
         ("2023-04-20", "13:15", "Conference Room C"),
     ]
+
+
+def test_the_negotiations_on_the_membership_of_the_security_council_are_the_assemblys():
+    found = meetings_of(
+        "The Chair of the intergovernmental negotiations on the question of equitable "
+        "representation on and increase in the membership of the Security Council will "
+        "convene meetings on the following dates: Thursday, 13 April and Thursday, 27 April, "
+        "each from 10 a.m. to 1 p.m., in the Trusteeship Council Chamber."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-13", "10:00", TCC),
+        ("2023-04-27", "10:00", TCC),
+    ]
+    # the Council's own meeting is still its own
+    assert meetings_of("The Security Council will convene an open debate on 13 April 2023.") == []
+
+
+def test_balloting_that_will_continue_that_afternoon_is_a_second_meeting_there():
+    found = meetings_of(
+        "The plenary meetings for the election of five non-permanent members of the Security "
+        "Council will be held on Tuesday, 6 June 2023, at 10 a.m. in the General Assembly "
+        "Hall. Should additional rounds of balloting be required, they will continue that "
+        "afternoon at 3 p.m."
+    )
+    assert [(d, s, r, k) for d, s, _e, r, k in found] == [
+        ("2023-06-06", "10:00", GAH, "election"),
+        ("2023-06-06", "15:00", GAH, "election"),
+    ]
