@@ -58,6 +58,9 @@ class Block:
 AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:(?:from|at)\s+)?")
 
 
+RUNS_ON = re.compile(r"\b(?:on|from|of|for|the|in|at|to|and)$")
+
+
 def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
     """The headed blocks of a letter part, offsets into the part."""
     lines, offset = [], 0
@@ -78,6 +81,10 @@ def headed_blocks(part: str, rooms: dict[str, str]) -> list[Block]:
             continue  # more than a time and a room beside the date
         title = title_above(lines, index, rooms)
         if title is None:
+            continue
+        if RUNS_ON.search(title) and not line.rstrip().endswith("."):
+            # "I will convene a High-level Dialogue on" / "Tuesday, 12 February 2019 and
+            # ..., in the ECOSOC" / "Chamber, from 10 a.m.": one sentence, no title over a date
             continue
         kinds = [k for k in find_kinds(title) if not k.is_deadline]
         # "OPENING SEGMENT" / "Date: ..." / "Time: ..." / "Venue: ...": a part of the event

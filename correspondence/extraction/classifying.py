@@ -194,11 +194,14 @@ IT_MEETS = re.compile(
 # November": the governing body of a treaty or an organisation, not the General Assembly.
 ITS_OPENING = re.compile(
     r"\b(?:Assembly|Conference|Meeting|Commission|Council|Forum|Board|session)\s+of\s+(?:the\s+)?"
+    r"(?!General\s+Assembly\b)"
     r"(?:Parties\s+|States\s+Parties\s+)?(?:(?:to|of)\s+the\s+)?[A-Z][\w-]*"
     r"(?:\s+(?:[A-Z][\w-]*|on|of|for|and|the)){0,6}\s*"
     # "the Board of the United Nations Development Programme, meeting in annual session on"
     r"(?:,\s+meeting\s+(?:in\s+(?:(?:[\w-]+\s+)?session|[A-Z][\w-]+)\s+)?(?:on\s+(?:the\s+)?|from\s+)?$"
-    r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$)"
+    r"|(?:opening|starting|beginning|closing|ending|convening|meeting)\s+(?:on\s+|from\s+)?$"
+    # "the session of the Commission on Sustainable Development to be held from 28 April"
+    r"|(?:to\s+be\s+held|which\s+will\s+be\s+held)\s+(?:on\s+|from\s+)?$)"
 )
 YEAR_THEN = re.compile(r"\b(?:19|20)\d\d\b\s*[,;)]")
 # "the Commission on the Status of Women, which concludes on 20 March": another body's
@@ -302,6 +305,14 @@ ASSEMBLY_CONVENES = re.compile(
 )
 
 
+# "the informal consultation on the draft outcome of the 2005 World Summit will be held
+# on": the event is what the meeting is about
+TOPIC_OF = re.compile(
+    r"\b(?:outcome|preparations?|preparatory\s+process|follow-up|review|modalities|declaration"
+    r"|document)\s+(?:document\s+)?(?:of|for)\s+(?:the\s+)?(?:\d{4}\s+)?(?:[A-Z][\w-]*\s+){0,3}$"
+)
+
+
 def the_assemblys(sentence: str, mention: DateMention) -> bool:
     return bool(
         IN_THE_HALL.match(sentence, mention.end)
@@ -325,7 +336,12 @@ def names_another_event(
     if after_a_year:
         between = between[after_a_year[-1] :]
     other = OTHER_EVENT.search(between)
-    if other and not (ASSEMBLY_EVENT.match(other.group(0)) and the_assemblys(sentence, mention)):
+    if (
+        other
+        and not (ASSEMBLY_EVENT.match(other.group(0)) and the_assemblys(sentence, mention))
+        # (the future tense: the meeting's verb; "the Conference, held on": the event's)
+        and not ("will" in other.group(0) and TOPIC_OF.search(between, 0, other.start()))
+    ):
         return "other-organisation"
     if AT_ITS_MEETING.search(sentence[max(0, mention.start - 120) : mention.start]):
         return "other-organisation"

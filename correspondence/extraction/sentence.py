@@ -309,7 +309,8 @@ NOT_THERE = re.compile(
 )
 NOT_A_DAY_OF_IT = ("term-of-office", "other-organisation", "observance", "closure")
 RESUMES = re.compile(
-    r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we)\s+(?:will|would|shall)"
+    r"\b(?:Assembly|Committee|Working\s+Group|consultations|negotiations|we|balloting|voting)"
+    r"\s+(?:will|would|shall)"
     r"\s+(?:reconvene|resume|meet\s+again)\b"
     # "the Open-ended Working Group on the Question of ... Council will resume its work"
     r"|\bWorking\s+Group\b[^.;]{0,150}?\s+(?:will|would|shall)\s+(?:reconvene|resume)\s+its\b",

@@ -1082,3 +1082,38 @@ def test_balloting_that_will_continue_that_afternoon_is_a_second_meeting_there()
         ("2023-06-06", "10:00", GAH, "election"),
         ("2023-06-06", "15:00", GAH, "election"),
     ]
+
+
+def test_a_date_line_that_runs_on_into_the_next_is_no_block_under_a_title():
+    found = meetings_of(
+        "I will convene a High-level Dialogue on financing for development on\n"
+        "Tuesday, 11 April 2023 and Wednesday, 12 April 2023, in the ECOSOC\n"
+        "Chamber, from 10 a.m. to 6 p.m. on both days."
+    )
+    assert found == [
+        ("2023-04-11", "10:00", "18:00", "ECOSOC Chamber", "dialogue"),
+        ("2023-04-12", "10:00", "18:00", "ECOSOC Chamber", "dialogue"),
+    ]
+
+
+def test_another_bodys_session_to_be_held_and_a_summit_the_consultation_is_about():
+    found = meetings_of(
+        "The debate is a contribution to the session of the Commission on Sustainable "
+        "Development to be held from 24 April to 5 May 2023. The next informal consultation "
+        "on the draft outcome of the 2023 Water Summit will be held on Tuesday, 18 April at "
+        "10 a.m. in Conference Room 4."
+    )
+    assert found == [("2023-04-18", "10:00", None, CR(4), "informal-consultation")]
+
+
+def test_balloting_that_will_resume_the_following_monday_is_another_election_meeting():
+    found = meetings_of(
+        "The General Assembly will hold plenary meetings for the election of five members of "
+        "the International Court of Justice on Monday, 10 April 2023, at 10 a.m. in the "
+        "General Assembly Hall. Should the required majority not be obtained, balloting will "
+        "resume the following Monday at 10 a.m."
+    )
+    assert [(d, s, r, k) for d, s, _e, r, k in found] == [
+        ("2023-04-10", "10:00", GAH, "election"),
+        ("2023-04-17", "10:00", None, "election"),  # no room said, none invented
+    ]
