@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from meetings.enums import MeetingKind
 
@@ -252,7 +253,10 @@ def shared_along_lists(
 
 # "from 10 a.m. to 1 p.m. and from 3 to 6 p.m. on 23 June, and from 10 a.m. to 1 p.m. on
 # 24 June": each date's hours said just before it
-HOURS_THEN_ON = re.compile(r"[ap]\.?\s?m\.?\s*(?:,\s*)?on\s+(?:the\s+)?$", re.I)
+HOURS_THEN_ON = re.compile(
+    r"(?:[ap]\.?\s?m\.?|\d\d)\s*(?:(?:EDT|EST|ET|New\s+York\s+time)\s*)?(?:,\s*)?on\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def hours_before_each(
@@ -260,10 +264,21 @@ def hours_before_each(
 ) -> None:
     if len(mentions) < 2 or set(picks) != set(range(len(mentions))):
         return
-    if not all(HOURS_THEN_ON.search(sentence, max(0, m.start - 30), m.start) for m in mentions):
-        return
     if any(t.start >= mentions[-1].end for t in times):
         return  # hours after the last date too: each date's are after it
+    if (
+        times
+        and HOURS_THEN_ON.search(sentence, max(0, mentions[0].start - 30), mentions[0].start)
+        and all(t.end <= mentions[0].start for t in times)
+        and all(LIST_LINK.match(sentence[a.end : b.start]) for a, b in pairwise(mentions))
+    ):
+        # "from 10:00 to 12:00 EDT on Wednesday, 6 May, Wednesday, 13 May and Wednesday,
+        # 20 May": the hours of every date of the list
+        for index in picks:
+            picks[index] = (times, picks[index][1])
+        return
+    if not all(HOURS_THEN_ON.search(sentence, max(0, m.start - 30), m.start) for m in mentions):
+        return
     starts = [0, *(m.end for m in mentions[:-1])]
     for index, mention in enumerate(mentions):
         before = [t for t in times if starts[index] <= t.start < mention.start]

@@ -245,6 +245,12 @@ HEADER_DATE = re.compile(
 )
 # The other lines of such a head, and the lines that continue them.
 HEADER_FIELD = re.compile(r"^[|>]?[ \t]*(?:To|From|Date|Sent|Subject|Re)[ \t]*:", re.I | re.M)
+# "Issued by the Office of the President, Friday, 11 October 2024": a note dated at its foot
+ISSUED_LINE = re.compile(
+    r"^[ \t]*Issued\b[^\n]{0,80}?[ ,]"
+    r"((?:[A-Z][a-z]+day,?[ \t]+)?\d{1,2}[ \t]+[A-Z][a-z]+,?[ \t]+\d{4})[ \t.]*$",
+    re.M,
+)
 # A dateline OCR made unreadable: "IS November, 2013", "2S July 2012".
 UNREADABLE_DATE_LINE = re.compile(
     rf"^[ \t]*(?:New\s+York,?[ \t]+)?(?P<day>[0-9IlOoSs|?]{{1,2}})[ \t]+"
@@ -287,6 +293,9 @@ def date_of(part: str) -> tuple[date | None, date | None, list[str]]:
         following = part[header.end(1) : header.end(1) + 40]
         if said := parse_full_date(header.group(1) + " " + following.lstrip("\n")):
             return said, None, []
+    issued = ISSUED_LINE.search(part)
+    if issued and parse_full_date(issued.group(1)):
+        return parse_full_date(issued.group(1)), None, []
     unreadable = UNREADABLE_DATE_LINE.search(part[:3000])
     if unreadable:
         month = MONTHS[unreadable["month"].rstrip(".").casefold()]

@@ -1117,3 +1117,31 @@ def test_balloting_that_will_resume_the_following_monday_is_another_election_mee
         ("2023-04-10", "10:00", GAH, "election"),
         ("2023-04-17", "10:00", None, "election"),  # no room said, none invented
     ]
+
+
+def test_the_hours_said_before_a_list_of_dates_are_every_dates():
+    found = meetings_of(
+        "The meetings will be held on the WebEx platform from 10:00 to 12:00 EDT on "
+        "Wednesday, 5 April, Wednesday, 12 April and Wednesday, 19 April."
+    )
+    assert [(d, s, e) for d, s, e, _r, _k in found] == [
+        ("2023-04-05", "10:00", "12:00"),
+        ("2023-04-12", "10:00", "12:00"),
+        ("2023-04-19", "10:00", "12:00"),
+    ]
+
+
+def test_a_note_issued_at_its_foot_is_dated_there():
+    text = (
+        "NOTE\n"
+        "Programme of meetings of the General Assembly, week of 17 April 2023\n\n"
+        "  Monday, 17 April    10:00   General Assembly Hall   Plenary: report of the Council\n"
+        "  Tuesday, 18 April   15:00   CR 4    Briefing by the Chair of the Fifth Committee\n\n"
+        "Issued by the Office of the President, Friday, 14 April 2023\n"
+    )
+    found = extract(text)
+    assert found.letter.date.isoformat() == "2023-04-14"
+    assert [(m.date.isoformat(), m.kind.value) for m in found.meetings] == [
+        ("2023-04-17", "plenary"),
+        ("2023-04-18", "briefing"),
+    ]
