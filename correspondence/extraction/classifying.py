@@ -235,7 +235,7 @@ APPOINTED = re.compile(
     r"\b(?:appointed|reappointed|designated|nominated"
     # "Further to our appointment on 17 January" (not "the selection and appointment of the
     # Secretary-General on 8 May", a debate's topic)
-    r"|(?:our|my|their|his|her)\s+(?:re)?appointment)\b[^.;]{0,60}?\bon\s+$",
+    r"|(?:our|my|their|his|her)\s+(?:re)?appointment)\b[^.;,]{0,60}?\bon\s+$",
     re.I,
 )
 # "the Working Group, whose work was suspended after 11 September": a day counted from.

@@ -28,7 +28,7 @@ from .listing import (
     said_ahead_of,
     where_and_when,
 )
-from .places import RoomMention, parse_room_mentions
+from .places import RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading
 from .results import TooManyMeetings
 from .sentence import read_sentence
@@ -214,7 +214,8 @@ def read_announcements(
                 ahead = (
                     parse_room_mentions(sentence, rooms) or rooms_before,
                     hours,
-                    platforms_before,
+                    # ("three virtual informal consultations on the Interprefy platform")
+                    parse_platform_mentions(sentence) or platforms_before,
                 )
             elif (
                 ROOM_FOR_THEM.search(sentence)
@@ -260,7 +261,9 @@ def read_announcements(
 
 # "we propose the following meetings, each from 10 a.m. to 1 p.m.:": the hours of each
 EACH_AT = re.compile(
-    r",\s*(?:each|all)\s+(?:to\s+be\s+held\s+)?(?:from|at|between)\s[^:]*:\s*$", re.I
+    # ("each from 10:00 a.m. to 12:00 p.m. New York time:": a clock's colon is no end)
+    r",\s*(?:each|all)\s+(?:to\s+be\s+held\s+)?(?:from|at|between)\s(?:[^:]|:\d)*:\s*$",
+    re.I,
 )
 DATE_LABEL = re.compile(r"^(?:Dates?|Days?)\s*:", re.I)
 MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)

@@ -214,4 +214,24 @@ def parse_time_mentions(text: str) -> list[TimeMention]:
             h = int(hour["h"])
             end = hour.end() if hour.re is O_CLOCK else hour.end("h")
             found.append(TimeMention(hour.start("h"), end, time(h if h >= 8 else h + 12), None))
+    # "from 10 to 1 in NLB Conference Room 6", "from 3 to 6": hours of the working day
+    # with neither half said (8 to 12 in the morning, 1 to 7 in the afternoon)
+    for hours in BARE_HOURS.finditer(text) if "from" in text else ():
+        if any(t.start <= hours.start("a") < t.end for t in found):
+            continue
+        a, b = working_hour(int(hours["a"])), working_hour(int(hours["b"]))
+        if a < b:
+            found.append(TimeMention(hours.start("a"), hours.end("b"), a, b))
     return sorted(found, key=lambda t: t.start)
+
+
+BARE_HOURS = re.compile(
+    r"\bfrom\s+(?P<a>1[0-2]|[1-9])\s+(?:to|until|till)\s+(?P<b>1[0-2]|[1-9])"
+    # (then where or when it is, or the clause ends: not "from 2 to 4 of the annex")
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$|(?:in|at|on|and|each|daily)\b))",
+    re.I,
+)
+
+
+def working_hour(hour: int) -> time:
+    return time(hour if hour >= 8 else hour + 12)

@@ -1145,3 +1145,37 @@ def test_a_note_issued_at_its_foot_is_dated_there():
         ("2023-04-17", "plenary"),
         ("2023-04-18", "briefing"),
     ]
+
+
+def test_hours_from_10_to_1_and_from_3_to_6_are_the_working_day():
+    found = meetings_of(
+        "We will convene informal consultations on Tuesday, 18 April 2023, from 10 to 1 in "
+        "Conference Room 6, and on Tuesday, 25 April 2023, from 3 to 6 in Conference Room 6. "
+        "Paragraphs from 2 to 4 of the annex will be taken up first."
+    )
+    assert [(d, s, e) for d, s, e, _r, _k in found] == [
+        ("2023-04-18", "10:00", "13:00"),
+        ("2023-04-25", "15:00", "18:00"),
+    ]
+
+
+def test_each_from_hours_with_a_clock_colon_before_a_list_of_dates():
+    body = (
+        "We propose to hold three virtual informal consultations on the Interprefy platform, "
+        "each from 10:00 a.m. to 12:00 p.m. New York time:\n\n"
+        "  - Thursday, 6 April 2023;\n"
+        "  - Thursday, 13 April 2023.\n"
+    )
+    assert [(d, s, e, r) for d, s, e, r, _k in meetings_of(body)] == [
+        ("2023-04-06", "10:00", "12:00", None),
+        ("2023-04-13", "10:00", "12:00", None),
+    ]
+    assert all(m.virtual for m in extract(letter(body)).meetings)
+
+
+def test_our_appointment_said_before_a_comma_dates_nothing():
+    found = meetings_of(
+        "Following our appointment as co-chairs, we intend to hold an informal consultation "
+        "on Tuesday, 18 April at 10:00 a.m. in Conference Room 3."
+    )
+    assert found == [("2023-04-18", "10:00", None, CR(3), "informal-consultation")]
