@@ -34,7 +34,10 @@ CONVENES = re.compile(
     r"|\bwill\s+(?:be\s+held|take\s+place)\b"
     r"|\bnext\s+(?:two|three|four)\b"
     # "I am pleased to announce a series of three interactive dialogues"
-    r"|\b(?:announce|schedule)\s+(?:a|an|the|two|three|four)\b",
+    r"|\b(?:announce|schedule)\s+(?:a|an|the|two|three|four)\b"
+    # "I have the pleasure to invite you to two informal meetings of the plenary"
+    r"|\binvite\s+(?:you|your\s+delegation|delegations|Member\s+States)\s+to\s+"
+    r"(?:a|an|the|two|three|four|our)\b",
     re.I,
 )
 

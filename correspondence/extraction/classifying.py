@@ -249,7 +249,7 @@ CLOSURE = re.compile(
     # "owing to scheduled maintenance of the platform on 19 January"
     r"\b(?:scheduled|planned|technical)\s+maintenance\b[^.;]{0,40}?\bon\s+$"
     r"|\bclosure\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Building|Headquarters|premises"
-    r"|complex|compound)\s+(?:on|from)\s*$"
+    r"|complex|compound)\s+(?:(?:on|from)\s*)?$"
     r"|\b(?:Building|Headquarters|premises|complex|compound|Hall|Chamber|Rooms?)\s+"
     r"(?:will\s+be|is|remain(?:s|ed)?|was|were)\s+"
     r"closed\b[^.;]{0,40}?(?:\b(?:on|from))?\s*$"

@@ -285,6 +285,32 @@ def hours_before_each(
         picks[index] = (before or picks[index][0], picks[index][1])
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respectively(
+    sentence: str, mentions: list[DateMention], times: list, rooms: list, picks: Picks
+) -> None:
+    """ "on Thursday 15 May and Friday 16 May ... at 10am and 3pm respectively, in
+    Conference Room 1 and Conference Room 2": each date its own hour and room, in order."""
+    if len(mentions) < 2 or set(picks) != set(range(len(mentions))):
+        return
+    if not RESPECTIVELY.search(sentence, mentions[-1].end):
+        return
+    after = mentions[-1].end
+    if any(mentions[0].start <= t.start < after for t in times):
+        return  # each date said with its own hours
+    times = [t for t in times if t.start >= after]
+    rooms = [r for r in rooms if r.start >= after]
+    for index in picks:
+        own_times, own_rooms = picks[index]
+        if len(times) == len(mentions):
+            own_times = [times[index]]
+        if len(rooms) == len(mentions):
+            own_rooms = [rooms[index]]
+        picks[index] = (own_times, own_rooms)
+
+
 def said_after_the_last(
     sentence: str, mentions: list[DateMention], kinds: list, picks: Picks
 ) -> None:

@@ -14,9 +14,11 @@ from .dates import DateMention
 from .frames import (
     INSTEAD_OF,
     LIST_LINK,
+    RESPECTIVELY,
     Clause,
     hours_before_each,
     moves_in,
+    respectively,
     shared_along_lists,
 )
 from .kinds import GENERIC, KindMention, nearest_kind
@@ -78,6 +80,7 @@ def frame_sentence(
             picks[index] = (clause.pick(times), clause.pick(room_mentions) or shared_room)
     hours_before_each(sentence, mentions, times, picks)
     shared_along_lists(sentence, mentions, kind_of, picks)
+    respectively(sentence, mentions, times, room_mentions, picks)
     # "on Wednesday the 18th of May and Wednesday the 25th of May, at the same time and in
     # the same room": what the list's last clause says of sameness is every date's.
     said_until = {}
@@ -206,9 +209,17 @@ def frame_sentence(
                 before = earlier_with(reading, letter_index, "start", of_kind)
                 if before is not None:
                     own_times = [TimeMention(same.start(), same.end(), before.start, before.end)]
-        for day, weekday_note in days:
+        # "on Thursday 15 May and Friday 16 May ... at 10am and 3pm respectively, in
+        # Conference Room 1 and Conference Room 2": each day its own hour and room
+        paired = len(days) > 1 and bool(RESPECTIVELY.search(sentence, mention.end))
+        for at, (day, weekday_note) in enumerate(days):
+            day_times, day_rooms = own_times, own_rooms
+            if paired and len(own_times) == len(days):
+                day_times = [own_times[at]]
+            if paired and len(own_rooms) == len(days):
+                day_rooms = [own_rooms[at]]
             slots = [
-                (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in own_times
+                (t.begins, t.ends, Timing.EXACT if t.begins else Timing.DAY) for t in day_times
             ]
             if not slots:
                 slots = [(None, None, period_of(mention, words))]
@@ -218,7 +229,7 @@ def frame_sentence(
                     start=begins,
                     end=ends,
                     timing=timing,
-                    room=own_rooms[0].name if own_rooms else None,
+                    room=day_rooms[0].name if day_rooms else None,
                     kind=kind_said,
                     title=title_of(sentence, kind),
                     tentative=bool(TENTATIVE.search(sentence)),

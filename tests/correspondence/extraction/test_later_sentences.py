@@ -1179,3 +1179,38 @@ def test_our_appointment_said_before_a_comma_dates_nothing():
         "on Tuesday, 18 April at 10:00 a.m. in Conference Room 3."
     )
     assert found == [("2023-04-18", "10:00", None, CR(3), "informal-consultation")]
+
+
+def test_dates_hours_and_rooms_said_respectively_pair_in_order():
+    found = meetings_of(
+        "The IGN meetings on Thursday 13 April and Friday 14 April will be held at 10am and "
+        "3pm respectively, in Conference Room 1 and Conference Room 2."
+    )
+    assert [(d, s, r) for d, s, _e, r, _k in found] == [
+        ("2023-04-13", "10:00", CR(1)),
+        ("2023-04-14", "15:00", CR(2)),
+    ]
+    # each date with its own hours already: "respectively" pairs nothing more
+    found = meetings_of(
+        "Round tables will be held in Conference Room 4 on Monday, 17 April at 3 p.m. and on "
+        "Tuesday, 18 April at 10 a.m. and 3 p.m. respectively."
+    )
+    assert [(d, s) for d, s, *_ in found] == [
+        ("2023-04-17", "15:00"),
+        ("2023-04-18", "10:00"),
+        ("2023-04-18", "15:00"),
+    ]
+
+
+def test_an_invitation_to_two_meetings_announces_them_and_a_closure_is_none():
+    found = meetings_of(
+        "I have the pleasure to invite you to two informal meetings of the plenary on the "
+        "development agenda. The first will be held on Wednesday, 19 April 2023 at 10 a.m. "
+        "and the second on Friday, 21 April at 3 p.m., both in Conference Room 1. As a result "
+        "of the closure of United Nations Headquarters from 24 to 26 April 2023, no other "
+        "meeting is planned."
+    )
+    assert [(d, s, r, k) for d, s, _e, r, k in found] == [
+        ("2023-04-19", "10:00", CR(1), "plenary"),
+        ("2023-04-21", "15:00", CR(1), "plenary"),
+    ]
