@@ -64,7 +64,7 @@ KIND_PATTERNS: list[tuple[MeetingKind, str]] = [
     (
         MeetingKind.INFORMAL_CONSULTATION,
         # "a first reading of the zero draft": the consultation that reads it
-        r"(?:first|second|third|final|line-by-line|paragraph-by-paragraph)\s+reading\b|"
+        r"(?:first|second|third|final|line-by-line|paragraph-by-paragraph)\s+readings?\b|"
         # ("in consultation with the candidates", "after consultations with the Bureau": how
         # something was decided, no meeting)
         r"informal\s+(?:consultations?|meetings?|sessions?)"
@@ -317,6 +317,7 @@ AS_A_TOPIC = re.compile(
     # "the follow-up to the Year of Dialogue among Civilizations": a name, no meeting's kind
     r"|\b(?:Year|Decade|Day|Week)\s+(?:of|for|on)\s+(?:the\s+)?$"
     r"|\b(?:document|outcome|preparations?|results?|review|follow-up|modalities|report"
+    r"|declaration"
     r"|organi[sz]ation"
     r"|(?:programme\s+of\s+)?work|agenda)\s+of\s+"
     # "the modalities of the high-level dialogue": a word may qualify the topic.

@@ -1214,3 +1214,17 @@ def test_an_invitation_to_two_meetings_announces_them_and_a_closure_is_none():
         ("2023-04-19", "10:00", CR(1), "plenary"),
         ("2023-04-21", "15:00", CR(1), "plenary"),
     ]
+
+
+def test_the_declaration_of_a_high_level_meeting_is_what_consultations_are_on():
+    found = meetings_of(
+        "Following the first and second readings of the draft political declaration of the "
+        "high-level meeting on migration, held on 28 March 2023 and 4 April 2023, informal "
+        "consultations on the draft political declaration of the high-level meeting will be "
+        "held on 18 April 2023 from 10 a.m. to 1 p.m. in Conference Room 2."
+    )
+    assert [(d, k) for d, _s, _e, _r, k in found] == [
+        ("2023-03-28", "informal-consultation"),
+        ("2023-04-04", "informal-consultation"),
+        ("2023-04-18", "informal-consultation"),
+    ]
