@@ -266,7 +266,8 @@ EACH_AT = re.compile(
     re.I,
 )
 DATE_LABEL = re.compile(r"^(?:Dates?|Days?)\s*:", re.I)
-MEETINGS_OF = re.compile(r"^(?:meetings|sessions)\s+of\s+(?:the\s+)?$", re.I)
+# ("the programme of work of the intergovernmental negotiations")
+MEETINGS_OF = re.compile(r"^(?:meetings|sessions|work)\s+of\s+(?:the\s+)?$", re.I)
 RULE = re.compile(r"^[-_=*~.+|\s]{3,}$")
 
 

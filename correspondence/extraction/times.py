@@ -120,7 +120,7 @@ def with_their_ends(sentence: str, times: list[TimeMention]) -> list[TimeMention
     return kept
 
 
-LOST_TIME = re.compile(r"\bat\s+(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
+LOST_TIME = re.compile(r"\bat\s+(?:\.\d\d\s*)?(?P<ap>[ap]\.?\s?m\b\.?)(?=[\s,;]|$)", re.I)
 CLOCK_HINT = re.compile(r"\d|noon|midday", re.I)
 AT_HOUR_AT_END = re.compile(r"\bat\s+(?P<h>1[0-2]|[1-6]|[89])\.?$")
 # "at 10 o'clock": an hour of the working day.
@@ -143,6 +143,8 @@ def meridiem(text: str | None) -> str | None:
 
 
 def clock(hour: int, minute: int, half: str | None) -> time | None:
+    if half and hour == 0:
+        return None  # "at .00 a.m.": the hour lost in conversion, "00" left
     if half == "pm" and hour < 12:
         hour += 12
     elif half == "am" and hour == 12:

@@ -1228,3 +1228,22 @@ def test_the_declaration_of_a_high_level_meeting_is_what_consultations_are_on():
         ("2023-04-04", "informal-consultation"),
         ("2023-04-18", "informal-consultation"),
     ]
+
+
+def test_a_clock_whose_hour_was_lost_is_no_midnight_and_a_programme_of_work_has_a_kind():
+    found = meetings_of(
+        "The President will convene an informal briefing on Tuesday, 18 April 2023 at .00 "
+        "a.m. in Conference Room 2."
+    )
+    assert found == [("2023-04-18", None, None, CR(2), "briefing")]
+    body = (
+        "I have the honour to transmit the programme of work of the intergovernmental "
+        "negotiations on Security Council reform.\n\n"
+        "    Thursday, 20 April 2023     Categories of membership\n"
+        "    Thursday, 4 May 2023     The question of the veto\n\n"
+        "All meetings will take place from 10 a.m. to 1 p.m. in the General Assembly Hall."
+    )
+    assert [(d, s, r, k) for d, s, _e, r, k in meetings_of(body)] == [
+        ("2023-04-20", "10:00", GAH, "negotiation"),
+        ("2023-05-04", "10:00", GAH, "negotiation"),
+    ]
