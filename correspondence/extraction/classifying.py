@@ -60,6 +60,9 @@ MOVED = re.compile(
 )
 CANCELLED = re.compile(
     r"\b(?:cancel(?:l)?ed|(?:will|shall)\s+(?:not|no\s+longer)\s+(?:take\s+place|be\s+(?:held|convened))"
+    # ("will no longer be held in Conference Room 1": another room or a platform, not off)
+    r"(?!\s+(?:in|at)\s+(?:the\s+)?(?:Conference|General|Trusteeship|ECOSOC|Economic|Temporary"
+    r"|NLB|CR)\b)"
     r"|called\s+off|(?:has|have)\s+been\s+dropped|withdrawn\s+from\s+the\s+programme)\b",
     re.I,
 )

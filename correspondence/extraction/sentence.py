@@ -76,11 +76,11 @@ def read_sentence(
     room_mentions = unclaimed(parse_room_mentions(sentence, rooms))
     # "will be held in Conference Room 1, and not in Conference Room 2 as previously
     # indicated": the room given up is no meeting's
-    given_up = (
-        [r for r in room_mentions if NOT_THERE.search(sentence, max(0, r.start - 30), r.start)]
-        if len({r.name for r in room_mentions}) > 1
-        else []
-    )
+    # ("will be held virtually through WebEx instead of in the General Assembly Hall": the
+    # one room named is given up too)
+    given_up = [
+        r for r in room_mentions if NOT_THERE.search(sentence, max(0, r.start - 30), r.start)
+    ]
     for r in given_up:
         reading.note(
             offset, r, "room", reason="back-reference", detail="the room before the change"
@@ -304,7 +304,8 @@ BULLET_OR_NUMBER = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]{1,3}[.)])
 HOURS_FIRST = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*\d")
 BARE_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOT_THERE = re.compile(
-    r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?)(?:the\s+)?$",
+    r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?"
+    r"|\bno\s+longer\s+(?:be\s+held\s+|take\s+place\s+)?in\s+)(?:the\s+)?$",
     re.I,
 )
 NOT_A_DAY_OF_IT = ("term-of-office", "other-organisation", "observance", "closure")

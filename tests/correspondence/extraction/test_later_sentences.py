@@ -1247,3 +1247,23 @@ def test_a_clock_whose_hour_was_lost_is_no_midnight_and_a_programme_of_work_has_
         ("2023-04-20", "10:00", GAH, "negotiation"),
         ("2023-05-04", "10:00", GAH, "negotiation"),
     ]
+
+
+def test_a_meeting_moved_from_its_room_to_a_platform_is_no_longer_in_the_room():
+    found = extract(
+        letter(
+            "The informal meeting of the plenary scheduled for Tuesday, 18 April, at 10 a.m. will "
+            "be held virtually through WebEx instead of in the General Assembly Hall."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.room, m.virtual) for m in found] == [("2023-04-18", None, True)]
+    found = extract(
+        letter(
+            "Due to the occupancy limits, the informal consultations on Tuesday, 18 April at 10 "
+            "a.m. will no longer be held in Conference Room 1. They will instead take place "
+            "virtually on Interprefy."
+        )
+    ).meetings
+    assert [(m.date.isoformat(), m.room, m.virtual, m.action) for m in found] == [
+        ("2023-04-18", None, True, "announce")
+    ]
