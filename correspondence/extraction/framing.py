@@ -72,7 +72,14 @@ def frame_sentence(
     # "consultations ... on the draft for the High-level Plenary Meeting on Water Security
     # in September, in the Trusteeship Council Chamber": a meeting named as a topic starts
     # no clause of its own
-    ending = [k for k in kinds if not FOR_THE.search(sentence[max(0, k.start - 30) : k.start])]
+    # ("..., immediately following the adjournment of the plenary meeting in the morning,
+    # in the General Assembly Hall": the meeting it follows ends no clause)
+    ending = [
+        k
+        for k in kinds
+        if not FOR_THE.search(sentence[max(0, k.start - 30) : k.start])
+        and not AFTER_ITS.search(sentence[max(0, k.start - 60) : k.start])
+    ]
     for index, mention in enumerate(mentions):
         if kind_of[index] is not None and index not in moves.values():
             clause = Clause.of(index, mention, mentions, kind_of[index], ending, len(sentence))
@@ -311,6 +318,11 @@ WE_TAKE_UP = re.compile(
 )
 NEXT_OF_THEM = re.compile(
     r"^The\s+(?:second|third|fourth|fifth|next|last|final)\s*,\s*(?:on|from)\b", re.I
+)
+AFTER_ITS = re.compile(
+    r"\b(?:following|after|upon)\s+(?:the\s+)?(?:adjournment|close|closure|conclusion|end)\s+of"
+    r"\s+(?:the\s+|its\s+|that\s+)?(?:[\w-]+\s+)?$",
+    re.I,
 )
 FOR_THE = re.compile(r"\b(?:for|on|about)\s+(?:the|its|their|our)\s+(?:[\w-]+\s+)?$", re.I)
 AHEAD = re.compile(

@@ -1267,3 +1267,12 @@ def test_a_meeting_moved_from_its_room_to_a_platform_is_no_longer_in_the_room():
     assert [(m.date.isoformat(), m.room, m.virtual, m.action) for m in found] == [
         ("2023-04-18", None, True, "announce")
     ]
+
+
+def test_the_meeting_one_follows_ends_no_clause_and_the_room_after_it_is_the_meetings():
+    found = meetings_of(
+        "An informal meeting of the plenary to hear a progress report on system-wide coherence "
+        "will be held on Tuesday, 18 April 2023, immediately following the adjournment of the "
+        "plenary meeting in the morning, in the General Assembly Hall."
+    )
+    assert found == [("2023-04-18", None, None, GAH, "plenary")]
