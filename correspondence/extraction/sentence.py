@@ -28,7 +28,7 @@ from .places import RoomMention, parse_platform_mentions, parse_room_mentions
 from .record import Reading, previous_in_letter, what_of
 from .resolving import resolve_year
 from .times import TimeMention, around_a_break, parse_time_mentions, with_their_ends
-from .vocabulary import clean_space
+from .vocabulary import WEEKDAYS, clean_space
 
 
 def read_sentence(
@@ -58,7 +58,7 @@ def read_sentence(
     if reading.meetings or any(not m.relative for m in all_dates):
         # "on Thursday" alone names a day only in a letter that has named none before:
         # after one, it is that meeting's day spoken of again
-        all_dates = [m for m in all_dates if m.relative not in BARE_WEEKDAYS]
+        all_dates = [m for m in all_dates if m.relative not in WEEKDAYS]
     mentions = []
     for m in all_dates:
         reference = LETTER_REFERENCE.search(sentence[max(0, m.start - 40) : m.start])
@@ -302,7 +302,6 @@ def read_sentence(
 
 BULLET_OR_NUMBER = re.compile(r"^(?:[•*·▪●◦‣o-]|\(?[a-z0-9]{1,3}[.)])?\s*")
 HOURS_FIRST = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*\d")
-BARE_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOT_THERE = re.compile(
     r"(?:\bnot\s+(?:in\s+)?|\binstead\s+of\s+(?:in\s+)?|\brather\s+than\s+(?:in\s+)?"
     r"|\bno\s+longer\s+(?:be\s+held\s+|take\s+place\s+)?in\s+)(?:the\s+)?$",
